@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+export const AuditQuery = z.object({
+  entityType: z.string().max(100).optional(),
+  action: z.enum(['create', 'update', 'delete']).optional(),
+  actor: z.string().max(200).optional(),
+  from: z.iso.date({ error: 'Bitte ein Datum im Format JJJJ-MM-TT angeben.' }).optional(),
+  to: z.iso.date({ error: 'Bitte ein Datum im Format JJJJ-MM-TT angeben.' }).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type AuditQuery = z.input<typeof AuditQuery>;
+export type AuditFilter = z.output<typeof AuditQuery>;
+
+export const AuditEntry = z.object({
+  seq: z.number(),
+  at: z.iso.datetime({ offset: true }),
+  actorName: z.string().nullable(),
+  action: z.enum(['create', 'update', 'delete']),
+  entityType: z.string(),
+  entityId: z.string(),
+  summary: z.string(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AuditPage = z.object({ items: z.array(AuditEntry), total: z.number(), entityTypes: z.array(z.string()) });
+export type AuditPage = z.infer<typeof AuditPage>;

@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config.js';
+import { type Database, openDatabase } from './db/client.js';
+import { authHeaders, registerCsrfCheck, registerSessionHook } from './http/auth-hooks.js';
+import { registerErrorHandler } from './http/error-handler.js';
+import type { Deps } from './lib/context.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { createAuth } from './modules/auth/auth.js';
+import { filesRoutes } from './modules/files/files.routes.js';
+import { localStorage } from './modules/files/files.storage.js';
+import { mailRoutes } from './modules/mail/mail.routes.js';
+import { type MailWorker, startMailWorker } from './modules/mail/mail.worker.js';
+import { networksRoutes } from './modules/networks/networks.routes.js';
+import { systemRoutes } from './modules/system/system.routes.js';
+import { sessionSecret } from './modules/system/system.service.js';
+
+// Validation messages a person reads are German.
+z.config(z.locales.de());
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: Deps;
+    mailWorker: MailWorker | null;
+  }
+}
+
+export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export async function openConfiguredDatabase(config: Config): Promise<Database> {
+  return config.databaseUrl
+    ? openDatabase({ kind: 'postgres', url: config.databaseUrl })
+    : openDatabase({ kind: 'pglite', dataDir: path.join(config.dataDir, 'db') });
+}
+
+/**
+ * Builds the whole application as one Fastify instance: used by the server and by every test alike.
+ * Pass `database` to run on a prepared database (tests); otherwise the configured one is opened and
+ * migrated, and closed with the app.
+ */
+export async function buildApp(
+  config: Config,
+  overrides: { database?: Database; now?: () => Date; logger?: boolean } = {},
+): Promise<FastifyInstance> {
+  const database = overrides.database ?? (await openConfiguredDatabase(config));
+  await database.migrate();
+  const secret = await sessionSecret(database.db, config.sessionSecret);
+  const deps: Deps = {
+    config,
+    database,
+    db: database.db,
+    storage: localStorage(config.filesDir),
+    auth: createAuth(config, database.db, secret),
+    now: overrides.now ?? (() => new Date()),
+  };
+
+  const app = Fastify({
+    logger: overrides.logger === false ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('deps', deps);
+  app.decorate('mailWorker', null);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: config.baseUrl.startsWith('https://'),
+  });
+  await app.register(fastifyMultipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 5 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Bildungsnetz API',
+        description: 'Plattform für Regionale Bildungsnetzwerke in NRW. Anmeldung über /api/auth (Sitzungs-Cookie).',
+        version: '0.1.0',
+        license: { name: 'EUPL-1.2', url: 'https://interoperable-europe.ec.europa.eu/collection/eupl' },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  registerErrorHandler(app, fs.existsSync(path.join(webRoot, 'index.html')) ? webRoot : null);
+  registerCsrfCheck(app, config.baseUrl);
+  registerSessionHook(app, deps);
+
+  // better-auth handles sign-in, sessions, password reset and the second factor. Public sign-up is
+  // closed: accounts come from the first-run setup and from invitations only.
+  app.route({
+    method: ['GET', 'POST'],
+    url: '/api/auth/*',
+    schema: { hide: true },
+    async handler(req, reply) {
+      if (req.url.startsWith('/api/auth/sign-up')) {
+        return reply.code(404).send({
+          error: { code: 'not_found', message: 'Konten entstehen nur durch Einladung.', requestId: String(req.id) },
+        });
+      }
+      const response = await deps.auth.handler(
+        new Request(new URL(req.url, config.baseUrl), {
+          method: req.method,
+          headers: authHeaders(req),
+          body: req.body === undefined ? undefined : JSON.stringify(req.body),
+        }),
+      );
+      reply.status(response.status);
+      response.headers.forEach((value, key) => {
+        if (key !== 'set-cookie') reply.header(key, value);
+      });
+      const cookies = response.headers.getSetCookie();
+      if (cookies.length > 0) reply.header('set-cookie', cookies);
+      return reply.send(response.body ? Buffer.from(await response.arrayBuffer()) : null);
+    },
+  });
+
+  await app.register(
+    async (api) => {
+      await api.register(systemRoutes(deps));
+      await api.register(networksRoutes(deps));
+      await api.register(auditRoutes(deps));
+      await api.register(mailRoutes(deps));
+      await api.register(filesRoutes(deps));
+    },
+    { prefix: '/api' },
+  );
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  if (fs.existsSync(webRoot)) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  }
+
+  app.mailWorker = startMailWorker(deps, app.log);
+  app.addHook('onClose', async () => {
+    await app.mailWorker?.stop();
+    if (!overrides.database) await database.close();
+  });
+  return app;
+}

@@ -1,0 +1,98 @@
+import { and, count, desc, eq, gte, ilike, lt, sql } from 'drizzle-orm';
+import type { AuditFilter, AuditPage } from '../../../contracts/audit.js';
+import type { Db } from '../../db/client.js';
+import type { Deps, NetworkActor } from '../../lib/context.js';
+import { authorize } from '../networks/networks.policy.js';
+import { auditEvent } from './audit.tables.js';
+
+export type AuditRecord = {
+  action: 'create' | 'update' | 'delete';
+  entityType: string;
+  entityId: string;
+  summary: string;
+  before?: unknown;
+  after?: unknown;
+};
+
+type AuditActor = { userId: string | null; name: string | null; networkId: string | null; requestId?: string };
+
+/** Writes one audit entry; call it inside the transaction of the change it records. */
+export async function recordAudit(tx: Db, actor: AuditActor, rec: AuditRecord): Promise<void> {
+  await tx.insert(auditEvent).values({
+    networkId: actor.networkId,
+    actorUserId: actor.userId,
+    actorName: actor.name,
+    action: rec.action,
+    entityType: rec.entityType,
+    entityId: rec.entityId,
+    summary: rec.summary,
+    before: rec.before === undefined ? null : redact(rec.before),
+    after: rec.after === undefined ? null : redact(rec.after),
+    requestId: actor.requestId ?? null,
+  });
+}
+
+export const auditActorOf = (a: NetworkActor): AuditActor => ({
+  userId: a.userId,
+  name: a.name,
+  networkId: a.networkId,
+  requestId: a.requestId,
+});
+
+const SECRET_KEYS = /password|secret|token|hash/i;
+/** Secrets never enter the audit trail. */
+function redact(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redact);
+  if (value instanceof Date) return value.toISOString();
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, SECRET_KEYS.test(k) ? '[entfernt]' : redact(v)]),
+    );
+  }
+  return value;
+}
+
+export async function listAudit(deps: Deps, actor: NetworkActor, q: AuditFilter): Promise<AuditPage> {
+  authorize(actor.role, 'audit.read');
+  const page = q.page ?? 1;
+  const pageSize = q.pageSize ?? 50;
+  const where = and(
+    eq(auditEvent.networkId, actor.networkId),
+    q.entityType ? eq(auditEvent.entityType, q.entityType) : undefined,
+    q.action ? eq(auditEvent.action, q.action) : undefined,
+    q.actor ? ilike(auditEvent.actorName, `%${q.actor.replace(/[%_\\]/g, '\\$&')}%`) : undefined,
+    // Dates are days in Europe/Berlin, the office's calendar.
+    q.from ? gte(auditEvent.at, sql`(${q.from}::date)::timestamp AT TIME ZONE 'Europe/Berlin'`) : undefined,
+    q.to ? lt(auditEvent.at, sql`((${q.to}::date) + 1)::timestamp AT TIME ZONE 'Europe/Berlin'`) : undefined,
+  );
+  const [rows, totals, types] = await Promise.all([
+    deps.db
+      .select()
+      .from(auditEvent)
+      .where(where)
+      .orderBy(desc(auditEvent.seq))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    deps.db.select({ n: count() }).from(auditEvent).where(where),
+    deps.db
+      .selectDistinct({ t: auditEvent.entityType })
+      .from(auditEvent)
+      .where(eq(auditEvent.networkId, actor.networkId))
+      .orderBy(auditEvent.entityType),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      seq: r.seq,
+      at: r.at.toISOString(),
+      actorName: r.actorName,
+      action: r.action,
+      entityType: r.entityType,
+      entityId: r.entityId,
+      summary: r.summary,
+      before: r.before ?? null,
+      after: r.after ?? null,
+    })),
+    total: totals[0]?.n ?? 0,
+    entityTypes: types.map((t) => t.t),
+  };
+}

@@ -1,0 +1,29 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ErrorBody, NetworkParams } from '../../../contracts/common.js';
+import { OutboxList, OutboxMailDetail, OutboxMailSummary, OutboxParams, OutboxQuery } from '../../../contracts/mail.js';
+import { networkActor } from '../../http/auth-hooks.js';
+import type { Deps } from '../../lib/context.js';
+import { getOutboxMail, listOutbox, retryOutboxMail } from './mail.service.js';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
+const tags = ['Postausgang'];
+
+export const mailRoutes =
+  (deps: Deps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/networks/:networkId/outbox',
+      { schema: { tags, params: NetworkParams, querystring: OutboxQuery, response: { 200: OutboxList, ...errors } } },
+      async (req) => listOutbox(deps, await networkActor(deps, req, req.params.networkId), req.query.status),
+    );
+    app.get(
+      '/networks/:networkId/outbox/:mailId',
+      { schema: { tags, params: OutboxParams, response: { 200: OutboxMailDetail, ...errors } } },
+      async (req) => getOutboxMail(deps, await networkActor(deps, req, req.params.networkId), req.params.mailId),
+    );
+    app.post(
+      '/networks/:networkId/outbox/:mailId/retry',
+      { schema: { tags, params: OutboxParams, response: { 200: OutboxMailSummary, ...errors } } },
+      async (req) => retryOutboxMail(deps, await networkActor(deps, req, req.params.networkId), req.params.mailId),
+    );
+  };

@@ -1,0 +1,163 @@
+import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { OutboxList, OutboxMailDetail, OutboxMailSummary } from '../../../contracts/mail.js';
+import type { Db } from '../../db/client.js';
+import { notFound } from '../../http/errors.js';
+import type { Deps, NetworkActor } from '../../lib/context.js';
+import { auditActorOf, recordAudit } from '../audit/audit.service.js';
+import { authorize } from '../networks/networks.policy.js';
+import { type MailAttachment, outboxMail } from './mail.tables.js';
+
+export type NewMail = {
+  networkId: string | null;
+  to: string;
+  toName?: string | null;
+  subject: string;
+  text: string;
+  html?: string | null;
+  attachments?: MailAttachment[];
+  /** Carries a secret link (password reset, invitation): hidden from the network's Postausgang. */
+  sensitive?: boolean;
+};
+
+/** Puts a mail into the outbox; pass the transaction of the change that causes it. */
+export async function enqueueMail(tx: Db, mail: NewMail): Promise<string> {
+  const [row] = await tx
+    .insert(outboxMail)
+    .values({
+      networkId: mail.networkId,
+      toAddress: mail.to,
+      toName: mail.toName ?? null,
+      subject: mail.subject,
+      textBody: mail.text,
+      htmlBody: mail.html ?? null,
+      attachments: mail.attachments ?? [],
+      sensitive: mail.sensitive ?? false,
+    })
+    .returning({ id: outboxMail.id });
+  return row!.id;
+}
+
+type Row = typeof outboxMail.$inferSelect;
+const summary = (r: Row): OutboxMailSummary => ({
+  id: r.id,
+  toAddress: r.toAddress,
+  toName: r.toName,
+  subject: r.subject,
+  status: r.status,
+  attempts: r.attempts,
+  lastError: r.lastError,
+  createdAt: r.createdAt.toISOString(),
+  sentAt: r.sentAt?.toISOString() ?? null,
+  attachmentNames: r.attachments.map((a) => a.filename),
+});
+
+export async function listOutbox(
+  deps: Deps,
+  actor: NetworkActor,
+  status?: 'pending' | 'sent' | 'failed',
+): Promise<OutboxList> {
+  authorize(actor.role, 'outbox.read');
+  const rows = await deps.db
+    .select()
+    .from(outboxMail)
+    .where(and(eq(outboxMail.networkId, actor.networkId), status ? eq(outboxMail.status, status) : undefined))
+    .orderBy(desc(outboxMail.createdAt))
+    .limit(500);
+  return { items: rows.map(summary), smtpConfigured: Boolean(deps.config.smtpUrl) };
+}
+
+async function loadMail(deps: Deps, actor: NetworkActor, mailId: string): Promise<Row> {
+  authorize(actor.role, 'outbox.read');
+  const [row] = await deps.db
+    .select()
+    .from(outboxMail)
+    .where(and(eq(outboxMail.id, mailId), eq(outboxMail.networkId, actor.networkId)));
+  if (!row) throw notFound('Die E-Mail');
+  return row;
+}
+
+export async function getOutboxMail(deps: Deps, actor: NetworkActor, mailId: string): Promise<OutboxMailDetail> {
+  const row = await loadMail(deps, actor, mailId);
+  // Secret links are for their addressee only; the office sees that the mail exists, not the link.
+  const textBody = row.sensitive
+    ? 'Diese E-Mail enthält einen persönlichen Anmeldelink und wird deshalb hier nicht angezeigt.'
+    : row.textBody;
+  return { ...summary(row), textBody };
+}
+
+/** Puts a failed mail back in the queue. */
+export async function retryOutboxMail(deps: Deps, actor: NetworkActor, mailId: string): Promise<OutboxMailSummary> {
+  const row = await loadMail(deps, actor, mailId);
+  return deps.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(outboxMail)
+      .set({ status: 'pending', nextAttemptAt: deps.now(), lastError: null })
+      .where(eq(outboxMail.id, row.id))
+      .returning();
+    await recordAudit(tx, auditActorOf(actor), {
+      action: 'update',
+      entityType: 'outbox_mail',
+      entityId: row.id,
+      summary: `E-Mail „${row.subject}“ an ${row.toAddress} erneut in den Versand gegeben`,
+      before: { status: row.status },
+      after: { status: 'pending' },
+    });
+    return summary(updated!);
+  });
+}
+
+export type Transport = {
+  send(mail: Row): Promise<{ messageId: string }>;
+};
+
+export const MAX_ATTEMPTS = 8;
+/** Back-off between attempts: 30 s, 1 min, 2 min … capped at one hour. */
+export const retryDelayMs = (attempts: number) => Math.min(30_000 * 2 ** (attempts - 1), 3_600_000);
+
+/** How long a claimed mail is reserved for the instance sending it before another may try. */
+const LEASE = '10 minutes';
+
+/**
+ * Sends due mails. A short transaction claims rows with FOR UPDATE SKIP LOCKED and pushes their next
+ * attempt past a lease, so a second app instance running the same loop skips them and no mail goes out
+ * twice; sending happens outside any transaction, so the database is never held up by SMTP.
+ */
+export async function deliverDueMails(deps: Deps, transport: Transport, batch = 20): Promise<number> {
+  const claimed = await deps.db.transaction(async (tx) => {
+    const due = await tx
+      .select()
+      .from(outboxMail)
+      .where(and(eq(outboxMail.status, 'pending'), lte(outboxMail.nextAttemptAt, deps.now())))
+      .orderBy(asc(outboxMail.nextAttemptAt))
+      .limit(batch)
+      .for('update', { skipLocked: true });
+    if (due.length > 0) {
+      await tx
+        .update(outboxMail)
+        .set({ nextAttemptAt: sql`now() + ${LEASE}::interval` })
+        .where(inArray(outboxMail.id, due.map((m) => m.id)));
+    }
+    return due;
+  });
+  for (const mail of claimed) {
+    try {
+      const { messageId } = await transport.send(mail);
+      await deps.db
+        .update(outboxMail)
+        .set({ status: 'sent', sentAt: deps.now(), attempts: mail.attempts + 1, messageId, lastError: null })
+        .where(eq(outboxMail.id, mail.id));
+    } catch (err) {
+      const attempts = mail.attempts + 1;
+      await deps.db
+        .update(outboxMail)
+        .set({
+          attempts,
+          status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+          lastError: err instanceof Error ? err.message.slice(0, 500) : String(err),
+          nextAttemptAt: sql`now() + ${`${retryDelayMs(attempts)} milliseconds`}::interval`,
+        })
+        .where(eq(outboxMail.id, mail.id));
+    }
+  }
+  return claimed.length;
+}

@@ -1,0 +1,46 @@
+import type { Permission, Role } from '../../../contracts/common.js';
+import { DomainError } from '../../http/errors.js';
+
+/**
+ * Who may do what in a network. Pure: the server enforces it and sends the list to the UI, which shows
+ * only what the user may do.
+ */
+const grants: Record<Role, readonly Permission[]> = {
+  admin: ['network.manage', 'members.read', 'members.manage', 'audit.read', 'outbox.read', 'files.read', 'files.write'],
+  office: ['members.read', 'outbox.read', 'files.read', 'files.write'],
+  committee: ['files.read'],
+  guest: [],
+  partner: ['files.read'],
+};
+
+export const permissionsOf = (role: Role): Permission[] => [...grants[role]];
+
+export const can = (role: Role, permission: Permission): boolean => grants[role].includes(permission);
+
+/**
+ * Throws when the role lacks the permission. Members of the network learn that the action is not
+ * theirs (403); outsiders never get this far: they see 404 for the whole network.
+ */
+export function authorize(role: Role, permission: Permission): void {
+  if (!can(role, permission)) {
+    throw new DomainError('forbidden', 'Dafür fehlt Ihnen in diesem Bildungsnetzwerk die Berechtigung.', 'forbidden');
+  }
+}
+
+/** Which file visibilities a role may read. */
+export function visibleFileClasses(role: Role): Array<'public' | 'members' | 'office'> {
+  if (role === 'admin' || role === 'office') return ['public', 'members', 'office'];
+  if (role === 'committee') return ['public', 'members'];
+  return ['public'];
+}
+
+/** The last administrator cannot leave or be demoted: a network must stay manageable. */
+export function assertKeepsAnAdmin(adminCount: number, removingAnAdmin: boolean): void {
+  if (removingAnAdmin && adminCount <= 1) {
+    throw new DomainError(
+      'networks.last_admin',
+      'Das Bildungsnetzwerk braucht mindestens eine Administration. Ernennen Sie zuerst eine weitere Person.',
+      'conflict',
+    );
+  }
+}

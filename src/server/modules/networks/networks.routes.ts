@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ErrorBody, NetworkParams } from '../../../contracts/common.js';
+import {
+  Invitation,
+  InvitationAccept,
+  InvitationCreate,
+  InvitationParams,
+  InvitationPreview,
+  InvitationTokenParams,
+  Me,
+  Member,
+  MemberParams,
+  MemberRoleUpdate,
+  NetworkCreate,
+  NetworkDetail,
+  NetworkUpdate,
+  SetupInput,
+  SetupStatus,
+} from '../../../contracts/networks.js';
+import { networkActor, requireActor } from '../../http/auth-hooks.js';
+import type { Deps } from '../../lib/context.js';
+import * as svc from './networks.service.js';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const tags = ['Bildungsnetzwerke'];
+
+export const networksRoutes =
+  (deps: Deps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/setup',
+      { schema: { tags: ['Einrichtung'], summary: 'Ist die Ersteinrichtung nötig?', response: { 200: SetupStatus } } },
+      async () => ({ needed: await svc.setupNeeded(deps) }),
+    );
+    app.post(
+      '/setup',
+      {
+        schema: {
+          tags: ['Einrichtung'],
+          summary: 'Erste Administration und erstes Bildungsnetzwerk anlegen',
+          body: SetupInput,
+          response: { 201: z.object({ networkId: z.uuid() }), ...errors },
+        },
+      },
+      async (req, reply) => reply.code(201).send(await svc.runSetup(deps, req.body)),
+    );
+    app.get(
+      '/me',
+      { schema: { tags: ['Konto'], summary: 'Angemeldete Person mit ihren Bildungsnetzwerken', response: { 200: Me, ...errors } } },
+      async (req) => svc.getMe(deps, requireActor(req)),
+    );
+    app.post(
+      '/networks',
+      { schema: { tags, summary: 'Bildungsnetzwerk anlegen (Betrieb)', body: NetworkCreate, response: { 201: NetworkDetail, ...errors } } },
+      async (req, reply) => reply.code(201).send(await svc.createNetwork(deps, requireActor(req), req.body)),
+    );
+    app.get(
+      '/networks/:networkId',
+      { schema: { tags, params: NetworkParams, response: { 200: NetworkDetail, ...errors } } },
+      async (req) => svc.getNetwork(deps, await networkActor(deps, req, req.params.networkId)),
+    );
+    app.patch(
+      '/networks/:networkId',
+      { schema: { tags, params: NetworkParams, body: NetworkUpdate, response: { 200: NetworkDetail, ...errors } } },
+      async (req) => svc.updateNetwork(deps, await networkActor(deps, req, req.params.networkId), req.body),
+    );
+    app.get(
+      '/networks/:networkId/members',
+      { schema: { tags, params: NetworkParams, response: { 200: z.array(Member), ...errors } } },
+      async (req) => svc.listMembers(deps, await networkActor(deps, req, req.params.networkId)),
+    );
+    app.patch(
+      '/networks/:networkId/members/:userId',
+      { schema: { tags, params: MemberParams, body: MemberRoleUpdate, response: { 200: Member, ...errors } } },
+      async (req) =>
+        svc.changeMemberRole(deps, await networkActor(deps, req, req.params.networkId), req.params.userId, req.body.role),
+    );
+    app.delete(
+      '/networks/:networkId/members/:userId',
+      { schema: { tags, params: MemberParams, response: { 204: z.null(), ...errors } } },
+      async (req, reply) => {
+        await svc.removeMember(deps, await networkActor(deps, req, req.params.networkId), req.params.userId);
+        return reply.code(204).send(null);
+      },
+    );
+    app.get(
+      '/networks/:networkId/invitations',
+      { schema: { tags, params: NetworkParams, response: { 200: z.array(Invitation), ...errors } } },
+      async (req) => svc.listInvitations(deps, await networkActor(deps, req, req.params.networkId)),
+    );
+    app.post(
+      '/networks/:networkId/invitations',
+      { schema: { tags, params: NetworkParams, body: InvitationCreate, response: { 201: Invitation, ...errors } } },
+      async (req, reply) =>
+        reply.code(201).send(await svc.inviteMember(deps, await networkActor(deps, req, req.params.networkId), req.body)),
+    );
+    app.delete(
+      '/networks/:networkId/invitations/:invitationId',
+      { schema: { tags, params: InvitationParams, response: { 204: z.null(), ...errors } } },
+      async (req, reply) => {
+        await svc.revokeInvitation(deps, await networkActor(deps, req, req.params.networkId), req.params.invitationId);
+        return reply.code(204).send(null);
+      },
+    );
+    app.get(
+      '/invitations/:token',
+      { schema: { tags: ['Einladungen'], params: InvitationTokenParams, response: { 200: InvitationPreview, ...errors } } },
+      async (req) => svc.previewInvitation(deps, req.params.token),
+    );
+    app.post(
+      '/invitations/:token/accept',
+      {
+        schema: {
+          tags: ['Einladungen'],
+          params: InvitationTokenParams,
+          body: InvitationAccept,
+          response: { 200: z.object({ networkId: z.uuid() }), ...errors },
+        },
+      },
+      async (req) => svc.acceptInvitation(deps, req.params.token, req.actor, req.body),
+    );
+  };

@@ -1,0 +1,529 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import readline from 'node:readline';
+import { PassThrough, type Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { createGunzip, createGzip } from 'node:zlib';
+import { type SQL, sql } from 'drizzle-orm';
+import { type MigrationMeta, readMigrationFiles } from 'drizzle-orm/migrator';
+import { type Database, type Db, migrationsFolder } from '../../db/client.js';
+import type { FileStorage } from '../files/files.storage.js';
+
+/**
+ * Backup and restore of a whole installation: every row of every table in schema public plus the
+ * contents of the file storage, in one gzip file of JSON lines. The format is the same for PGlite and
+ * PostgreSQL, so a backup of an embedded installation restores into a PostgreSQL server and back.
+ *
+ * Lines, in this order:
+ *   {"format":"bildungsnetz-backup","version":1,createdAt,databaseKind,migrations,tables,files}
+ *   {"table":NAME,"rows":[row_to_json(…),…]}      batches, tables in foreign-key order
+ *   {"file":KEY,"data":BASE64}                      chunks of one file's bytes, in order
+ *   {"fileEnd":KEY,"size":N,"sha256":HEX}
+ *   {"end":true,"rows":N,"files":N}                 a backup without it is incomplete
+ *
+ * Rows are copied as PostgreSQL's own JSON text (row_to_json) and read back with
+ * json_populate_recordset: no value passes through a JavaScript number or Date, so bigint, numeric,
+ * timestamptz with microseconds, jsonb and text keep every digit and character.
+ */
+
+export const BACKUP_FORMAT = 'bildungsnetz-backup';
+export const BACKUP_VERSION = 1;
+
+const ROWS_PER_LINE = 500;
+const FILE_CHUNK_BYTES = 1024 * 1024;
+
+export type BackupMigration = { name: string | null; hash: string; createdAt: number };
+export type BackupTable = { name: string; columns: string[]; rows: number };
+export type BackupHeader = {
+  format: typeof BACKUP_FORMAT;
+  version: number;
+  createdAt: string;
+  databaseKind: Database['kind'];
+  migrations: BackupMigration[];
+  tables: BackupTable[];
+  files: string[];
+};
+
+export type BackupSummary = {
+  file: string;
+  bytes: number;
+  tables: { name: string; rows: number }[];
+  rows: number;
+  files: number;
+  fileBytes: number;
+  migrations: BackupMigration[];
+};
+
+export type RestoreSummary = {
+  createdAt: string;
+  sourceKind: Database['kind'];
+  tables: { name: string; rows: number }[];
+  rows: number;
+  files: number;
+  fileBytes: number;
+  /** Migrations that ran after the data was loaded, because the backup came from an older version. */
+  migrationsAppliedAfterLoad: number;
+  truncated: boolean;
+};
+
+/** A refusal that the command-line tools print without a stack trace. */
+export class BackupError extends Error {}
+
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+type Executor = Pick<Db, 'execute'>;
+
+async function rowsOf<T>(tx: Executor, query: SQL | string): Promise<T[]> {
+  const res = (await tx.execute(typeof query === 'string' ? sql.raw(query) : query)) as unknown as {
+    rows: T[];
+  };
+  return res.rows;
+}
+
+/** Base tables of schema public with their writable columns, parents before children. */
+async function listTables(tx: Executor): Promise<{ name: string; columns: string[] }[]> {
+  const cols = await rowsOf<{ table_name: string; column_name: string }>(
+    tx,
+    `SELECT c.table_name, c.column_name
+       FROM information_schema.columns c
+       JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+      WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND c.is_generated = 'NEVER'
+      ORDER BY c.table_name, c.ordinal_position`,
+  );
+  const byTable = new Map<string, string[]>();
+  for (const c of cols) {
+    const list = byTable.get(c.table_name) ?? [];
+    list.push(c.column_name);
+    byTable.set(c.table_name, list);
+  }
+  const fks = await rowsOf<{ child: string; parent: string }>(
+    tx,
+    `SELECT c.relname AS child, p.relname AS parent
+       FROM pg_constraint k
+       JOIN pg_class c ON c.oid = k.conrelid
+       JOIN pg_class p ON p.oid = k.confrelid
+       JOIN pg_namespace cn ON cn.oid = c.relnamespace
+       JOIN pg_namespace pn ON pn.oid = p.relnamespace
+      WHERE k.contype = 'f' AND cn.nspname = 'public' AND pn.nspname = 'public'`,
+  );
+  const names = [...byTable.keys()].sort();
+  const parents = new Map(names.map((n) => [n, new Set<string>()]));
+  for (const fk of fks) if (fk.child !== fk.parent) parents.get(fk.child)?.add(fk.parent);
+  // Kahn's algorithm, alphabetical among equals so that backups of the same data are identical.
+  const ordered: string[] = [];
+  const done = new Set<string>();
+  while (ordered.length < names.length) {
+    const next = names.find((n) => !done.has(n) && [...parents.get(n)!].every((p) => done.has(p)));
+    if (!next) {
+      const rest = names.filter((n) => !done.has(n));
+      throw new BackupError(`Fremdschlüssel bilden einen Kreis zwischen den Tabellen ${rest.join(', ')}`);
+    }
+    ordered.push(next);
+    done.add(next);
+  }
+  return ordered.map((name) => ({ name, columns: byTable.get(name)! }));
+}
+
+/** Applied migrations, oldest first; none when the database was never migrated. */
+async function appliedMigrations(tx: Executor): Promise<{ hash: string; createdAt: number }[]> {
+  const [exists] = await rowsOf<{ ok: boolean }>(
+    tx,
+    `SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS ok`,
+  );
+  if (!exists?.ok) return [];
+  const rows = await rowsOf<{ hash: string; created_at: string | number }>(
+    tx,
+    `SELECT hash, created_at FROM drizzle.__drizzle_migrations ORDER BY created_at, id`,
+  );
+  return rows.map((r) => ({ hash: r.hash, createdAt: Number(r.created_at) }));
+}
+
+/** The migrations this version of the code ships, oldest first, with their file names. */
+export function codeMigrations(folder = migrationsFolder): (MigrationMeta & { name: string })[] {
+  const metas = readMigrationFiles({ migrationsFolder: folder });
+  const journal = JSON.parse(readFileSync(path.join(folder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { tag: string; when: number }[];
+  };
+  return metas.map((m) => ({ ...m, name: journal.entries.find((e) => e.when === m.folderMillis)?.tag ?? '' }));
+}
+
+async function writeChunk(out: Writable, chunk: string | Buffer): Promise<void> {
+  if (!out.write(chunk)) {
+    await new Promise<void>((resolve, reject) => {
+      const onDrain = () => {
+        out.off('error', onError);
+        out.off('close', onDrain);
+        resolve();
+      };
+      const onError = (err: Error) => {
+        out.off('drain', onDrain);
+        out.off('close', onDrain);
+        reject(err);
+      };
+      out.once('drain', onDrain);
+      out.once('close', onDrain);
+      out.once('error', onError);
+    });
+  }
+}
+
+function writeLine(out: Writable, line: string): Promise<void> {
+  return writeChunk(out, `${line}\n`);
+}
+
+/**
+ * Writes a consistent backup of the database and the file storage to outFile (written to a .part
+ * file first and renamed at the end, so a file of that name is always complete). On PostgreSQL the
+ * rows come from one read-only REPEATABLE READ transaction: the app may keep running. On PGlite the
+ * app must be stopped, because an embedded database has a single writer: this process.
+ */
+export async function createBackup(
+  database: Database,
+  storage: FileStorage,
+  outFile: string,
+): Promise<BackupSummary> {
+  await fs.mkdir(path.dirname(path.resolve(outFile)), { recursive: true });
+  const partFile = `${outFile}.part`;
+  const gzip = createGzip({ level: 6 });
+  const fileOut = createWriteStream(partFile);
+  gzip.pipe(fileOut);
+  const written = finished(fileOut);
+  const code = codeMigrations();
+  const tableSummary: { name: string; rows: number }[] = [];
+  let totalRows = 0;
+  let fileBytes = 0;
+  let migrations: BackupMigration[] = [];
+  try {
+    const keys = (await storage.list()).sort();
+    await database.db.transaction(
+      async (tx) => {
+        const applied = await appliedMigrations(tx);
+        if (applied.length === 0) {
+          throw new BackupError('Die Datenbank ist nicht eingerichtet (keine Migrationen): nichts zu sichern.');
+        }
+        migrations = applied.map((m) => ({
+          name: code.find((c) => c.hash === m.hash)?.name ?? null,
+          hash: m.hash,
+          createdAt: m.createdAt,
+        }));
+        const tables = await listTables(tx);
+        const counted: BackupTable[] = [];
+        for (const t of tables) {
+          const [c] = await rowsOf<{ n: string | number }>(tx, `SELECT count(*) AS n FROM ${ident(t.name)}`);
+          counted.push({ ...t, rows: Number(c?.n ?? 0) });
+        }
+        const header: BackupHeader = {
+          format: BACKUP_FORMAT,
+          version: BACKUP_VERSION,
+          createdAt: new Date().toISOString(),
+          databaseKind: database.kind,
+          migrations,
+          tables: counted,
+          files: keys,
+        };
+        await writeLine(gzip, JSON.stringify(header));
+        for (const t of counted) {
+          const cols = t.columns.map(ident).join(', ');
+          // row_to_json over the listed columns only (generated columns are left out).
+          await tx.execute(
+            sql.raw(
+              `DECLARE bn_backup NO SCROLL CURSOR FOR SELECT row_to_json(r)::text AS j FROM (SELECT ${cols} FROM ${ident(t.name)}) r`,
+            ),
+          );
+          let n = 0;
+          for (;;) {
+            const batch = await rowsOf<{ j: string }>(tx, `FETCH FORWARD ${ROWS_PER_LINE} FROM bn_backup`);
+            if (batch.length === 0) break;
+            n += batch.length;
+            await writeLine(
+              gzip,
+              `{"table":${JSON.stringify(t.name)},"rows":[${batch.map((b) => b.j).join(',')}]}`,
+            );
+            if (batch.length < ROWS_PER_LINE) break;
+          }
+          await tx.execute(sql.raw('CLOSE bn_backup'));
+          if (n !== t.rows) {
+            throw new BackupError(`Tabelle ${t.name}: ${n} Zeilen gelesen, ${t.rows} gezählt`);
+          }
+          tableSummary.push({ name: t.name, rows: n });
+          totalRows += n;
+        }
+      },
+      { isolationLevel: 'repeatable read', accessMode: 'read only' },
+    );
+    for (const key of keys) {
+      const hash = createHash('sha256');
+      let size = 0;
+      let pending = Buffer.alloc(0);
+      for await (const chunk of storage.read(key)) {
+        const buf = chunk as Buffer;
+        hash.update(buf);
+        size += buf.length;
+        pending = pending.length ? Buffer.concat([pending, buf]) : buf;
+        while (pending.length >= FILE_CHUNK_BYTES) {
+          await writeLine(
+            gzip,
+            JSON.stringify({ file: key, data: pending.subarray(0, FILE_CHUNK_BYTES).toString('base64') }),
+          );
+          pending = pending.subarray(FILE_CHUNK_BYTES);
+        }
+      }
+      if (pending.length > 0) {
+        await writeLine(gzip, JSON.stringify({ file: key, data: pending.toString('base64') }));
+      }
+      await writeLine(gzip, JSON.stringify({ fileEnd: key, size, sha256: hash.digest('hex') }));
+      fileBytes += size;
+    }
+    await writeLine(gzip, JSON.stringify({ end: true, rows: totalRows, files: keys.length }));
+    gzip.end();
+    await written;
+    await fs.rename(partFile, outFile);
+    const { size } = await fs.stat(outFile);
+    return {
+      file: outFile,
+      bytes: size,
+      tables: tableSummary,
+      rows: totalRows,
+      files: keys.length,
+      fileBytes,
+      migrations,
+    };
+  } catch (err) {
+    gzip.destroy();
+    fileOut.destroy();
+    await written.catch(() => {});
+    await fs.rm(partFile, { force: true });
+    throw err;
+  }
+}
+
+async function* readLines(inFile: string): AsyncGenerator<string> {
+  const input = createReadStream(inFile).pipe(createGunzip());
+  const rl = readline.createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const line of rl) if (line.length > 0) yield line;
+}
+
+const TABLE_LINE = /^\{"table":("(?:[^"\\]|\\.)*"),"rows":/;
+
+/** Reads and checks the first line of a backup file. */
+export async function readBackupHeader(inFile: string): Promise<BackupHeader> {
+  for await (const line of readLines(inFile)) return parseHeader(line);
+  throw new BackupError(`${inFile} ist leer`);
+}
+
+function parseHeader(line: string): BackupHeader {
+  let header: BackupHeader;
+  try {
+    header = JSON.parse(line) as BackupHeader;
+  } catch {
+    throw new BackupError('Keine Bildungsnetz-Sicherung: die erste Zeile ist kein JSON');
+  }
+  if (header.format !== BACKUP_FORMAT) throw new BackupError('Keine Bildungsnetz-Sicherung');
+  if (header.version !== BACKUP_VERSION) {
+    throw new BackupError(
+      `Sicherungsformat Version ${header.version} wird nicht unterstützt (erwartet ${BACKUP_VERSION})`,
+    );
+  }
+  return header;
+}
+
+/**
+ * Restores a backup into the given database and file storage.
+ *
+ * - The backup's migrations must be a prefix of the code's: a backup from a newer version is refused.
+ * - The target is brought to the backup's schema version first, the rows are loaded there, and the
+ *   remaining migrations run afterwards, so a backup of an older version is upgraded like the live
+ *   database would have been.
+ * - A target that holds any row is refused unless force is set; then every public table is emptied
+ *   (TRUNCATE … CASCADE; the audit trail's trigger guards UPDATE and DELETE, not TRUNCATE).
+ * - All rows and files are written in ONE transaction: a broken or truncated backup leaves the
+ *   database as it was (files already written stay as unreferenced keys).
+ * - Sequences (audit_event.seq) continue after the highest restored value.
+ */
+export async function restoreBackup(
+  database: Database,
+  storage: FileStorage,
+  inFile: string,
+  opts: { force?: boolean } = {},
+): Promise<RestoreSummary> {
+  const header = await readBackupHeader(inFile);
+  const code = codeMigrations();
+  if (header.migrations.length > code.length) {
+    throw new BackupError(
+      `Die Sicherung stammt von einer neueren Version (${header.migrations.length} Migrationen, diese Version kennt ${code.length}). Bitte zuerst die Software aktualisieren.`,
+    );
+  }
+  header.migrations.forEach((m, i) => {
+    if (code[i]!.hash !== m.hash) {
+      throw new BackupError(
+        `Die Sicherung passt nicht zu dieser Version: Migration ${i + 1} (${m.name ?? m.hash.slice(0, 12)}) unterscheidet sich. Bitte mit der Version wiederherstellen, die die Sicherung geschrieben hat, oder einer neueren.`,
+      );
+    }
+  });
+
+  // Bring the target to the backup's schema version.
+  const applied = await appliedMigrations(database.db);
+  if (applied.length > header.migrations.length) {
+    throw new BackupError(
+      `Die Zieldatenbank ist auf einem neueren Stand (${applied.length} Migrationen) als die Sicherung (${header.migrations.length}). Bitte in eine leere, neue Datenbank wiederherstellen.`,
+    );
+  }
+  applied.forEach((m, i) => {
+    if (code[i]?.hash !== m.hash) {
+      throw new BackupError(`Die Zieldatenbank passt nicht zu dieser Version (Migration ${i + 1} unbekannt).`);
+    }
+  });
+  if (applied.length < header.migrations.length) {
+    const internals = database.db as unknown as {
+      dialect: { migrate(m: MigrationMeta[], session: unknown, config: object): Promise<void> };
+      session: unknown;
+    };
+    await internals.dialect.migrate(code.slice(0, header.migrations.length), internals.session, {
+      migrationsFolder,
+    });
+  }
+
+  const targetTables = await listTables(database.db);
+  const targetByName = new Map(targetTables.map((t) => [t.name, t]));
+  for (const t of header.tables) {
+    const target = targetByName.get(t.name);
+    if (!target) throw new BackupError(`Tabelle ${t.name} fehlt in der Zieldatenbank`);
+    const missing = t.columns.filter((c) => !target.columns.includes(c));
+    if (missing.length) throw new BackupError(`Tabelle ${t.name}: Spalten fehlen im Ziel: ${missing.join(', ')}`);
+  }
+  const nonEmpty: string[] = [];
+  for (const t of targetTables) {
+    const [r] = await rowsOf<{ any: boolean }>(
+      database.db,
+      `SELECT EXISTS (SELECT 1 FROM ${ident(t.name)}) AS any`,
+    );
+    if (r?.any) nonEmpty.push(t.name);
+  }
+  if (nonEmpty.length > 0 && !opts.force) {
+    throw new BackupError(
+      `Die Zieldatenbank ist nicht leer (Tabellen mit Daten: ${nonEmpty.join(', ')}). Mit --force wird ihr Inhalt ersetzt.`,
+    );
+  }
+
+  const counts = new Map<string, number>(header.tables.map((t) => [t.name, 0]));
+  const columnsOf = new Map(header.tables.map((t) => [t.name, t.columns]));
+  let files = 0;
+  let fileBytes = 0;
+  let sawEnd = false;
+
+  await database.db.transaction(async (tx) => {
+    if (nonEmpty.length > 0) {
+      await tx.execute(
+        sql.raw(`TRUNCATE ${targetTables.map((t) => ident(t.name)).join(', ')} RESTART IDENTITY CASCADE`),
+      );
+    }
+    let current: { key: string; stream: PassThrough; done: Promise<void>; hash: ReturnType<typeof createHash>; size: number } | undefined;
+    let first = true;
+    for await (const line of readLines(inFile)) {
+      if (first) {
+        first = false;
+        continue;
+      }
+      if (sawEnd) throw new BackupError('Daten nach dem Ende der Sicherung');
+      const tableMatch = TABLE_LINE.exec(line);
+      if (tableMatch) {
+        const name = JSON.parse(tableMatch[1]!) as string;
+        const columns = columnsOf.get(name);
+        if (!columns) throw new BackupError(`Zeilen für unbekannte Tabelle ${name}`);
+        const rowsJson = line.slice(tableMatch[0].length, -1);
+        const cols = columns.map(ident).join(', ');
+        const res = (await tx.execute(
+          sql`INSERT INTO ${sql.raw(ident(name))} (${sql.raw(cols)}) OVERRIDING SYSTEM VALUE SELECT ${sql.raw(cols)} FROM json_populate_recordset(null::${sql.raw(ident(name))}, ${rowsJson}::json)`,
+        )) as unknown as { rowCount?: number | null; affectedRows?: number };
+        const n = Number(res.rowCount ?? res.affectedRows ?? 0);
+        counts.set(name, (counts.get(name) ?? 0) + n);
+        continue;
+      }
+      const rec = JSON.parse(line) as
+        | { file: string; data: string }
+        | { fileEnd: string; size: number; sha256: string }
+        | { end: true; rows: number; files: number };
+      if ('file' in rec) {
+        if (current && current.key !== rec.file) throw new BackupError(`Datei ${current.key} unvollständig`);
+        if (!current) {
+          const stream = new PassThrough();
+          current = { key: rec.file, stream, done: storage.write(rec.file, stream), hash: createHash('sha256'), size: 0 };
+          // A failing write must not leave an unhandled rejection while we are still feeding it.
+          current.done.catch(() => {});
+        }
+        const buf = Buffer.from(rec.data, 'base64');
+        current.hash.update(buf);
+        current.size += buf.length;
+        await writeChunk(current.stream, buf);
+      } else if ('fileEnd' in rec) {
+        if (!current) {
+          // An empty file has no data lines.
+          const stream = new PassThrough();
+          current = { key: rec.fileEnd, stream, done: storage.write(rec.fileEnd, stream), hash: createHash('sha256'), size: 0 };
+          current.done.catch(() => {});
+        }
+        if (current.key !== rec.fileEnd) throw new BackupError(`Datei ${current.key} unvollständig`);
+        current.stream.end();
+        await current.done;
+        const digest = current.hash.digest('hex');
+        if (current.size !== rec.size || digest !== rec.sha256) {
+          throw new BackupError(`Datei ${rec.fileEnd}: Prüfsumme stimmt nicht, die Sicherung ist beschädigt`);
+        }
+        files++;
+        fileBytes += current.size;
+        current = undefined;
+      } else if ('end' in rec) {
+        sawEnd = true;
+        const total = [...counts.values()].reduce((a, b) => a + b, 0);
+        if (rec.rows !== total || rec.files !== files) {
+          throw new BackupError(
+            `Sicherung unvollständig: ${total} von ${rec.rows} Zeilen, ${files} von ${rec.files} Dateien`,
+          );
+        }
+      } else {
+        throw new BackupError('Unbekannte Zeile in der Sicherung');
+      }
+    }
+    if (!sawEnd) throw new BackupError('Die Sicherung ist unvollständig (Ende fehlt), nichts wurde geändert');
+    for (const t of header.tables) {
+      if (counts.get(t.name) !== t.rows) {
+        throw new BackupError(`Tabelle ${t.name}: ${counts.get(t.name)} von ${t.rows} Zeilen wiederhergestellt`);
+      }
+    }
+    // Sequences owned by columns continue after the highest restored value.
+    const seqs = await rowsOf<{ tbl: string; col: string; seq: string }>(
+      tx,
+      `SELECT c.relname AS tbl, a.attname AS col, s.oid::regclass::text AS seq
+         FROM pg_depend d
+         JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
+         JOIN pg_class c ON c.oid = d.refobjid
+         JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+         JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.refobjsubid
+        WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')`,
+    );
+    for (const s of seqs) {
+      await tx.execute(
+        sql`SELECT setval(${s.seq}::regclass, COALESCE((SELECT max(${sql.raw(ident(s.col))}) FROM ${sql.raw(ident(s.tbl))}), 0) + 1, false)`,
+      );
+    }
+  });
+
+  // Migrations the backup did not have yet run over the restored data.
+  const before = (await appliedMigrations(database.db)).length;
+  await database.migrate();
+  const after = (await appliedMigrations(database.db)).length;
+
+  const tables = header.tables.map((t) => ({ name: t.name, rows: counts.get(t.name) ?? 0 }));
+  return {
+    createdAt: header.createdAt,
+    sourceKind: header.databaseKind,
+    tables,
+    rows: tables.reduce((a, t) => a + t.rows, 0),
+    files,
+    fileBytes,
+    migrationsAppliedAfterLoad: after - before,
+    truncated: nonEmpty.length > 0,
+  };
+}
