@@ -38,7 +38,7 @@ export async function setupNeeded(deps: Deps): Promise<boolean> {
  * argon2id hash), inside the caller's transaction so that the account and what it is for (the first
  * network, an accepted invitation) are written together or not at all.
  */
-async function createAccount(tx: Db, input: { name: string; email: string; password: string }) {
+export async function createAccount(tx: Db, input: { name: string; email: string; password: string }) {
   const id = randomBytes(16).toString('base64url');
   const [created] = await tx
     .insert(user)
@@ -202,10 +202,14 @@ export async function listMembers(deps: Deps, actor: NetworkActor): Promise<Memb
   }));
 }
 
-async function lockMembership(tx: Db, networkId: string, userId: string) {
+async function lockMembership(tx: Db, actor: NetworkActor, userId: string) {
+  const networkId = actor.networkId;
   // Locking the network row serialises concurrent role changes, so two admins cannot demote each
-  // other at the same moment and leave the network without one.
+  // other at the same moment and leave the network without one. The actor's own role is read again
+  // under the lock: a demotion that just committed takes effect at once.
   await tx.select({ id: network.id }).from(network).where(eq(network.id, networkId)).for('update');
+  const current = await findRole(tx, networkId, actor.userId);
+  authorize(current?.role ?? 'guest', 'members.manage');
   const [m] = await tx
     .select({ m: membership, name: user.name })
     .from(membership)
@@ -222,7 +226,7 @@ async function lockMembership(tx: Db, networkId: string, userId: string) {
 export async function changeMemberRole(deps: Deps, actor: NetworkActor, userId: string, role: Role): Promise<Member> {
   authorize(actor.role, 'members.manage');
   await deps.db.transaction(async (tx) => {
-    const { m, name, adminCount } = await lockMembership(tx, actor.networkId, userId);
+    const { m, name, adminCount } = await lockMembership(tx, actor, userId);
     assertKeepsAnAdmin(adminCount, m.role === 'admin' && role !== 'admin');
     await tx
       .update(membership)
@@ -244,7 +248,7 @@ export async function changeMemberRole(deps: Deps, actor: NetworkActor, userId: 
 export async function removeMember(deps: Deps, actor: NetworkActor, userId: string): Promise<void> {
   authorize(actor.role, 'members.manage');
   await deps.db.transaction(async (tx) => {
-    const { m, name, adminCount } = await lockMembership(tx, actor.networkId, userId);
+    const { m, name, adminCount } = await lockMembership(tx, actor, userId);
     assertKeepsAnAdmin(adminCount, m.role === 'admin');
     await tx.delete(membership).where(and(eq(membership.networkId, actor.networkId), eq(membership.userId, userId)));
     await recordAudit(tx, auditActorOf(actor), {
