@@ -47,7 +47,9 @@ async function fill(db: Database, storage: FileStorage) {
     [U1],
   );
   // Beyond 2^53: a value that a JavaScript number would change.
-  await q(`INSERT INTO rate_limit (id, key, count, last_request) VALUES ('rl-1', '/sign-in|1.2.3.4', 7, 9007199254740993)`);
+  await q(
+    `INSERT INTO rate_limit (id, key, count, last_request) VALUES ('rl-1', '/sign-in|1.2.3.4', 7, 9007199254740993)`,
+  );
   await q(
     `INSERT INTO network (id, name, region_key, require_second_factor, created_at) VALUES
       ($1, 'Bildungsnetz Märkischer Kreis', '05962', true, '2024-12-31 23:59:59.999999+00')`,
@@ -75,7 +77,8 @@ async function fill(db: Database, storage: FileStorage) {
         U1,
         `Änderung Nr. ${i}: Überschrift „Schulen“`,
         i === 0 ? null : JSON.stringify({ name: 'Alt', nested: { list: [1, 2.5, null, 'ä'], flag: false } }),
-        JSON.stringify({ name: 'Neu ß', big: 12345678901234567890, emoji: '🎓' }),
+        // written as text: a number beyond 2^53 that jsonb keeps exactly
+        '{"name": "Neu ß", "big": 12345678901234567890.000000001, "emoji": "🎓"}',
       ],
     );
   }
@@ -146,9 +149,7 @@ async function fillRemaining(db: Database) {
       const exprs: string[] = [];
       for (const c of cols) {
         const fk = fks.find((f) => f.child === table && f.col === c.column_name);
-        const expr = fk
-          ? `(SELECT "${fk.pcol}" FROM "${fk.parent}" LIMIT 1)`
-          : values[c.data_type];
+        const expr = fk ? `(SELECT "${fk.pcol}" FROM "${fk.parent}" LIMIT 1)` : values[c.data_type];
         if (!expr) continue;
         names.push(`"${c.column_name}"`);
         exprs.push(expr);
@@ -232,7 +233,10 @@ describe('backup and restore', () => {
     expect(summary.fileBytes).toBe(FILE_SMALL.length + FILE_BIG.length + ALL_BYTES.length);
     expect(summary.rows).toBe(Object.values(expected).reduce((a, r) => a + r.length, 0));
     expect(summary.migrations.length).toBeGreaterThan(0);
-    const lines = gunzipSync(await fs.readFile(backupFile)).toString('utf8').trim().split('\n');
+    const lines = gunzipSync(await fs.readFile(backupFile))
+      .toString('utf8')
+      .trim()
+      .split('\n');
     const header = JSON.parse(lines[0]!);
     expect(header.format).toBe('bildungsnetz-backup');
     expect(header.version).toBe(1);
@@ -292,7 +296,10 @@ describe('backup and restore', () => {
   }, 120_000);
 
   it('refuses a truncated backup and leaves the target unchanged', async () => {
-    const lines = gunzipSync(await fs.readFile(backupFile)).toString('utf8').trim().split('\n');
+    const lines = gunzipSync(await fs.readFile(backupFile))
+      .toString('utf8')
+      .trim()
+      .split('\n');
     const cut = path.join(tmp, 'backups', 'cut.jsonl.gz');
     await fs.writeFile(cut, gzipSync(`${lines.slice(0, -3).join('\n')}\n`));
     const target = await createTestDatabase();
@@ -305,7 +312,10 @@ describe('backup and restore', () => {
   });
 
   it('refuses a backup from a newer version', async () => {
-    const lines = gunzipSync(await fs.readFile(backupFile)).toString('utf8').trim().split('\n');
+    const lines = gunzipSync(await fs.readFile(backupFile))
+      .toString('utf8')
+      .trim()
+      .split('\n');
     const header = JSON.parse(lines[0]!);
     header.migrations.push({ name: '9999_future', hash: 'f'.repeat(64), createdAt: Date.now() * 2 });
     const future = path.join(tmp, 'backups', 'future.jsonl.gz');

@@ -146,7 +146,10 @@ export function codeMigrations(folder = migrationsFolder): (MigrationMeta & { na
   const journal = JSON.parse(readFileSync(path.join(folder, 'meta', '_journal.json'), 'utf8')) as {
     entries: { tag: string; when: number }[];
   };
-  return metas.map((m) => ({ ...m, name: journal.entries.find((e) => e.when === m.folderMillis)?.tag ?? '' }));
+  return metas.map((m) => ({
+    ...m,
+    name: journal.entries.find((e) => e.when === m.folderMillis)?.tag ?? '',
+  }));
 }
 
 async function writeChunk(out: Writable, chunk: string | Buffer): Promise<void> {
@@ -201,7 +204,9 @@ export async function createBackup(
       async (tx) => {
         const applied = await appliedMigrations(tx);
         if (applied.length === 0) {
-          throw new BackupError('Die Datenbank ist nicht eingerichtet (keine Migrationen): nichts zu sichern.');
+          throw new BackupError(
+            'Die Datenbank ist nicht eingerichtet (keine Migrationen): nichts zu sichern.',
+          );
         }
         migrations = applied.map((m) => ({
           name: code.find((c) => c.hash === m.hash)?.name ?? null,
@@ -256,7 +261,7 @@ export async function createBackup(
     for (const key of keys) {
       const hash = createHash('sha256');
       let size = 0;
-      let pending = Buffer.alloc(0);
+      let pending: Buffer = Buffer.alloc(0);
       for await (const chunk of storage.read(key)) {
         const buf = chunk as Buffer;
         hash.update(buf);
@@ -304,6 +309,14 @@ async function* readLines(inFile: string): AsyncGenerator<string> {
   const rl = readline.createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of rl) if (line.length > 0) yield line;
 }
+
+type IncomingFile = {
+  key: string;
+  stream: PassThrough;
+  done: Promise<void>;
+  hash: ReturnType<typeof createHash>;
+  size: number;
+};
 
 const TABLE_LINE = /^\{"table":("(?:[^"\\]|\\.)*"),"rows":/;
 
@@ -372,7 +385,9 @@ export async function restoreBackup(
   }
   applied.forEach((m, i) => {
     if (code[i]?.hash !== m.hash) {
-      throw new BackupError(`Die Zieldatenbank passt nicht zu dieser Version (Migration ${i + 1} unbekannt).`);
+      throw new BackupError(
+        `Die Zieldatenbank passt nicht zu dieser Version (Migration ${i + 1} unbekannt).`,
+      );
     }
   });
   if (applied.length < header.migrations.length) {
@@ -391,7 +406,8 @@ export async function restoreBackup(
     const target = targetByName.get(t.name);
     if (!target) throw new BackupError(`Tabelle ${t.name} fehlt in der Zieldatenbank`);
     const missing = t.columns.filter((c) => !target.columns.includes(c));
-    if (missing.length) throw new BackupError(`Tabelle ${t.name}: Spalten fehlen im Ziel: ${missing.join(', ')}`);
+    if (missing.length)
+      throw new BackupError(`Tabelle ${t.name}: Spalten fehlen im Ziel: ${missing.join(', ')}`);
   }
   const nonEmpty: string[] = [];
   for (const t of targetTables) {
@@ -419,7 +435,14 @@ export async function restoreBackup(
         sql.raw(`TRUNCATE ${targetTables.map((t) => ident(t.name)).join(', ')} RESTART IDENTITY CASCADE`),
       );
     }
-    let current: { key: string; stream: PassThrough; done: Promise<void>; hash: ReturnType<typeof createHash>; size: number } | undefined;
+    let current: IncomingFile | undefined;
+    const open = (key: string): IncomingFile => {
+      const stream = new PassThrough();
+      const done = storage.write(key, stream);
+      // A failing write must not be an unhandled rejection while we are still feeding it.
+      done.catch(() => {});
+      return { key, stream, done, hash: createHash('sha256'), size: 0 };
+    };
     let first = true;
     for await (const line of readLines(inFile)) {
       if (first) {
@@ -432,13 +455,14 @@ export async function restoreBackup(
         const name = JSON.parse(tableMatch[1]!) as string;
         const columns = columnsOf.get(name);
         if (!columns) throw new BackupError(`Zeilen für unbekannte Tabelle ${name}`);
+        // The rows stay PostgreSQL's JSON text: no JavaScript number ever holds a value.
         const rowsJson = line.slice(tableMatch[0].length, -1);
-        const cols = columns.map(ident).join(', ');
+        const cols = sql.raw(columns.map(ident).join(', '));
+        const table = sql.raw(ident(name));
         const res = (await tx.execute(
-          sql`INSERT INTO ${sql.raw(ident(name))} (${sql.raw(cols)}) OVERRIDING SYSTEM VALUE SELECT ${sql.raw(cols)} FROM json_populate_recordset(null::${sql.raw(ident(name))}, ${rowsJson}::json)`,
+          sql`INSERT INTO ${table} (${cols}) OVERRIDING SYSTEM VALUE SELECT ${cols} FROM json_populate_recordset(null::${table}, ${rowsJson}::json)`,
         )) as unknown as { rowCount?: number | null; affectedRows?: number };
-        const n = Number(res.rowCount ?? res.affectedRows ?? 0);
-        counts.set(name, (counts.get(name) ?? 0) + n);
+        counts.set(name, (counts.get(name) ?? 0) + Number(res.rowCount ?? res.affectedRows ?? 0));
         continue;
       }
       const rec = JSON.parse(line) as
@@ -447,28 +471,17 @@ export async function restoreBackup(
         | { end: true; rows: number; files: number };
       if ('file' in rec) {
         if (current && current.key !== rec.file) throw new BackupError(`Datei ${current.key} unvollständig`);
-        if (!current) {
-          const stream = new PassThrough();
-          current = { key: rec.file, stream, done: storage.write(rec.file, stream), hash: createHash('sha256'), size: 0 };
-          // A failing write must not leave an unhandled rejection while we are still feeding it.
-          current.done.catch(() => {});
-        }
+        current ??= open(rec.file);
         const buf = Buffer.from(rec.data, 'base64');
         current.hash.update(buf);
         current.size += buf.length;
         await writeChunk(current.stream, buf);
       } else if ('fileEnd' in rec) {
-        if (!current) {
-          // An empty file has no data lines.
-          const stream = new PassThrough();
-          current = { key: rec.fileEnd, stream, done: storage.write(rec.fileEnd, stream), hash: createHash('sha256'), size: 0 };
-          current.done.catch(() => {});
-        }
+        current ??= open(rec.fileEnd); // an empty file has no data lines
         if (current.key !== rec.fileEnd) throw new BackupError(`Datei ${current.key} unvollständig`);
         current.stream.end();
         await current.done;
-        const digest = current.hash.digest('hex');
-        if (current.size !== rec.size || digest !== rec.sha256) {
+        if (current.size !== rec.size || current.hash.digest('hex') !== rec.sha256) {
           throw new BackupError(`Datei ${rec.fileEnd}: Prüfsumme stimmt nicht, die Sicherung ist beschädigt`);
         }
         files++;
@@ -489,7 +502,9 @@ export async function restoreBackup(
     if (!sawEnd) throw new BackupError('Die Sicherung ist unvollständig (Ende fehlt), nichts wurde geändert');
     for (const t of header.tables) {
       if (counts.get(t.name) !== t.rows) {
-        throw new BackupError(`Tabelle ${t.name}: ${counts.get(t.name)} von ${t.rows} Zeilen wiederhergestellt`);
+        throw new BackupError(
+          `Tabelle ${t.name}: ${counts.get(t.name)} von ${t.rows} Zeilen wiederhergestellt`,
+        );
       }
     }
     // Sequences owned by columns continue after the highest restored value.

@@ -8,7 +8,13 @@ export const systemRoutes =
   async (app) => {
     app.get(
       '/health',
-      { schema: { tags: ['Betrieb'], summary: 'Lebt der Prozess?', response: { 200: z.object({ status: z.literal('ok') }) } } },
+      {
+        schema: {
+          tags: ['Betrieb'],
+          summary: 'Lebt der Prozess?',
+          response: { 200: z.object({ status: z.literal('ok') }) },
+        },
+      },
       async () => ({ status: 'ok' as const }),
     );
     app.get(

@@ -13,7 +13,10 @@ export async function sessionSecret(db: Db, configured: string | undefined): Pro
     .insert(installationSetting)
     .values({ key: 'session_secret', value: randomBytes(48).toString('base64url') })
     .onConflictDoNothing();
-  const [row] = await db.select().from(installationSetting).where(eq(installationSetting.key, 'session_secret'));
+  const [row] = await db
+    .select()
+    .from(installationSetting)
+    .where(eq(installationSetting.key, 'session_secret'));
   return row!.value;
 }
 

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('configuration', () => {
+  it('runs with nothing set: PGlite in ./data on port 3000', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.dataDir).toMatch(/data$/);
+    expect(c.baseUrl).toBe('http://localhost:3000');
+    expect(c.smtpUrl).toBeUndefined();
+    expect(c.maxUploadBytes).toBe(25 * 1024 * 1024);
+  });
+
+  it.each([
+    [{ PORT: 'achtzig' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ SMTP_URL: 'http://mail' }, 'SMTP_URL'],
+    [{ SESSION_SECRET: 'kurz' }, 'SESSION_SECRET'],
+    [{ LOG_LEVEL: 'laut' }, 'LOG_LEVEL'],
+    [{ BASE_URL: 'ftp://x' }, 'BASE_URL'],
+  ])('stops on a bad value and names the variable (%o)', (env, name) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(`${name}:`));
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' }).port).toBe(3000);
+  });
+
+  it('derives the public address from the port', () => {
+    expect(loadConfig({ PORT: '8080' }).baseUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ BASE_URL: 'https://bildung.hochsauerlandkreis.de/' }).baseUrl).toBe(
+      'https://bildung.hochsauerlandkreis.de',
+    );
+  });
+});

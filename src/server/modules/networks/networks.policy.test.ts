@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { Permissions, Roles } from '../../../contracts/common.js';
+import { assertKeepsAnAdmin, can, permissionsOf, visibleFileClasses } from './networks.policy.js';
+
+describe('role policy', () => {
+  // The table a county's data protection officer reads: who may do what.
+  const table: Record<string, string[]> = {
+    admin: [...Permissions],
+    office: ['members.read', 'outbox.read', 'files.read', 'files.write'],
+    committee: ['files.read'],
+    guest: [],
+    partner: ['files.read'],
+  };
+  it.each(Roles)('%s has exactly its permissions', (role) => {
+    expect(permissionsOf(role).sort()).toEqual([...table[role]!].sort());
+    for (const p of Permissions) expect(can(role, p)).toBe(table[role]!.includes(p));
+  });
+
+  it('lets nobody but administrators read the audit log or manage members', () => {
+    expect(Roles.filter((r) => can(r, 'audit.read'))).toEqual(['admin']);
+    expect(Roles.filter((r) => can(r, 'members.manage'))).toEqual(['admin']);
+  });
+
+  it('shows office-only files to the office alone', () => {
+    expect(Roles.filter((r) => visibleFileClasses(r).includes('office'))).toEqual(['admin', 'office']);
+    expect(Roles.every((r) => visibleFileClasses(r).includes('public'))).toBe(true);
+  });
+
+  it('refuses to remove the last administrator', () => {
+    expect(() => assertKeepsAnAdmin(1, true)).toThrow(/mindestens eine Administration/);
+    expect(() => assertKeepsAnAdmin(2, true)).not.toThrow();
+    expect(() => assertKeepsAnAdmin(1, false)).not.toThrow();
+  });
+});
