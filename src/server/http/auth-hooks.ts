@@ -76,5 +76,5 @@ export async function networkActor(deps: Deps, req: FastifyRequest, networkId: s
       'forbidden',
     );
   }
-  return { ...actor, networkId, role: membership.role, requestId: String(req.id) };
+  return { ...actor, networkId, role: membership.role, requestId: String(req.id), twoFactorEnabled: req.twoFactorEnabled };
 }

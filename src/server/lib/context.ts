@@ -21,4 +21,5 @@ export type NetworkActor = Actor & {
   networkId: string;
   role: import('../../contracts/common.js').Role;
   requestId: string;
+  twoFactorEnabled: boolean;
 };

@@ -108,7 +108,7 @@ export async function createNetwork(deps: Deps, actor: Actor, input: { name: str
     );
   }
   const networkId = await deps.db.transaction((tx) => insertNetwork(tx, actor, input));
-  return getNetwork(deps, { ...actor, networkId, role: 'admin', requestId: '' });
+  return getNetwork(deps, { ...actor, networkId, role: 'admin', requestId: '', twoFactorEnabled: false });
 }
 
 /** The role of a user in a network, or null when they are not a member (→ "not found"). */
@@ -165,6 +165,14 @@ export async function updateNetwork(
   patch: { name?: string; requireSecondFactor?: boolean },
 ): Promise<NetworkDetail> {
   authorize(actor.role, 'network.manage');
+  if (patch.requireSecondFactor && !actor.twoFactorEnabled) {
+    // Otherwise the administrator would lock themselves out of the settings they just changed.
+    throw new DomainError(
+      'networks.own_second_factor_first',
+      'Richten Sie zuerst unter „Konto“ Ihren eigenen zweiten Faktor ein, bevor Sie ihn für alle verlangen.',
+      'conflict',
+    );
+  }
   await deps.db.transaction(async (tx) => {
     const [before] = await tx.select().from(network).where(eq(network.id, actor.networkId)).for('update');
     const [after] = await tx
