@@ -110,6 +110,37 @@ describe('delivery', () => {
   });
 });
 
+describe('mails with secret links', () => {
+  it('show their text to the administration, not to the office; installation mails only to operators', async () => {
+    const net = await createNetworkWithMembers(ctx);
+    await ctx.as(net.users.admin.cookie, {
+      method: 'POST',
+      url: `/api/networks/${net.id}/invitations`,
+      payload: { email: 'link@test.example', name: 'Link Person', role: 'guest' },
+    });
+    const [mail] = await ctx.database.db.select().from(t.outboxMail).where(eq(t.outboxMail.toAddress, 'link@test.example'));
+    const url = `/api/networks/${net.id}/outbox/${mail!.id}`;
+    expect((await ctx.as(net.users.admin.cookie, { method: 'GET', url })).json().textBody).toContain('/einladung/');
+    expect((await ctx.as(net.users.office.cookie, { method: 'GET', url })).json().textBody).not.toContain('/einladung/');
+
+    await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/request-password-reset',
+      headers: { origin: ctx.config.baseUrl },
+      payload: { email: net.users.partner.email, redirectTo: '/passwort-neu' },
+    });
+    const [reset] = await ctx.database.db.select().from(t.outboxMail).where(eq(t.outboxMail.toAddress, net.users.partner.email));
+    expect((await ctx.as(net.users.admin.cookie, { method: 'GET', url: '/api/outbox' })).statusCode).toBe(404);
+    await ctx.database.db.insert(t.platformAdmin).values({ userId: net.users.admin.id });
+    const list = await ctx.as(net.users.admin.cookie, { method: 'GET', url: '/api/outbox' });
+    expect(list.json().items.map((m: { id: string }) => m.id)).toContain(reset!.id);
+    const detail = await ctx.as(net.users.admin.cookie, { method: 'GET', url: `/api/outbox/${reset!.id}` });
+    expect(detail.json().textBody).toMatch(/reset-password|passwort/i);
+    // A network's mail is not an installation mail.
+    expect((await ctx.as(net.users.admin.cookie, { method: 'GET', url: `/api/outbox/${mail!.id}` })).statusCode).toBe(404);
+  });
+});
+
 describe('Postausgang access', () => {
   it('is open to administrators and the office, closed to other roles and other networks', async () => {
     const net = await createNetworkWithMembers(ctx);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { OutboxList, OutboxMailDetail, OutboxMailSummary } from '../../../contracts/mail.js';
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../http/errors.js';
@@ -76,13 +76,37 @@ async function loadMail(deps: Deps, actor: NetworkActor, mailId: string): Promis
   return row;
 }
 
+const HIDDEN_TEXT = 'Diese E-Mail enthält einen persönlichen Anmeldelink und wird deshalb hier nicht angezeigt.';
+
 export async function getOutboxMail(deps: Deps, actor: NetworkActor, mailId: string): Promise<OutboxMailDetail> {
   const row = await loadMail(deps, actor, mailId);
-  // Secret links are for their addressee only; the office sees that the mail exists, not the link.
-  const textBody = row.sensitive
-    ? 'Diese E-Mail enthält einen persönlichen Anmeldelink und wird deshalb hier nicht angezeigt.'
-    : row.textBody;
+  // Secret links are for their addressee. The office sees that the mail exists; the administration,
+  // who issued the invitation, may read it to hand the link over while no SMTP server is configured.
+  const textBody = row.sensitive && actor.role !== 'admin' ? HIDDEN_TEXT : row.textBody;
   return { ...summary(row), textBody };
+}
+
+/**
+ * Mails of the installation itself (password resets), which belong to no network: readable by the
+ * installation's operators only, so that without SMTP a reset link can still be handed over.
+ */
+export async function listInstallationOutbox(deps: Deps, status?: 'pending' | 'sent' | 'failed'): Promise<OutboxList> {
+  const rows = await deps.db
+    .select()
+    .from(outboxMail)
+    .where(and(isNull(outboxMail.networkId), status ? eq(outboxMail.status, status) : undefined))
+    .orderBy(desc(outboxMail.createdAt))
+    .limit(500);
+  return { items: rows.map(summary), smtpConfigured: Boolean(deps.config.smtpUrl) };
+}
+
+export async function getInstallationMail(deps: Deps, mailId: string): Promise<OutboxMailDetail> {
+  const [row] = await deps.db
+    .select()
+    .from(outboxMail)
+    .where(and(eq(outboxMail.id, mailId), isNull(outboxMail.networkId)));
+  if (!row) throw notFound('Die E-Mail');
+  return { ...summary(row), textBody: row.textBody };
 }
 
 /** Puts a failed mail back in the queue. */
