@@ -109,7 +109,8 @@ export async function buildApp(
       openapi: '3.1.0',
       info: {
         title: 'Bildungsnetz API',
-        description: 'Plattform für Regionale Bildungsnetzwerke in NRW. Anmeldung über /api/auth (Sitzungs-Cookie).',
+        description:
+          'Plattform für Regionale Bildungsnetzwerke in NRW. Anmeldung über /api/auth (Sitzungs-Cookie).',
         version: '0.1.0',
         license: { name: 'EUPL-1.2', url: 'https://interoperable-europe.ec.europa.eu/collection/eupl' },
       },
@@ -131,7 +132,11 @@ export async function buildApp(
     async handler(req, reply) {
       if (req.url.startsWith('/api/auth/sign-up')) {
         return reply.code(404).send({
-          error: { code: 'not_found', message: 'Konten entstehen nur durch Einladung.', requestId: String(req.id) },
+          error: {
+            code: 'not_found',
+            message: 'Konten entstehen nur durch Einladung.',
+            requestId: String(req.id),
+          },
         });
       }
       const response = await deps.auth.handler(

@@ -27,7 +27,13 @@ export type TestApp = {
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bn-test-'));
-  const config = loadConfig({ BASE_URL, DATA_DIR: dataDir, LOG_LEVEL: 'silent', SIGNIN_RATE_LIMIT: '1000', ...env });
+  const config = loadConfig({
+    BASE_URL,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    SIGNIN_RATE_LIMIT: '1000',
+    ...env,
+  });
   const app = await buildApp(config, { database, logger: false });
   return {
     app,
@@ -47,7 +53,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
 }
 
 /** A loopback address of its own per sign-in, so that helpers never trip the per-address rate limit. */
-export const someLoopbackAddress = () => `127.${1 + Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
+export const someLoopbackAddress = () =>
+  `127.${1 + Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
 
 export async function signIn(app: FastifyInstance, email: string, password = PASSWORD): Promise<string> {
   const res = await app.inject({
@@ -74,7 +81,10 @@ const unique = () => randomBytes(4).toString('hex');
  * A network of its own for one test, with one signed-in member per role. Each test builds its own
  * tenant, so tests never need cleaning up and never see each other's data.
  */
-export async function createNetworkWithMembers(ctx: TestApp, name = `Testnetz ${unique()}`): Promise<TestNetwork> {
+export async function createNetworkWithMembers(
+  ctx: TestApp,
+  name = `Testnetz ${unique()}`,
+): Promise<TestNetwork> {
   const db = ctx.database.db;
   const roles: Role[] = ['admin', 'office', 'committee', 'guest', 'partner'];
   const created = await db.transaction(async (tx) => {
@@ -89,6 +99,7 @@ export async function createNetworkWithMembers(ctx: TestApp, name = `Testnetz ${
     return { n: n!, users };
   });
   const users = {} as TestNetwork['users'];
-  for (const u of created.users) users[u.role] = { id: u.id, email: u.email, cookie: await signIn(ctx.app, u.email) };
+  for (const u of created.users)
+    users[u.role] = { id: u.id, email: u.email, cookie: await signIn(ctx.app, u.email) };
   return { id: created.n.id, name: created.n.name, users };
 }

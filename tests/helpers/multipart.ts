@@ -1,5 +1,8 @@
 /** A multipart/form-data body as a browser's upload form sends it. */
-export function multipart(fields: Record<string, string>, file?: { name: string; content: Buffer; type?: string }) {
+export function multipart(
+  fields: Record<string, string>,
+  file?: { name: string; content: Buffer; type?: string },
+) {
   const boundary = `----bildungsnetz${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];
   for (const [k, v] of Object.entries(fields)) {
@@ -15,7 +18,10 @@ export function multipart(fields: Record<string, string>, file?: { name: string;
     );
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 /** A small but valid PDF. */

@@ -7,7 +7,7 @@ import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import { type Database, openDatabase } from '../../src/server/db/client.js';
 import { enqueueMail } from '../../src/server/modules/mail/mail.service.js';
-import { BASE_URL, createNetworkWithMembers, createTestApp, signIn, type TestApp } from '../helpers/app.js';
+import { BASE_URL, createNetworkWithMembers, signIn, type TestApp } from '../helpers/app.js';
 import { createTestDatabase } from '../helpers/database.js';
 import { startSmtp, type TestSmtp } from '../helpers/smtp.js';
 
@@ -27,14 +27,26 @@ beforeAll(async () => {
   const instance = async () => {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bn-inst-'));
     const db = await openDatabase({ kind: 'postgres', url: base.url!, poolSize: 4 });
-    const config = loadConfig({ BASE_URL, DATA_DIR: dataDir, LOG_LEVEL: 'silent', SMTP_URL: smtp.url, OUTBOX_INTERVAL_MS: '3600000' });
+    const config = loadConfig({
+      BASE_URL,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      SMTP_URL: smtp.url,
+      OUTBOX_INTERVAL_MS: '3600000',
+    });
     return { db, app: await buildApp(config, { database: db, logger: false }) };
   };
   // Both start at the same moment: migrations are serialised by the advisory lock.
   const [x, y] = await Promise.all([instance(), instance()]);
   ({ app: a, db: dbA } = x);
   ({ app: b, db: dbB } = y);
-  seed = { app: a, database: dbA, config: a.deps.config, as: () => Promise.reject(), close: async () => {} } as unknown as TestApp;
+  seed = {
+    app: a,
+    database: dbA,
+    config: a.deps.config,
+    as: () => Promise.reject(),
+    close: async () => {},
+  } as unknown as TestApp;
 });
 afterAll(async () => {
   await a.close();
@@ -52,7 +64,12 @@ describe('two app instances on one PostgreSQL database', () => {
     const onB = await b.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
     expect(onB.statusCode).toBe(200);
     expect(onB.json().networks[0].id).toBe(net.id);
-    const out = await b.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie, origin: BASE_URL }, payload: {} });
+    const out = await b.inject({
+      method: 'POST',
+      url: '/api/auth/sign-out',
+      headers: { cookie, origin: BASE_URL },
+      payload: {},
+    });
     expect(out.statusCode).toBe(200);
     expect((await a.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(401);
   });
@@ -65,10 +82,20 @@ describe('two app instances on one PostgreSQL database', () => {
     const net = await createNetworkWithMembers(seed);
     await dbA.db.transaction(async (tx) => {
       for (let i = 0; i < 40; i++) {
-        await enqueueMail(tx, { networkId: net.id, to: `person-${i}@test.example`, subject: `Zwei Instanzen ${i}`, text: 'x' });
+        await enqueueMail(tx, {
+          networkId: net.id,
+          to: `person-${i}@test.example`,
+          subject: `Zwei Instanzen ${i}`,
+          text: 'x',
+        });
       }
     });
-    await Promise.all([a.mailWorker!.runOnce(), b.mailWorker!.runOnce(), a.mailWorker!.runOnce(), b.mailWorker!.runOnce()]);
+    await Promise.all([
+      a.mailWorker!.runOnce(),
+      b.mailWorker!.runOnce(),
+      a.mailWorker!.runOnce(),
+      b.mailWorker!.runOnce(),
+    ]);
     const subjects = smtp.received.map((m) => m.subject ?? '').filter((s) => s.startsWith('Zwei Instanzen'));
     expect(subjects).toHaveLength(40);
     expect(new Set(subjects).size).toBe(40);

@@ -4,5 +4,5 @@ export * from '../modules/auth/auth.tables.js';
 export * from '../modules/files/files.tables.js';
 export * from '../modules/mail/mail.tables.js';
 export * from '../modules/networks/networks.tables.js';
-export * from '../modules/system/system.tables.js';
 export * from '../modules/structure/structure.tables.js';
+export * from '../modules/system/system.tables.js';

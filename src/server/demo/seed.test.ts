@@ -27,7 +27,10 @@ describe('HSK demo network', () => {
 
   it('has the three bodies, the 12 municipalities and the office team with the phone numbers of the seed', async () => {
     const cookie = await signIn(ctx.app, DEMO_ACCOUNTS[2]!.email, DEMO_PASSWORD);
-    const res = await ctx.as(cookie, { method: 'GET', url: `/api/networks/${(await seedDemo(ctx.database.db)).networkId}/structure` });
+    const res = await ctx.as(cookie, {
+      method: 'GET',
+      url: `/api/networks/${(await seedDemo(ctx.database.db)).networkId}/structure`,
+    });
     expect(res.statusCode).toBe(200);
     const s = res.json();
     expect(s.bodies.map((b: { name: string }) => b.name)).toEqual([

@@ -12,9 +12,17 @@ export const HSK_NAME = 'Regionales Bildungsnetzwerk Hochsauerlandkreis';
 export const DEMO_ACCOUNTS: Array<{ role: Role; name: string; email: string }> = [
   { role: 'admin', name: 'Beispiel Administration', email: 'admin@demo.bildungsnetz.example' },
   { role: 'office', name: 'Beispiel Teamleitung (Bildungsbüro)', email: 'buero@demo.bildungsnetz.example' },
-  { role: 'committee', name: 'Beispiel Mitglied Lenkungskreis', email: 'lenkungskreis@demo.bildungsnetz.example' },
+  {
+    role: 'committee',
+    name: 'Beispiel Mitglied Lenkungskreis',
+    email: 'lenkungskreis@demo.bildungsnetz.example',
+  },
   { role: 'guest', name: 'Beispiel Gast (Agentur für Arbeit)', email: 'gast@demo.bildungsnetz.example' },
-  { role: 'partner', name: 'Beispiel Netzwerkpartner (Berufskolleg)', email: 'partner@demo.bildungsnetz.example' },
+  {
+    role: 'partner',
+    name: 'Beispiel Netzwerkpartner (Berufskolleg)',
+    email: 'partner@demo.bildungsnetz.example',
+  },
 ];
 
 export const HSK_MUNICIPALITIES: Array<[string, string]> = [
@@ -89,17 +97,26 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; networkId: s
     await tx
       .insert(t.municipality)
       .values(HSK_MUNICIPALITIES.map(([regionKey, name]) => ({ networkId: hsk!.id, regionKey, name })));
-    await tx
-      .insert(t.teamContact)
-      .values(HSK_TEAM.map((m, i) => ({ networkId: hsk!.id, position: i + 1, function: m.function, phone: m.phone })));
+    await tx.insert(t.teamContact).values(
+      HSK_TEAM.map((m, i) => ({
+        networkId: hsk!.id,
+        position: i + 1,
+        function: m.function,
+        phone: m.phone,
+      })),
+    );
     for (const n of [hsk!, other!]) {
-      await recordAudit(tx, { userId: null, name: 'Demodaten', networkId: n.id }, {
-        action: 'create',
-        entityType: 'network',
-        entityId: n.id,
-        summary: `Demonetzwerk „${n.name}“ geladen`,
-        after: { name: n.name, regionKey: n.regionKey },
-      });
+      await recordAudit(
+        tx,
+        { userId: null, name: 'Demodaten', networkId: n.id },
+        {
+          action: 'create',
+          entityType: 'network',
+          entityId: n.id,
+          summary: `Demonetzwerk „${n.name}“ geladen`,
+          after: { name: n.name, regionKey: n.regionKey },
+        },
+      );
     }
     return { created: true, networkId: hsk!.id };
   });

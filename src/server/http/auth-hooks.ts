@@ -1,6 +1,6 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { fromNodeHeaders } from 'better-auth/node';
-import type { Deps, Actor, NetworkActor } from '../lib/context.js';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor, Deps, NetworkActor } from '../lib/context.js';
 import { findRole } from '../modules/networks/networks.service.js';
 import { DomainError } from './errors.js';
 
@@ -43,7 +43,8 @@ export function registerCsrfCheck(app: FastifyInstance, baseUrl: string) {
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return;
     if (!req.url.startsWith('/api/') || req.url.startsWith('/api/auth/')) return;
-    const origin = req.headers.origin ?? (req.headers.referer ? new URL(req.headers.referer).origin : undefined);
+    const origin =
+      req.headers.origin ?? (req.headers.referer ? new URL(req.headers.referer).origin : undefined);
     if (origin !== allowed) {
       return reply.code(403).send({
         error: {
@@ -57,7 +58,8 @@ export function registerCsrfCheck(app: FastifyInstance, baseUrl: string) {
 }
 
 export function requireActor(req: FastifyRequest): Actor {
-  if (!req.actor) throw new DomainError('auth.unauthenticated', 'Bitte melden Sie sich an.', 'unauthenticated');
+  if (!req.actor)
+    throw new DomainError('auth.unauthenticated', 'Bitte melden Sie sich an.', 'unauthenticated');
   return req.actor;
 }
 
@@ -65,10 +67,15 @@ export function requireActor(req: FastifyRequest): Actor {
  * The acting person inside the network named in the URL. A network the person does not belong to is
  * "not found", never "forbidden": its existence is not revealed.
  */
-export async function networkActor(deps: Deps, req: FastifyRequest, networkId: string): Promise<NetworkActor> {
+export async function networkActor(
+  deps: Deps,
+  req: FastifyRequest,
+  networkId: string,
+): Promise<NetworkActor> {
   const actor = requireActor(req);
   const membership = await findRole(deps.db, networkId, actor.userId);
-  if (!membership) throw new DomainError('network.not_found', 'Das Bildungsnetzwerk wurde nicht gefunden.', 'not_found');
+  if (!membership)
+    throw new DomainError('network.not_found', 'Das Bildungsnetzwerk wurde nicht gefunden.', 'not_found');
   if (membership.requireSecondFactor && !req.twoFactorEnabled) {
     throw new DomainError(
       'auth.second_factor_required',
@@ -76,5 +83,11 @@ export async function networkActor(deps: Deps, req: FastifyRequest, networkId: s
       'forbidden',
     );
   }
-  return { ...actor, networkId, role: membership.role, requestId: String(req.id), twoFactorEnabled: req.twoFactorEnabled };
+  return {
+    ...actor,
+    networkId,
+    role: membership.role,
+    requestId: String(req.id),
+    twoFactorEnabled: req.twoFactorEnabled,
+  };
 }

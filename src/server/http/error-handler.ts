@@ -12,7 +12,7 @@ export function registerErrorHandler(app: FastifyInstance, webRoot: string | nul
     });
     if (hasZodFastifySchemaValidationErrors(err)) {
       const details = err.validation.map((v) => ({
-        field: v.instancePath.replace(/^\//, '').replaceAll('/', '.') ,
+        field: v.instancePath.replace(/^\//, '').replaceAll('/', '.'),
         message: v.message ?? 'ungültig',
       }));
       const first = details[0];
@@ -39,7 +39,9 @@ export function registerErrorHandler(app: FastifyInstance, webRoot: string | nul
     req.log.error({ err }, 'unhandled error');
     return reply
       .code(500)
-      .send(body('internal', 'Ein interner Fehler ist aufgetreten. Bitte nennen Sie dem Support die Anfrage-ID.'));
+      .send(
+        body('internal', 'Ein interner Fehler ist aufgetreten. Bitte nennen Sie dem Support die Anfrage-ID.'),
+      );
   });
 
   app.setNotFoundHandler((req, reply) => {

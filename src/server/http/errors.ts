@@ -2,7 +2,14 @@
  * Rules and services throw DomainError and know nothing of HTTP; the error handler maps the kind to a
  * status. Codes are stable: the UI translates by code, never by message text.
  */
-export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rule' | 'too_large';
+export type ErrorKind =
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'rule'
+  | 'too_large';
 
 export class DomainError extends Error {
   constructor(

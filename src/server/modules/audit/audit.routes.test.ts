@@ -25,7 +25,11 @@ describe('audit log', () => {
     expect(all.statusCode).toBe(200);
     const body = all.json();
     expect(body.total).toBe(2);
-    expect(body.items[0]).toMatchObject({ action: 'create', entityType: 'invitation', actorName: 'Test admin' });
+    expect(body.items[0]).toMatchObject({
+      action: 'create',
+      entityType: 'invitation',
+      actorName: 'Test admin',
+    });
     expect(body.items[1]).toMatchObject({
       action: 'update',
       entityType: 'network',
@@ -39,7 +43,10 @@ describe('audit log', () => {
       url: `/api/networks/${net.id}/audit?entityType=network&action=update`,
     });
     expect(filtered.json().items).toHaveLength(1);
-    const byPerson = await ctx.as(net.users.admin.cookie, { method: 'GET', url: `/api/networks/${net.id}/audit?actor=niemand` });
+    const byPerson = await ctx.as(net.users.admin.cookie, {
+      method: 'GET',
+      url: `/api/networks/${net.id}/audit?actor=niemand`,
+    });
     expect(byPerson.json().total).toBe(0);
     const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(new Date());
     const byDay = await ctx.as(net.users.admin.cookie, {
@@ -47,9 +54,15 @@ describe('audit log', () => {
       url: `/api/networks/${net.id}/audit?from=${today}&to=${today}`,
     });
     expect(byDay.json().total).toBe(2);
-    const before = await ctx.as(net.users.admin.cookie, { method: 'GET', url: `/api/networks/${net.id}/audit?to=2020-01-01` });
+    const before = await ctx.as(net.users.admin.cookie, {
+      method: 'GET',
+      url: `/api/networks/${net.id}/audit?to=2020-01-01`,
+    });
     expect(before.json().total).toBe(0);
-    const bad = await ctx.as(net.users.admin.cookie, { method: 'GET', url: `/api/networks/${net.id}/audit?from=gestern` });
+    const bad = await ctx.as(net.users.admin.cookie, {
+      method: 'GET',
+      url: `/api/networks/${net.id}/audit?from=gestern`,
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toMatch(/JJJJ-MM-TT/);
   });
@@ -57,7 +70,10 @@ describe('audit log', () => {
   it('is shown to administrators only', async () => {
     const net = await createNetworkWithMembers(ctx);
     for (const role of ['office', 'committee', 'guest', 'partner'] as const) {
-      const res = await ctx.as(net.users[role].cookie, { method: 'GET', url: `/api/networks/${net.id}/audit` });
+      const res = await ctx.as(net.users[role].cookie, {
+        method: 'GET',
+        url: `/api/networks/${net.id}/audit`,
+      });
       expect(res.statusCode, role).toBe(403);
     }
   });
@@ -65,7 +81,11 @@ describe('audit log', () => {
   it('never shows one network the entries of another', async () => {
     const a = await createNetworkWithMembers(ctx);
     const b = await createNetworkWithMembers(ctx);
-    await ctx.as(b.users.admin.cookie, { method: 'PATCH', url: `/api/networks/${b.id}`, payload: { name: 'Nur B' } });
+    await ctx.as(b.users.admin.cookie, {
+      method: 'PATCH',
+      url: `/api/networks/${b.id}`,
+      payload: { name: 'Nur B' },
+    });
     const res = await ctx.as(a.users.admin.cookie, { method: 'GET', url: `/api/networks/${a.id}/audit` });
     expect(res.json().items.every((i: { summary: string }) => !i.summary.includes('Nur B'))).toBe(true);
     expect(res.json().total).toBe(0);
@@ -73,13 +93,19 @@ describe('audit log', () => {
 
   it('cannot be edited or deleted, not even by the application', async () => {
     const net = await createNetworkWithMembers(ctx);
-    await ctx.as(net.users.admin.cookie, { method: 'PATCH', url: `/api/networks/${net.id}`, payload: { name: 'Geändert' } });
+    await ctx.as(net.users.admin.cookie, {
+      method: 'PATCH',
+      url: `/api/networks/${net.id}`,
+      payload: { name: 'Geändert' },
+    });
     const failure = (p: Promise<unknown>) =>
       p.then(
         () => 'succeeded',
         (err: Error & { cause?: Error }) => String(err.cause?.message ?? err.message),
       );
-    expect(await failure(ctx.database.db.execute(sql`UPDATE audit_event SET summary = 'gefälscht'`))).toMatch(/append-only/);
+    expect(await failure(ctx.database.db.execute(sql`UPDATE audit_event SET summary = 'gefälscht'`))).toMatch(
+      /append-only/,
+    );
     expect(await failure(ctx.database.db.execute(sql`DELETE FROM audit_event`))).toMatch(/append-only/);
     const res = await ctx.as(net.users.admin.cookie, { method: 'GET', url: `/api/networks/${net.id}/audit` });
     expect(res.json().items[0].summary).toBe('Einstellungen des Bildungsnetzwerks geändert');
@@ -92,7 +118,10 @@ describe('audit log', () => {
       url: `/api/networks/${net.id}/invitations`,
       payload: { email: 'geheim@test.example', name: 'Geheim', role: 'guest' },
     });
-    const rows = await ctx.database.query<{ after: unknown }>('SELECT after FROM audit_event WHERE network_id = $1', [net.id]);
+    const rows = await ctx.database.query<{ after: unknown }>(
+      'SELECT after FROM audit_event WHERE network_id = $1',
+      [net.id],
+    );
     expect(JSON.stringify(rows)).not.toMatch(/token/i);
   });
 });

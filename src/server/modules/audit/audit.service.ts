@@ -14,7 +14,12 @@ export type AuditRecord = {
   after?: unknown;
 };
 
-type AuditActor = { userId: string | null; name: string | null; networkId: string | null; requestId?: string };
+type AuditActor = {
+  userId: string | null;
+  name: string | null;
+  networkId: string | null;
+  requestId?: string;
+};
 
 /** Writes one audit entry; call it inside the transaction of the change it records. */
 export async function recordAudit(tx: Db, actor: AuditActor, rec: AuditRecord): Promise<void> {

@@ -20,5 +20,8 @@ export const auditEvent = pgTable(
     after: jsonb('after'),
     requestId: text('request_id'),
   },
-  (t) => [index('audit_network_at_idx').on(t.networkId, t.at), index('audit_entity_idx').on(t.entityType, t.entityId)],
+  (t) => [
+    index('audit_network_at_idx').on(t.networkId, t.at),
+    index('audit_entity_idx').on(t.entityType, t.entityId),
+  ],
 );

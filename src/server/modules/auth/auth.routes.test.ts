@@ -1,8 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as t from '../../db/schema.js';
-import { BASE_URL, createNetworkWithMembers, createTestApp, PASSWORD, signIn, type TestApp } from '../../../../tests/helpers/app.js';
+import {
+  BASE_URL,
+  createNetworkWithMembers,
+  createTestApp,
+  PASSWORD,
+  signIn,
+  type TestApp,
+} from '../../../../tests/helpers/app.js';
 import { totp } from '../../../../tests/helpers/totp.js';
+import * as t from '../../db/schema.js';
 
 let ctx: TestApp;
 beforeAll(async () => {
@@ -26,13 +33,29 @@ describe('sign-in', () => {
   it('refuses a wrong password and is rate-limited per address', async () => {
     const net = await createNetworkWithMembers(ctx);
     const email = net.users.partner.email;
-    const wrong = await post('/api/auth/sign-in/email', { email, password: 'falsch-falsch' }, undefined, '127.0.100.7');
+    const wrong = await post(
+      '/api/auth/sign-in/email',
+      { email, password: 'falsch-falsch' },
+      undefined,
+      '127.0.100.7',
+    );
     expect(wrong.statusCode).toBe(401);
-    for (let i = 0; i < 3; i++) await post('/api/auth/sign-in/email', { email, password: 'falsch-falsch' }, undefined, '127.0.100.7');
-    const limited = await post('/api/auth/sign-in/email', { email, password: PASSWORD }, undefined, '127.0.100.7');
+    for (let i = 0; i < 3; i++)
+      await post('/api/auth/sign-in/email', { email, password: 'falsch-falsch' }, undefined, '127.0.100.7');
+    const limited = await post(
+      '/api/auth/sign-in/email',
+      { email, password: PASSWORD },
+      undefined,
+      '127.0.100.7',
+    );
     expect(limited.statusCode).toBe(429);
     // Another address is not affected.
-    const elsewhere = await post('/api/auth/sign-in/email', { email, password: PASSWORD }, undefined, '127.0.100.8');
+    const elsewhere = await post(
+      '/api/auth/sign-in/email',
+      { email, password: PASSWORD },
+      undefined,
+      '127.0.100.8',
+    );
     expect(elsewhere.statusCode).toBe(200);
   });
 
@@ -50,19 +73,31 @@ describe('password reset', () => {
   it('sends a link through the outbox; the new password works and the old one no longer does', async () => {
     const net = await createNetworkWithMembers(ctx);
     const email = net.users.committee.email;
-    const req = await post('/api/auth/request-password-reset', { email, redirectTo: '/passwort-neu' }, undefined, '127.0.113.5');
+    const req = await post(
+      '/api/auth/request-password-reset',
+      { email, redirectTo: '/passwort-neu' },
+      undefined,
+      '127.0.113.5',
+    );
     expect(req.statusCode).toBe(200);
     const [mail] = await ctx.database.db.select().from(t.outboxMail).where(eq(t.outboxMail.toAddress, email));
     expect(mail?.subject).toBe('Passwort zurücksetzen – Bildungsnetz');
     expect(mail?.sensitive).toBe(true);
     const link = mail!.textBody.match(/https?:\/\/\S+/)![0];
     const token = new URL(link).pathname.split('/').pop()!;
-    const reset = await post('/api/auth/reset-password', { newPassword: 'Neues-Passwort-456', token }, undefined, '127.0.113.5');
+    const reset = await post(
+      '/api/auth/reset-password',
+      { newPassword: 'Neues-Passwort-456', token },
+      undefined,
+      '127.0.113.5',
+    );
     expect(reset.statusCode).toBe(200);
     await expect(signIn(ctx.app, email)).rejects.toThrow(/401/);
     expect(await signIn(ctx.app, email, 'Neues-Passwort-456')).toContain('session_token');
     // The reset ended the sessions that were open before.
-    expect((await ctx.as(net.users.committee.cookie, { method: 'GET', url: '/api/me' })).statusCode).toBe(401);
+    expect((await ctx.as(net.users.committee.cookie, { method: 'GET', url: '/api/me' })).statusCode).toBe(
+      401,
+    );
   });
 });
 
@@ -77,7 +112,10 @@ describe('second factor', () => {
     // The administrator has no second factor yet and would lock themselves out.
     expect(require2fa.statusCode).toBe(409);
     expect(require2fa.json().error.code).toBe('networks.own_second_factor_first');
-    await ctx.database.db.update(t.network).set({ requireSecondFactor: true }).where(eq(t.network.id, net.id));
+    await ctx.database.db
+      .update(t.network)
+      .set({ requireSecondFactor: true })
+      .where(eq(t.network.id, net.id));
 
     const user = net.users.office;
     const blocked = await ctx.as(user.cookie, { method: 'GET', url: `/api/networks/${net.id}/files` });
@@ -97,12 +135,27 @@ describe('second factor', () => {
     expect(open.statusCode).toBe(200);
 
     // Next sign-in: the password alone is not enough.
-    const first = await post('/api/auth/sign-in/email', { email: user.email, password: PASSWORD }, undefined, '127.0.113.9');
+    const first = await post(
+      '/api/auth/sign-in/email',
+      { email: user.email, password: PASSWORD },
+      undefined,
+      '127.0.113.9',
+    );
     expect(first.json().twoFactorRedirect).toBe(true);
     expect(first.cookies.some((c) => c.name.endsWith('session_token') && c.value)).toBe(false);
-    const wrongCode = await post('/api/auth/two-factor/verify-totp', { code: '000000' }, cookieOf(first), '127.0.113.9');
+    const wrongCode = await post(
+      '/api/auth/two-factor/verify-totp',
+      { code: '000000' },
+      cookieOf(first),
+      '127.0.113.9',
+    );
     expect(wrongCode.statusCode).toBe(401);
-    const second = await post('/api/auth/two-factor/verify-totp', { code: totp(secret) }, cookieOf(first), '127.0.113.9');
+    const second = await post(
+      '/api/auth/two-factor/verify-totp',
+      { code: totp(secret) },
+      cookieOf(first),
+      '127.0.113.9',
+    );
     expect(second.statusCode).toBe(200);
     const me2 = await ctx.as(cookieOf(second), { method: 'GET', url: '/api/me' });
     expect(me2.json().user.twoFactorEnabled).toBe(true);

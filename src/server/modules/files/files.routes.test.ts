@@ -1,9 +1,14 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as t from '../../db/schema.js';
-import { createNetworkWithMembers, createTestApp, type TestApp, type TestNetwork } from '../../../../tests/helpers/app.js';
+import {
+  createNetworkWithMembers,
+  createTestApp,
+  type TestApp,
+  type TestNetwork,
+} from '../../../../tests/helpers/app.js';
 import { multipart, tinyPdf, tinyPng } from '../../../../tests/helpers/multipart.js';
+import * as t from '../../db/schema.js';
 
 let ctx: TestApp;
 beforeAll(async () => {
@@ -11,7 +16,13 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-async function upload(net: TestNetwork, role: keyof TestNetwork['users'], name: string, content: Buffer, visibility = 'members') {
+async function upload(
+  net: TestNetwork,
+  role: keyof TestNetwork['users'],
+  name: string,
+  content: Buffer,
+  visibility = 'members',
+) {
   const body = multipart({ visibility }, { name, content });
   return ctx.as(net.users[role].cookie, {
     method: 'POST',
@@ -36,10 +47,15 @@ describe('files', () => {
       visibility: 'members',
       uploadedByName: 'Test office',
     });
-    const down = await ctx.as(net.users.committee.cookie, { method: 'GET', url: `/api/networks/${net.id}/files/${file.id}/content` });
+    const down = await ctx.as(net.users.committee.cookie, {
+      method: 'GET',
+      url: `/api/networks/${net.id}/files/${file.id}/content`,
+    });
     expect(down.statusCode).toBe(200);
     expect(down.headers['content-type']).toBe('application/pdf');
-    expect(down.headers['content-disposition']).toContain("filename*=UTF-8''Protokoll%20M%C3%A4rz%202026.pdf");
+    expect(down.headers['content-disposition']).toContain(
+      "filename*=UTF-8''Protokoll%20M%C3%A4rz%202026.pdf",
+    );
     expect(down.rawPayload.equals(pdf)).toBe(true);
     const audit = await ctx.database.db.select().from(t.auditEvent).where(eq(t.auditEvent.entityId, file.id));
     expect(audit[0]?.summary).toContain('hochgeladen');
@@ -53,7 +69,12 @@ describe('files', () => {
     expect(res.json().error.code).toBe('files.type_not_allowed');
     const png = await upload(net, 'office', 'logo.pdf', tinyPng);
     expect(png.json().mimeType).toBe('image/png');
-    const csv = await upload(net, 'office', 'schulen.csv', Buffer.from('\uFEFFSchulnummer;Name\n123456;Grundschule Meschede\n'));
+    const csv = await upload(
+      net,
+      'office',
+      'schulen.csv',
+      Buffer.from('\uFEFFSchulnummer;Name\n123456;Grundschule Meschede\n'),
+    );
     expect(csv.json().mimeType).toBe('text/csv');
     const files = await ctx.database.db.select().from(t.storedFile).where(eq(t.storedFile.networkId, net.id));
     expect(files).toHaveLength(2);
@@ -75,16 +96,23 @@ describe('files', () => {
     const net = await createNetworkWithMembers(ctx);
     const other = await createNetworkWithMembers(ctx);
     const ids: Record<string, string> = {};
-    for (const v of ['public', 'members', 'office']) ids[v] = (await upload(net, 'office', `${v}.pdf`, tinyPdf(v), v)).json().id;
+    for (const v of ['public', 'members', 'office'])
+      ids[v] = (await upload(net, 'office', `${v}.pdf`, tinyPdf(v), v)).json().id;
     const visible = { admin: 3, office: 3, committee: 2, partner: 1, guest: 1 } as const;
     for (const [role, n] of Object.entries(visible)) {
       const cookie = net.users[role as keyof typeof visible].cookie;
       const list = await ctx.as(cookie, { method: 'GET', url: `/api/networks/${net.id}/files` });
       expect(list.json(), role).toHaveLength(n);
     }
-    const hidden = await ctx.as(net.users.committee.cookie, { method: 'GET', url: `/api/networks/${net.id}/files/${ids.office}/content` });
+    const hidden = await ctx.as(net.users.committee.cookie, {
+      method: 'GET',
+      url: `/api/networks/${net.id}/files/${ids.office}/content`,
+    });
     expect(hidden.statusCode).toBe(404);
-    const cross = await ctx.as(other.users.admin.cookie, { method: 'GET', url: `/api/networks/${other.id}/files/${ids.members}/content` });
+    const cross = await ctx.as(other.users.admin.cookie, {
+      method: 'GET',
+      url: `/api/networks/${other.id}/files/${ids.members}/content`,
+    });
     expect(cross.statusCode).toBe(404);
     const pub = await ctx.as(null, { method: 'GET', url: `/api/public/files/${ids.public}` });
     expect(pub.statusCode).toBe(200);
@@ -116,9 +144,14 @@ describe('files', () => {
       payload: { visibility: 'geheim' },
     });
     expect(bad.statusCode).toBe(400);
-    const del = await ctx.as(net.users.office.cookie, { method: 'DELETE', url: `/api/networks/${net.id}/files/${id}` });
+    const del = await ctx.as(net.users.office.cookie, {
+      method: 'DELETE',
+      url: `/api/networks/${net.id}/files/${id}`,
+    });
     expect(del.statusCode).toBe(204);
-    expect((await ctx.as(net.users.office.cookie, { method: 'GET', url: `/api/networks/${net.id}/files` })).json()).toHaveLength(0);
+    expect(
+      (await ctx.as(net.users.office.cookie, { method: 'GET', url: `/api/networks/${net.id}/files` })).json(),
+    ).toHaveLength(0);
     expect((await ctx.as(null, { method: 'GET', url: `/api/public/files/${id}` })).statusCode).toBe(404);
     const [row] = await ctx.database.db.select().from(t.storedFile).where(eq(t.storedFile.id, id));
     expect(row!.deletedAt).not.toBeNull();

@@ -45,7 +45,11 @@ export const filesRoutes =
       async (req, reply) => {
         const actor = await networkActor(deps, req, req.params.networkId);
         if (!req.isMultipart()) {
-          throw new DomainError('files.multipart_required', 'Bitte senden Sie die Datei als Formular-Upload.', 'invalid');
+          throw new DomainError(
+            'files.multipart_required',
+            'Bitte senden Sie die Datei als Formular-Upload.',
+            'invalid',
+          );
         }
         let visibility: z.infer<typeof FileVisibility> = 'members';
         for await (const part of req.parts()) {
@@ -57,7 +61,11 @@ export const filesRoutes =
             visibility = parsed.data;
           } else if (part.type === 'file' && part.fieldname === 'file') {
             const content = await part.toBuffer();
-            const created = await svc.uploadFile(deps, actor, { fileName: part.filename, content, visibility });
+            const created = await svc.uploadFile(deps, actor, {
+              fileName: part.filename,
+              content,
+              visibility,
+            });
             return reply.code(201).send(created);
           }
         }
@@ -67,13 +75,22 @@ export const filesRoutes =
     app.get(
       '/networks/:networkId/files/:fileId/content',
       { schema: { tags, params: FileParams, response: errors } },
-      async (req, reply) => sendFile(reply, await svc.openFile(deps, await networkActor(deps, req, req.params.networkId), req.params.fileId)),
+      async (req, reply) =>
+        sendFile(
+          reply,
+          await svc.openFile(deps, await networkActor(deps, req, req.params.networkId), req.params.fileId),
+        ),
     );
     app.patch(
       '/networks/:networkId/files/:fileId',
       { schema: { tags, params: FileParams, body: FileUpdate, response: { 200: StoredFile, ...errors } } },
       async (req) =>
-        svc.changeFileVisibility(deps, await networkActor(deps, req, req.params.networkId), req.params.fileId, req.body.visibility),
+        svc.changeFileVisibility(
+          deps,
+          await networkActor(deps, req, req.params.networkId),
+          req.params.fileId,
+          req.body.visibility,
+        ),
     );
     app.delete(
       '/networks/:networkId/files/:fileId',

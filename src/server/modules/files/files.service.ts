@@ -129,7 +129,11 @@ export async function changeFileVisibility(
   authorize(actor.role, 'files.write');
   const row = await loadVisible(deps, actor.networkId, fileId, visibleFileClasses(actor.role));
   return deps.db.transaction(async (tx) => {
-    const [updated] = await tx.update(storedFile).set({ visibility }).where(eq(storedFile.id, row.id)).returning();
+    const [updated] = await tx
+      .update(storedFile)
+      .set({ visibility })
+      .where(eq(storedFile.id, row.id))
+      .returning();
     await recordAudit(tx, auditActorOf(actor), {
       action: 'update',
       entityType: 'file',

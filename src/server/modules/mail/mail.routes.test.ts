@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNetworkWithMembers, createTestApp, type TestApp } from '../../../../tests/helpers/app.js';
+import { startSmtp, type TestSmtp } from '../../../../tests/helpers/smtp.js';
 import { buildApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
 import * as t from '../../db/schema.js';
-import { createNetworkWithMembers, createTestApp, type TestApp } from '../../../../tests/helpers/app.js';
-import { startSmtp, type TestSmtp } from '../../../../tests/helpers/smtp.js';
 import { enqueueMail, MAX_ATTEMPTS } from './mail.service.js';
 
 let ctx: TestApp;
@@ -20,7 +20,14 @@ afterAll(async () => {
 
 /** A second app on the same database, this time with SMTP configured (as after a restart). */
 async function appWithSmtp() {
-  const config = loadConfig({ ...process.env, ...{ BASE_URL: ctx.config.baseUrl, DATA_DIR: ctx.config.dataDir }, SMTP_URL: smtp.url, OUTBOX_INTERVAL_MS: '3600000', LOG_LEVEL: 'silent', DATABASE_URL: '' });
+  const config = loadConfig({
+    ...process.env,
+    ...{ BASE_URL: ctx.config.baseUrl, DATA_DIR: ctx.config.dataDir },
+    SMTP_URL: smtp.url,
+    OUTBOX_INTERVAL_MS: '3600000',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: '',
+  });
   return buildApp(config, { database: ctx.database, logger: false });
 }
 
@@ -33,10 +40,15 @@ describe('outbox without SMTP', () => {
       url: `/api/networks/${net.id}/invitations`,
       payload: { email: 'wartet@test.example', name: 'Wartende Person', role: 'committee' },
     });
-    const list = await ctx.as(net.users.office.cookie, { method: 'GET', url: `/api/networks/${net.id}/outbox` });
+    const list = await ctx.as(net.users.office.cookie, {
+      method: 'GET',
+      url: `/api/networks/${net.id}/outbox`,
+    });
     expect(list.statusCode).toBe(200);
     expect(list.json().smtpConfigured).toBe(false);
-    expect(list.json().items).toMatchObject([{ toAddress: 'wartet@test.example', status: 'pending', subject: `Einladung: ${net.name}` }]);
+    expect(list.json().items).toMatchObject([
+      { toAddress: 'wartet@test.example', status: 'pending', subject: `Einladung: ${net.name}` },
+    ]);
 
     const withSmtp = await appWithSmtp();
     try {
@@ -48,7 +60,10 @@ describe('outbox without SMTP', () => {
     expect(arrived).toBeDefined();
     expect(arrived!.text).toContain('Wartende Person');
     expect(arrived!.text).toMatch(/\/einladung\/[A-Za-z0-9_-]{20,}/);
-    const after = await ctx.as(net.users.office.cookie, { method: 'GET', url: `/api/networks/${net.id}/outbox?status=sent` });
+    const after = await ctx.as(net.users.office.cookie, {
+      method: 'GET',
+      url: `/api/networks/${net.id}/outbox?status=sent`,
+    });
     expect(after.json().items).toHaveLength(1);
     expect(after.json().items[0].sentAt).not.toBeNull();
   });
@@ -59,7 +74,12 @@ describe('delivery', () => {
     const net = await createNetworkWithMembers(ctx);
     await ctx.database.db.transaction(async (tx) => {
       for (let i = 0; i < 25; i++) {
-        await enqueueMail(tx, { networkId: net.id, to: `viele-${i}@test.example`, subject: `Rundmail ${i}`, text: `Nummer ${i}` });
+        await enqueueMail(tx, {
+          networkId: net.id,
+          to: `viele-${i}@test.example`,
+          subject: `Rundmail ${i}`,
+          text: `Nummer ${i}`,
+        });
       }
     });
     const a = await appWithSmtp();
@@ -77,7 +97,12 @@ describe('delivery', () => {
 
   it('retries a refused mail later, marks it failed after the last attempt, and lets the office retry it', async () => {
     const net = await createNetworkWithMembers(ctx);
-    const id = await enqueueMail(ctx.database.db, { networkId: net.id, to: 'abgewiesen@test.example', subject: 'Abgewiesen', text: 'x' });
+    const id = await enqueueMail(ctx.database.db, {
+      networkId: net.id,
+      to: 'abgewiesen@test.example',
+      subject: 'Abgewiesen',
+      text: 'x',
+    });
     smtp.refuse(true);
     const app = await appWithSmtp();
     try {
@@ -89,14 +114,20 @@ describe('delivery', () => {
 
       // Fast-forward: the remaining attempts are due now.
       for (let i = 1; i < MAX_ATTEMPTS; i++) {
-        await ctx.database.db.update(t.outboxMail).set({ nextAttemptAt: new Date(0) }).where(eq(t.outboxMail.id, id));
+        await ctx.database.db
+          .update(t.outboxMail)
+          .set({ nextAttemptAt: new Date(0) })
+          .where(eq(t.outboxMail.id, id));
         await app.mailWorker!.runOnce();
       }
       [row] = await ctx.database.db.select().from(t.outboxMail).where(eq(t.outboxMail.id, id));
       expect(row).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS });
 
       smtp.refuse(false);
-      const retry = await ctx.as(net.users.office.cookie, { method: 'POST', url: `/api/networks/${net.id}/outbox/${id}/retry` });
+      const retry = await ctx.as(net.users.office.cookie, {
+        method: 'POST',
+        url: `/api/networks/${net.id}/outbox/${id}/retry`,
+      });
       expect(retry.statusCode).toBe(200);
       expect(retry.json().status).toBe('pending');
       await app.mailWorker!.runOnce();
@@ -118,10 +149,17 @@ describe('mails with secret links', () => {
       url: `/api/networks/${net.id}/invitations`,
       payload: { email: 'link@test.example', name: 'Link Person', role: 'guest' },
     });
-    const [mail] = await ctx.database.db.select().from(t.outboxMail).where(eq(t.outboxMail.toAddress, 'link@test.example'));
+    const [mail] = await ctx.database.db
+      .select()
+      .from(t.outboxMail)
+      .where(eq(t.outboxMail.toAddress, 'link@test.example'));
     const url = `/api/networks/${net.id}/outbox/${mail!.id}`;
-    expect((await ctx.as(net.users.admin.cookie, { method: 'GET', url })).json().textBody).toContain('/einladung/');
-    expect((await ctx.as(net.users.office.cookie, { method: 'GET', url })).json().textBody).not.toContain('/einladung/');
+    expect((await ctx.as(net.users.admin.cookie, { method: 'GET', url })).json().textBody).toContain(
+      '/einladung/',
+    );
+    expect((await ctx.as(net.users.office.cookie, { method: 'GET', url })).json().textBody).not.toContain(
+      '/einladung/',
+    );
 
     await ctx.app.inject({
       method: 'POST',
@@ -129,15 +167,22 @@ describe('mails with secret links', () => {
       headers: { origin: ctx.config.baseUrl },
       payload: { email: net.users.partner.email, redirectTo: '/passwort-neu' },
     });
-    const [reset] = await ctx.database.db.select().from(t.outboxMail).where(eq(t.outboxMail.toAddress, net.users.partner.email));
-    expect((await ctx.as(net.users.admin.cookie, { method: 'GET', url: '/api/outbox' })).statusCode).toBe(404);
+    const [reset] = await ctx.database.db
+      .select()
+      .from(t.outboxMail)
+      .where(eq(t.outboxMail.toAddress, net.users.partner.email));
+    expect((await ctx.as(net.users.admin.cookie, { method: 'GET', url: '/api/outbox' })).statusCode).toBe(
+      404,
+    );
     await ctx.database.db.insert(t.platformAdmin).values({ userId: net.users.admin.id });
     const list = await ctx.as(net.users.admin.cookie, { method: 'GET', url: '/api/outbox' });
     expect(list.json().items.map((m: { id: string }) => m.id)).toContain(reset!.id);
     const detail = await ctx.as(net.users.admin.cookie, { method: 'GET', url: `/api/outbox/${reset!.id}` });
     expect(detail.json().textBody).toMatch(/reset-password|passwort/i);
     // A network's mail is not an installation mail.
-    expect((await ctx.as(net.users.admin.cookie, { method: 'GET', url: `/api/outbox/${mail!.id}` })).statusCode).toBe(404);
+    expect(
+      (await ctx.as(net.users.admin.cookie, { method: 'GET', url: `/api/outbox/${mail!.id}` })).statusCode,
+    ).toBe(404);
   });
 });
 
@@ -145,17 +190,34 @@ describe('Postausgang access', () => {
   it('is open to administrators and the office, closed to other roles and other networks', async () => {
     const net = await createNetworkWithMembers(ctx);
     const other = await createNetworkWithMembers(ctx);
-    const id = await enqueueMail(ctx.database.db, { networkId: net.id, to: 'x@test.example', subject: 'Intern', text: 'Inhalt' });
+    const id = await enqueueMail(ctx.database.db, {
+      networkId: net.id,
+      to: 'x@test.example',
+      subject: 'Intern',
+      text: 'Inhalt',
+    });
     const expected = { admin: 200, office: 200, committee: 403, guest: 403, partner: 403 } as const;
     for (const [role, status] of Object.entries(expected)) {
       const cookie = net.users[role as keyof typeof expected].cookie;
-      expect((await ctx.as(cookie, { method: 'GET', url: `/api/networks/${net.id}/outbox` })).statusCode, role).toBe(status);
-      expect((await ctx.as(cookie, { method: 'GET', url: `/api/networks/${net.id}/outbox/${id}` })).statusCode, role).toBe(status);
+      expect(
+        (await ctx.as(cookie, { method: 'GET', url: `/api/networks/${net.id}/outbox` })).statusCode,
+        role,
+      ).toBe(status);
+      expect(
+        (await ctx.as(cookie, { method: 'GET', url: `/api/networks/${net.id}/outbox/${id}` })).statusCode,
+        role,
+      ).toBe(status);
     }
     // The mail of one network is not found through another network the person administers.
-    const cross = await ctx.as(other.users.admin.cookie, { method: 'GET', url: `/api/networks/${other.id}/outbox/${id}` });
+    const cross = await ctx.as(other.users.admin.cookie, {
+      method: 'GET',
+      url: `/api/networks/${other.id}/outbox/${id}`,
+    });
     expect(cross.statusCode).toBe(404);
-    const retry = await ctx.as(other.users.admin.cookie, { method: 'POST', url: `/api/networks/${other.id}/outbox/${id}/retry` });
+    const retry = await ctx.as(other.users.admin.cookie, {
+      method: 'POST',
+      url: `/api/networks/${other.id}/outbox/${id}/retry`,
+    });
     expect(retry.statusCode).toBe(404);
   });
 });

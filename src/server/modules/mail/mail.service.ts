@@ -76,9 +76,14 @@ async function loadMail(deps: Deps, actor: NetworkActor, mailId: string): Promis
   return row;
 }
 
-const HIDDEN_TEXT = 'Diese E-Mail enthält einen persönlichen Anmeldelink und wird deshalb hier nicht angezeigt.';
+const HIDDEN_TEXT =
+  'Diese E-Mail enthält einen persönlichen Anmeldelink und wird deshalb hier nicht angezeigt.';
 
-export async function getOutboxMail(deps: Deps, actor: NetworkActor, mailId: string): Promise<OutboxMailDetail> {
+export async function getOutboxMail(
+  deps: Deps,
+  actor: NetworkActor,
+  mailId: string,
+): Promise<OutboxMailDetail> {
   const row = await loadMail(deps, actor, mailId);
   // Secret links are for their addressee. The office sees that the mail exists; the administration,
   // who issued the invitation, may read it to hand the link over while no SMTP server is configured.
@@ -90,7 +95,10 @@ export async function getOutboxMail(deps: Deps, actor: NetworkActor, mailId: str
  * Mails of the installation itself (password resets), which belong to no network: readable by the
  * installation's operators only, so that without SMTP a reset link can still be handed over.
  */
-export async function listInstallationOutbox(deps: Deps, status?: 'pending' | 'sent' | 'failed'): Promise<OutboxList> {
+export async function listInstallationOutbox(
+  deps: Deps,
+  status?: 'pending' | 'sent' | 'failed',
+): Promise<OutboxList> {
   const rows = await deps.db
     .select()
     .from(outboxMail)
@@ -110,7 +118,11 @@ export async function getInstallationMail(deps: Deps, mailId: string): Promise<O
 }
 
 /** Puts a failed mail back in the queue. */
-export async function retryOutboxMail(deps: Deps, actor: NetworkActor, mailId: string): Promise<OutboxMailSummary> {
+export async function retryOutboxMail(
+  deps: Deps,
+  actor: NetworkActor,
+  mailId: string,
+): Promise<OutboxMailSummary> {
   const row = await loadMail(deps, actor, mailId);
   return deps.db.transaction(async (tx) => {
     const [updated] = await tx
@@ -159,7 +171,12 @@ export async function deliverDueMails(deps: Deps, transport: Transport, batch = 
       await tx
         .update(outboxMail)
         .set({ nextAttemptAt: sql`now() + ${LEASE}::interval` })
-        .where(inArray(outboxMail.id, due.map((m) => m.id)));
+        .where(
+          inArray(
+            outboxMail.id,
+            due.map((m) => m.id),
+          ),
+        );
     }
     return due;
   });

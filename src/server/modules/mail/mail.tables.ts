@@ -1,6 +1,11 @@
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-export type MailAttachment = { filename: string; contentType: string; contentBase64: string; method?: string };
+export type MailAttachment = {
+  filename: string;
+  contentType: string;
+  contentBase64: string;
+  method?: string;
+};
 
 /**
  * Transactional outbox: a mail is written in the same transaction as what caused it and sent later by
@@ -30,5 +35,8 @@ export const outboxMail = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
-  (t) => [index('outbox_status_next_idx').on(t.status, t.nextAttemptAt), index('outbox_network_idx').on(t.networkId)],
+  (t) => [
+    index('outbox_status_next_idx').on(t.status, t.nextAttemptAt),
+    index('outbox_network_idx').on(t.networkId),
+  ],
 );

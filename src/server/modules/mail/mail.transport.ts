@@ -21,7 +21,10 @@ export function smtpTransport(smtpUrl: string, from: string): Transport & { clos
         // An iCalendar attachment with a METHOD is also offered as the alternative Outlook reads.
         icalEvent: mail.attachments
           .filter((a) => a.method && a.contentType.startsWith('text/calendar'))
-          .map((a) => ({ method: a.method!, content: Buffer.from(a.contentBase64, 'base64').toString('utf8') }))[0],
+          .map((a) => ({
+            method: a.method!,
+            content: Buffer.from(a.contentBase64, 'base64').toString('utf8'),
+          }))[0],
       });
       return { messageId: info.messageId };
     },

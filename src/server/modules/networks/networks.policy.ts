@@ -6,7 +6,15 @@ import { DomainError } from '../../http/errors.js';
  * only what the user may do.
  */
 const grants: Record<Role, readonly Permission[]> = {
-  admin: ['network.manage', 'members.read', 'members.manage', 'audit.read', 'outbox.read', 'files.read', 'files.write'],
+  admin: [
+    'network.manage',
+    'members.read',
+    'members.manage',
+    'audit.read',
+    'outbox.read',
+    'files.read',
+    'files.write',
+  ],
   office: ['members.read', 'outbox.read', 'files.read', 'files.write'],
   committee: ['files.read'],
   guest: [],
@@ -23,7 +31,11 @@ export const can = (role: Role, permission: Permission): boolean => grants[role]
  */
 export function authorize(role: Role, permission: Permission): void {
   if (!can(role, permission)) {
-    throw new DomainError('forbidden', 'Dafür fehlt Ihnen in diesem Bildungsnetzwerk die Berechtigung.', 'forbidden');
+    throw new DomainError(
+      'forbidden',
+      'Dafür fehlt Ihnen in diesem Bildungsnetzwerk die Berechtigung.',
+      'forbidden',
+    );
   }
 }
 

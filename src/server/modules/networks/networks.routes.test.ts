@@ -1,7 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BASE_URL,
+  createNetworkWithMembers,
+  createTestApp,
+  PASSWORD,
+  signIn,
+  type TestApp,
+} from '../../../../tests/helpers/app.js';
 import * as t from '../../db/schema.js';
-import { BASE_URL, createNetworkWithMembers, createTestApp, PASSWORD, signIn, type TestApp } from '../../../../tests/helpers/app.js';
 
 let ctx: TestApp;
 beforeAll(async () => {
@@ -17,7 +24,10 @@ describe('first-run setup', () => {
     const bad = await ctx.as(null, {
       method: 'POST',
       url: '/api/setup',
-      payload: { admin: { name: 'A', email: 'kein-mail', password: 'kurz' }, network: { name: 'Netz', regionKey: 'HSK' } },
+      payload: {
+        admin: { name: 'A', email: 'kein-mail', password: 'kurz' },
+        network: { name: 'Netz', regionKey: 'HSK' },
+      },
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('validation_failed');
@@ -40,10 +50,15 @@ describe('first-run setup', () => {
     const me = await ctx.as(cookie, { method: 'GET', url: '/api/me' });
     expect(me.statusCode).toBe(200);
     expect(me.json().platformAdmin).toBe(true);
-    expect(me.json().networks).toMatchObject([{ name: payload.network.name, regionKey: '05958', role: 'admin' }]);
+    expect(me.json().networks).toMatchObject([
+      { name: payload.network.name, regionKey: '05958', role: 'admin' },
+    ]);
     expect((await ctx.as(null, { method: 'GET', url: '/api/setup' })).json()).toEqual({ needed: false });
 
-    const audit = await ctx.database.db.select().from(t.auditEvent).where(eq(t.auditEvent.entityType, 'network'));
+    const audit = await ctx.database.db
+      .select()
+      .from(t.auditEvent)
+      .where(eq(t.auditEvent.entityType, 'network'));
     expect(audit[0]?.summary).toContain('angelegt');
   });
 
@@ -76,7 +91,11 @@ describe('tenant isolation and roles', () => {
         const res = await ctx.as(cookie, { method: 'GET', url });
         expect(res.statusCode, `${role} ${url}`).toBe(404);
       }
-      const patch = await ctx.as(cookie, { method: 'PATCH', url: `/api/networks/${theirs.id}`, payload: { name: 'Übernommen' } });
+      const patch = await ctx.as(cookie, {
+        method: 'PATCH',
+        url: `/api/networks/${theirs.id}`,
+        payload: { name: 'Übernommen' },
+      });
       expect(patch.statusCode).toBe(404);
     }
     const [n] = await ctx.database.db.select().from(t.network).where(eq(t.network.id, theirs.id));
@@ -122,7 +141,8 @@ describe('tenant isolation and roles', () => {
   it('sends each role its own permissions for the navigation', async () => {
     const net = await createNetworkWithMembers(ctx);
     const perms = async (role: 'admin' | 'office' | 'committee' | 'guest' | 'partner') =>
-      (await ctx.as(net.users[role].cookie, { method: 'GET', url: `/api/networks/${net.id}` })).json().permissions;
+      (await ctx.as(net.users[role].cookie, { method: 'GET', url: `/api/networks/${net.id}` })).json()
+        .permissions;
     expect(await perms('admin')).toContain('audit.read');
     expect(await perms('office')).toEqual(expect.arrayContaining(['outbox.read', 'files.write']));
     expect(await perms('office')).not.toContain('audit.read');
@@ -172,9 +192,9 @@ describe('members', () => {
     // The loser is refused either as no longer an administrator (403) or as the last one (409).
     expect([a.statusCode, b.statusCode].filter((s) => s === 200)).toHaveLength(1);
     expect([a.statusCode, b.statusCode].filter((s) => s === 403 || s === 409)).toHaveLength(1);
-    const admins = (await ctx.database.db.select().from(t.membership).where(eq(t.membership.networkId, net.id))).filter(
-      (m) => m.role === 'admin',
-    );
+    const admins = (
+      await ctx.database.db.select().from(t.membership).where(eq(t.membership.networkId, net.id))
+    ).filter((m) => m.role === 'admin');
     expect(admins).toHaveLength(1);
   });
 
@@ -201,13 +221,19 @@ describe('invitations', () => {
       payload: { email: 'Neue.Kollegin@Kreis.example', name: 'Neue Kollegin', role: 'office' },
     });
     expect(invite.statusCode).toBe(201);
-    const [mail] = await ctx.database.db.select().from(t.outboxMail).where(eq(t.outboxMail.toAddress, 'neue.kollegin@kreis.example'));
+    const [mail] = await ctx.database.db
+      .select()
+      .from(t.outboxMail)
+      .where(eq(t.outboxMail.toAddress, 'neue.kollegin@kreis.example'));
     expect(mail?.subject).toBe(`Einladung: ${net.name}`);
     const token = mail!.textBody.match(/\/einladung\/([A-Za-z0-9_-]+)/)![1]!;
     expect(mail!.textBody).toContain(`${BASE_URL}/einladung/`);
 
     // The Postausgang shows the mail but not its secret link.
-    const listed = await ctx.as(net.users.office.cookie, { method: 'GET', url: `/api/networks/${net.id}/outbox/${mail!.id}` });
+    const listed = await ctx.as(net.users.office.cookie, {
+      method: 'GET',
+      url: `/api/networks/${net.id}/outbox/${mail!.id}`,
+    });
     expect(listed.statusCode).toBe(200);
     expect(listed.json().textBody).not.toContain(token);
 
@@ -221,7 +247,11 @@ describe('invitations', () => {
     const preview = await ctx.as(null, { method: 'GET', url: `/api/invitations/${token}` });
     expect(preview.json()).toMatchObject({ networkName: net.name, role: 'office', accountExists: false });
 
-    const missing = await ctx.as(null, { method: 'POST', url: `/api/invitations/${token}/accept`, payload: {} });
+    const missing = await ctx.as(null, {
+      method: 'POST',
+      url: `/api/invitations/${token}/accept`,
+      payload: {},
+    });
     expect(missing.statusCode).toBe(400);
 
     const accept = await ctx.as(null, {
@@ -246,17 +276,37 @@ describe('invitations', () => {
       url: `/api/networks/${b.id}/invitations`,
       payload: { email: a.users.committee.email, name: 'Mitglied', role: 'committee' },
     });
-    const [mail] = await ctx.database.db.select().from(t.outboxMail).where(eq(t.outboxMail.toAddress, a.users.committee.email));
+    const [mail] = await ctx.database.db
+      .select()
+      .from(t.outboxMail)
+      .where(eq(t.outboxMail.toAddress, a.users.committee.email));
     const token = mail!.textBody.match(/\/einladung\/([A-Za-z0-9_-]+)/)![1]!;
-    const anonymous = await ctx.as(null, { method: 'POST', url: `/api/invitations/${token}/accept`, payload: {} });
+    const anonymous = await ctx.as(null, {
+      method: 'POST',
+      url: `/api/invitations/${token}/accept`,
+      payload: {},
+    });
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.json().error.code).toBe('invitations.sign_in_required');
-    const wrongPerson = await ctx.as(a.users.guest.cookie, { method: 'POST', url: `/api/invitations/${token}/accept`, payload: {} });
+    const wrongPerson = await ctx.as(a.users.guest.cookie, {
+      method: 'POST',
+      url: `/api/invitations/${token}/accept`,
+      payload: {},
+    });
     expect(wrongPerson.statusCode).toBe(401);
-    const ok = await ctx.as(a.users.committee.cookie, { method: 'POST', url: `/api/invitations/${token}/accept`, payload: {} });
+    const ok = await ctx.as(a.users.committee.cookie, {
+      method: 'POST',
+      url: `/api/invitations/${token}/accept`,
+      payload: {},
+    });
     expect(ok.statusCode).toBe(200);
     const me = await ctx.as(a.users.committee.cookie, { method: 'GET', url: '/api/me' });
-    expect(me.json().networks.map((n: { id: string }) => n.id).sort()).toEqual([a.id, b.id].sort());
+    expect(
+      me
+        .json()
+        .networks.map((n: { id: string }) => n.id)
+        .sort(),
+    ).toEqual([a.id, b.id].sort());
   });
 
   it('lets an administrator revoke; the link stops working', async () => {
@@ -266,7 +316,10 @@ describe('invitations', () => {
       url: `/api/networks/${net.id}/invitations`,
       payload: { email: 'widerruf@test.example', name: 'Widerruf', role: 'guest' },
     });
-    const [mail] = await ctx.database.db.select().from(t.outboxMail).where(eq(t.outboxMail.toAddress, 'widerruf@test.example'));
+    const [mail] = await ctx.database.db
+      .select()
+      .from(t.outboxMail)
+      .where(eq(t.outboxMail.toAddress, 'widerruf@test.example'));
     const token = mail!.textBody.match(/\/einladung\/([A-Za-z0-9_-]+)/)![1]!;
     const del = await ctx.as(net.users.admin.cookie, {
       method: 'DELETE',

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { ErrorBody, NetworkParams } from '../../../contracts/common.js';
 import {
   Invitation,
@@ -30,7 +30,13 @@ export const networksRoutes =
   async (app) => {
     app.get(
       '/setup',
-      { schema: { tags: ['Einrichtung'], summary: 'Ist die Ersteinrichtung nötig?', response: { 200: SetupStatus } } },
+      {
+        schema: {
+          tags: ['Einrichtung'],
+          summary: 'Ist die Ersteinrichtung nötig?',
+          response: { 200: SetupStatus },
+        },
+      },
       async () => ({ needed: await svc.setupNeeded(deps) }),
     );
     app.post(
@@ -47,12 +53,25 @@ export const networksRoutes =
     );
     app.get(
       '/me',
-      { schema: { tags: ['Konto'], summary: 'Angemeldete Person mit ihren Bildungsnetzwerken', response: { 200: Me, ...errors } } },
+      {
+        schema: {
+          tags: ['Konto'],
+          summary: 'Angemeldete Person mit ihren Bildungsnetzwerken',
+          response: { 200: Me, ...errors },
+        },
+      },
       async (req) => svc.getMe(deps, requireActor(req)),
     );
     app.post(
       '/networks',
-      { schema: { tags, summary: 'Bildungsnetzwerk anlegen (Betrieb)', body: NetworkCreate, response: { 201: NetworkDetail, ...errors } } },
+      {
+        schema: {
+          tags,
+          summary: 'Bildungsnetzwerk anlegen (Betrieb)',
+          body: NetworkCreate,
+          response: { 201: NetworkDetail, ...errors },
+        },
+      },
       async (req, reply) => reply.code(201).send(await svc.createNetwork(deps, requireActor(req), req.body)),
     );
     app.get(
@@ -62,7 +81,14 @@ export const networksRoutes =
     );
     app.patch(
       '/networks/:networkId',
-      { schema: { tags, params: NetworkParams, body: NetworkUpdate, response: { 200: NetworkDetail, ...errors } } },
+      {
+        schema: {
+          tags,
+          params: NetworkParams,
+          body: NetworkUpdate,
+          response: { 200: NetworkDetail, ...errors },
+        },
+      },
       async (req) => svc.updateNetwork(deps, await networkActor(deps, req, req.params.networkId), req.body),
     );
     app.get(
@@ -72,9 +98,16 @@ export const networksRoutes =
     );
     app.patch(
       '/networks/:networkId/members/:userId',
-      { schema: { tags, params: MemberParams, body: MemberRoleUpdate, response: { 200: Member, ...errors } } },
+      {
+        schema: { tags, params: MemberParams, body: MemberRoleUpdate, response: { 200: Member, ...errors } },
+      },
       async (req) =>
-        svc.changeMemberRole(deps, await networkActor(deps, req, req.params.networkId), req.params.userId, req.body.role),
+        svc.changeMemberRole(
+          deps,
+          await networkActor(deps, req, req.params.networkId),
+          req.params.userId,
+          req.body.role,
+        ),
     );
     app.delete(
       '/networks/:networkId/members/:userId',
@@ -91,21 +124,40 @@ export const networksRoutes =
     );
     app.post(
       '/networks/:networkId/invitations',
-      { schema: { tags, params: NetworkParams, body: InvitationCreate, response: { 201: Invitation, ...errors } } },
+      {
+        schema: {
+          tags,
+          params: NetworkParams,
+          body: InvitationCreate,
+          response: { 201: Invitation, ...errors },
+        },
+      },
       async (req, reply) =>
-        reply.code(201).send(await svc.inviteMember(deps, await networkActor(deps, req, req.params.networkId), req.body)),
+        reply
+          .code(201)
+          .send(await svc.inviteMember(deps, await networkActor(deps, req, req.params.networkId), req.body)),
     );
     app.delete(
       '/networks/:networkId/invitations/:invitationId',
       { schema: { tags, params: InvitationParams, response: { 204: z.null(), ...errors } } },
       async (req, reply) => {
-        await svc.revokeInvitation(deps, await networkActor(deps, req, req.params.networkId), req.params.invitationId);
+        await svc.revokeInvitation(
+          deps,
+          await networkActor(deps, req, req.params.networkId),
+          req.params.invitationId,
+        );
         return reply.code(204).send(null);
       },
     );
     app.get(
       '/invitations/:token',
-      { schema: { tags: ['Einladungen'], params: InvitationTokenParams, response: { 200: InvitationPreview, ...errors } } },
+      {
+        schema: {
+          tags: ['Einladungen'],
+          params: InvitationTokenParams,
+          response: { 200: InvitationPreview, ...errors },
+        },
+      },
       async (req) => svc.previewInvitation(deps, req.params.token),
     );
     app.post(

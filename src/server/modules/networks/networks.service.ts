@@ -58,13 +58,20 @@ export async function createAccount(tx: Db, input: { name: string; email: string
  * First run: the first administrator and the first network. Refused once any account exists, so the
  * setup form cannot be used to take over an installation.
  */
-export async function runSetup(deps: Deps, input: SetupInput & { admin: { email: string } }): Promise<{ networkId: string }> {
+export async function runSetup(
+  deps: Deps,
+  input: SetupInput & { admin: { email: string } },
+): Promise<{ networkId: string }> {
   // An advisory lock makes two simultaneous setup requests (two browser tabs, two instances) safe.
   return deps.db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(7470002)`);
     const [existing] = await tx.select({ n: count() }).from(user);
     if ((existing?.n ?? 0) > 0) {
-      throw new DomainError('setup.already_done', 'Die Einrichtung ist bereits abgeschlossen. Bitte melden Sie sich an.', 'conflict');
+      throw new DomainError(
+        'setup.already_done',
+        'Die Einrichtung ist bereits abgeschlossen. Bitte melden Sie sich an.',
+        'conflict',
+      );
     }
     const created = await createAccount(tx, input.admin);
     await tx.insert(platformAdmin).values({ userId: created.id });
@@ -73,7 +80,11 @@ export async function runSetup(deps: Deps, input: SetupInput & { admin: { email:
   });
 }
 
-async function insertNetwork(tx: Db, actor: { userId: string; name: string }, input: { name: string; regionKey: string }) {
+async function insertNetwork(
+  tx: Db,
+  actor: { userId: string; name: string },
+  input: { name: string; regionKey: string },
+) {
   const [row] = await tx.insert(network).values({ name: input.name, regionKey: input.regionKey }).returning();
   await tx.insert(membership).values({ networkId: row!.id, userId: actor.userId, role: 'admin' });
   const audit = { userId: actor.userId, name: actor.name, networkId: row!.id };
@@ -112,7 +123,11 @@ export async function createNetwork(deps: Deps, actor: Actor, input: { name: str
 }
 
 /** The role of a user in a network, or null when they are not a member (→ "not found"). */
-export async function findRole(db: Db, networkId: string, userId: string): Promise<{ role: Role; requireSecondFactor: boolean } | null> {
+export async function findRole(
+  db: Db,
+  networkId: string,
+  userId: string,
+): Promise<{ role: Role; requireSecondFactor: boolean } | null> {
   const [row] = await db
     .select({ role: membership.role, requireSecondFactor: network.requireSecondFactor })
     .from(membership)
@@ -141,7 +156,9 @@ export async function getMe(deps: Deps, actor: Actor): Promise<Me> {
     user: { id: u.id, name: u.name, email: u.email, twoFactorEnabled: Boolean(u.twoFactorEnabled) },
     platformAdmin: await isPlatformAdmin(deps.db, u.id),
     networks,
-    secondFactorRequiredBy: u.twoFactorEnabled ? [] : rows.filter((r) => r.n.requireSecondFactor).map((r) => r.n.id),
+    secondFactorRequiredBy: u.twoFactorEnabled
+      ? []
+      : rows.filter((r) => r.n.requireSecondFactor).map((r) => r.n.id),
   };
 }
 
@@ -231,7 +248,12 @@ async function lockMembership(tx: Db, actor: NetworkActor, userId: string) {
   return { m: m.m, name: m.name, adminCount: admins?.n ?? 0 };
 }
 
-export async function changeMemberRole(deps: Deps, actor: NetworkActor, userId: string, role: Role): Promise<Member> {
+export async function changeMemberRole(
+  deps: Deps,
+  actor: NetworkActor,
+  userId: string,
+  role: Role,
+): Promise<Member> {
   authorize(actor.role, 'members.manage');
   await deps.db.transaction(async (tx) => {
     const { m, name, adminCount } = await lockMembership(tx, actor, userId);
@@ -258,7 +280,9 @@ export async function removeMember(deps: Deps, actor: NetworkActor, userId: stri
   await deps.db.transaction(async (tx) => {
     const { m, name, adminCount } = await lockMembership(tx, actor, userId);
     assertKeepsAnAdmin(adminCount, m.role === 'admin');
-    await tx.delete(membership).where(and(eq(membership.networkId, actor.networkId), eq(membership.userId, userId)));
+    await tx
+      .delete(membership)
+      .where(and(eq(membership.networkId, actor.networkId), eq(membership.userId, userId)));
     await recordAudit(tx, auditActorOf(actor), {
       action: 'delete',
       entityType: 'membership',
@@ -309,7 +333,11 @@ export async function inviteMember(
       .innerJoin(user, eq(user.id, membership.userId))
       .where(and(eq(membership.networkId, actor.networkId), sql`lower(${user.email}) = ${input.email}`));
     if (already) {
-      throw new DomainError('invitations.already_member', 'Diese Person gehört dem Bildungsnetzwerk bereits an.', 'conflict');
+      throw new DomainError(
+        'invitations.already_member',
+        'Diese Person gehört dem Bildungsnetzwerk bereits an.',
+        'conflict',
+      );
     }
     const [pending] = await tx
       .select({ id: invitation.id })
@@ -398,7 +426,7 @@ async function openInvitation(db: Db, token: string, now: Date) {
     .from(invitation)
     .innerJoin(network, eq(network.id, invitation.networkId))
     .where(eq(invitation.tokenHash, hashToken(token)));
-  if (!row || row.i.status !== 'pending' || row.i.expiresAt < now) {
+  if (row?.i.status !== 'pending' || row.i.expiresAt < now) {
     throw new DomainError(
       'invitations.invalid',
       'Diese Einladung ist ungültig, abgelaufen oder wurde bereits angenommen. Bitten Sie das Bildungsbüro um eine neue.',
@@ -410,7 +438,10 @@ async function openInvitation(db: Db, token: string, now: Date) {
 
 export async function previewInvitation(deps: Deps, token: string): Promise<InvitationPreview> {
   const { i, networkName } = await openInvitation(deps.db, token, deps.now());
-  const [u] = await deps.db.select({ id: user.id }).from(user).where(sql`lower(${user.email}) = lower(${i.email})`);
+  const [u] = await deps.db
+    .select({ id: user.id })
+    .from(user)
+    .where(sql`lower(${user.email}) = lower(${i.email})`);
   return { networkName, email: i.email, name: i.name, role: i.role, accountExists: Boolean(u) };
 }
 
@@ -448,19 +479,27 @@ export async function acceptInvitation(
     if (locked?.status !== 'pending') {
       throw new DomainError('invitations.invalid', 'Diese Einladung wurde bereits angenommen.', 'conflict');
     }
-    const member = existing ?? (await createAccount(tx, { name: name!, email: i.email, password: password! }));
-    await tx.update(invitation).set({ status: 'accepted', acceptedAt: deps.now() }).where(eq(invitation.id, i.id));
+    const member =
+      existing ?? (await createAccount(tx, { name: name!, email: i.email, password: password! }));
+    await tx
+      .update(invitation)
+      .set({ status: 'accepted', acceptedAt: deps.now() })
+      .where(eq(invitation.id, i.id));
     await tx
       .insert(membership)
       .values({ networkId: i.networkId, userId: member.id, role: i.role })
       .onConflictDoNothing();
-    await recordAudit(tx, { userId: member.id, name: member.name, networkId: i.networkId }, {
-      action: 'create',
-      entityType: 'membership',
-      entityId: member.id,
-      summary: `${member.name} hat die Einladung als ${roleLabel[i.role]} angenommen`,
-      after: { role: i.role },
-    });
+    await recordAudit(
+      tx,
+      { userId: member.id, name: member.name, networkId: i.networkId },
+      {
+        action: 'create',
+        entityType: 'membership',
+        entityId: member.id,
+        summary: `${member.name} hat die Einladung als ${roleLabel[i.role]} angenommen`,
+        after: { role: i.role },
+      },
+    );
   });
   return { networkId: i.networkId };
 }

@@ -24,7 +24,12 @@ describe('operations endpoints', () => {
     const doc = (await ctx.as(null, { method: 'GET', url: '/api/openapi.json' })).json();
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/me', '/api/networks/{networkId}/audit', '/api/networks/{networkId}/files', '/api/setup']),
+      expect.arrayContaining([
+        '/api/me',
+        '/api/networks/{networkId}/audit',
+        '/api/networks/{networkId}/files',
+        '/api/setup',
+      ]),
     );
     expect(doc.paths['/api/setup'].post.requestBody).toBeDefined();
     const ui = await ctx.as(null, { method: 'GET', url: '/api/docs/' });
@@ -47,8 +52,9 @@ describe('error model', () => {
     const res = await ctx.as(null, { method: 'GET', url: '/api/gibt-es-nicht' });
     expect(res.statusCode).toBe(404);
     expect(
-      z.object({ error: z.object({ code: z.string(), message: z.string(), requestId: z.string() }) }).parse(res.json()).error
-        .message,
+      z
+        .object({ error: z.object({ code: z.string(), message: z.string(), requestId: z.string() }) })
+        .parse(res.json()).error.message,
     ).toMatch(/gibt es nicht/);
   });
 
