@@ -25,5 +25,9 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
-export const AuditPage = z.object({ items: z.array(AuditEntry), total: z.number(), entityTypes: z.array(z.string()) });
+export const AuditPage = z.object({
+  items: z.array(AuditEntry),
+  total: z.number(),
+  entityTypes: z.array(z.string()),
+});
 export type AuditPage = z.infer<typeof AuditPage>;

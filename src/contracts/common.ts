@@ -13,6 +13,9 @@ export const Permissions = [
   'outbox.read',
   'files.read',
   'files.write',
+  'contract.read',
+  'contract.manage',
+  'public.manage',
 ] as const;
 export const Permission = z.enum(Permissions);
 export type Permission = z.infer<typeof Permission>;

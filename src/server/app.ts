@@ -22,6 +22,7 @@ import { registerErrorHandler } from './http/error-handler.js';
 import type { Deps } from './lib/context.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { createAuth } from './modules/auth/auth.js';
+import { contractRoutes } from './modules/contract/contract.routes.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { localStorage } from './modules/files/files.storage.js';
 import { mailRoutes } from './modules/mail/mail.routes.js';
@@ -164,6 +165,7 @@ export async function buildApp(
       await api.register(mailRoutes(deps));
       await api.register(filesRoutes(deps));
       await api.register(structureRoutes(deps));
+      await api.register(contractRoutes(deps));
     },
     { prefix: '/api' },
   );

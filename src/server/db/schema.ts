@@ -1,6 +1,7 @@
 // The one schema index: every module's tables, for Drizzle, drizzle-kit and better-auth's adapter.
 export * from '../modules/audit/audit.tables.js';
 export * from '../modules/auth/auth.tables.js';
+export * from '../modules/contract/contract.tables.js';
 export * from '../modules/files/files.tables.js';
 export * from '../modules/mail/mail.tables.js';
 export * from '../modules/networks/networks.tables.js';

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import type { FileVisibility, StoredFile } from '../../../contracts/files.js';
+import type { Db } from '../../db/client.js';
 import { DomainError, notFound } from '../../http/errors.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
@@ -33,6 +34,8 @@ export async function uploadFile(
   deps: Deps,
   actor: NetworkActor,
   input: { fileName: string; content: Buffer; visibility: FileVisibility },
+  /** Pass a transaction to store the file together with what it belongs to. */
+  tx?: Db,
 ): Promise<StoredFile> {
   authorize(actor.role, 'files.write');
   if (input.content.length === 0) {
@@ -46,36 +49,45 @@ export async function uploadFile(
       'invalid',
     );
   }
+  const type: string = mimeType;
   const sha512 = createHash('sha512').update(input.content).digest('hex');
   const storageKey = randomBytes(24).toString('base64url');
   await deps.storage.write(storageKey, Readable.from(input.content));
   try {
-    return await deps.db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(storedFile)
-        .values({
-          networkId: actor.networkId,
-          name: cleanFileName(input.fileName),
-          mimeType,
-          sizeBytes: input.content.length,
-          sha512,
-          storageKey,
-          visibility: input.visibility,
-          uploadedBy: actor.userId,
-        })
-        .returning();
-      await recordAudit(tx, auditActorOf(actor), {
-        action: 'create',
-        entityType: 'file',
-        entityId: row!.id,
-        summary: `Datei „${row!.name}“ hochgeladen`,
-        after: { name: row!.name, mimeType, sizeBytes: row!.sizeBytes, sha512, visibility: row!.visibility },
-      });
-      return dto(row!, actor.name);
-    });
+    return await (tx ? insert(tx) : deps.db.transaction(insert));
   } catch (err) {
     await deps.storage.remove(storageKey);
     throw err;
+  }
+
+  async function insert(tx: Db): Promise<StoredFile> {
+    const [row] = await tx
+      .insert(storedFile)
+      .values({
+        networkId: actor.networkId,
+        name: cleanFileName(input.fileName),
+        mimeType: type,
+        sizeBytes: input.content.length,
+        sha512,
+        storageKey,
+        visibility: input.visibility,
+        uploadedBy: actor.userId,
+      })
+      .returning();
+    await recordAudit(tx, auditActorOf(actor), {
+      action: 'create',
+      entityType: 'file',
+      entityId: row!.id,
+      summary: `Datei „${row!.name}“ hochgeladen`,
+      after: {
+        name: row!.name,
+        mimeType: type,
+        sizeBytes: row!.sizeBytes,
+        sha512,
+        visibility: row!.visibility,
+      },
+    });
+    return dto(row!, actor.name);
   }
 }
 

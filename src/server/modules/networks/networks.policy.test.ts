@@ -6,8 +6,16 @@ describe('role policy', () => {
   // The table a county's data protection officer reads: who may do what.
   const table: Record<string, string[]> = {
     admin: [...Permissions],
-    office: ['members.read', 'outbox.read', 'files.read', 'files.write'],
-    committee: ['files.read'],
+    office: [
+      'members.read',
+      'outbox.read',
+      'files.read',
+      'files.write',
+      'contract.read',
+      'contract.manage',
+      'public.manage',
+    ],
+    committee: ['files.read', 'contract.read'],
     guest: [],
     partner: ['files.read'],
   };

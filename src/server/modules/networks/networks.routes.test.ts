@@ -146,7 +146,7 @@ describe('tenant isolation and roles', () => {
     expect(await perms('admin')).toContain('audit.read');
     expect(await perms('office')).toEqual(expect.arrayContaining(['outbox.read', 'files.write']));
     expect(await perms('office')).not.toContain('audit.read');
-    expect(await perms('committee')).toEqual(['files.read']);
+    expect(await perms('committee')).toEqual(['files.read', 'contract.read']);
     expect(await perms('guest')).toEqual([]);
   });
 

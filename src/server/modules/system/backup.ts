@@ -193,13 +193,14 @@ export async function createBackup(
   const fileOut = createWriteStream(partFile);
   gzip.pipe(fileOut);
   const written = finished(fileOut);
+  written.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
   const code = codeMigrations();
   const tableSummary: { name: string; rows: number }[] = [];
   let totalRows = 0;
   let fileBytes = 0;
   let migrations: BackupMigration[] = [];
   try {
-    const keys = (await storage.list()).sort();
+    let keys: string[] = [];
     await database.db.transaction(
       async (tx) => {
         const applied = await appliedMigrations(tx);
@@ -208,6 +209,9 @@ export async function createBackup(
             'Die Datenbank ist nicht eingerichtet (keine Migrationen): nichts zu sichern.',
           );
         }
+        // The snapshot exists from the first query on. Files are written before their row commits and
+        // never removed while referenced, so listing them now finds every file a snapshot row names.
+        keys = (await storage.list()).sort();
         migrations = applied.map((m) => ({
           name: code.find((c) => c.hash === m.hash)?.name ?? null,
           hash: m.hash,
@@ -438,6 +442,7 @@ export async function restoreBackup(
     let current: IncomingFile | undefined;
     const open = (key: string): IncomingFile => {
       const stream = new PassThrough();
+      stream.on('error', () => {}); // a failed write is reported through done
       const done = storage.write(key, stream);
       // A failing write must not be an unhandled rejection while we are still feeding it.
       done.catch(() => {});
