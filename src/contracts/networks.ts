@@ -13,6 +13,8 @@ export const NetworkSummary = z.object({
   id: z.uuid(),
   name: z.string(),
   regionKey: z.string(),
+  /** Public page address: /netzwerk/<slug>. */
+  slug: z.string().nullable(),
   role: Role,
   permissions: z.array(Permission),
 });
@@ -36,6 +38,7 @@ export const NetworkDetail = z.object({
   id: z.uuid(),
   name: z.string(),
   regionKey: z.string(),
+  slug: z.string().nullable(),
   requireSecondFactor: z.boolean(),
   createdAt: z.iso.datetime({ offset: true }),
   role: Role,

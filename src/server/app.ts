@@ -28,6 +28,7 @@ import { localStorage } from './modules/files/files.storage.js';
 import { mailRoutes } from './modules/mail/mail.routes.js';
 import { type MailWorker, startMailWorker } from './modules/mail/mail.worker.js';
 import { networksRoutes } from './modules/networks/networks.routes.js';
+import { publicsiteRoutes } from './modules/publicsite/publicsite.routes.js';
 import { structureRoutes } from './modules/structure/structure.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { sessionSecret } from './modules/system/system.service.js';
@@ -166,6 +167,7 @@ export async function buildApp(
       await api.register(filesRoutes(deps));
       await api.register(structureRoutes(deps));
       await api.register(contractRoutes(deps));
+      await api.register(publicsiteRoutes(deps));
     },
     { prefix: '/api' },
   );

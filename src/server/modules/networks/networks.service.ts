@@ -18,6 +18,7 @@ import { hashPassword } from '../auth/auth.js';
 import { account, user } from '../auth/auth.tables.js';
 import { enqueueMail } from '../mail/mail.service.js';
 import { assertKeepsAnAdmin, authorize, permissionsOf } from './networks.policy.js';
+import { slugFor } from './networks.rules.js';
 import { invitation, membership, network, platformAdmin } from './networks.tables.js';
 
 export const roleLabel: Record<Role, string> = {
@@ -149,6 +150,7 @@ export async function getMe(deps: Deps, actor: Actor): Promise<Me> {
     id: r.n.id,
     name: r.n.name,
     regionKey: r.n.regionKey,
+    slug: r.n.slug,
     role: r.role,
     permissions: permissionsOf(r.role),
   }));
@@ -169,6 +171,7 @@ export async function getNetwork(deps: Deps, actor: NetworkActor): Promise<Netwo
     id: n.id,
     name: n.name,
     regionKey: n.regionKey,
+    slug: n.slug,
     requireSecondFactor: n.requireSecondFactor,
     createdAt: n.createdAt.toISOString(),
     role: actor.role,

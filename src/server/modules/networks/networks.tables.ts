@@ -21,6 +21,10 @@ export const network = pgTable(
     // Official regional key (Amtlicher Regionalschlüssel) of the county or city, e.g. 05958.
     regionKey: text('region_key').notNull(),
     requireSecondFactor: boolean('require_second_factor').notNull().default(false),
+    // Address of the public network page: /netzwerk/<slug>.
+    slug: text('slug').unique(),
+    // Where the public's feedback goes (accessibility statement, contact form).
+    contactEmail: text('contact_email'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { BodyKind } from './structure.js';
+
+export const PageKind = z.enum(['imprint', 'privacy', 'accessibility'], { error: 'Unbekannte Seite.' });
+export type PageKind = z.infer<typeof PageKind>;
+
+export const Slug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, {
+    error: 'Die Adresse besteht aus Kleinbuchstaben, Ziffern und Bindestrichen, z. B. hochsauerlandkreis.',
+  });
+
+export const PublicNetwork = z.object({
+  name: z.string(),
+  slug: z.string(),
+  regionKey: z.string(),
+  bodies: z.array(z.object({ kind: BodyKind, name: z.string(), description: z.string() })),
+  fields: z.array(
+    z.object({ name: z.string(), description: z.string(), goals: z.string(), jointSince: z.string() }),
+  ),
+  team: z.array(
+    z.object({
+      function: z.string(),
+      name: z.string().nullable(),
+      phone: z.string().nullable(),
+      email: z.string().nullable(),
+    }),
+  ),
+  municipalities: z.array(z.object({ regionKey: z.string(), name: z.string() })),
+  upcomingEvents: z.array(z.object({ title: z.string(), startsAt: z.string(), place: z.string() })),
+  contactEmail: z.string().nullable(),
+});
+export type PublicNetwork = z.infer<typeof PublicNetwork>;
+
+export const PublicNetworkListItem = z.object({ name: z.string(), slug: z.string() });
+
+export const PublicPage = z.object({
+  kind: PageKind,
+  title: z.string(),
+  body: z.string(),
+  updatedAt: z.iso.datetime({ offset: true }).nullable(),
+  networkName: z.string(),
+});
+export type PublicPage = z.infer<typeof PublicPage>;
+
+export const SlugParams = z.object({ slug: z.string().min(1).max(100) });
+export const PageParams = z.object({ slug: z.string().min(1).max(100), kind: PageKind });
+
+export const FeedbackInput = z.object({
+  name: z.string().trim().max(200).default(''),
+  email: z
+    .union([
+      z.literal(''),
+      z.email({ error: 'Bitte geben Sie eine gültige E-Mail-Adresse an oder lassen Sie das Feld leer.' }),
+    ])
+    .default(''),
+  message: z
+    .string()
+    .trim()
+    .min(10, { error: 'Bitte beschreiben Sie Ihr Anliegen in mindestens 10 Zeichen.' })
+    .max(5000, { error: 'Bitte fassen Sie sich kürzer (höchstens 5000 Zeichen).' }),
+  page: z.string().trim().max(500).default(''),
+  /** Left empty by people; filled by robots. */
+  website: z.string().max(500).default(''),
+});
+export type FeedbackInput = z.input<typeof FeedbackInput>;
+
+export const PublicProfile = z.object({ slug: z.string().nullable(), contactEmail: z.string().nullable() });
+export const PublicProfileInput = z.object({
+  slug: Slug,
+  contactEmail: z
+    .union([z.literal(''), z.email({ error: 'Bitte geben Sie eine gültige E-Mail-Adresse an.' })])
+    .transform((s) => s || null),
+});
+
+export const PageEditParams = z.object({ networkId: z.uuid(), kind: PageKind });
+export const PageInput = z.object({
+  body: z.string().trim().min(20, { error: 'Bitte mindestens 20 Zeichen Text.' }).max(50_000),
+});
+export const EditablePage = z.object({
+  kind: PageKind,
+  title: z.string(),
+  body: z.string(),
+  isDefault: z.boolean(),
+});
+
+export const TeamInput = z
+  .array(
+    z.object({
+      function: z.string().trim().min(2, { error: 'Bitte die Funktion angeben.' }).max(200),
+      name: z.string().trim().max(200).nullable().default(null),
+      phone: z.string().trim().max(50).nullable().default(null),
+      email: z
+        .union([z.literal(''), z.email()])
+        .nullable()
+        .default(null)
+        .transform((s) => s || null),
+    }),
+  )
+  .max(50);
+export const BodyInput = z.object({
+  name: z.string().trim().min(3).max(200),
+  description: z
+    .string()
+    .trim()
+    .min(10, { error: 'Bitte beschreiben Sie das Gremium in mindestens 10 Zeichen.' })
+    .max(5000),
+});
+export const BodyParams = z.object({ networkId: z.uuid(), kind: BodyKind });
