@@ -13,14 +13,18 @@ const root = path.resolve(import.meta.dirname, '..');
 function newestMtime(dir: string): number {
   let newest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+    if (entry.isFile())
+      newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
   }
   return newest;
 }
 
 async function ensureWebBuild() {
   const index = path.join(root, 'dist/web/index.html');
-  const sources = Math.max(newestMtime(path.join(root, 'src/web')), newestMtime(path.join(root, 'src/contracts')));
+  const sources = Math.max(
+    newestMtime(path.join(root, 'src/web')),
+    newestMtime(path.join(root, 'src/contracts')),
+  );
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= sources) return;
   console.log('Baue die Weboberfläche …');
   const { build } = await import('vite');

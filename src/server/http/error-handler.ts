@@ -46,7 +46,7 @@ export function registerErrorHandler(app: FastifyInstance, webRoot: string | nul
 
   app.setNotFoundHandler((req, reply) => {
     // The web app routes in the browser: every page address outside /api gets its shell.
-    if (webRoot && req.method === 'GET' && !req.url.startsWith('/api/')) {
+    if (webRoot && (req.method === 'GET' || req.method === 'HEAD') && !req.url.startsWith('/api/')) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html', webRoot);
     }
     return reply.code(404).send({

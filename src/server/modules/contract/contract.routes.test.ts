@@ -119,7 +119,7 @@ describe('contract versions', () => {
     scope = await api(net, 'committee', 'GET', `/scope?fieldId=${ganztag}&on=2026-07-31`);
     expect(scope.json()).toMatchObject({ joint: false, owner: { label: 'Schulträger' } });
     expect(scope.json().message).toContain('31.07.2026');
-    scope = await api(net, 'committee', 'GET', `/scope?fieldId=${fields['Inklusion']}&on=2024-03-01`);
+    scope = await api(net, 'committee', 'GET', `/scope?fieldId=${fields.Inklusion}&on=2024-03-01`);
     expect(scope.json()).toMatchObject({ joint: true, version: { number: 1 } });
 
     // In force means frozen.
@@ -138,7 +138,7 @@ describe('contract versions', () => {
     const end = await api(net, 'office', 'POST', '/contract/versions', {
       title: '2. Änderung: Inklusion endet',
       effectiveFrom: '2025-01-01',
-      endFieldIds: [fields['Inklusion']],
+      endFieldIds: [fields.Inklusion],
     });
     expect(end.statusCode).toBe(201);
     for (const party of ['land', 'municipality']) {
@@ -179,7 +179,7 @@ describe('contract versions', () => {
     const sameDay = await api(net, 'office', 'POST', '/contract/versions', {
       title: 'Gleicher Tag',
       effectiveFrom: '2012-01-01',
-      endFieldIds: [fields['Inklusion']],
+      endFieldIds: [fields.Inklusion],
     });
     expect(sameDay.statusCode).toBe(409);
 
@@ -362,11 +362,11 @@ describe('responsibility catalogue and the guard for other modules', () => {
 
   it('refuses decisions outside joint fields, naming the owner', async () => {
     const { net, fields } = await networkWithContract();
+    await expect(assertJointField(ctx.database.db, net.id, fields.Inklusion, '2011-12-31')).rejects.toThrow(
+      /zuständig bleibt Land NRW \(Schulaufsicht\)/,
+    );
     await expect(
-      assertJointField(ctx.database.db, net.id, fields['Inklusion'], '2011-12-31'),
-    ).rejects.toThrow(/zuständig bleibt Land NRW \(Schulaufsicht\)/);
-    await expect(
-      assertJointField(ctx.database.db, net.id, fields['Inklusion'], '2012-01-02'),
+      assertJointField(ctx.database.db, net.id, fields.Inklusion, '2012-01-02'),
     ).resolves.toMatchObject({ joint: true });
   });
 

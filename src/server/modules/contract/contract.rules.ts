@@ -36,7 +36,7 @@ export function fieldJointOn(
   day: string,
 ): JointAnswer {
   const intro = versions.get(field.introducedBy);
-  if (!intro || intro.status !== 'in_force') return { joint: false, reason: 'not_in_force' };
+  if (intro?.status !== 'in_force') return { joint: false, reason: 'not_in_force' };
   if (day < intro.effectiveFrom) return { joint: false, reason: 'not_yet' };
   const end = field.endedBy ? versions.get(field.endedBy) : undefined;
   if (end && end.status === 'in_force' && day >= end.effectiveFrom)

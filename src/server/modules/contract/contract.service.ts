@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type {
   ContractDetail,
   ContractInput,
@@ -15,8 +15,7 @@ import type { Db } from '../../db/client.js';
 import { DomainError, notFound } from '../../http/errors.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
-import { uploadFile } from '../files/files.service.js';
-import { storedFile } from '../files/files.tables.js';
+import { describeFiles, uploadFile } from '../files/files.service.js';
 import { authorize } from '../networks/networks.policy.js';
 import {
   consentComplete,
@@ -347,10 +346,9 @@ export async function getVersion(deps: Deps, actor: NetworkActor, versionId: str
       .where(eq(contractSection.versionId, v.id))
       .orderBy(asc(contractSection.position)),
     deps.db
-      .select({ a: contractAttachment, name: storedFile.name, mimeType: storedFile.mimeType })
+      .select()
       .from(contractAttachment)
-      .innerJoin(storedFile, eq(storedFile.id, contractAttachment.fileId))
-      .where(and(eq(contractAttachment.versionId, v.id), isNull(storedFile.deletedAt)))
+      .where(eq(contractAttachment.versionId, v.id))
       .orderBy(asc(contractAttachment.createdAt)),
     consentsOf(deps.db, [v.id]),
     deps.db
@@ -364,15 +362,18 @@ export async function getVersion(deps: Deps, actor: NetworkActor, versionId: str
       .where(eq(fieldOfAction.endedBy, v.id))
       .orderBy(asc(fieldOfAction.name)),
   ]);
+  const files = await describeFiles(
+    deps.db,
+    actor.networkId,
+    attachments.map((a) => a.fileId),
+  );
   return {
     ...summaryOf(v, consents),
     sections: sections.map((s) => ({ position: s.position, heading: s.heading, body: s.body })),
-    attachments: attachments.map((a) => ({
-      fileId: a.a.fileId,
-      label: a.a.label,
-      name: a.name,
-      mimeType: a.mimeType,
-    })),
+    attachments: attachments.flatMap((a) => {
+      const file = files.get(a.fileId);
+      return file ? [{ fileId: a.fileId, label: a.label, name: file.name, mimeType: file.mimeType }] : [];
+    }),
     addedFields: added.map((f) => ({ id: f.id, name: f.name })),
     endedFields: ended.map((f) => ({ id: f.id, name: f.name })),
     warnings: [],

@@ -173,3 +173,15 @@ export async function deleteFile(deps: Deps, actor: NetworkActor, fileId: string
     });
   });
 }
+
+/** Name and type of the given files that are not deleted, for modules that link files (attachments). */
+export async function describeFiles(db: Db, networkId: string, fileIds: string[]) {
+  if (fileIds.length === 0) return new Map<string, { name: string; mimeType: string }>();
+  const rows = await db
+    .select({ id: storedFile.id, name: storedFile.name, mimeType: storedFile.mimeType })
+    .from(storedFile)
+    .where(
+      and(eq(storedFile.networkId, networkId), inArray(storedFile.id, fileIds), isNull(storedFile.deletedAt)),
+    );
+  return new Map(rows.map((r) => [r.id, { name: r.name, mimeType: r.mimeType }]));
+}

@@ -81,12 +81,25 @@ export async function runSetup(
   });
 }
 
+/** The first free public address for a network's name: hochsauerlandkreis, hochsauerlandkreis-2, … */
+async function freeSlug(tx: Db, name: string): Promise<string> {
+  const base = slugFor(name);
+  for (let i = 1; ; i++) {
+    const candidate = i === 1 ? base : `${base}-${i}`;
+    const [taken] = await tx.select({ id: network.id }).from(network).where(eq(network.slug, candidate));
+    if (!taken) return candidate;
+  }
+}
+
 async function insertNetwork(
   tx: Db,
   actor: { userId: string; name: string },
   input: { name: string; regionKey: string },
 ) {
-  const [row] = await tx.insert(network).values({ name: input.name, regionKey: input.regionKey }).returning();
+  const [row] = await tx
+    .insert(network)
+    .values({ name: input.name, regionKey: input.regionKey, slug: await freeSlug(tx, input.name) })
+    .returning();
   await tx.insert(membership).values({ networkId: row!.id, userId: actor.userId, role: 'admin' });
   const audit = { userId: actor.userId, name: actor.name, networkId: row!.id };
   await recordAudit(tx, audit, {
@@ -488,6 +501,18 @@ export async function acceptInvitation(
       .update(invitation)
       .set({ status: 'accepted', acceptedAt: deps.now() })
       .where(eq(invitation.id, i.id));
+    await recordAudit(
+      tx,
+      { userId: member.id, name: member.name, networkId: i.networkId },
+      {
+        action: 'update',
+        entityType: 'invitation',
+        entityId: i.id,
+        summary: `Einladung an ${i.email} angenommen`,
+        before: { status: 'pending' },
+        after: { status: 'accepted' },
+      },
+    );
     await tx
       .insert(membership)
       .values({ networkId: i.networkId, userId: member.id, role: i.role })

@@ -139,23 +139,28 @@ async function fillRemaining(db: Database) {
     for (const table of await publicTables(db)) {
       const [has] = await db.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM "${table}") AS any`);
       if (has?.any) continue;
-      const cols = await db.query<{ column_name: string; data_type: string }>(
-        `SELECT column_name, data_type FROM information_schema.columns
+      const cols = await db.query<{ column_name: string; data_type: string; is_nullable: string }>(
+        `SELECT column_name, data_type, is_nullable FROM information_schema.columns
           WHERE table_schema = 'public' AND table_name = $1 AND is_generated = 'NEVER' AND column_default IS NULL
           ORDER BY ordinal_position`,
         [table],
       );
-      const names: string[] = [];
-      const exprs: string[] = [];
-      for (const c of cols) {
-        const fk = fks.find((f) => f.child === table && f.col === c.column_name);
-        const expr = fk ? `(SELECT "${fk.pcol}" FROM "${fk.parent}" LIMIT 1)` : values[c.data_type];
-        if (!expr) continue;
-        names.push(`"${c.column_name}"`);
-        exprs.push(expr);
-      }
-      await db
-        .query(`INSERT INTO "${table}" (${names.join(', ')}) VALUES (${exprs.join(', ')})`)
+      // First every column filled; if a constraint objects, the required columns only.
+      const attempt = async (requiredOnly: boolean) => {
+        const names: string[] = [];
+        const exprs: string[] = [];
+        for (const c of cols) {
+          if (requiredOnly && c.is_nullable === 'YES') continue;
+          const fk = fks.find((f) => f.child === table && f.col === c.column_name);
+          const expr = fk ? `(SELECT "${fk.pcol}" FROM "${fk.parent}" LIMIT 1)` : values[c.data_type];
+          if (!expr) continue;
+          names.push(`"${c.column_name}"`);
+          exprs.push(expr);
+        }
+        await db.query(`INSERT INTO "${table}" (${names.join(', ')}) VALUES (${exprs.join(', ')})`);
+      };
+      await attempt(false)
+        .catch(() => attempt(true))
         .catch(() => {}); // reported by the coverage test
     }
   }

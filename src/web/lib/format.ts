@@ -1,0 +1,27 @@
+const dateTime = new Intl.DateTimeFormat('de-DE', {
+  timeZone: 'Europe/Berlin',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+const dateOnly = new Intl.DateTimeFormat('de-DE', {
+  timeZone: 'Europe/Berlin',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+});
+
+/** "26.11.2026, 14:05" in Europe/Berlin, whatever the browser's zone. */
+export const formatDateTime = (iso: string | null | undefined) =>
+  iso ? dateTime.format(new Date(iso)) : '–';
+export const formatDate = (iso: string | null | undefined) => (iso ? dateOnly.format(new Date(iso)) : '–');
+
+const num = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 });
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} Byte`;
+  if (n < 1024 * 1024) return `${num.format(n / 1024)} KB`;
+  if (n < 1024 * 1024 * 1024) return `${num.format(n / (1024 * 1024))} MB`;
+  return `${num.format(n / (1024 * 1024 * 1024))} GB`;
+}

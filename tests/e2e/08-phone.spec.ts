@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test';
+import { check, nav, newPage, signIn } from './support';
+
+test('phone: the pages work at 390 pixels, the navigation folds into a menu button', async ({ browser }) => {
+  const page = await newPage(browser, {
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  await page.goto('/anmelden');
+  await check(page, '08-telefon-anmelden');
+  await signIn(page);
+  await check(page, '08-telefon-start');
+
+  const menu = page.getByRole('button', { name: 'Menü', exact: true });
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(nav(page).getByRole('link', { name: 'Dokumente', exact: true })).toBeHidden();
+  await menu.click();
+  await expect(menu).toHaveAttribute('aria-expanded', 'true');
+  await check(page, '08-telefon-menue');
+
+  for (const [link, name] of [
+    ['Dokumente', 'dokumente'],
+    ['Benutzer & Rollen', 'benutzer'],
+    ['Protokoll der Änderungen', 'protokoll'],
+    ['Postausgang', 'postausgang'],
+  ] as const) {
+    if (!(await nav(page).getByRole('link', { name: link, exact: true }).isVisible())) await menu.click();
+    await nav(page).getByRole('link', { name: link, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: link })).toBeVisible();
+    await check(page, `08-telefon-${name}`);
+  }
+  // Nothing is wider than the screen: tables scroll inside their own region.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(1);
+  await page.context().close();
+});
