@@ -16,6 +16,8 @@ export const Permissions = [
   'contract.read',
   'contract.manage',
   'public.manage',
+  'steering.read',
+  'steering.manage',
 ] as const;
 export const Permission = z.enum(Permissions);
 export type Permission = z.infer<typeof Permission>;

@@ -29,6 +29,7 @@ import { mailRoutes } from './modules/mail/mail.routes.js';
 import { type MailWorker, startMailWorker } from './modules/mail/mail.worker.js';
 import { networksRoutes } from './modules/networks/networks.routes.js';
 import { publicsiteRoutes } from './modules/publicsite/publicsite.routes.js';
+import { steeringRoutes } from './modules/steering/steering.routes.js';
 import { structureRoutes } from './modules/structure/structure.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { sessionSecret } from './modules/system/system.service.js';
@@ -168,6 +169,7 @@ export async function buildApp(
       await api.register(structureRoutes(deps));
       await api.register(contractRoutes(deps));
       await api.register(publicsiteRoutes(deps));
+      await api.register(steeringRoutes(deps));
     },
     { prefix: '/api' },
   );

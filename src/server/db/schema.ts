@@ -6,5 +6,6 @@ export * from '../modules/files/files.tables.js';
 export * from '../modules/mail/mail.tables.js';
 export * from '../modules/networks/networks.tables.js';
 export * from '../modules/publicsite/publicsite.tables.js';
+export * from '../modules/steering/steering.tables.js';
 export * from '../modules/structure/structure.tables.js';
 export * from '../modules/system/system.tables.js';

@@ -941,3 +941,13 @@ export async function assertJointField(
   }
   return answer;
 }
+
+/** Names of fields of action by id, for modules that show them (agenda, register). */
+export async function fieldNames(db: Db, networkId: string, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: fieldOfAction.id, name: fieldOfAction.name })
+    .from(fieldOfAction)
+    .where(and(eq(fieldOfAction.networkId, networkId), inArray(fieldOfAction.id, [...new Set(ids)])));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

@@ -185,3 +185,9 @@ export async function describeFiles(db: Db, networkId: string, fileIds: string[]
     );
   return new Map(rows.map((r) => [r.id, { name: r.name, mimeType: r.mimeType }]));
 }
+
+/** Opens a file by id for a module that checked access itself (e.g. a paper of a visible item). */
+export async function openFileById(deps: Deps, networkId: string, fileId: string) {
+  const row = await loadVisible(deps, networkId, fileId, ['public', 'members', 'office']);
+  return { file: dto(row, null), stream: deps.storage.read(row.storageKey) };
+}

@@ -14,9 +14,11 @@ describe('role policy', () => {
       'contract.read',
       'contract.manage',
       'public.manage',
+      'steering.read',
+      'steering.manage',
     ],
-    committee: ['files.read', 'contract.read'],
-    guest: [],
+    committee: ['files.read', 'contract.read', 'steering.read'],
+    guest: ['steering.read'],
     partner: ['files.read'],
   };
   it.each(Roles)('%s has exactly its permissions', (role) => {

@@ -17,6 +17,8 @@ const grants: Record<Role, readonly Permission[]> = {
     'contract.read',
     'contract.manage',
     'public.manage',
+    'steering.read',
+    'steering.manage',
   ],
   office: [
     'members.read',
@@ -26,9 +28,12 @@ const grants: Record<Role, readonly Permission[]> = {
     'contract.read',
     'contract.manage',
     'public.manage',
+    'steering.read',
+    'steering.manage',
   ],
-  committee: ['files.read', 'contract.read'],
-  guest: [],
+  committee: ['files.read', 'contract.read', 'steering.read'],
+  // Guests read only the meetings and items they are invited to (the service checks each item).
+  guest: ['steering.read'],
   partner: ['files.read'],
 };
 

@@ -1,0 +1,248 @@
+import { z } from 'zod';
+import { Day } from './contract.js';
+
+const Text = (min: number, max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .min(min, { error: `${what}: bitte mindestens ${min} Zeichen.` })
+    .max(max, { error: `${what}: höchstens ${max} Zeichen.` });
+
+export const Side = z.enum(['land', 'municipality', 'other', 'office'], {
+  error: 'Bitte wählen Sie die Seite: Land, Kommune, weitere Bildungsakteure oder Bildungsbüro.',
+});
+export const DecisionType = z.enum([
+  'goal',
+  'work_plan',
+  'work_order',
+  'recommendation',
+  'contract_amendment',
+  'procedural',
+]);
+export type DecisionType = z.infer<typeof DecisionType>;
+export const MeetingStatus = z.enum([
+  'planned',
+  'invited',
+  'held',
+  'minutes_drafted',
+  'minutes_approved',
+  'cancelled',
+]);
+
+export const MemberInput = z.object({
+  name: Text(2, 200, 'Name'),
+  email: z
+    .union([z.literal(''), z.email({ error: 'Bitte eine gültige E-Mail-Adresse angeben oder leer lassen.' })])
+    .default('')
+    .transform((s) => s || null),
+  side: Side,
+  function: z.string().trim().max(200).default(''),
+  institution: z.string().trim().max(300).default(''),
+  voting: z.boolean(),
+  termFrom: Day,
+  termTo: Day.nullable().default(null),
+  deputyOf: z.uuid().nullable().default(null),
+});
+export type MemberInput = z.input<typeof MemberInput>;
+
+export const CommitteeMember = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  email: z.string().nullable(),
+  side: Side,
+  function: z.string(),
+  institution: z.string(),
+  voting: z.boolean(),
+  termFrom: z.string(),
+  termTo: z.string().nullable(),
+  deputyOf: z.uuid().nullable(),
+  active: z.boolean(),
+});
+export type CommitteeMember = z.infer<typeof CommitteeMember>;
+export const MemberParams = z.object({ networkId: z.uuid(), memberId: z.uuid() });
+
+/** Local wall-clock time in Europe/Berlin, as the office types it: 2027-03-12T14:00. */
+export const LocalDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, {
+  error: 'Bitte Datum und Uhrzeit im Format JJJJ-MM-TTTHH:MM angeben.',
+});
+
+export const MeetingInput = z
+  .object({
+    title: Text(3, 200, 'Titel'),
+    startsAt: LocalDateTime,
+    endsAt: LocalDateTime,
+    location: z.string().trim().max(300).default(''),
+    onlineUrl: z
+      .union([
+        z.literal(''),
+        z.url({ protocol: /^https$/, error: 'Der Online-Link muss mit https:// beginnen.' }),
+      ])
+      .default('')
+      .transform((s) => s || null),
+  })
+  .refine((m) => m.endsAt > m.startsAt, { error: 'Das Ende muss nach dem Beginn liegen.', path: ['endsAt'] });
+export type MeetingInput = z.input<typeof MeetingInput>;
+
+export const AgendaItemInput = z.object({
+  title: Text(2, 300, 'Titel'),
+  kind: z.enum(['information', 'discussion', 'decision']),
+  decisionType: DecisionType.nullable().default(null),
+  public: z.boolean().default(false),
+  fieldId: z.uuid().nullable().default(null),
+  proposal: z.string().trim().max(20_000).default(''),
+  presenter: z.string().trim().max(200).default(''),
+  durationMinutes: z.number().int().min(1).max(600).nullable().default(null),
+});
+export type AgendaItemInput = z.input<typeof AgendaItemInput>;
+
+export const Paper = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  versions: z.array(
+    z.object({
+      version: z.number(),
+      fileId: z.uuid(),
+      name: z.string(),
+      createdAt: z.iso.datetime({ offset: true }),
+    }),
+  ),
+});
+
+export const AgendaItem = z.object({
+  id: z.uuid(),
+  number: z.number(),
+  title: z.string(),
+  kind: z.enum(['information', 'discussion', 'decision']),
+  decisionType: DecisionType.nullable(),
+  public: z.boolean(),
+  fieldId: z.uuid().nullable(),
+  fieldName: z.string().nullable(),
+  proposal: z.string(),
+  presenter: z.string(),
+  durationMinutes: z.number().nullable(),
+  status: z.enum(['open', 'decided', 'deferred', 'withdrawn', 'moved']),
+  movedFrom: z.uuid().nullable(),
+  papers: z.array(Paper),
+});
+export type AgendaItem = z.infer<typeof AgendaItem>;
+
+export const Guest = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  email: z.string().nullable(),
+  topic: z.string(),
+  itemId: z.uuid().nullable(),
+  present: z.boolean().nullable(),
+});
+export const GuestInput = z.object({
+  name: Text(2, 200, 'Name'),
+  email: z
+    .union([z.literal(''), z.email()])
+    .default('')
+    .transform((s) => s || null),
+  topic: z.string().trim().max(300).default(''),
+  itemId: z.uuid().nullable().default(null),
+});
+
+export const Attendance = z.object({
+  memberId: z.uuid(),
+  status: z.enum(['present', 'represented', 'excused', 'absent']),
+  deputyId: z.uuid().nullable(),
+});
+export const AttendanceInput = z.object({ entries: z.array(Attendance).min(1).max(200) });
+
+export const Meeting = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  startsAt: z.iso.datetime({ offset: true }),
+  endsAt: z.iso.datetime({ offset: true }),
+  location: z.string(),
+  onlineUrl: z.string().nullable(),
+  status: MeetingStatus,
+  cancelReason: z.string().nullable(),
+});
+export type Meeting = z.infer<typeof Meeting>;
+
+export const MeetingDetail = Meeting.extend({
+  items: z.array(AgendaItem),
+  guests: z.array(Guest),
+  attendance: z.array(Attendance),
+  /** A guest sees only the items they are invited to. */
+  viewerIsGuest: z.boolean(),
+});
+export type MeetingDetail = z.infer<typeof MeetingDetail>;
+
+export const MeetingParams = z.object({ networkId: z.uuid(), meetingId: z.uuid() });
+export const ItemParams = z.object({ networkId: z.uuid(), meetingId: z.uuid(), itemId: z.uuid() });
+export const ReorderInput = z.object({ itemIds: z.array(z.uuid()).min(1) });
+export const MoveInput = z.object({ toMeetingId: z.uuid() });
+export const CancelInput = z.object({ reason: Text(3, 500, 'Grund') });
+
+export const PositionInput = z.object({
+  memberId: z.uuid(),
+  stance: z.enum(['consent', 'stand_aside', 'objection']),
+  reason: z.string().trim().max(2000).default(''),
+});
+export const RoundInput = z
+  .object({
+    proposal: Text(3, 20_000, 'Beschlussvorschlag'),
+    positions: z.array(PositionInput).max(200),
+    advice: z
+      .array(z.object({ guestId: z.uuid(), text: Text(2, 5000, 'Rat') }))
+      .max(50)
+      .default([]),
+    /** For a blocked round: what happens next. */
+    resolution: z.enum(['reworked', 'deferred', 'withdrawn']).nullable().default(null),
+  })
+  .refine((r) => r.positions.every((p) => p.stance !== 'objection' || p.reason.length > 0), {
+    error: 'Ein Einwand braucht eine Begründung.',
+    path: ['positions'],
+  });
+export type RoundInput = z.input<typeof RoundInput>;
+
+export const Round = z.object({
+  id: z.uuid(),
+  round: z.number(),
+  proposal: z.string(),
+  outcome: z.enum(['taken', 'blocked']),
+  reason: z.string().nullable(),
+  message: z.string(),
+  resolution: z.enum(['reworked', 'deferred', 'withdrawn']).nullable(),
+  positions: z.array(
+    z.object({
+      memberId: z.uuid(),
+      memberName: z.string(),
+      castBy: z.string().nullable(),
+      stance: z.enum(['consent', 'stand_aside', 'objection']),
+      reason: z.string().nullable(),
+    }),
+  ),
+  decisionNumber: z.string().nullable(),
+});
+export type Round = z.infer<typeof Round>;
+
+export const Decision = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  decidedOn: z.string(),
+  type: DecisionType,
+  fieldId: z.uuid().nullable(),
+  fieldName: z.string().nullable(),
+  title: z.string(),
+  text: z.string(),
+  status: z.enum(['open', 'in_progress', 'done']),
+  meetingId: z.uuid().nullable(),
+  meetingTitle: z.string().nullable(),
+  rounds: z.number(),
+});
+export type Decision = z.infer<typeof Decision>;
+
+export const DecisionQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  fieldId: z.uuid().optional(),
+  type: DecisionType.optional(),
+  status: z.enum(['open', 'in_progress', 'done']).optional(),
+  q: z.string().trim().max(200).optional(),
+});
+export const DecisionParams = z.object({ networkId: z.uuid(), decisionId: z.uuid() });
+export const DecisionStatusInput = z.object({ status: z.enum(['open', 'in_progress', 'done']) });

@@ -1,0 +1,255 @@
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { user } from '../auth/auth.tables.js';
+import { fieldOfAction } from '../contract/contract.tables.js';
+import { storedFile } from '../files/files.tables.js';
+import { network } from '../networks/networks.tables.js';
+
+const networkRef = () =>
+  uuid('network_id')
+    .notNull()
+    .references(() => network.id, { onDelete: 'cascade' });
+const created = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/**
+ * A membership of the steering committee (OParl Membership of a Person in the Organization). Never
+ * deleted: a membership ends by its term, so the history stays answerable.
+ */
+export const committeeMember = pgTable(
+  'committee_member',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    networkId: networkRef(),
+    name: text('name').notNull(),
+    email: text('email'),
+    side: text('side', { enum: ['land', 'municipality', 'other', 'office'] }).notNull(),
+    function: text('function').notNull().default(''),
+    institution: text('institution').notNull().default(''),
+    voting: boolean('voting').notNull(),
+    termFrom: date('term_from', { mode: 'string' }).notNull(),
+    termTo: date('term_to', { mode: 'string' }),
+    // A deputy (Stellvertretung) is a member of its own, standing in for the principal named here.
+    deputyOf: uuid('deputy_of'),
+    userId: text('user_id').references(() => user.id, { onDelete: 'set null' }),
+    // Personal calendar subscription (secret, revocable).
+    calendarToken: text('calendar_token').notNull().unique(),
+    createdAt: created(),
+  },
+  (t) => [index('committee_member_network_idx').on(t.networkId)],
+);
+
+/** A meeting of the steering committee (OParl Meeting). Times are instants, shown in Europe/Berlin. */
+export const meeting = pgTable(
+  'meeting',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    networkId: networkRef(),
+    title: text('title').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    location: text('location').notNull().default(''),
+    onlineUrl: text('online_url'),
+    status: text('status', {
+      enum: ['planned', 'invited', 'held', 'minutes_drafted', 'minutes_approved', 'cancelled'],
+    })
+      .notNull()
+      .default('planned'),
+    cancelReason: text('cancel_reason'),
+    // iCalendar: the UID stays, SEQUENCE counts the updates sent.
+    icalUid: text('ical_uid').notNull().unique(),
+    icalSequence: integer('ical_sequence').notNull().default(0),
+    createdAt: created(),
+  },
+  (t) => [index('meeting_network_starts_idx').on(t.networkId, t.startsAt)],
+);
+
+/** An agenda item (OParl AgendaItem); its number (TOP) follows from the position. */
+export const agendaItem = pgTable(
+  'agenda_item',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    networkId: networkRef(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meeting.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    kind: text('kind', { enum: ['information', 'discussion', 'decision'] }).notNull(),
+    decisionType: text('decision_type', {
+      enum: ['goal', 'work_plan', 'work_order', 'recommendation', 'contract_amendment', 'procedural'],
+    }),
+    public: boolean('public').notNull().default(false),
+    fieldId: uuid('field_id').references(() => fieldOfAction.id),
+    proposal: text('proposal').notNull().default(''),
+    presenter: text('presenter').notNull().default(''),
+    durationMinutes: integer('duration_minutes'),
+    status: text('status', { enum: ['open', 'decided', 'deferred', 'withdrawn', 'moved'] })
+      .notNull()
+      .default('open'),
+    // When an item is moved to a later meeting, the new item points back to where it came from.
+    movedFrom: uuid('moved_from'),
+    createdAt: created(),
+  },
+  (t) => [index('agenda_item_meeting_idx').on(t.meetingId, t.position)],
+);
+
+/** A paper (Vorlage) of an agenda item; each upload of a new file is a version. */
+export const paper = pgTable('paper', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  networkId: networkRef(),
+  itemId: uuid('item_id')
+    .notNull()
+    .references(() => agendaItem.id, { onDelete: 'cascade' }),
+  title: text('title').notNull(),
+  createdAt: created(),
+});
+
+export const paperVersion = pgTable(
+  'paper_version',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    networkId: networkRef(),
+    paperId: uuid('paper_id')
+      .notNull()
+      .references(() => paper.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => storedFile.id),
+    createdAt: created(),
+  },
+  (t) => [uniqueIndex('paper_version_idx').on(t.paperId, t.version)],
+);
+
+/** A guest (advisory) invited to a meeting, or to a single agenda item. */
+export const guest = pgTable(
+  'guest',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    networkId: networkRef(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meeting.id, { onDelete: 'cascade' }),
+    itemId: uuid('item_id').references(() => agendaItem.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    email: text('email'),
+    topic: text('topic').notNull().default(''),
+    userId: text('user_id').references(() => user.id, { onDelete: 'set null' }),
+    present: boolean('present'),
+    createdAt: created(),
+  },
+  (t) => [index('guest_meeting_idx').on(t.meetingId)],
+);
+
+export const attendance = pgTable(
+  'attendance',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    networkId: networkRef(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meeting.id, { onDelete: 'cascade' }),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => committeeMember.id),
+    status: text('status', { enum: ['present', 'represented', 'excused', 'absent'] }).notNull(),
+    deputyId: uuid('deputy_id').references(() => committeeMember.id),
+    // The member's own answer to the invitation, before the meeting.
+    reply: text('reply', { enum: ['attending', 'deputy', 'excused'] }),
+  },
+  (t) => [uniqueIndex('attendance_member_idx').on(t.meetingId, t.memberId)],
+);
+
+/** One round of deciding an item's proposal; a blocked round is kept, the next one is reworked. */
+export const decisionRound = pgTable(
+  'decision_round',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    networkId: networkRef(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => agendaItem.id, { onDelete: 'cascade' }),
+    round: integer('round').notNull(),
+    proposal: text('proposal').notNull(),
+    outcome: text('outcome', { enum: ['taken', 'blocked'] }).notNull(),
+    reason: text('reason'),
+    // What became of a blocked proposal: reworked in the room, deferred, or withdrawn.
+    resolution: text('resolution', { enum: ['reworked', 'deferred', 'withdrawn'] }),
+    recordedBy: text('recorded_by').references(() => user.id, { onDelete: 'set null' }),
+    createdAt: created(),
+  },
+  (t) => [uniqueIndex('decision_round_idx').on(t.itemId, t.round)],
+);
+
+export const position = pgTable(
+  'position',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    networkId: networkRef(),
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => decisionRound.id, { onDelete: 'cascade' }),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => committeeMember.id),
+    // Set when a deputy stated the position for the member.
+    castBy: uuid('cast_by').references(() => committeeMember.id),
+    stance: text('stance', { enum: ['consent', 'stand_aside', 'objection'] }).notNull(),
+    reason: text('reason'),
+  },
+  (t) => [uniqueIndex('position_member_idx').on(t.roundId, t.memberId)],
+);
+
+/** Advice of a guest on an item: recorded, never counted. */
+export const advice = pgTable('advice', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  networkId: networkRef(),
+  itemId: uuid('item_id')
+    .notNull()
+    .references(() => agendaItem.id, { onDelete: 'cascade' }),
+  guestId: uuid('guest_id')
+    .notNull()
+    .references(() => guest.id),
+  text: text('text').notNull(),
+  createdAt: created(),
+});
+
+/** The decision register (Beschlusssammlung): numbered per network and year, e.g. LK-2026-07. */
+export const decision = pgTable(
+  'decision',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    networkId: networkRef(),
+    year: integer('year').notNull(),
+    seq: integer('seq').notNull(),
+    number: text('number').notNull(),
+    itemId: uuid('item_id').references(() => agendaItem.id),
+    roundId: uuid('round_id').references(() => decisionRound.id),
+    type: text('type', {
+      enum: ['goal', 'work_plan', 'work_order', 'recommendation', 'contract_amendment', 'procedural'],
+    }).notNull(),
+    fieldId: uuid('field_id').references(() => fieldOfAction.id),
+    // The contract version the scope guard found in force on the decision's day.
+    contractVersionId: uuid('contract_version_id'),
+    title: text('title').notNull(),
+    text: text('text').notNull(),
+    decidedOn: date('decided_on', { mode: 'string' }).notNull(),
+    status: text('status', { enum: ['open', 'in_progress', 'done'] })
+      .notNull()
+      .default('open'),
+    createdAt: created(),
+  },
+  (t) => [
+    uniqueIndex('decision_number_idx').on(t.networkId, t.year, t.seq),
+    index('decision_network_idx').on(t.networkId, t.decidedOn),
+  ],
+);
