@@ -246,3 +246,34 @@ export const DecisionQuery = z.object({
 });
 export const DecisionParams = z.object({ networkId: z.uuid(), decisionId: z.uuid() });
 export const DecisionStatusInput = z.object({ status: z.enum(['open', 'in_progress', 'done']) });
+
+export const InvitationResult = z.object({
+  sent: z.number(),
+  manualDelivery: z.array(z.object({ name: z.string(), reason: z.string() })),
+});
+export const Recipient = z.object({
+  name: z.string(),
+  email: z.string().nullable(),
+  kind: z.enum(['member', 'guest']),
+  memberId: z.uuid().nullable(),
+  reply: z.enum(['attending', 'deputy', 'excused']).nullable(),
+  invited: z.boolean(),
+});
+export const ReplyToken = z.object({ token: z.string().min(20).max(100) });
+export const ReplyInfo = z.object({
+  meetingTitle: z.string(),
+  startsAt: z.iso.datetime({ offset: true }),
+  endsAt: z.iso.datetime({ offset: true }),
+  location: z.string(),
+  onlineUrl: z.string().nullable(),
+  cancelled: z.boolean(),
+  name: z.string(),
+  isGuest: z.boolean(),
+  hasDeputy: z.boolean(),
+  reply: z.enum(['attending', 'deputy', 'excused']).nullable(),
+});
+export const ReplyInput = z.object({
+  reply: z.enum(['attending', 'deputy', 'excused'], {
+    error: 'Bitte wählen Sie: Teilnahme, Stellvertretung oder Absage.',
+  }),
+});

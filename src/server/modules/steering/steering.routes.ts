@@ -11,6 +11,7 @@ import {
   DecisionQuery,
   DecisionStatusInput,
   GuestInput,
+  InvitationResult,
   ItemParams,
   Meeting,
   MeetingDetail,
@@ -19,7 +20,11 @@ import {
   MemberInput,
   MemberParams,
   MoveInput,
+  Recipient,
   ReorderInput,
+  ReplyInfo,
+  ReplyInput,
+  ReplyToken,
   Round,
   RoundInput,
 } from '../../../contracts/steering.js';
@@ -27,6 +32,7 @@ import { networkActor } from '../../http/auth-hooks.js';
 import { DomainError } from '../../http/errors.js';
 import type { Deps } from '../../lib/context.js';
 import { openFileById } from '../files/files.service.js';
+import { calendarFeed, replyInfo, sendInvitations, submitReply } from './steering.invitations.js';
 import * as svc from './steering.service.js';
 
 const errors = {
@@ -316,6 +322,73 @@ export const steeringRoutes =
           .send(
             await svc.recordRound(deps, await actor(req), req.params.meetingId, req.params.itemId, req.body),
           ),
+    );
+    app.post(
+      `${n}/meetings/:meetingId/invitations`,
+      {
+        schema: {
+          tags,
+          summary: 'Einladungen (oder Aktualisierung) verschicken',
+          params: MeetingParams,
+          response: { 200: InvitationResult, ...errors },
+        },
+      },
+      async (req) => sendInvitations(deps, await actor(req), req.params.meetingId),
+    );
+    app.get(
+      `${n}/meetings/:meetingId/recipients`,
+      {
+        schema: {
+          tags,
+          summary: 'Eingeladene und ihre Antworten',
+          params: MeetingParams,
+          response: { 200: z.array(Recipient), ...errors },
+        },
+      },
+      async (req) => svc.listRecipients(deps, await actor(req), req.params.meetingId),
+    );
+    app.get(
+      '/meeting-replies/:token',
+      {
+        schema: {
+          tags: ['Öffentlich'],
+          summary: 'Persönliche Einladung',
+          params: ReplyToken,
+          response: { 200: ReplyInfo, ...errors },
+        },
+      },
+      async (req) => replyInfo(deps, req.params.token),
+    );
+    app.post(
+      '/meeting-replies/:token',
+      {
+        schema: {
+          tags: ['Öffentlich'],
+          summary: 'Auf eine Einladung antworten',
+          params: ReplyToken,
+          body: ReplyInput,
+          response: { 200: ReplyInfo, ...errors },
+        },
+      },
+      async (req) => submitReply(deps, req.params.token, req.body.reply),
+    );
+    app.get(
+      '/calendar/:token',
+      {
+        schema: {
+          tags: ['Öffentlich'],
+          summary: 'Persönliches Kalenderabo (iCalendar)',
+          params: z.object({ token: z.string().min(20).max(120) }),
+          response: errors,
+        },
+      },
+      async (req, reply) => {
+        const ics = await calendarFeed(deps, req.params.token.replace(/\.ics$/, ''));
+        return reply
+          .header('content-type', 'text/calendar; charset=utf-8')
+          .header('cache-control', 'private, max-age=300')
+          .send(ics as never);
+      },
     );
     app.get(
       `${n}/decisions`,

@@ -18,6 +18,7 @@ import { assertJointField, berlinDay, fieldNames } from '../contract/contract.se
 import { describeFiles, uploadFile } from '../files/files.service.js';
 import { authorize, can } from '../networks/networks.policy.js';
 import { consensusOutcome, outcomeMessage, type Participant } from './consensus.rules.js';
+import { notifyRecipients } from './steering.invitations.js';
 import {
   advice,
   agendaItem,
@@ -27,6 +28,7 @@ import {
   decisionRound,
   guest,
   meeting,
+  meetingRecipient,
   paper,
   paperVersion,
   position,
@@ -278,6 +280,8 @@ export async function updateMeeting(
       })
       .where(eq(meeting.id, meetingId))
       .returning();
+    // Everyone invited gets the change, with the next SEQUENCE for their calendar.
+    if (before.status === 'invited') await notifyRecipients(tx, deps, actor, m!, 'update');
     await recordAudit(tx, audit(actor), {
       action: 'update',
       entityType: 'meeting',
@@ -306,6 +310,7 @@ export async function cancelMeeting(
       .set({ status: 'cancelled', cancelReason: reason, icalSequence: before.icalSequence + 1 })
       .where(eq(meeting.id, meetingId))
       .returning();
+    if (before.status === 'invited') await notifyRecipients(tx, deps, actor, m!, 'cancel');
     await recordAudit(tx, audit(actor), {
       action: 'update',
       entityType: 'meeting',
@@ -1210,4 +1215,22 @@ export async function upcomingMeetings(deps: Deps, actor: NetworkActor): Promise
   if (!can(actor.role, 'steering.read')) return [];
   const all = await listMeetings(deps, actor);
   return all.filter((m) => m.status !== 'cancelled' && new Date(m.endsAt) > deps.now()).reverse();
+}
+
+export async function listRecipients(deps: Deps, actor: NetworkActor, meetingId: string) {
+  authorize(actor.role, 'steering.manage');
+  await loadMeeting(deps.db, actor, meetingId);
+  const rows = await deps.db
+    .select()
+    .from(meetingRecipient)
+    .where(eq(meetingRecipient.meetingId, meetingId))
+    .orderBy(asc(meetingRecipient.name));
+  return rows.map((r) => ({
+    name: r.name,
+    email: r.email,
+    kind: r.memberId ? ('member' as const) : ('guest' as const),
+    memberId: r.memberId,
+    reply: r.reply,
+    invited: r.sentSequence !== null,
+  }));
 }

@@ -97,6 +97,8 @@ export const agendaItem = pgTable(
       .default('open'),
     // When an item is moved to a later meeting, the new item points back to where it came from.
     movedFrom: uuid('moved_from'),
+    // A procedural item approving the minutes of an earlier meeting.
+    approvesMinutesOf: uuid('approves_minutes_of'),
     createdAt: created(),
   },
   (t) => [index('agenda_item_meeting_idx').on(t.meetingId, t.position)],
@@ -252,4 +254,95 @@ export const decision = pgTable(
     uniqueIndex('decision_number_idx').on(t.networkId, t.year, t.seq),
     index('decision_network_idx').on(t.networkId, t.decidedOn),
   ],
+);
+
+/**
+ * Who was invited to a meeting and how they answered: members, deputies and guests, each with a
+ * personal reply link. Persons without an e-mail address are kept too, for delivery by hand.
+ */
+export const meetingRecipient = pgTable(
+  'meeting_recipient',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    networkId: networkRef(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meeting.id, { onDelete: 'cascade' }),
+    memberId: uuid('member_id').references(() => committeeMember.id),
+    guestId: uuid('guest_id').references(() => guest.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    email: text('email'),
+    replyToken: text('reply_token').notNull().unique(),
+    sentSequence: integer('sent_sequence'),
+    reply: text('reply', { enum: ['attending', 'deputy', 'excused'] }),
+    repliedAt: timestamp('replied_at', { withTimezone: true }),
+    createdAt: created(),
+  },
+  (t) => [index('meeting_recipient_meeting_idx').on(t.meetingId)],
+);
+
+/** Minutes (Niederschrift), versioned: every save is a new version; approved versions are frozen. */
+export const minutesVersion = pgTable(
+  'minutes_version',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    networkId: networkRef(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meeting.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    status: text('status', { enum: ['draft', 'circulated', 'approved'] }).notNull(),
+    body: text('body').notNull(),
+    // Why a version after approval exists (a correction).
+    reason: text('reason'),
+    approvedByDecisionId: uuid('approved_by_decision_id').references(() => decision.id),
+    createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+    createdAt: created(),
+  },
+  (t) => [uniqueIndex('minutes_version_idx').on(t.meetingId, t.version)],
+);
+
+/** A written procedure (Umlaufverfahren) between meetings: silence is not consent. */
+export const writtenProcedure = pgTable(
+  'written_procedure',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    networkId: networkRef(),
+    title: text('title').notNull(),
+    proposal: text('proposal').notNull(),
+    decisionType: text('decision_type', {
+      enum: ['goal', 'work_plan', 'work_order', 'recommendation', 'contract_amendment', 'procedural'],
+    }).notNull(),
+    fieldId: uuid('field_id').references(() => fieldOfAction.id),
+    deadline: timestamp('deadline', { withTimezone: true }).notNull(),
+    status: text('status', { enum: ['open', 'taken', 'not_taken'] })
+      .notNull()
+      .default('open'),
+    outcomeReason: text('outcome_reason'),
+    decisionId: uuid('decision_id').references(() => decision.id),
+    reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+    createdAt: created(),
+  },
+  (t) => [index('written_procedure_open_idx').on(t.status, t.deadline)],
+);
+
+export const procedureVote = pgTable(
+  'procedure_vote',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    networkId: networkRef(),
+    procedureId: uuid('procedure_id')
+      .notNull()
+      .references(() => writtenProcedure.id, { onDelete: 'cascade' }),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => committeeMember.id),
+    token: text('token').notNull().unique(),
+    stance: text('stance', { enum: ['consent', 'stand_aside', 'objection'] }),
+    reason: text('reason'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('procedure_vote_member_idx').on(t.procedureId, t.memberId)],
 );

@@ -1,0 +1,360 @@
+import { randomBytes } from 'node:crypto';
+import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { DomainError, notFound } from '../../http/errors.js';
+import type { Deps, NetworkActor } from '../../lib/context.js';
+import { auditActorOf, recordAudit } from '../audit/audit.service.js';
+import { berlinDay } from '../contract/contract.service.js';
+import { enqueueMail } from '../mail/mail.service.js';
+import { network } from '../networks/networks.tables.js';
+import { type CalendarMeeting, meetingCalendar } from './steering.calendar.js';
+import { berlinDateTime, berlinTime, type DocBlock, renderPdf } from './steering.documents.js';
+import { agendaItem, committeeMember, guest, meeting, meetingRecipient } from './steering.tables.js';
+
+type MeetingRow = typeof meeting.$inferSelect;
+type ItemRow = typeof agendaItem.$inferSelect;
+export type MailKind = 'request' | 'update' | 'cancel';
+
+const kindLabel: Record<ItemRow['kind'], string> = {
+  information: 'Information',
+  discussion: 'Beratung',
+  decision: 'Beschluss',
+};
+
+export const calendarEntry = (m: MeetingRow, description = ''): CalendarMeeting => ({
+  uid: m.icalUid,
+  sequence: m.icalSequence,
+  title: m.title,
+  startsAt: m.startsAt,
+  endsAt: m.endsAt,
+  location: m.location,
+  onlineUrl: m.onlineUrl,
+  cancelled: m.status === 'cancelled',
+  description,
+});
+
+/** The agenda as a tagged PDF; a guest's copy holds only the items they are invited to. */
+export async function agendaPdf(
+  networkName: string,
+  m: MeetingRow,
+  items: ItemRow[],
+  allNumbers: Map<string, number>,
+) {
+  const blocks: DocBlock[] = [
+    { type: 'h1', text: `Tagesordnung: ${m.title}` },
+    { type: 'p', text: networkName },
+    { type: 'meta', label: 'Termin', value: `${berlinDateTime(m.startsAt)} bis ${berlinTime(m.endsAt)} Uhr` },
+    { type: 'meta', label: 'Ort', value: m.location || 'wird noch bekannt gegeben' },
+  ];
+  if (m.onlineUrl) blocks.push({ type: 'meta', label: 'Online-Teilnahme', value: m.onlineUrl });
+  blocks.push({ type: 'h2', text: 'Tagesordnung' });
+  for (const i of items) {
+    blocks.push({ type: 'h3', text: `TOP ${allNumbers.get(i.id)} ${i.title}` });
+    const details = [
+      kindLabel[i.kind],
+      i.presenter && `Berichterstattung: ${i.presenter}`,
+      i.durationMinutes && `${i.durationMinutes} Minuten`,
+      i.public ? 'öffentlich' : 'nicht öffentlich',
+    ];
+    blocks.push({ type: 'p', text: details.filter(Boolean).join(' · ') });
+    if (i.kind === 'decision' && i.proposal)
+      blocks.push({ type: 'p', text: `Beschlussvorschlag: ${i.proposal}` });
+  }
+  return renderPdf(`Tagesordnung ${m.title}`, blocks);
+}
+
+const subjectOf = (kind: MailKind, m: MeetingRow) =>
+  `${kind === 'request' ? 'Einladung' : kind === 'update' ? 'Änderung' : 'Abgesagt'}: ${m.title} am ${new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'medium' }).format(m.startsAt)}`;
+
+/**
+ * Writes the invitation (or update, or cancellation) for every member, deputy and guest into the
+ * outbox, in the caller's transaction: agenda PDF and iCalendar attached, personal reply link in the
+ * text. Returns the persons who have no e-mail address, for delivery by hand.
+ */
+export async function notifyRecipients(
+  tx: Db,
+  deps: Deps,
+  actor: NetworkActor,
+  m: MeetingRow,
+  kind: MailKind,
+) {
+  const day = berlinDay(m.startsAt);
+  const [n] = await tx.select().from(network).where(eq(network.id, actor.networkId));
+  const members = await tx
+    .select()
+    .from(committeeMember)
+    .where(
+      and(
+        eq(committeeMember.networkId, actor.networkId),
+        lte(committeeMember.termFrom, day),
+        or(isNull(committeeMember.termTo), gte(committeeMember.termTo, day)),
+      ),
+    );
+  const guests = await tx.select().from(guest).where(eq(guest.meetingId, m.id));
+  const items = (
+    await tx.select().from(agendaItem).where(eq(agendaItem.meetingId, m.id)).orderBy(asc(agendaItem.position))
+  ).filter((i) => i.status !== 'moved');
+  const numbers = new Map(items.map((i, idx) => [i.id, idx + 1]));
+  const existing = await tx.select().from(meetingRecipient).where(eq(meetingRecipient.meetingId, m.id));
+
+  const people = [
+    ...members.map((x) => ({
+      memberId: x.id,
+      guestId: null,
+      name: x.name,
+      email: x.email,
+      calendarToken: x.calendarToken,
+      items,
+    })),
+    ...guests.map((g) => ({
+      memberId: null,
+      guestId: g.id,
+      name: g.name,
+      email: g.email,
+      calendarToken: null,
+      items: g.itemId ? items.filter((i) => i.id === g.itemId) : items,
+    })),
+  ];
+  const fullAgenda = kind === 'cancel' ? null : await agendaPdf(n!.name, m, items, numbers);
+  const manual: Array<{ name: string; reason: string }> = [];
+  let sent = 0;
+  for (const p of people) {
+    let r = existing.find((x) => (p.memberId ? x.memberId === p.memberId : x.guestId === p.guestId));
+    if (!r) {
+      [r] = await tx
+        .insert(meetingRecipient)
+        .values({
+          networkId: actor.networkId,
+          meetingId: m.id,
+          memberId: p.memberId,
+          guestId: p.guestId,
+          name: p.name,
+          email: p.email,
+          replyToken: randomBytes(24).toString('base64url'),
+        })
+        .returning();
+    }
+    if (kind !== 'request' && r!.sentSequence === null) continue; // never invited: nothing to update
+    if (!p.email) {
+      manual.push({ name: p.name, reason: 'keine E-Mail-Adresse hinterlegt' });
+      continue;
+    }
+    const agenda =
+      kind === 'cancel'
+        ? null
+        : p.items.length === items.length
+          ? fullAgenda
+          : await agendaPdf(n!.name, m, p.items, numbers);
+    const lines = [
+      `Guten Tag ${p.name},`,
+      '',
+      kind === 'cancel'
+        ? `die Sitzung „${m.title}“ am ${berlinDateTime(m.startsAt)} Uhr ist abgesagt${m.cancelReason ? `: ${m.cancelReason}` : '.'}`
+        : kind === 'update'
+          ? `die Sitzung „${m.title}“ hat sich geändert. Es gilt:`
+          : `hiermit lädt das Regionale Bildungsbüro Sie ${p.guestId ? 'als Gast (beratend) ' : ''}zur Sitzung „${m.title}“ ein.`,
+    ];
+    if (kind !== 'cancel') {
+      lines.push(
+        '',
+        `Termin: ${berlinDateTime(m.startsAt)} bis ${berlinTime(m.endsAt)} Uhr`,
+        `Ort: ${m.location || 'wird noch bekannt gegeben'}`,
+        ...(m.onlineUrl ? [`Online-Teilnahme: ${m.onlineUrl}`] : []),
+        '',
+        'Tagesordnung:',
+        ...p.items.map((i) => `TOP ${numbers.get(i.id)} ${i.title}`),
+        '',
+        `Bitte antworten Sie hier (Teilnahme, Stellvertretung oder Absage): ${deps.config.baseUrl}/antwort/${r!.replyToken}`,
+        ...(p.calendarToken
+          ? [`Ihre Sitzungen als Kalenderabo: ${deps.config.baseUrl}/api/calendar/${p.calendarToken}.ics`]
+          : []),
+      );
+    }
+    lines.push('', 'Mit freundlichen Grüßen', `Regionales Bildungsbüro – ${n!.name}`);
+    const ics = meetingCalendar(
+      kind === 'cancel' ? 'CANCEL' : 'REQUEST',
+      [calendarEntry(m, p.items.map((i) => `TOP ${numbers.get(i.id)} ${i.title}`).join('\n'))],
+      {
+        organizer: {
+          name: `Regionales Bildungsbüro – ${n!.name}`,
+          email: n!.contactEmail ?? deps.config.mailFrom.replace(/^.*<|>$/g, ''),
+        },
+        attendee: { name: p.name, email: p.email },
+      },
+    );
+    await enqueueMail(tx, {
+      networkId: actor.networkId,
+      to: p.email,
+      toName: p.name,
+      subject: subjectOf(kind, m),
+      text: lines.join('\n'),
+      attachments: [
+        ...(agenda
+          ? [
+              {
+                filename: 'Tagesordnung.pdf',
+                contentType: 'application/pdf',
+                contentBase64: agenda.toString('base64'),
+              },
+            ]
+          : []),
+        {
+          filename: kind === 'cancel' ? 'Absage.ics' : 'Einladung.ics',
+          contentType: `text/calendar; charset=utf-8; method=${kind === 'cancel' ? 'CANCEL' : 'REQUEST'}`,
+          contentBase64: Buffer.from(ics).toString('base64'),
+          method: kind === 'cancel' ? 'CANCEL' : 'REQUEST',
+        },
+      ],
+    });
+    await tx
+      .update(meetingRecipient)
+      .set({ sentSequence: m.icalSequence, email: p.email, name: p.name })
+      .where(eq(meetingRecipient.id, r!.id));
+    sent++;
+  }
+  return { sent, manualDelivery: manual };
+}
+
+/** Sends the invitations (the first time) or an update to everyone (after changes). */
+export async function sendInvitations(deps: Deps, actor: NetworkActor, meetingId: string) {
+  return deps.db.transaction(async (tx) => {
+    const [m0] = await tx
+      .select()
+      .from(meeting)
+      .where(and(eq(meeting.id, meetingId), eq(meeting.networkId, actor.networkId)))
+      .for('update');
+    if (!m0) throw notFound('Die Sitzung');
+    if (m0.status !== 'planned' && m0.status !== 'invited') {
+      throw new DomainError(
+        'steering.meeting_closed',
+        'Zu dieser Sitzung werden keine Einladungen mehr verschickt.',
+        'conflict',
+      );
+    }
+    const items = await tx
+      .select({ id: agendaItem.id })
+      .from(agendaItem)
+      .where(eq(agendaItem.meetingId, m0.id));
+    if (items.length === 0) {
+      throw new DomainError(
+        'steering.agenda_empty',
+        'Die Tagesordnung ist leer. Legen Sie zuerst Tagesordnungspunkte an.',
+        'invalid',
+      );
+    }
+    const kind: MailKind = m0.status === 'planned' ? 'request' : 'update';
+    const [m] = await tx
+      .update(meeting)
+      .set({ status: 'invited', icalSequence: kind === 'update' ? m0.icalSequence + 1 : m0.icalSequence })
+      .where(eq(meeting.id, m0.id))
+      .returning();
+    const result = await notifyRecipients(tx, deps, actor, m!, 'request');
+    await recordAudit(tx, auditActorOf(actor), {
+      action: 'update',
+      entityType: 'meeting',
+      entityId: m!.id,
+      summary: `${kind === 'request' ? 'Einladungen' : 'Aktualisierte Einladungen'} zu „${m!.title}“ verschickt (${result.sent} E-Mails${result.manualDelivery.length ? `, ${result.manualDelivery.length} ohne E-Mail-Adresse` : ''})`,
+      after: { status: 'invited', sequence: m!.icalSequence, ...result },
+    });
+    return result;
+  });
+}
+
+// ---- replies and subscriptions (personal links, no account needed) ----------------------------------
+
+async function recipientByToken(db: Db, token: string) {
+  const [row] = await db
+    .select({ r: meetingRecipient, m: meeting })
+    .from(meetingRecipient)
+    .innerJoin(meeting, eq(meeting.id, meetingRecipient.meetingId))
+    .where(eq(meetingRecipient.replyToken, token));
+  if (!row) throw notFound('Die Einladung');
+  return row;
+}
+
+export async function replyInfo(deps: Deps, token: string) {
+  const { r, m } = await recipientByToken(deps.db, token);
+  let hasDeputy = false;
+  if (r.memberId) {
+    const [d] = await deps.db
+      .select({ id: committeeMember.id })
+      .from(committeeMember)
+      .where(eq(committeeMember.deputyOf, r.memberId));
+    hasDeputy = Boolean(d);
+  }
+  return {
+    meetingTitle: m.title,
+    startsAt: m.startsAt.toISOString(),
+    endsAt: m.endsAt.toISOString(),
+    location: m.location,
+    onlineUrl: m.onlineUrl,
+    cancelled: m.status === 'cancelled',
+    name: r.name,
+    isGuest: r.guestId !== null,
+    hasDeputy,
+    reply: r.reply,
+  };
+}
+
+export async function submitReply(deps: Deps, token: string, reply: 'attending' | 'deputy' | 'excused') {
+  await deps.db.transaction(async (tx) => {
+    const { r, m } = await recipientByToken(tx, token);
+    if (m.status !== 'planned' && m.status !== 'invited') {
+      throw new DomainError(
+        'steering.reply_closed',
+        'Für diese Sitzung sind keine Rückmeldungen mehr möglich.',
+        'conflict',
+      );
+    }
+    if (reply === 'deputy' && !r.memberId) {
+      throw new DomainError(
+        'steering.reply_deputy_guest',
+        'Gäste können keine Stellvertretung schicken.',
+        'invalid',
+      );
+    }
+    await tx
+      .update(meetingRecipient)
+      .set({ reply, repliedAt: deps.now() })
+      .where(eq(meetingRecipient.id, r.id));
+    await recordAudit(
+      tx,
+      { userId: null, name: r.name, networkId: r.networkId },
+      {
+        action: 'update',
+        entityType: 'meeting_reply',
+        entityId: r.id,
+        summary: `${r.name} antwortet auf „${m.title}“: ${reply === 'attending' ? 'nimmt teil' : reply === 'deputy' ? 'schickt die Stellvertretung' : 'entschuldigt'}`,
+        before: { reply: r.reply },
+        after: { reply },
+      },
+    );
+  });
+  return replyInfo(deps, token);
+}
+
+/** A member's meetings as a subscribable calendar (secret link from the invitation mail). */
+export async function calendarFeed(deps: Deps, token: string): Promise<string> {
+  const [member] = await deps.db
+    .select()
+    .from(committeeMember)
+    .where(eq(committeeMember.calendarToken, token));
+  if (!member) throw notFound('Der Kalender');
+  const [n] = await deps.db.select().from(network).where(eq(network.id, member.networkId));
+  const meetings = await deps.db
+    .select()
+    .from(meeting)
+    .where(eq(meeting.networkId, member.networkId))
+    .orderBy(asc(meeting.startsAt));
+  return meetingCalendar(
+    'PUBLISH',
+    meetings.map((m) => calendarEntry(m)),
+    {
+      organizer: {
+        name: `Regionales Bildungsbüro – ${n!.name}`,
+        email: n!.contactEmail ?? 'bildungsbuero@localhost',
+      },
+      name: `Lenkungskreis – ${n!.name}`,
+    },
+  );
+}
