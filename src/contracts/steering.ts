@@ -92,6 +92,8 @@ export const AgendaItemInput = z.object({
   proposal: z.string().trim().max(20_000).default(''),
   presenter: z.string().trim().max(200).default(''),
   durationMinutes: z.number().int().min(1).max(600).nullable().default(null),
+  /** For a procedural item: the earlier meeting whose minutes it approves. */
+  approvesMinutesOf: z.uuid().nullable().default(null),
 });
 export type AgendaItemInput = z.input<typeof AgendaItemInput>;
 
@@ -122,6 +124,7 @@ export const AgendaItem = z.object({
   durationMinutes: z.number().nullable(),
   status: z.enum(['open', 'decided', 'deferred', 'withdrawn', 'moved']),
   movedFrom: z.uuid().nullable(),
+  approvesMinutesOf: z.uuid().nullable(),
   papers: z.array(Paper),
 });
 export type AgendaItem = z.infer<typeof AgendaItem>;
@@ -276,4 +279,26 @@ export const ReplyInput = z.object({
   reply: z.enum(['attending', 'deputy', 'excused'], {
     error: 'Bitte wählen Sie: Teilnahme, Stellvertretung oder Absage.',
   }),
+});
+
+export const MinutesVersion = z.object({
+  version: z.number(),
+  status: z.enum(['draft', 'circulated', 'approved']),
+  body: z.string(),
+  reason: z.string().nullable(),
+  approvedBy: z.string().nullable(),
+  createdAt: z.iso.datetime({ offset: true }),
+});
+export type MinutesVersion = z.infer<typeof MinutesVersion>;
+export const MinutesInput = z.object({
+  body: z.string().trim().min(20, { error: 'Die Niederschrift ist zu kurz.' }).max(200_000),
+});
+export const CorrectionInput = MinutesInput.extend({
+  reason: z.string().trim().min(5, { error: 'Bitte begründen Sie die Berichtigung.' }).max(2000),
+});
+export const MinutesExportParams = z.object({
+  networkId: z.uuid(),
+  meetingId: z.uuid(),
+  version: z.coerce.number().int().min(1),
+  format: z.enum(['pdf', 'docx']),
 });

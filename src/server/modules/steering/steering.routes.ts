@@ -6,6 +6,7 @@ import {
   AttendanceInput,
   CancelInput,
   CommitteeMember,
+  CorrectionInput,
   Decision,
   DecisionParams,
   DecisionQuery,
@@ -19,6 +20,9 @@ import {
   MeetingParams,
   MemberInput,
   MemberParams,
+  MinutesExportParams,
+  MinutesInput,
+  MinutesVersion,
   MoveInput,
   Recipient,
   ReorderInput,
@@ -33,6 +37,14 @@ import { DomainError } from '../../http/errors.js';
 import type { Deps } from '../../lib/context.js';
 import { openFileById } from '../files/files.service.js';
 import { calendarFeed, replyInfo, sendInvitations, submitReply } from './steering.invitations.js';
+import {
+  circulateMinutes,
+  correctMinutes,
+  exportMinutes,
+  generateMinutes,
+  listMinutes,
+  saveMinutes,
+} from './steering.minutes.js';
 import * as svc from './steering.service.js';
 
 const errors = {
@@ -388,6 +400,98 @@ export const steeringRoutes =
           .header('content-type', 'text/calendar; charset=utf-8')
           .header('cache-control', 'private, max-age=300')
           .send(ics as never);
+      },
+    );
+    app.get(
+      `${n}/meetings/:meetingId/minutes`,
+      {
+        schema: {
+          tags,
+          summary: 'Niederschrift (alle Fassungen, neueste zuerst)',
+          params: MeetingParams,
+          response: { 200: z.array(MinutesVersion), ...errors },
+        },
+      },
+      async (req) => listMinutes(deps, await actor(req), req.params.meetingId),
+    );
+    app.post(
+      `${n}/meetings/:meetingId/minutes/draft`,
+      {
+        schema: {
+          tags,
+          summary: 'Entwurf aus der Sitzung erzeugen',
+          params: MeetingParams,
+          response: { 200: z.array(MinutesVersion), ...errors },
+        },
+      },
+      async (req) => generateMinutes(deps, await actor(req), req.params.meetingId),
+    );
+    app.put(
+      `${n}/meetings/:meetingId/minutes`,
+      {
+        schema: {
+          tags,
+          summary: 'Entwurf bearbeiten (neue Fassung)',
+          params: MeetingParams,
+          body: MinutesInput,
+          response: { 200: z.array(MinutesVersion), ...errors },
+        },
+      },
+      async (req) => saveMinutes(deps, await actor(req), req.params.meetingId, req.body.body),
+    );
+    app.post(
+      `${n}/meetings/:meetingId/minutes/circulate`,
+      {
+        schema: {
+          tags,
+          summary: 'Entwurf in Umlauf geben',
+          params: MeetingParams,
+          response: { 200: z.array(MinutesVersion), ...errors },
+        },
+      },
+      async (req) => circulateMinutes(deps, await actor(req), req.params.meetingId),
+    );
+    app.post(
+      `${n}/meetings/:meetingId/minutes/corrections`,
+      {
+        schema: {
+          tags,
+          summary: 'Genehmigte Niederschrift berichtigen (neue Fassung mit Grund)',
+          params: MeetingParams,
+          body: CorrectionInput,
+          response: { 200: z.array(MinutesVersion), ...errors },
+        },
+      },
+      async (req) =>
+        correctMinutes(deps, await actor(req), req.params.meetingId, req.body.body, req.body.reason),
+    );
+    app.get(
+      `${n}/meetings/:meetingId/minutes/:version/:format`,
+      {
+        schema: {
+          tags,
+          summary: 'Niederschrift als PDF oder Word',
+          params: MinutesExportParams,
+          response: errors,
+        },
+      },
+      async (req, reply) => {
+        const file = await exportMinutes(
+          deps,
+          await actor(req),
+          req.params.meetingId,
+          req.params.version,
+          req.params.format,
+        );
+        return reply
+          .header(
+            'content-type',
+            req.params.format === 'pdf'
+              ? 'application/pdf'
+              : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          )
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+          .send(file.content as never);
       },
     );
     app.get(

@@ -19,6 +19,7 @@ import { describeFiles, uploadFile } from '../files/files.service.js';
 import { authorize, can } from '../networks/networks.policy.js';
 import { consensusOutcome, outcomeMessage, type Participant } from './consensus.rules.js';
 import { notifyRecipients } from './steering.invitations.js';
+import { approveMinutes } from './steering.minutes.js';
 import {
   advice,
   agendaItem,
@@ -432,6 +433,7 @@ const itemDto = (
   durationMinutes: i.durationMinutes,
   status: i.status,
   movedFrom: i.movedFrom,
+  approvesMinutesOf: i.approvesMinutesOf,
   papers,
 });
 
@@ -478,9 +480,17 @@ type ItemValues = {
   proposal: string;
   presenter: string;
   durationMinutes: number | null;
+  approvesMinutesOf?: string | null;
 };
 
 function checkItem(input: ItemValues) {
+  if (input.approvesMinutesOf && !(input.kind === 'decision' && input.decisionType === 'procedural')) {
+    throw new DomainError(
+      'steering.minutes_item_procedural',
+      'Die Genehmigung einer Niederschrift ist ein Verfahrensbeschluss.',
+      'invalid',
+    );
+  }
   if (input.kind === 'decision' && !input.decisionType) {
     throw new DomainError(
       'steering.decision_type_missing',
@@ -516,6 +526,7 @@ export async function addAgendaItem(
     const m = await loadMeeting(tx, actor, meetingId, true);
     editable(m);
     if (input.fieldId) await fieldNamesOrFail(tx, actor, input.fieldId);
+    await checkMinutesTarget(tx, actor, m, input.approvesMinutesOf);
     const [last] = await tx
       .select({ n: max(agendaItem.position) })
       .from(agendaItem)
@@ -539,6 +550,24 @@ export async function addAgendaItem(
     });
   });
   return getMeeting(deps, actor, meetingId);
+}
+
+/** An item approving minutes must name an earlier meeting of the same network. */
+async function checkMinutesTarget(
+  tx: Db,
+  actor: NetworkActor,
+  m: MeetingRow,
+  target: string | null | undefined,
+) {
+  if (!target) return;
+  const earlier = await loadMeeting(tx, actor, target);
+  if (earlier.startsAt >= m.startsAt) {
+    throw new DomainError(
+      'steering.minutes_target',
+      'Genehmigt wird die Niederschrift einer früheren Sitzung.',
+      'invalid',
+    );
+  }
 }
 
 async function fieldNamesOrFail(tx: Db, actor: NetworkActor, fieldId: string) {
@@ -572,9 +601,11 @@ export async function updateAgendaItem(
   authorize(actor.role, 'steering.manage');
   checkItem(input);
   await deps.db.transaction(async (tx) => {
-    editable(await loadMeeting(tx, actor, meetingId, true));
+    const m = await loadMeeting(tx, actor, meetingId, true);
+    editable(m);
     const before = await loadItem(tx, actor, meetingId, itemId);
     if (input.fieldId) await fieldNamesOrFail(tx, actor, input.fieldId);
+    await checkMinutesTarget(tx, actor, m, input.approvesMinutesOf);
     await tx
       .update(agendaItem)
       .set({ ...input, decisionType: input.kind === 'decision' ? input.decisionType : null })
@@ -1006,20 +1037,7 @@ export async function recordRound(
         .values(input.advice.map((a) => ({ ...a, networkId: actor.networkId, itemId: item.id })));
     }
     if (outcome.taken) {
-      const year = Number(day.slice(0, 4));
-      // Numbers are gap-free per network and year: serialise numbering for the network.
-      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`decision:${actor.networkId}`}))`);
-      const [seqRow] = await tx
-        .select({ n: max(decision.seq) })
-        .from(decision)
-        .where(and(eq(decision.networkId, actor.networkId), eq(decision.year, year)));
-      const seq = (seqRow?.n ?? 0) + 1;
-      const number = `${decisionPrefix}-${year}-${String(seq).padStart(2, '0')}`;
-      await tx.insert(decision).values({
-        networkId: actor.networkId,
-        year,
-        seq,
-        number,
+      const number = await insertDecision(tx, actor.networkId, {
         itemId: item.id,
         roundId: round!.id,
         type: item.decisionType!,
@@ -1029,6 +1047,8 @@ export async function recordRound(
         text: input.proposal,
         decidedOn: day,
       });
+      // A procedural decision approving earlier minutes freezes them.
+      if (item.approvesMinutesOf) await approveMinutes(tx, actor, item.approvesMinutesOf, number);
       await tx
         .update(agendaItem)
         .set({ status: 'decided', proposal: input.proposal })
@@ -1233,4 +1253,34 @@ export async function listRecipients(deps: Deps, actor: NetworkActor, meetingId:
     reply: r.reply,
     invited: r.sentSequence !== null,
   }));
+}
+
+/**
+ * Adds a decision to the register with the next number of its year (LK-2026-07). Numbers are gap-free
+ * per network and year: numbering is serialised per network by an advisory lock.
+ */
+export async function insertDecision(
+  tx: Db,
+  networkId: string,
+  d: {
+    itemId: string | null;
+    roundId: string | null;
+    type: DecisionType;
+    fieldId: string | null;
+    contractVersionId: string | null;
+    title: string;
+    text: string;
+    decidedOn: string;
+  },
+): Promise<string> {
+  const year = Number(d.decidedOn.slice(0, 4));
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`decision:${networkId}`}))`);
+  const [seqRow] = await tx
+    .select({ n: max(decision.seq) })
+    .from(decision)
+    .where(and(eq(decision.networkId, networkId), eq(decision.year, year)));
+  const seq = (seqRow?.n ?? 0) + 1;
+  const number = `${decisionPrefix}-${year}-${String(seq).padStart(2, '0')}`;
+  await tx.insert(decision).values({ ...d, networkId, year, seq, number });
+  return number;
 }

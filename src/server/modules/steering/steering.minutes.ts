@@ -1,0 +1,464 @@
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { MinutesVersion } from '../../../contracts/steering.js';
+import type { Db } from '../../db/client.js';
+import { DomainError, notFound } from '../../http/errors.js';
+import type { Deps, NetworkActor } from '../../lib/context.js';
+import { auditActorOf, recordAudit } from '../audit/audit.service.js';
+import { enqueueMail } from '../mail/mail.service.js';
+import { authorize } from '../networks/networks.policy.js';
+import { network } from '../networks/networks.tables.js';
+import { outcomeMessage } from './consensus.rules.js';
+import { berlinDateTime, berlinTime, type DocBlock, renderPdf } from './steering.documents.js';
+import {
+  advice,
+  agendaItem,
+  attendance,
+  committeeMember,
+  decision,
+  decisionRound,
+  guest,
+  meeting,
+  minutesVersion,
+  position,
+} from './steering.tables.js';
+
+type MeetingRow = typeof meeting.$inferSelect;
+const stanceLabel = { consent: 'Zustimmung', stand_aside: 'Enthaltung', objection: 'Einwand' } as const;
+const presenceLabel = {
+  present: 'anwesend',
+  represented: 'vertreten',
+  excused: 'entschuldigt',
+  absent: 'abwesend',
+} as const;
+
+async function loadMeeting(
+  db: Db,
+  actor: NetworkActor,
+  meetingId: string,
+  lock = false,
+): Promise<MeetingRow> {
+  const q = db
+    .select()
+    .from(meeting)
+    .where(and(eq(meeting.id, meetingId), eq(meeting.networkId, actor.networkId)));
+  const [m] = lock ? await q.for('update') : await q;
+  if (!m) throw notFound('Die Sitzung');
+  return m;
+}
+
+async function versions(db: Db, meetingId: string) {
+  return db
+    .select()
+    .from(minutesVersion)
+    .where(eq(minutesVersion.meetingId, meetingId))
+    .orderBy(desc(minutesVersion.version));
+}
+
+/**
+ * The draft as the office would write it: attendance, every item with its rounds, positions (who,
+ * which stance, why), outcomes, decision numbers, and the guests' advice, marked as not counting.
+ */
+async function draftText(db: Db, m: MeetingRow): Promise<string> {
+  const members = await db.select().from(committeeMember).where(eq(committeeMember.networkId, m.networkId));
+  const name = new Map(members.map((x) => [x.id, x.name]));
+  const att = await db.select().from(attendance).where(eq(attendance.meetingId, m.id));
+  const items = (
+    await db.select().from(agendaItem).where(eq(agendaItem.meetingId, m.id)).orderBy(asc(agendaItem.position))
+  ).filter((i) => i.status !== 'moved');
+  const itemIds = items.map((i) => i.id);
+  const rounds = itemIds.length
+    ? await db
+        .select()
+        .from(decisionRound)
+        .where(inArray(decisionRound.itemId, itemIds))
+        .orderBy(asc(decisionRound.round))
+    : [];
+  const positions = rounds.length
+    ? await db
+        .select()
+        .from(position)
+        .where(
+          inArray(
+            position.roundId,
+            rounds.map((r) => r.id),
+          ),
+        )
+    : [];
+  const decisions = itemIds.length
+    ? await db.select().from(decision).where(inArray(decision.itemId, itemIds))
+    : [];
+  const guests = await db.select().from(guest).where(eq(guest.meetingId, m.id));
+  const advices = itemIds.length ? await db.select().from(advice).where(inArray(advice.itemId, itemIds)) : [];
+
+  const lines = [
+    `Niederschrift: ${m.title}`,
+    '',
+    `Termin: ${berlinDateTime(m.startsAt)} bis ${berlinTime(m.endsAt)} Uhr`,
+    `Ort: ${m.location || '–'}`,
+    '',
+    'Anwesenheit',
+    ...att.map(
+      (a) =>
+        `- ${name.get(a.memberId)}: ${presenceLabel[a.status]}${a.deputyId ? ` durch ${name.get(a.deputyId)}` : ''}`,
+    ),
+    ...guests.map((g) => `- ${g.name} (Gast, beratend)${g.topic ? `: ${g.topic}` : ''}`),
+    '',
+  ];
+  items.forEach((i, idx) => {
+    lines.push(`TOP ${idx + 1} ${i.title}`);
+    if (i.presenter) lines.push(`Berichterstattung: ${i.presenter}`);
+    for (const r of rounds.filter((x) => x.itemId === i.id)) {
+      lines.push(`Runde ${r.round} – Beschlussvorschlag: ${r.proposal}`);
+      for (const p of positions.filter((x) => x.roundId === r.id)) {
+        lines.push(
+          `- ${name.get(p.memberId)}${p.castBy ? ` (vertreten durch ${name.get(p.castBy)})` : ''}: ${stanceLabel[p.stance]}${p.reason ? ` – ${p.reason}` : ''}`,
+        );
+      }
+      const d = decisions.find((x) => x.roundId === r.id);
+      lines.push(
+        r.outcome === 'taken'
+          ? `Ergebnis: Beschluss ${d?.number ?? ''} gefasst.`
+          : `Ergebnis: ${outcomeMessage({ taken: false, reason: (r.reason ?? 'objection') as 'objection' })} Weiteres Vorgehen: ${r.resolution === 'reworked' ? 'überarbeitet' : r.resolution === 'deferred' ? 'vertagt' : 'zurückgezogen'}.`,
+      );
+    }
+    for (const a of advices.filter((x) => x.itemId === i.id)) {
+      lines.push(
+        `Rat von ${guests.find((g) => g.id === a.guestId)?.name ?? 'Gast'} (beratend, zählt nicht): ${a.text}`,
+      );
+    }
+    lines.push('');
+  });
+  return lines.join('\n');
+}
+
+const dto = (v: typeof minutesVersion.$inferSelect, approvedBy: string | null): MinutesVersion => ({
+  version: v.version,
+  status: v.status,
+  body: v.body,
+  reason: v.reason,
+  approvedBy,
+  createdAt: v.createdAt.toISOString(),
+});
+
+export async function listMinutes(
+  deps: Deps,
+  actor: NetworkActor,
+  meetingId: string,
+): Promise<MinutesVersion[]> {
+  authorize(actor.role, 'steering.read');
+  if (actor.role === 'guest') throw notFound('Die Niederschrift');
+  await loadMeeting(deps.db, actor, meetingId);
+  const rows = await versions(deps.db, meetingId);
+  const ids = rows.map((r) => r.approvedByDecisionId).filter((x): x is string => !!x);
+  const numbers = new Map(
+    ids.length
+      ? (await deps.db.select().from(decision).where(inArray(decision.id, ids))).map((d) => [d.id, d.number])
+      : [],
+  );
+  return rows.map((r) =>
+    dto(r, r.approvedByDecisionId ? (numbers.get(r.approvedByDecisionId) ?? null) : null),
+  );
+}
+
+async function addVersion(
+  tx: Db,
+  deps: Deps,
+  actor: NetworkActor,
+  m: MeetingRow,
+  body: string,
+  status: 'draft' | 'approved',
+  reason: string | null,
+  summary: string,
+) {
+  const [latest] = await versions(tx, m.id);
+  const [v] = await tx
+    .insert(minutesVersion)
+    .values({
+      networkId: actor.networkId,
+      meetingId: m.id,
+      version: (latest?.version ?? 0) + 1,
+      status,
+      body,
+      reason,
+      createdBy: actor.userId,
+    })
+    .returning();
+  await recordAudit(tx, auditActorOf(actor), {
+    action: 'create',
+    entityType: 'minutes',
+    entityId: v!.id,
+    summary,
+    before: latest ? { version: latest.version, body: latest.body } : undefined,
+    after: { version: v!.version, status, reason, body },
+  });
+  return v!;
+}
+
+/** Generates a new draft from what was recorded in the meeting. */
+export async function generateMinutes(deps: Deps, actor: NetworkActor, meetingId: string) {
+  authorize(actor.role, 'steering.manage');
+  await deps.db.transaction(async (tx) => {
+    const m = await loadMeeting(tx, actor, meetingId, true);
+    if (m.status !== 'held' && m.status !== 'minutes_drafted') {
+      throw new DomainError(
+        m.status === 'minutes_approved' ? 'steering.minutes_frozen' : 'steering.meeting_not_held',
+        m.status === 'minutes_approved'
+          ? 'Die Niederschrift ist genehmigt und damit festgeschrieben. Änderungen gehen nur als Berichtigung.'
+          : 'Eine Niederschrift entsteht erst nach der Sitzung.',
+        'conflict',
+      );
+    }
+    await addVersion(
+      tx,
+      deps,
+      actor,
+      m,
+      await draftText(tx, m),
+      'draft',
+      null,
+      `Entwurf der Niederschrift zu „${m.title}“ erzeugt`,
+    );
+    await tx.update(meeting).set({ status: 'minutes_drafted' }).where(eq(meeting.id, m.id));
+  });
+  return listMinutes(deps, actor, meetingId);
+}
+
+/** Saves an edited draft as a new version; the earlier versions stay. */
+export async function saveMinutes(deps: Deps, actor: NetworkActor, meetingId: string, body: string) {
+  authorize(actor.role, 'steering.manage');
+  await deps.db.transaction(async (tx) => {
+    const m = await loadMeeting(tx, actor, meetingId, true);
+    if (m.status !== 'minutes_drafted') {
+      throw new DomainError(
+        'steering.minutes_frozen',
+        m.status === 'minutes_approved'
+          ? 'Die Niederschrift ist genehmigt und damit festgeschrieben. Änderungen gehen nur als Berichtigung.'
+          : 'Erzeugen Sie zuerst den Entwurf der Niederschrift.',
+        'conflict',
+      );
+    }
+    await addVersion(tx, deps, actor, m, body, 'draft', null, `Niederschrift zu „${m.title}“ bearbeitet`);
+  });
+  return listMinutes(deps, actor, meetingId);
+}
+
+/** Sends the latest draft to all members for corrections (PDF attached). */
+export async function circulateMinutes(deps: Deps, actor: NetworkActor, meetingId: string) {
+  authorize(actor.role, 'steering.manage');
+  await deps.db.transaction(async (tx) => {
+    const m = await loadMeeting(tx, actor, meetingId, true);
+    const [latest] = await versions(tx, m.id);
+    if (!latest || m.status !== 'minutes_drafted') {
+      throw new DomainError(
+        'steering.minutes_not_draft',
+        'Es gibt keinen Entwurf, der umlaufen könnte.',
+        'conflict',
+      );
+    }
+    await tx.update(minutesVersion).set({ status: 'circulated' }).where(eq(minutesVersion.id, latest.id));
+    const [n] = await tx.select().from(network).where(eq(network.id, actor.networkId));
+    const pdf = await minutesPdf(n!.name, m, latest.version, latest.body, 'Entwurf zur Abstimmung');
+    const members = await tx
+      .select()
+      .from(committeeMember)
+      .where(eq(committeeMember.networkId, actor.networkId));
+    for (const x of members.filter((y) => y.email)) {
+      await enqueueMail(tx, {
+        networkId: actor.networkId,
+        to: x.email!,
+        toName: x.name,
+        subject: `Entwurf der Niederschrift: ${m.title}`,
+        text: [
+          `Guten Tag ${x.name},`,
+          '',
+          `anbei der Entwurf der Niederschrift zur Sitzung „${m.title}“ (Fassung ${latest.version}).`,
+          'Korrekturwünsche senden Sie bitte an das Regionale Bildungsbüro. Genehmigt wird die Niederschrift in der nächsten Sitzung.',
+          '',
+          `Regionales Bildungsbüro – ${n!.name}`,
+        ].join('\n'),
+        attachments: [
+          {
+            filename: `Niederschrift-Entwurf-${latest.version}.pdf`,
+            contentType: 'application/pdf',
+            contentBase64: pdf.toString('base64'),
+          },
+        ],
+      });
+    }
+    await recordAudit(tx, auditActorOf(actor), {
+      action: 'update',
+      entityType: 'minutes',
+      entityId: latest.id,
+      summary: `Entwurf der Niederschrift zu „${m.title}“ (Fassung ${latest.version}) in Umlauf gegeben`,
+      before: { status: latest.status },
+      after: { status: 'circulated' },
+    });
+  });
+  return listMinutes(deps, actor, meetingId);
+}
+
+/**
+ * Called in the transaction of a procedural decision approving the minutes: the latest version is
+ * approved and the meeting's minutes are frozen from then on.
+ */
+export async function approveMinutes(tx: Db, actor: NetworkActor, meetingId: string, decisionNumber: string) {
+  const m = await loadMeeting(tx, actor, meetingId, true);
+  const [latest] = await versions(tx, m.id);
+  if (!latest || m.status !== 'minutes_drafted') {
+    throw new DomainError(
+      'steering.minutes_not_draft',
+      `Zur Sitzung „${m.title}“ liegt keine Niederschrift zur Genehmigung vor.`,
+      'conflict',
+    );
+  }
+  const [d] = await tx
+    .select()
+    .from(decision)
+    .where(and(eq(decision.networkId, actor.networkId), eq(decision.number, decisionNumber)));
+  await tx
+    .update(minutesVersion)
+    .set({ status: 'approved', approvedByDecisionId: d!.id })
+    .where(eq(minutesVersion.id, latest.id));
+  await tx.update(meeting).set({ status: 'minutes_approved' }).where(eq(meeting.id, m.id));
+  await recordAudit(tx, auditActorOf(actor), {
+    action: 'update',
+    entityType: 'minutes',
+    entityId: latest.id,
+    summary: `Niederschrift zu „${m.title}“ (Fassung ${latest.version}) durch Beschluss ${decisionNumber} genehmigt`,
+    before: { status: latest.status },
+    after: { status: 'approved', decision: decisionNumber },
+  });
+}
+
+/** After approval, a correction is a new version with its reason; nothing is overwritten. */
+export async function correctMinutes(
+  deps: Deps,
+  actor: NetworkActor,
+  meetingId: string,
+  body: string,
+  reason: string,
+) {
+  authorize(actor.role, 'steering.manage');
+  await deps.db.transaction(async (tx) => {
+    const m = await loadMeeting(tx, actor, meetingId, true);
+    if (m.status !== 'minutes_approved') {
+      throw new DomainError(
+        'steering.minutes_not_approved',
+        'Berichtigt wird nur eine genehmigte Niederschrift; einen Entwurf bearbeiten Sie direkt.',
+        'conflict',
+      );
+    }
+    await addVersion(
+      tx,
+      deps,
+      actor,
+      m,
+      body,
+      'approved',
+      reason,
+      `Niederschrift zu „${m.title}“ berichtigt: ${reason}`,
+    );
+  });
+  return listMinutes(deps, actor, meetingId);
+}
+
+function blocksOf(
+  networkName: string,
+  m: MeetingRow,
+  version: number,
+  body: string,
+  stamp: string,
+): DocBlock[] {
+  const [first, ...rest] = body.split('\n');
+  const blocks: DocBlock[] = [
+    { type: 'h1', text: first?.trim() || `Niederschrift: ${m.title}` },
+    { type: 'p', text: `${networkName} · Fassung ${version} · ${stamp}` },
+  ];
+  let list: string[] = [];
+  const flush = () => {
+    if (list.length) blocks.push({ type: 'list', items: list });
+    list = [];
+  };
+  for (const line of rest) {
+    const t = line.trim();
+    if (!t) {
+      flush();
+    } else if (t.startsWith('- ')) {
+      list.push(t.slice(2));
+    } else if (/^TOP \d+/.test(t) || t === 'Anwesenheit') {
+      flush();
+      blocks.push({ type: 'h2', text: t });
+    } else {
+      flush();
+      blocks.push({ type: 'p', text: t });
+    }
+  }
+  flush();
+  return blocks;
+}
+
+export async function minutesPdf(
+  networkName: string,
+  m: MeetingRow,
+  version: number,
+  body: string,
+  stamp: string,
+) {
+  return renderPdf(`Niederschrift ${m.title}`, blocksOf(networkName, m, version, body, stamp));
+}
+
+export async function minutesDocx(
+  networkName: string,
+  m: MeetingRow,
+  version: number,
+  body: string,
+  stamp: string,
+) {
+  const blocks = blocksOf(networkName, m, version, body, stamp);
+  const children = blocks.flatMap((b) => {
+    if (b.type === 'h1') return [new Paragraph({ text: b.text, heading: HeadingLevel.HEADING_1 })];
+    if (b.type === 'h2' || b.type === 'h3')
+      return [new Paragraph({ text: b.text, heading: HeadingLevel.HEADING_2 })];
+    if (b.type === 'list') return b.items.map((i) => new Paragraph({ text: i, bullet: { level: 0 } }));
+    if (b.type === 'meta')
+      return [
+        new Paragraph({
+          children: [new TextRun({ text: `${b.label}: `, bold: true }), new TextRun(b.value)],
+        }),
+      ];
+    return [new Paragraph({ text: b.text, alignment: AlignmentType.LEFT })];
+  });
+  const doc = new Document({
+    creator: 'Bildungsnetz',
+    title: `Niederschrift ${m.title}`,
+    styles: { default: { document: { run: { font: 'Fira Sans', size: 22 } } } },
+    sections: [{ children }],
+  });
+  return Packer.toBuffer(doc);
+}
+
+export async function exportMinutes(
+  deps: Deps,
+  actor: NetworkActor,
+  meetingId: string,
+  version: number,
+  format: 'pdf' | 'docx',
+) {
+  authorize(actor.role, 'steering.read');
+  if (actor.role === 'guest') throw notFound('Die Niederschrift');
+  const m = await loadMeeting(deps.db, actor, meetingId);
+  const [v] = await deps.db
+    .select()
+    .from(minutesVersion)
+    .where(and(eq(minutesVersion.meetingId, m.id), eq(minutesVersion.version, version)));
+  if (!v) throw notFound('Die Fassung der Niederschrift');
+  const [n] = await deps.db.select().from(network).where(eq(network.id, actor.networkId));
+  const stamp = v.status === 'approved' ? (v.reason ? `berichtigt: ${v.reason}` : 'genehmigt') : 'Entwurf';
+  const name = `Niederschrift-${m.title.replace(/[^\p{L}\p{N}]+/gu, '-')}-Fassung-${v.version}.${format}`;
+  const content =
+    format === 'pdf'
+      ? await minutesPdf(n!.name, m, v.version, v.body, stamp)
+      : await minutesDocx(n!.name, m, v.version, v.body, stamp);
+  return { name, content };
+}
