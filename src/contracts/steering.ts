@@ -302,3 +302,49 @@ export const MinutesExportParams = z.object({
   version: z.coerce.number().int().min(1),
   format: z.enum(['pdf', 'docx']),
 });
+
+export const ProcedureInput = z.object({
+  title: Text(3, 200, 'Titel'),
+  proposal: Text(3, 20_000, 'Beschlussvorschlag'),
+  decisionType: DecisionType,
+  fieldId: z.uuid().nullable().default(null),
+  deadline: LocalDateTime,
+});
+export type ProcedureInput = z.input<typeof ProcedureInput>;
+export const Stance = z.enum(['consent', 'stand_aside', 'objection'], {
+  error: 'Bitte wählen Sie: Zustimmung, Enthaltung oder Einwand.',
+});
+export const Procedure = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  proposal: z.string(),
+  decisionType: DecisionType,
+  fieldId: z.uuid().nullable(),
+  deadline: z.iso.datetime({ offset: true }),
+  status: z.enum(['open', 'taken', 'not_taken']),
+  outcomeMessage: z.string().nullable(),
+  decisionNumber: z.string().nullable(),
+  votes: z.array(
+    z.object({
+      memberId: z.uuid(),
+      name: z.string(),
+      side: z.string(),
+      stance: Stance.nullable(),
+      reason: z.string().nullable(),
+      answeredAt: z.iso.datetime({ offset: true }).nullable(),
+    }),
+  ),
+});
+export type Procedure = z.infer<typeof Procedure>;
+export const ProcedureParams = z.object({ networkId: z.uuid(), procedureId: z.uuid() });
+export const VoteInfo = z.object({
+  title: z.string(),
+  proposal: z.string(),
+  deadline: z.iso.datetime({ offset: true }),
+  open: z.boolean(),
+  status: z.enum(['open', 'taken', 'not_taken']),
+  name: z.string(),
+  stance: Stance.nullable(),
+  reason: z.string().nullable(),
+});
+export const VoteInput = z.object({ stance: Stance, reason: z.string().trim().max(2000).default('') });

@@ -29,6 +29,7 @@ import { mailRoutes } from './modules/mail/mail.routes.js';
 import { type MailWorker, startMailWorker } from './modules/mail/mail.worker.js';
 import { networksRoutes } from './modules/networks/networks.routes.js';
 import { publicsiteRoutes } from './modules/publicsite/publicsite.routes.js';
+import { startProcedureJobs } from './modules/steering/steering.procedures.js';
 import { steeringRoutes } from './modules/steering/steering.routes.js';
 import { structureRoutes } from './modules/structure/structure.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
@@ -180,8 +181,10 @@ export async function buildApp(
   }
 
   app.mailWorker = startMailWorker(deps, app.log);
+  const procedureJobs = startProcedureJobs(deps, app.log);
   app.addHook('onClose', async () => {
     await app.mailWorker?.stop();
+    procedureJobs.stop();
     if (!overrides.database) await database.close();
   });
   return app;

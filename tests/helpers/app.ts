@@ -24,7 +24,10 @@ export type TestApp = {
 };
 
 /** The app on a fresh database of this test file's own, with its files in a temporary folder. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  opts: { now?: () => Date } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bn-test-'));
   const config = loadConfig({
@@ -34,7 +37,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     SIGNIN_RATE_LIMIT: '1000',
     ...env,
   });
-  const app = await buildApp(config, { database, logger: false });
+  const app = await buildApp(config, { database, logger: false, now: opts.now });
   return {
     app,
     database,

@@ -24,6 +24,9 @@ import {
   MinutesInput,
   MinutesVersion,
   MoveInput,
+  Procedure,
+  ProcedureInput,
+  ProcedureParams,
   Recipient,
   ReorderInput,
   ReplyInfo,
@@ -31,6 +34,8 @@ import {
   ReplyToken,
   Round,
   RoundInput,
+  VoteInfo,
+  VoteInput,
 } from '../../../contracts/steering.js';
 import { networkActor } from '../../http/auth-hooks.js';
 import { DomainError } from '../../http/errors.js';
@@ -45,6 +50,7 @@ import {
   listMinutes,
   saveMinutes,
 } from './steering.minutes.js';
+import { castVote, getProcedure, listProcedures, startProcedure, voteInfo } from './steering.procedures.js';
 import * as svc from './steering.service.js';
 
 const errors = {
@@ -493,6 +499,61 @@ export const steeringRoutes =
           .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
           .send(file.content as never);
       },
+    );
+    app.get(
+      `${n}/procedures`,
+      {
+        schema: {
+          tags,
+          summary: 'Umlaufverfahren',
+          params: NetworkParams,
+          response: { 200: z.array(Procedure), ...errors },
+        },
+      },
+      async (req) => listProcedures(deps, await actor(req)),
+    );
+    app.post(
+      `${n}/procedures`,
+      {
+        schema: {
+          tags,
+          summary: 'Umlaufverfahren starten (Frist in Europe/Berlin)',
+          params: NetworkParams,
+          body: ProcedureInput,
+          response: { 201: Procedure, ...errors },
+        },
+      },
+      async (req, reply) => reply.code(201).send(await startProcedure(deps, await actor(req), req.body)),
+    );
+    app.get(
+      `${n}/procedures/:procedureId`,
+      { schema: { tags, params: ProcedureParams, response: { 200: Procedure, ...errors } } },
+      async (req) => getProcedure(deps, await actor(req), req.params.procedureId),
+    );
+    app.get(
+      '/procedure-votes/:token',
+      {
+        schema: {
+          tags: ['Öffentlich'],
+          summary: 'Persönlicher Link zum Umlaufverfahren',
+          params: ReplyToken,
+          response: { 200: VoteInfo, ...errors },
+        },
+      },
+      async (req) => voteInfo(deps, req.params.token),
+    );
+    app.post(
+      '/procedure-votes/:token',
+      {
+        schema: {
+          tags: ['Öffentlich'],
+          summary: 'Im Umlaufverfahren antworten',
+          params: ReplyToken,
+          body: VoteInput,
+          response: { 200: VoteInfo, ...errors },
+        },
+      },
+      async (req) => castVote(deps, req.params.token, req.body),
     );
     app.get(
       `${n}/decisions`,
