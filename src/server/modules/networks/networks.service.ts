@@ -531,3 +531,8 @@ export async function acceptInvitation(
   });
   return { networkId: i.networkId };
 }
+
+export async function networkName(deps: Deps, networkId: string): Promise<string | null> {
+  const [n] = await deps.db.select({ name: network.name }).from(network).where(eq(network.id, networkId));
+  return n?.name ?? null;
+}

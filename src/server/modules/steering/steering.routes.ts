@@ -41,6 +41,8 @@ import { networkActor } from '../../http/auth-hooks.js';
 import { DomainError } from '../../http/errors.js';
 import type { Deps } from '../../lib/context.js';
 import { openFileById } from '../files/files.service.js';
+import { networkName } from '../networks/networks.service.js';
+import { registerWorkbook } from './steering.export.js';
 import { calendarFeed, replyInfo, sendInvitations, submitReply } from './steering.invitations.js';
 import {
   circulateMinutes,
@@ -554,6 +556,30 @@ export const steeringRoutes =
         },
       },
       async (req) => castVote(deps, req.params.token, req.body),
+    );
+    app.get(
+      `${n}/decisions/export.xlsx`,
+      {
+        schema: {
+          tags,
+          summary: 'Beschlusssammlung als Excel-Datei (mit denselben Filtern)',
+          params: NetworkParams,
+          querystring: DecisionQuery,
+          response: errors,
+        },
+      },
+      async (req, reply) => {
+        const a = await actor(req);
+        const decisions = await svc.listDecisions(deps, a, req.query);
+        const file = await registerWorkbook((await networkName(deps, a.networkId)) ?? '', decisions);
+        return reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header(
+            'content-disposition',
+            `attachment; filename*=UTF-8''${encodeURIComponent('Beschlusssammlung.xlsx')}`,
+          )
+          .send(file as never);
+      },
     );
     app.get(
       `${n}/decisions`,

@@ -1,0 +1,50 @@
+import ExcelJS from 'exceljs';
+import type { Decision } from '../../../contracts/steering.js';
+
+const typeLabel: Record<Decision['type'], string> = {
+  goal: 'Ziel',
+  work_plan: 'Arbeitsplanung',
+  work_order: 'Arbeitsauftrag',
+  recommendation: 'Empfehlung',
+  contract_amendment: 'Vorschlag zur Vertragsänderung',
+  procedural: 'Verfahrensbeschluss',
+};
+const statusLabel: Record<Decision['status'], string> = {
+  open: 'offen',
+  in_progress: 'in Umsetzung',
+  done: 'erledigt',
+};
+
+/** The decision register as an Excel workbook: real dates, a header row that stays, filters on. */
+export async function registerWorkbook(networkName: string, decisions: Decision[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Bildungsnetz';
+  wb.title = `Beschlusssammlung ${networkName}`;
+  const ws = wb.addWorksheet('Beschlüsse', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = [
+    { header: 'Nummer', key: 'number', width: 14 },
+    { header: 'Datum', key: 'date', width: 12, style: { numFmt: 'dd.mm.yyyy' } },
+    { header: 'Titel', key: 'title', width: 40 },
+    { header: 'Art', key: 'type', width: 22 },
+    { header: 'Handlungsfeld', key: 'field', width: 32 },
+    { header: 'Umsetzung', key: 'status', width: 14 },
+    { header: 'Sitzung', key: 'meeting', width: 28 },
+    { header: 'Beschlusstext', key: 'text', width: 80 },
+  ];
+  ws.getRow(1).font = { bold: true };
+  for (const d of decisions) {
+    ws.addRow({
+      number: d.number,
+      date: new Date(`${d.decidedOn}T00:00:00Z`),
+      title: d.title,
+      type: typeLabel[d.type],
+      field: d.fieldName ?? '',
+      status: statusLabel[d.status],
+      meeting: d.meetingTitle ?? 'Umlaufverfahren',
+      text: d.text,
+    });
+  }
+  ws.autoFilter = { from: 'A1', to: 'H1' };
+  ws.getColumn('text').alignment = { wrapText: true, vertical: 'top' };
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
