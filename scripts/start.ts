@@ -4,9 +4,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { openConfiguredDatabase } from '../src/server/app.js';
+import { buildApp } from '../src/server/app.js';
 import { ConfigError, loadConfig } from '../src/server/config.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../src/server/demo/seed.js';
+import { seedSteeringDemo } from '../src/server/demo/steering-demo.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -45,10 +46,11 @@ try {
 await ensureWebBuild();
 
 if (process.argv.includes('--demo')) {
-  const database = await openConfiguredDatabase(config);
-  await database.migrate();
-  const { created } = await seedDemo(database.db);
-  await database.close();
+  // The demo goes through the app's own use cases, so it is what the office would have entered.
+  const app = await buildApp(config, { logger: false });
+  const { created, networkId } = await seedDemo(app.deps.db);
+  await seedSteeringDemo(app.deps, networkId);
+  await app.close();
   console.log(created ? 'Demodaten geladen.' : 'Demodaten sind bereits vorhanden.');
   console.log(`Demo-Konten (Passwort für alle: ${DEMO_PASSWORD}):`);
   for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role.padEnd(10)} ${a.email}`);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../../../tests/helpers/app.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, HSK_NAME, seedDemo } from './seed.js';
+import { seedSteeringDemo } from './steering-demo.js';
 
 let ctx: TestApp;
 beforeAll(async () => {
@@ -47,5 +48,47 @@ describe('HSK demo network', () => {
       '02931 / 94-4122',
     ]);
     expect(s.team[3].function).toContain('pädagogische Mitarbeiterin');
+  });
+});
+
+describe('HSK demo steering committee', () => {
+  it('has members of both sides, three meetings, decisions of several types incl. one blocked and later taken', async () => {
+    const { networkId } = await seedDemo(ctx.database.db);
+    await seedSteeringDemo(ctx.app.deps, networkId);
+    await seedSteeringDemo(ctx.app.deps, networkId); // idempotent
+    const cookie = await signIn(ctx.app, DEMO_ACCOUNTS[2]!.email, DEMO_PASSWORD);
+    const get = async (url: string, c = cookie) =>
+      (await ctx.as(c, { method: 'GET', url: `/api/networks/${networkId}${url}` })).json();
+    const members = await get('/committee');
+    expect(new Set(members.map((m: { side: string }) => m.side))).toEqual(
+      new Set(['land', 'municipality', 'other', 'office']),
+    );
+    expect(members.some((m: { deputyOf: string | null }) => m.deputyOf)).toBe(true);
+    const meetings = await get('/meetings');
+    expect(meetings.map((m: { status: string }) => m.status).sort()).toEqual([
+      'invited',
+      'minutes_approved',
+      'minutes_drafted',
+    ]);
+    const decisions = await get('/decisions');
+    expect(decisions.map((d: { number: string }) => d.number).sort()).toEqual([
+      'LK-2026-01',
+      'LK-2026-02',
+      'LK-2026-03',
+      'LK-2026-04',
+      'LK-2026-05',
+    ]);
+    expect(new Set(decisions.map((d: { type: string }) => d.type))).toEqual(
+      new Set(['goal', 'work_plan', 'procedural', 'work_order', 'recommendation']),
+    );
+    expect(decisions.find((d: { type: string }) => d.type === 'goal').rounds).toBe(2);
+    const spring = meetings.find((m: { status: string }) => m.status === 'minutes_approved');
+    const minutes = await get(`/meetings/${spring.id}/minutes`);
+    expect(minutes[0]).toMatchObject({ status: 'approved', approvedBy: 'LK-2026-03' });
+
+    const guest = await signIn(ctx.app, DEMO_ACCOUNTS[3]!.email, DEMO_PASSWORD);
+    const upcoming = meetings.find((m: { status: string }) => m.status === 'invited');
+    const seen = await get(`/meetings/${upcoming.id}`, guest);
+    expect(seen.items.map((i: { title: string }) => i.title)).toEqual(['Arbeitsauftrag KAoA: Praxisphasen']);
   });
 });
