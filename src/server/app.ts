@@ -31,6 +31,7 @@ import { networksRoutes } from './modules/networks/networks.routes.js';
 import { publicsiteRoutes } from './modules/publicsite/publicsite.routes.js';
 import { startProcedureJobs } from './modules/steering/steering.procedures.js';
 import { steeringRoutes } from './modules/steering/steering.routes.js';
+import { openWorkOrders } from './modules/steering/steering.service.js';
 import { structureRoutes } from './modules/structure/structure.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { sessionSecret } from './modules/system/system.service.js';
@@ -72,6 +73,7 @@ export async function buildApp(
     storage: localStorage(config.filesDir),
     auth: createAuth(config, database.db, secret),
     now: overrides.now ?? (() => new Date()),
+    openWorkOrders,
   };
 
   const app = Fastify({

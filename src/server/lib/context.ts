@@ -11,6 +11,15 @@ export type Deps = {
   storage: FileStorage;
   auth: Auth;
   now: () => Date;
+  /**
+   * Open work orders naming these fields of action: the contract asks the steering module through this
+   * port (steering itself depends on the contract's scope guard, so it cannot be imported back).
+   */
+  openWorkOrders: (
+    db: Db,
+    networkId: string,
+    fieldIds: string[],
+  ) => Promise<Array<{ number: string; title: string; fieldId: string }>>;
 };
 
 /** Who acts: set by the auth hook for every request. */

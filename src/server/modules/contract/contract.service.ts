@@ -376,8 +376,21 @@ export async function getVersion(deps: Deps, actor: NetworkActor, versionId: str
     }),
     addedFields: added.map((f) => ({ id: f.id, name: f.name })),
     endedFields: ended.map((f) => ({ id: f.id, name: f.name })),
-    warnings: [],
+    warnings: v.status === 'draft' ? await endWarnings(deps, actor.networkId, ended) : [],
   };
+}
+
+/** Ending a field still named by open work orders is allowed, but the office sees which ones. */
+async function endWarnings(deps: Deps, networkId: string, ended: FieldRow[]): Promise<string[]> {
+  const orders = await deps.openWorkOrders(
+    deps.db,
+    networkId,
+    ended.map((f) => f.id),
+  );
+  return orders.map((o) => {
+    const field = ended.find((f) => f.id === o.fieldId)!.name;
+    return `Offener Arbeitsauftrag ${o.number} „${o.title}“ betrifft das Handlungsfeld „${field}“, das diese Fassung beendet.`;
+  });
 }
 
 async function lockVersion(tx: Db, actor: NetworkActor, versionId: string): Promise<VersionRow> {

@@ -404,6 +404,20 @@ describe('deciding by consensus', () => {
     expect(
       (await call(net, 'committee', 'PATCH', `/decisions/${register[0].id}`, { status: 'done' })).statusCode,
     ).toBe(403);
+
+    // The contract: an amendment ending KAoA while the work order is still open warns and names it.
+    const ending = await call(net, 'office', 'POST', '/contract/versions', {
+      title: 'KAoA endet',
+      effectiveFrom: '2027-08-01',
+      endFieldIds: [fields['Übergang Schule – Beruf (KAoA)']],
+    });
+    expect(ending.statusCode).toBe(201);
+    expect(ending.json().warnings).toEqual([
+      'Offener Arbeitsauftrag LK-2026-01 „Arbeitsauftrag KAoA“ betrifft das Handlungsfeld „Übergang Schule – Beruf (KAoA)“, das diese Fassung beendet.',
+    ]);
+    await call(net, 'office', 'PATCH', `/decisions/${register[0].id}`, { status: 'done' });
+    const after = await call(net, 'committee', 'GET', `/contract/versions/${ending.json().id}`);
+    expect(after.json().warnings).toEqual([]);
   });
 
   it('refuses a decision outside the joint fields, naming who stays responsible', async () => {

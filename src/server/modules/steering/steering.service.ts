@@ -1284,3 +1284,21 @@ export async function insertDecision(
   await tx.insert(decision).values({ ...d, networkId, year, seq, number });
   return number;
 }
+
+/** Work orders not yet done that name one of the fields (for the contract's amendment warning). */
+export async function openWorkOrders(db: Db, networkId: string, fieldIds: string[]) {
+  if (fieldIds.length === 0) return [];
+  const rows = await db
+    .select({ number: decision.number, title: decision.title, fieldId: decision.fieldId })
+    .from(decision)
+    .where(
+      and(
+        eq(decision.networkId, networkId),
+        eq(decision.type, 'work_order'),
+        inArray(decision.status, ['open', 'in_progress']),
+        inArray(decision.fieldId, fieldIds),
+      ),
+    )
+    .orderBy(asc(decision.number));
+  return rows.map((r) => ({ number: r.number, title: r.title, fieldId: r.fieldId! }));
+}
