@@ -50,6 +50,9 @@ export default defineConfig({
       // The SMTP sink of tests/e2e/global-setup.ts; mails leave the outbox quickly.
       SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
       OUTBOX_INTERVAL_MS: '300',
+      // All journeys sign in from one address; better-auth's window restarts with every attempt, so
+      // ten sign-ins less than a minute apart anywhere in the suite would lock the next journey out.
+      SIGNIN_RATE_LIMIT: '100',
     },
   },
 });

@@ -24,7 +24,9 @@ const Env = z.object({
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(25),
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
-  SIGNIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  // Attempts per client address and minute. A county office often signs in from one shared address, so
+  // the default leaves room for a whole team arriving at once.
+  SIGNIN_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
 });
 
 export type Config = {

@@ -222,6 +222,14 @@ test('contract: the amendment "Ganztag" with both consents becomes joint and pub
   await member.getByLabel('E-Mail-Adresse').fill('bildungsbuero@example.org');
   await team.getByRole('button', { name: 'Team speichern' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Das Team ist gespeichert.' })).toBeVisible();
+  const steering = page.getByRole('form', { name: 'Lenkungskreis' });
+  await steering
+    .getByLabel('Beschreibung')
+    .fill('Land und Kreis steuern das Netzwerk gemeinsam und entscheiden im Konsens.');
+  await steering.getByRole('button', { name: 'Lenkungskreis speichern' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: '„Lenkungskreis“ ist gespeichert.' }),
+  ).toBeVisible();
   await check(page, '09-oeffentliche-seite-bearbeiten');
   const publicHref = await page.getByRole('link', { name: 'Öffentliche Seite ansehen' }).getAttribute('href');
   expect(publicHref).toMatch(/^\/netzwerk\/[a-z0-9-]+$/);
@@ -235,6 +243,9 @@ test('contract: the amendment "Ganztag" with both consents becomes joint and pub
   console.log(`JS transferred for ${publicHref}: ${scripts} bytes`);
   // The signed-in app (React Aria, the features) stays out of the public pages' bundle.
   expect(scripts).toBeLessThan(560_000);
+  await expect(visitor.getByRole('region', { name: 'So arbeitet das Netzwerk' })).toContainText(
+    'entscheiden im Konsens',
+  );
   const fields = visitor.getByRole('region', { name: 'Gemeinsame Handlungsfelder' });
   await expect(fields.getByRole('article', { name: 'Ganztag' })).toContainText('seit 01.08.2026');
   await expect(fields).toContainText('Inklusion');

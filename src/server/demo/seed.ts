@@ -5,6 +5,7 @@ import * as t from '../db/schema.js';
 import { recordAudit } from '../modules/audit/audit.service.js';
 import { seedResponsibilities } from '../modules/contract/contract.service.js';
 import { createAccount } from '../modules/networks/networks.service.js';
+import { BODIES } from '../modules/structure/structure.defaults.js';
 
 export const DEMO_PASSWORD = 'Demo-Passwort-2026';
 export const HSK_NAME = 'Regionales Bildungsnetzwerk Hochsauerlandkreis';
@@ -39,28 +40,6 @@ export const HSK_MUNICIPALITIES: Array<[string, string]> = [
   ['05958040', 'Schmallenberg'],
   ['05958044', 'Sundern (Sauerland)'],
   ['05958048', 'Winterberg'],
-];
-
-// The bodies as the original description of the network puts them.
-export const BODIES = [
-  {
-    kind: 'office' as const,
-    name: 'Regionales Bildungsbüro',
-    description:
-      'Die operative Einheit des Regionalen Bildungsnetzwerks in der Kreisverwaltung: Dienstleistungsstelle, Organisationsplattform, Vermittlungs-, Beratungs- und Koordinierungsinstanz. Es erstellt Konzepte, Vorlagen, Handreichungen und Dokumentationen, koordiniert Projekte, bereitet Veranstaltungen vor und nach, spricht Multiplikatorinnen und Multiplikatoren an, recherchiert in den Handlungsfeldern und sorgt für Evaluation und Qualitätsentwicklung.',
-  },
-  {
-    kind: 'steering_committee' as const,
-    name: 'Lenkungskreis',
-    description:
-      'Der strategische Kern der staatlich-kommunalen Zusammenarbeit. Vertretungen von Land und Kommune sowie ausgewählte Bildungsakteure vereinbaren Ziele und Arbeitsplanungen in den festgelegten Handlungsfeldern und erteilen dem Bildungsbüro Arbeitsaufträge. Entscheidungen fallen im Konsens; Gäste beraten anlass- und themenbezogen.',
-  },
-  {
-    kind: 'conference' as const,
-    name: 'Regionale Bildungskonferenz',
-    description:
-      'Die in der Regel jährliche Konferenz der Bildungsregion. Der Lenkungskreis verantwortet die Inhalte, das Bildungsbüro die Organisation. Sie wird dokumentiert und ausgewertet; ihre Empfehlungen gehen an den Lenkungskreis.',
-  },
 ];
 
 // The office team of the original description; the names are left open, the numbers are the seed's.

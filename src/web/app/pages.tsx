@@ -1,6 +1,8 @@
 import { type ErrorComponentProps, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Page } from '../components/ui';
+import { Alert } from '../components/ui/alert';
+import { Button } from '../components/ui/button';
+import { Page } from '../components/ui/page';
 import { errorText } from '../i18n';
 import { ApiError } from '../lib/api';
 

@@ -3,37 +3,73 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  lazyRouteComponent,
   notFound,
   Outlet,
   redirect,
+  useParams,
+  useRouterState,
 } from '@tanstack/react-router';
+import { lazy, type ReactNode, Suspense } from 'react';
 import type { Permission } from '../../contracts/common';
-import { AccountPage } from '../features/account';
-import { AuditPage } from '../features/audit';
-import {
-  ForgotPasswordPage,
-  InvitationPage,
-  ResetPasswordPage,
-  SetupPage,
-  SignInPage,
-} from '../features/auth';
-import { StartPage } from '../features/dashboard';
-import { FilesPage } from '../features/files';
-import { MembersPage } from '../features/members';
-import { OutboxPage } from '../features/outbox';
-import { SettingsPage } from '../features/settings';
+import type { PageKind } from '../../contracts/publicsite';
+import { Loading } from '../components/ui/page';
 import { lastNetwork, meQuery, rememberNetwork, setupQuery, useActiveNetwork, useMe } from '../lib/session';
 import { ErrorPage, ForbiddenPage, NotFoundPage } from './pages';
 import { queryClient, setNavigator } from './query-client';
-import { Shell } from './shell';
+
+/*
+ * Code splitting: the entry holds only the router, the query client and the catalogue. The signed-in
+ * app (shell, React Aria, the features) and the public pages are separate chunks, so a visitor of
+ * /netzwerk/<slug> downloads a small bundle without the signed-in app.
+ */
+const Shell = lazyRouteComponent(() => import('./shell'), 'Shell');
+const LazyShell = lazy(() => import('./shell').then((m) => ({ default: m.Shell })));
+const auth = () => import('../features/auth');
+const contract = () => import('../features/contract');
+const publicsite = () => import('../features/publicsite');
+const PublicLayout = lazyRouteComponent(publicsite, 'PublicLayout');
+const PublicNetworkPage = lazyRouteComponent(publicsite, 'PublicNetworkPage');
+const PublicTextPage = lazyRouteComponent(publicsite, 'PublicTextPage');
+
+const SignInPage = lazyRouteComponent(auth, 'SignInPage');
+const ResetPasswordPage = lazyRouteComponent(auth, 'ResetPasswordPage');
+const InvitationPage = lazyRouteComponent(auth, 'InvitationPage');
+
+type Preloadable = { preload?: () => Promise<void> | undefined };
+/** A route component that renders a lazy one: the router loads that chunk before it shows the page. */
+function withPreload<C extends (() => ReactNode) & Preloadable>(component: C, ...lazies: Preloadable[]): C {
+  component.preload = async () => {
+    await Promise.all(lazies.map((l) => l.preload?.()));
+  };
+  return component;
+}
+
+/** An unknown address outside any layout still gets the app's frame. */
+function RootNotFound() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <LazyShell>
+        <NotFoundPage />
+      </LazyShell>
+    </Suspense>
+  );
+}
 
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
+  component: Outlet,
+  notFoundComponent: RootNotFound,
+});
+
+/** The frame of the app (signed in or on the sign-in pages); the public pages have their own. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
   component: Shell,
-  notFoundComponent: NotFoundPage,
 });
 
 const indexRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => appRoute,
   path: '/',
   beforeLoad: async ({ context: { queryClient: qc } }) => {
     const setup = await qc.fetchQuery(setupQuery);
@@ -48,51 +84,51 @@ const indexRoute = createRoute({
 });
 
 const setupRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => appRoute,
   path: 'einrichtung',
-  component: SetupPage,
+  component: lazyRouteComponent(auth, 'SetupPage'),
 });
 
 const signInRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => appRoute,
   path: 'anmelden',
   validateSearch: (s: Record<string, unknown>): { weiter?: string } =>
     typeof s.weiter === 'string' ? { weiter: s.weiter } : {},
-  component: function SignInRoute() {
+  component: withPreload(function SignInRoute() {
     const { weiter } = signInRoute.useSearch();
     return <SignInPage next={weiter} />;
-  },
+  }, SignInPage),
 });
 
 const forgotRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => appRoute,
   path: 'passwort-vergessen',
-  component: ForgotPasswordPage,
+  component: lazyRouteComponent(auth, 'ForgotPasswordPage'),
 });
 
 const resetRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => appRoute,
   path: 'passwort-neu',
   validateSearch: (s: Record<string, unknown>): { token?: string } =>
     typeof s.token === 'string' ? { token: s.token } : {},
-  component: function ResetRoute() {
+  component: withPreload(function ResetRoute() {
     const { token } = resetRoute.useSearch();
     return <ResetPasswordPage token={token} />;
-  },
+  }, ResetPasswordPage),
 });
 
 const invitationRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => appRoute,
   path: 'einladung/$token',
-  component: function InvitationRoute() {
+  component: withPreload(function InvitationRoute() {
     const { token } = invitationRoute.useParams();
     return <InvitationPage token={token} />;
-  },
+  }, InvitationPage),
 });
 
 /** Everything below needs a session; signed-out visitors go to the sign-in page and come back. */
 const authedRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => appRoute,
   id: 'angemeldet',
   beforeLoad: async ({ context: { queryClient: qc }, location }) => {
     const me = await qc.fetchQuery(meQuery);
@@ -105,7 +141,7 @@ const authedRoute = createRoute({
 const accountRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: 'konto',
-  component: AccountPage,
+  component: lazyRouteComponent(() => import('../features/account'), 'AccountPage'),
 });
 
 const networkRoute = createRoute({
@@ -130,51 +166,235 @@ const networkIndexRoute = createRoute({
 });
 
 /** Shows the page only when the role grants the permission; the server enforces it regardless. */
-function guarded(permission: Permission | null, Component: (p: { networkId: string }) => React.ReactNode) {
-  return function Guarded() {
+function guarded<P extends { networkId: string }>(
+  permission: Permission | null,
+  Component: ((p: P) => ReactNode) & Preloadable,
+  extra?: () => Omit<P, 'networkId'>,
+) {
+  return withPreload(function Guarded() {
     const network = useActiveNetwork();
     const me = useMe();
+    const more = extra?.();
     if (!network || !me) return null;
     const ok =
       permission === null ||
       network.permissions.includes(permission) ||
       (permission === 'network.manage' && me.platformAdmin);
-    return ok ? <Component networkId={network.id} /> : <ForbiddenPage />;
-  };
+    return ok ? <Component {...({ ...more, networkId: network.id } as P)} /> : <ForbiddenPage />;
+  }, Component);
 }
 
 const networkChild = <P extends string>(
   path: P,
   permission: Permission | null,
-  c: (p: { networkId: string }) => React.ReactNode,
+  c: ((p: { networkId: string }) => ReactNode) & Preloadable,
 ) => createRoute({ getParentRoute: () => networkRoute, path, component: guarded(permission, c) });
 
-const startRoute = networkChild('start', null, StartPage);
-const filesRoute = networkChild('dokumente', 'files.read', FilesPage);
-const membersRoute = networkChild('verwaltung/benutzer', 'members.read', MembersPage);
-const auditRoute = networkChild('verwaltung/protokoll', 'audit.read', AuditPage);
-const outboxRoute = networkChild('verwaltung/postausgang', 'outbox.read', OutboxPage);
-const settingsRoute = networkChild('verwaltung/einstellungen', 'network.manage', SettingsPage);
+const page = <M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) =>
+  lazyRouteComponent(load, name) as unknown as ((p: { networkId: string }) => ReactNode) & Preloadable;
+
+const startRoute = networkChild(
+  'start',
+  null,
+  page(() => import('../features/dashboard'), 'StartPage'),
+);
+const filesRoute = networkChild(
+  'dokumente',
+  'files.read',
+  page(() => import('../features/files'), 'FilesPage'),
+);
+const membersRoute = networkChild(
+  'verwaltung/benutzer',
+  'members.read',
+  page(() => import('../features/members'), 'MembersPage'),
+);
+const auditRoute = networkChild(
+  'verwaltung/protokoll',
+  'audit.read',
+  page(() => import('../features/audit'), 'AuditPage'),
+);
+const outboxRoute = networkChild(
+  'verwaltung/postausgang',
+  'outbox.read',
+  page(() => import('../features/outbox'), 'OutboxPage'),
+);
+const settingsRoute = networkChild(
+  'verwaltung/einstellungen',
+  'network.manage',
+  page(() => import('../features/settings'), 'SettingsPage'),
+);
+const publicAdminRoute = networkChild(
+  'verwaltung/oeffentliche-seite',
+  'public.manage',
+  page(() => import('../features/public-admin'), 'PublicAdminPage'),
+);
+const contractRoute = networkChild('vertrag', 'contract.read', page(contract, 'ContractPage'));
+const versionNewRoute = networkChild(
+  'vertrag/fassungen/neu',
+  'contract.manage',
+  page(contract, 'VersionNewPage'),
+);
+const VersionPage = lazyRouteComponent(contract, 'VersionPage');
+const versionRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: 'vertrag/fassungen/$versionId',
+  component: guarded('contract.read', VersionPage, () => ({
+    versionId: useParams({ from: '/app/angemeldet/n/$networkId/vertrag/fassungen/$versionId' }).versionId,
+  })),
+});
+const fieldsRoute = networkChild('vertrag/handlungsfelder', 'contract.read', page(contract, 'FieldsPage'));
+const scopeRoute = networkChild('vertrag/zustaendigkeit', 'contract.read', page(contract, 'ScopePage'));
+const catalogueRoute = networkChild('vertrag/katalog', 'contract.read', page(contract, 'CataloguePage'));
+const meetings = () => import('../features/meetings');
+const meetingsRoute = networkChild(
+  'lenkungskreis/sitzungen',
+  'steering.read',
+  page(meetings, 'MeetingsPage'),
+);
+const MeetingPage = lazyRouteComponent(meetings, 'MeetingPage');
+const meetingRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: 'lenkungskreis/sitzungen/$meetingId',
+  component: guarded('steering.read', MeetingPage, () => ({
+    meetingId: useParams({ from: '/app/angemeldet/n/$networkId/lenkungskreis/sitzungen/$meetingId' })
+      .meetingId,
+  })),
+});
+const procedures = () => import('../features/procedures');
+const decisionsRoute = networkChild(
+  'lenkungskreis/beschluesse',
+  'steering.read',
+  page(() => import('../features/decisions'), 'DecisionsPage'),
+);
+const proceduresRoute = networkChild(
+  'lenkungskreis/umlaufverfahren',
+  'steering.read',
+  page(procedures, 'ProceduresPage'),
+);
+const ProcedurePage = lazyRouteComponent(procedures, 'ProcedurePage');
+const procedureRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: 'lenkungskreis/umlaufverfahren/$procedureId',
+  component: guarded('steering.read', ProcedurePage, () => ({
+    procedureId: useParams({
+      from: '/app/angemeldet/n/$networkId/lenkungskreis/umlaufverfahren/$procedureId',
+    }).procedureId,
+  })),
+});
+const committeeRoute = networkChild(
+  'lenkungskreis/mitglieder',
+  'steering.read',
+  page(() => import('../features/committee'), 'CommitteePage'),
+);
+
+/** The public pages of a network: no session needed, their own light frame. */
+const publicRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'netzwerk/$slug',
+  component: withPreload(function PublicFrame() {
+    const { slug } = publicRoute.useParams();
+    return (
+      <PublicLayout slug={slug}>
+        <Outlet />
+      </PublicLayout>
+    );
+  }, PublicLayout),
+});
+const publicIndexRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: '/',
+  component: withPreload(function PublicIndex() {
+    const { slug } = publicRoute.useParams();
+    return <PublicNetworkPage slug={slug} />;
+  }, PublicNetworkPage),
+});
+const pageKinds: Record<string, PageKind> = {
+  impressum: 'imprint',
+  datenschutz: 'privacy',
+  barrierefreiheit: 'accessibility',
+};
+const PublicText = withPreload(function PublicText() {
+  const { slug } = publicRoute.useParams();
+  const last = useRouterState({ select: (st) => st.location.pathname.split('/').pop() ?? '' });
+  return <PublicTextPage slug={slug} kind={pageKinds[last] ?? 'imprint'} />;
+}, PublicTextPage);
+const publicText = <P extends string>(path: P) =>
+  createRoute({ getParentRoute: () => publicRoute, path, component: PublicText });
+const imprintRoute = publicText('impressum');
+const privacyRoute = publicText('datenschutz');
+const accessibilityRoute = publicText('barrierefreiheit');
+
+/** Pages reached from a personal link in a mail: no session, the token in the address is the key. */
+const LinkPageLayout = lazyRouteComponent(
+  () => import('../components/ui/link-page-layout'),
+  'LinkPageLayout',
+);
+const linkPageRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'persoenlicher-link',
+  component: withPreload(function LinkPageFrame() {
+    return (
+      <LinkPageLayout>
+        <Outlet />
+      </LinkPageLayout>
+    );
+  }, LinkPageLayout),
+});
+const VotePage = lazyRouteComponent(procedures, 'VotePage');
+const voteRoute = createRoute({
+  getParentRoute: () => linkPageRoute,
+  path: 'umlauf/$token',
+  component: withPreload(function VoteRoute() {
+    const { token } = voteRoute.useParams();
+    return <VotePage token={token} />;
+  }, VotePage),
+});
+const ReplyPage = lazyRouteComponent(() => import('../features/replies'), 'ReplyPage');
+const replyRoute = createRoute({
+  getParentRoute: () => linkPageRoute,
+  path: 'antwort/$token',
+  component: withPreload(function ReplyRoute() {
+    const { token } = replyRoute.useParams();
+    return <ReplyPage token={token} />;
+  }, ReplyPage),
+});
 
 const routeTree = rootRoute.addChildren([
-  indexRoute,
-  setupRoute,
-  signInRoute,
-  forgotRoute,
-  resetRoute,
-  invitationRoute,
-  authedRoute.addChildren([
-    accountRoute,
-    networkRoute.addChildren([
-      networkIndexRoute,
-      startRoute,
-      filesRoute,
-      membersRoute,
-      auditRoute,
-      outboxRoute,
-      settingsRoute,
+  appRoute.addChildren([
+    indexRoute,
+    setupRoute,
+    signInRoute,
+    forgotRoute,
+    resetRoute,
+    invitationRoute,
+    authedRoute.addChildren([
+      accountRoute,
+      networkRoute.addChildren([
+        networkIndexRoute,
+        startRoute,
+        filesRoute,
+        membersRoute,
+        auditRoute,
+        outboxRoute,
+        settingsRoute,
+        publicAdminRoute,
+        contractRoute,
+        versionNewRoute,
+        versionRoute,
+        fieldsRoute,
+        scopeRoute,
+        catalogueRoute,
+        meetingsRoute,
+        meetingRoute,
+        decisionsRoute,
+        proceduresRoute,
+        procedureRoute,
+        committeeRoute,
+      ]),
     ]),
   ]),
+  publicRoute.addChildren([publicIndexRoute, imprintRoute, privacyRoute, accessibilityRoute]),
+  linkPageRoute.addChildren([voteRoute, replyRoute]),
 ]);
 
 export const router = createRouter({

@@ -1,5 +1,5 @@
-import { Link, Outlet, useNavigate, useRouter, useRouterState } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { type ReactNode, useEffect, useState } from 'react';
 import {
   Button as AriaButton,
   Menu,
@@ -13,8 +13,10 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../contracts/common';
 import type { Me, NetworkSummary } from '../../contracts/networks';
+import { BrandText, SiteHeader } from '../components/ui/site-header';
 import { authClient } from '../lib/auth-client';
 import { useActiveNetwork, useMe } from '../lib/session';
+import { useFocusOnNavigation } from '../lib/use-focus-on-navigation';
 import { queryClient } from './query-client';
 
 type NetworkPage = {
@@ -24,27 +26,80 @@ type NetworkPage = {
     | '/n/$networkId/verwaltung/benutzer'
     | '/n/$networkId/verwaltung/protokoll'
     | '/n/$networkId/verwaltung/postausgang'
-    | '/n/$networkId/verwaltung/einstellungen';
+    | '/n/$networkId/verwaltung/einstellungen'
+    | '/n/$networkId/verwaltung/oeffentliche-seite'
+    | '/n/$networkId/vertrag'
+    | '/n/$networkId/vertrag/handlungsfelder'
+    | '/n/$networkId/vertrag/zustaendigkeit'
+    | '/n/$networkId/vertrag/katalog'
+    | '/n/$networkId/lenkungskreis/sitzungen'
+    | '/n/$networkId/lenkungskreis/beschluesse'
+    | '/n/$networkId/lenkungskreis/umlaufverfahren'
+    | '/n/$networkId/lenkungskreis/mitglieder';
   suffix: string;
+  group: 'main' | 'steering' | 'contract' | 'admin';
   label: string;
   icon: string;
   allowed: (n: NetworkSummary, me: Me) => boolean;
 };
 
 const has = (p: Permission) => (n: NetworkSummary) => n.permissions.includes(p);
+/** Guests are invited to single items: the committee's register, procedures and members stay closed. */
+const committeeOnly = (n: NetworkSummary) => n.permissions.includes('steering.read') && n.role !== 'guest';
 
 export const networkPages: NetworkPage[] = [
-  { to: '/n/$networkId/start', suffix: 'start', label: 'nav.start', icon: 'home', allowed: () => true },
+  {
+    to: '/n/$networkId/start',
+    suffix: 'start',
+    group: 'main',
+    label: 'nav.start',
+    icon: 'home',
+    allowed: () => true,
+  },
   {
     to: '/n/$networkId/dokumente',
     suffix: 'dokumente',
+    group: 'main',
     label: 'nav.documents',
     icon: 'draft',
     allowed: has('files.read'),
   },
   {
+    to: '/n/$networkId/lenkungskreis/sitzungen',
+    suffix: 'lenkungskreis/sitzungen',
+    group: 'steering',
+    label: 'nav.meetings',
+    icon: 'calendar-today',
+    allowed: has('steering.read'),
+  },
+  {
+    to: '/n/$networkId/lenkungskreis/beschluesse',
+    suffix: 'lenkungskreis/beschluesse',
+    group: 'steering',
+    label: 'nav.decisions',
+    icon: 'checklist',
+    allowed: committeeOnly,
+  },
+  {
+    to: '/n/$networkId/lenkungskreis/umlaufverfahren',
+    suffix: 'lenkungskreis/umlaufverfahren',
+    group: 'steering',
+    label: 'nav.procedures',
+    icon: 'autorenew',
+    allowed: committeeOnly,
+  },
+  {
+    to: '/n/$networkId/lenkungskreis/mitglieder',
+    suffix: 'lenkungskreis/mitglieder',
+    group: 'steering',
+    label: 'nav.committee',
+    icon: 'account-circle',
+    allowed: committeeOnly,
+  },
+  {
     to: '/n/$networkId/verwaltung/benutzer',
     suffix: 'verwaltung/benutzer',
+    group: 'admin',
     label: 'nav.members',
     icon: 'account-circle',
     allowed: has('members.read'),
@@ -52,6 +107,7 @@ export const networkPages: NetworkPage[] = [
   {
     to: '/n/$networkId/verwaltung/protokoll',
     suffix: 'verwaltung/protokoll',
+    group: 'admin',
     label: 'nav.audit',
     icon: 'checklist',
     allowed: has('audit.read'),
@@ -59,6 +115,7 @@ export const networkPages: NetworkPage[] = [
   {
     to: '/n/$networkId/verwaltung/postausgang',
     suffix: 'verwaltung/postausgang',
+    group: 'admin',
     label: 'nav.outbox',
     icon: 'mail',
     allowed: has('outbox.read'),
@@ -66,14 +123,55 @@ export const networkPages: NetworkPage[] = [
   {
     to: '/n/$networkId/verwaltung/einstellungen',
     suffix: 'verwaltung/einstellungen',
+    group: 'admin',
     label: 'nav.settings',
     icon: 'edit',
     allowed: (n, me) => n.permissions.includes('network.manage') || me.platformAdmin,
   },
+  {
+    to: '/n/$networkId/verwaltung/oeffentliche-seite',
+    suffix: 'verwaltung/oeffentliche-seite',
+    group: 'admin',
+    label: 'nav.publicSite',
+    icon: 'language',
+    allowed: has('public.manage'),
+  },
+  {
+    to: '/n/$networkId/vertrag',
+    suffix: 'vertrag',
+    group: 'contract',
+    label: 'nav.contractVersions',
+    icon: 'content-copy',
+    allowed: has('contract.read'),
+  },
+  {
+    to: '/n/$networkId/vertrag/handlungsfelder',
+    suffix: 'vertrag/handlungsfelder',
+    group: 'contract',
+    label: 'nav.contractFields',
+    icon: 'check',
+    allowed: has('contract.read'),
+  },
+  {
+    to: '/n/$networkId/vertrag/zustaendigkeit',
+    suffix: 'vertrag/zustaendigkeit',
+    group: 'contract',
+    label: 'nav.contractScope',
+    icon: 'search',
+    allowed: has('contract.read'),
+  },
+  {
+    to: '/n/$networkId/vertrag/katalog',
+    suffix: 'vertrag/katalog',
+    group: 'contract',
+    label: 'nav.contractCatalogue',
+    icon: 'checklist',
+    allowed: has('contract.read'),
+  },
 ];
 
 /** Frame of every page: skip link, header, navigation for the active network, main, footer. */
-export function Shell() {
+export function Shell({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
   const me = useMe();
   const network = useActiveNetwork();
@@ -81,68 +179,29 @@ export function Shell() {
 
   return (
     <>
-      <a href="#inhalt" className="bn-skip">
-        {t('app.skip')}
-      </a>
-      <header className="bn-header">
-        <div className="kern-kopfzeile">
-          <div className="kern-container">
-            <div className="kern-kopfzeile__content">
-              <span className="kern-kopfzeile__label">{t('app.tagline')}</span>
-            </div>
-          </div>
-        </div>
-        <div className="kern-container bn-header__bar">
+      <SiteHeader
+        brand={
           <Link to="/" className="bn-brand">
-            <span className="bn-brand__mark" aria-hidden="true">
-              B
-            </span>
-            <span className="bn-brand__text">
-              <span className="bn-brand__name">{t('app.name')}</span>
-              {network ? (
-                <span className="bn-brand__network" data-testid="active-network">
-                  {network.name}
-                </span>
-              ) : null}
-            </span>
+            <BrandText name={t('app.name')} sub={network?.name} subTestId="active-network" />
           </Link>
-          <div className="bn-header__tools">
+        }
+        tools={
+          <>
             {me && network && me.networks.length > 1 ? <NetworkSwitcher me={me} current={network} /> : null}
             {me ? <UserMenu me={me} /> : null}
-          </div>
-        </div>
-      </header>
+          </>
+        }
+      />
       <div className="bn-body">
         <div className={`kern-container bn-columns${network && me ? '' : ' bn-columns--single'}`}>
           {network && me ? <MainNav network={network} me={me} /> : null}
           <main id="inhalt" tabIndex={-1}>
-            <Outlet />
+            {children ?? <Outlet />}
           </main>
         </div>
       </div>
-      <Footer />
+      <Footer network={network} />
     </>
-  );
-}
-
-/**
- * After a client-side navigation to another page, move focus to the new page's heading so screen
- * readers announce it. A fresh page load keeps the browser's default, so the first Tab reaches the skip link.
- */
-function useFocusOnNavigation() {
-  const router = useRouter();
-  useEffect(
-    () =>
-      router.subscribe('onResolved', (evt) => {
-        if (!evt.fromLocation || !evt.pathChanged) return;
-        window.setTimeout(() => {
-          const h =
-            document.querySelector<HTMLElement>('main [data-page-heading]') ??
-            document.getElementById('inhalt');
-          h?.focus();
-        }, 50);
-      }),
-    [router],
   );
 }
 
@@ -238,11 +297,19 @@ function MainNav({ network, me }: { network: NetworkSummary; me: Me }) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: close the mobile menu whenever the page changes
   useEffect(() => setOpen(false), [pathname]);
   const pages = networkPages.filter((p) => p.allowed(network, me));
-  const main = pages.filter((p) => !p.suffix.startsWith('verwaltung/'));
-  const admin = pages.filter((p) => p.suffix.startsWith('verwaltung/'));
+  const main = pages.filter((p) => p.group === 'main');
+  const groups = [
+    { id: 'nav-steering', title: t('nav.steering'), pages: pages.filter((p) => p.group === 'steering') },
+    { id: 'nav-contract', title: t('nav.contract'), pages: pages.filter((p) => p.group === 'contract') },
+    { id: 'nav-admin', title: t('nav.admin'), pages: pages.filter((p) => p.group === 'admin') },
+  ].filter((g) => g.pages.length > 0);
   const item = (p: NetworkPage) => (
     <li key={p.suffix}>
-      <Link to={p.to} params={{ networkId: network.id }}>
+      <Link
+        to={p.to}
+        params={{ networkId: network.id }}
+        activeOptions={p.suffix === 'vertrag' ? { exact: true } : undefined}
+      >
         <span className={`kern-icon kern-icon--${p.icon}`} aria-hidden="true" />
         {t(p.label)}
       </Link>
@@ -262,25 +329,35 @@ function MainNav({ network, me }: { network: NetworkSummary; me: Me }) {
       </button>
       <div id="hauptnavigation" className="bn-nav__list" data-open={open}>
         <ul>{main.map(item)}</ul>
-        {admin.length > 0 ? (
-          <div className="bn-nav__group">
-            <span className="bn-nav__group-title" id="nav-admin">
-              {t('nav.admin')}
+        {groups.map((g) => (
+          <div className="bn-nav__group" key={g.id}>
+            <span className="bn-nav__group-title" id={g.id}>
+              {g.title}
             </span>
-            <ul aria-labelledby="nav-admin">{admin.map(item)}</ul>
+            <ul aria-labelledby={g.id}>{g.pages.map(item)}</ul>
           </div>
-        ) : null}
+        ))}
       </div>
     </nav>
   );
 }
 
-function Footer() {
+function Footer({ network }: { network: NetworkSummary | null }) {
   const { t, i18n } = useTranslation();
   return (
     <footer className="bn-footer">
       <div className="kern-container bn-footer__inner">
-        <p className="kern-body kern-body--small">{t('footer.about')}</p>
+        <p className="kern-body kern-body--small">
+          {t('footer.about')}
+          {network?.slug ? (
+            <>
+              {' '}
+              <Link to="/netzwerk/$slug" params={{ slug: network.slug }} className="kern-link">
+                {t('footer.publicPage', { name: network.name })}
+              </Link>
+            </>
+          ) : null}
+        </p>
         <fieldset className="bn-lang">
           <legend className="kern-sr-only">{t('footer.language')}</legend>
           <button

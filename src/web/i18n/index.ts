@@ -35,7 +35,8 @@ document.documentElement.lang = i18n.language;
 export function errorText(err: unknown): string {
   if (err instanceof ApiError) {
     const key = `errors.${err.code}`;
-    if (i18n.exists(key) && typeof i18n.t(key) === 'string') return i18n.t(key);
+    // A translation may quote the server's own (German) sentence, which names the details.
+    if (i18n.exists(key) && typeof i18n.t(key) === 'string') return i18n.t(key, { message: err.message });
     if (err.status === 429) return i18n.t('errors.rate_limited');
     if (err.status === 0) return i18n.t('errors.network');
     if (err.message && err.status < 500) return err.message;

@@ -66,6 +66,7 @@ export async function api<T>(
 export const get = <T>(path: string, signal?: AbortSignal) => api<T>(path, { signal });
 export const post = <T>(path: string, body?: Body) => api<T>(path, { method: 'POST', body: body ?? {} });
 export const patch = <T>(path: string, body: Body) => api<T>(path, { method: 'PATCH', body });
+export const put = <T>(path: string, body: Body) => api<T>(path, { method: 'PUT', body });
 export const del = <T = void>(path: string) => api<T>(path, { method: 'DELETE' });
 
 /** Query string from defined, non-empty values. */

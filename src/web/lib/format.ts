@@ -25,3 +25,19 @@ export function formatBytes(n: number): string {
   if (n < 1024 * 1024 * 1024) return `${num.format(n / (1024 * 1024))} MB`;
   return `${num.format(n / (1024 * 1024 * 1024))} GB`;
 }
+
+/** "2026-08-01" → "01.08.2026": calendar days are shown as they are, without any time zone. */
+export function formatDay(day: string | null | undefined): string {
+  if (!day) return '–';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : day;
+}
+
+const isoDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Berlin',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+/** Today in Europe/Berlin as YYYY-MM-DD, the form the API expects. */
+export const today = () => isoDay.format(new Date());

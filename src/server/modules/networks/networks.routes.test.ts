@@ -54,6 +54,15 @@ describe('first-run setup', () => {
       { name: payload.network.name, regionKey: '05958', role: 'admin' },
     ]);
     expect((await ctx.as(null, { method: 'GET', url: '/api/setup' })).json()).toEqual({ needed: false });
+    const structure = await ctx.as(cookie, {
+      method: 'GET',
+      url: `/api/networks/${me.json().networks[0].id}/structure`,
+    });
+    expect(structure.json().bodies.map((b: { name: string }) => b.name)).toEqual([
+      'Regionales Bildungsbüro',
+      'Lenkungskreis',
+      'Regionale Bildungskonferenz',
+    ]);
 
     const audit = await ctx.database.db
       .select()

@@ -17,6 +17,7 @@ import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { hashPassword } from '../auth/auth.js';
 import { account, user } from '../auth/auth.tables.js';
 import { enqueueMail } from '../mail/mail.service.js';
+import { seedBodies } from '../structure/structure.service.js';
 import { assertKeepsAnAdmin, authorize, permissionsOf } from './networks.policy.js';
 import { slugFor } from './networks.rules.js';
 import { invitation, membership, network, platformAdmin } from './networks.tables.js';
@@ -101,6 +102,8 @@ async function insertNetwork(
     .values({ name: input.name, regionKey: input.regionKey, slug: await freeSlug(tx, input.name) })
     .returning();
   await tx.insert(membership).values({ networkId: row!.id, userId: actor.userId, role: 'admin' });
+  // Every network has the same three bodies (§ 78a SchulG NRW); the office can reword them later.
+  await seedBodies(tx, row!.id);
   const audit = { userId: actor.userId, name: actor.name, networkId: row!.id };
   await recordAudit(tx, audit, {
     action: 'create',

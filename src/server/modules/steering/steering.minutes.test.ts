@@ -70,7 +70,7 @@ async function setup() {
         location: 'Kreishaus',
       })
     ).json();
-    let detail;
+    let detail: { items: Array<{ id: string }> } = { items: [] };
     for (const i of items) detail = (await call(net, 'POST', `/meetings/${m.id}/items`, i)).json();
     await call(net, 'POST', `/meetings/${m.id}/hold`);
     await call(net, 'PUT', `/meetings/${m.id}/attendance`, {
@@ -97,12 +97,12 @@ describe('minutes', () => {
         proposal: 'Alle Schulen erhalten Beratung zur Inklusion.',
       },
     ]);
-    await call(net, 'POST', `/meetings/${a.m.id}/items/${a.items[0].id}/rounds`, {
+    await call(net, 'POST', `/meetings/${a.m.id}/items/${a.items[0]!.id}/rounds`, {
       proposal: 'Alle Schulen erhalten Beratung.',
       positions: [{ memberId: land, stance: 'objection', reason: 'Zu unbestimmt.' }, consent[1]],
       resolution: 'reworked',
     });
-    await call(net, 'POST', `/meetings/${a.m.id}/items/${a.items[0].id}/rounds`, {
+    await call(net, 'POST', `/meetings/${a.m.id}/items/${a.items[0]!.id}/rounds`, {
       proposal: 'Alle Schulen erhalten bis 2027 Beratung zur Inklusion.',
       positions: consent,
     });
@@ -137,7 +137,7 @@ describe('minutes', () => {
         approvesMinutesOf: a.m.id,
       },
     ]);
-    const approve = await call(net, 'POST', `/meetings/${b.m.id}/items/${b.items[0].id}/rounds`, {
+    const approve = await call(net, 'POST', `/meetings/${b.m.id}/items/${b.items[0]!.id}/rounds`, {
       proposal: 'Die Niederschrift wird genehmigt.',
       positions: consent,
     });

@@ -163,7 +163,7 @@ export async function listMinutes(
 
 async function addVersion(
   tx: Db,
-  deps: Deps,
+  _deps: Deps,
   actor: NetworkActor,
   m: MeetingRow,
   body: string,

@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createNetworkWithMembers,
@@ -135,7 +134,7 @@ describe('meetings and agenda', () => {
       },
       { title: 'Information der Schulaufsicht', kind: 'information' },
     ];
-    let detail;
+    let detail: { items: Array<{ id: string; number: number; title: string }> } = { items: [] };
     for (const item of items)
       detail = (await call(net, 'office', 'POST', `/meetings/${spring.id}/items`, item)).json();
     expect(detail.items.map((i: { number: number; title: string }) => `${i.number} ${i.title}`)).toEqual([
@@ -428,7 +427,7 @@ describe('deciding by consensus', () => {
         title: 'Ganztag ausbauen',
         kind: 'decision',
         decisionType: 'goal',
-        fieldId: fields['Ganztag'],
+        fieldId: fields.Ganztag,
         proposal: 'Ziel: mehr Ganztagsplätze.',
       })
     ).json();

@@ -964,7 +964,7 @@ export async function recordRound(
     for (const p of input.positions) {
       const part = byId.get(p.memberId);
       const name = members.find((x) => x.id === p.memberId)?.name ?? 'Diese Person';
-      if (!part || !part.voting || (part.presence !== 'present' && part.presence !== 'represented')) {
+      if (!part?.voting || (part.presence !== 'present' && part.presence !== 'represented')) {
         throw new DomainError(
           'steering.position_not_entitled',
           `${name} ist nicht stimmberechtigt anwesend; eine Position kann nicht erfasst werden. Rat von Gästen wird gesondert festgehalten.`,

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { authorize } from '../networks/networks.policy.js';
+import { BODIES } from './structure.defaults.js';
 import { municipality, networkBody, teamContact } from './structure.tables.js';
 
 const bodyOrder = { office: 0, steering_committee: 1, conference: 2 } as const;
@@ -99,4 +100,12 @@ export async function updateBody(
     });
   });
   return getStructure(deps, actor);
+}
+
+/** The three bodies with their standard descriptions, for a new network. */
+export async function seedBodies(tx: Db, networkId: string): Promise<void> {
+  await tx
+    .insert(networkBody)
+    .values(BODIES.map((b) => ({ ...b, networkId })))
+    .onConflictDoNothing();
 }

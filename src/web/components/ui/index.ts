@@ -1,7 +1,11 @@
 export { Alert, ErrorAlert, StatusMessage } from './alert';
 export { Badge } from './badge';
 export { Button } from './button';
-export { ConfirmDialog, InfoDialog } from './dialog';
-export { CheckboxField, FieldError, SelectField, TextField } from './field';
+export { ConfirmAction, ConfirmDialog, FormDialog, InfoDialog } from './dialog';
+export { CheckboxField, FieldError, SelectField, TextAreaField, TextField } from './field';
 export { Loading, Page, Section } from './page';
+export { NewPasswordFields, passwordsDiffer } from './password-fields';
+export { RowFieldset } from './row-fieldset';
+export { BrandText, SiteHeader } from './site-header';
+export { ActionsCell, RowButton, TableHead } from './table-head';
 export { TableRegion } from './table-region';

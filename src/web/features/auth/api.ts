@@ -11,6 +11,14 @@ export const invitationQuery = (token: string) => ({
   retry: false,
 });
 
+/** Networks with a public page, listed on the sign-in page. */
+export const publicNetworksQuery = {
+  queryKey: ['public', 'networks'] as const,
+  queryFn: ({ signal }: { signal: AbortSignal }) =>
+    get<{ name: string; slug: string }[]>('/public/networks', signal),
+  staleTime: 60_000,
+};
+
 export const acceptInvitation = (token: string, body: InvitationAccept) =>
   post<{ networkId: string }>(`/invitations/${encodeURIComponent(token)}/accept`, body);
 

@@ -1,5 +1,6 @@
 import type { StoredFile } from '../../../contracts/files';
 import type { OutboxList } from '../../../contracts/mail';
+import type { Meeting, Procedure } from '../../../contracts/steering';
 import { get } from '../../lib/api';
 
 export const outboxSummaryQuery = (networkId: string) => ({
@@ -10,4 +11,15 @@ export const outboxSummaryQuery = (networkId: string) => ({
 export const recentFilesQuery = (networkId: string) => ({
   queryKey: ['networks', networkId, 'files'] as const,
   queryFn: ({ signal }: { signal: AbortSignal }) => get<StoredFile[]>(`/networks/${networkId}/files`, signal),
+});
+
+export const meetingsQuery = (networkId: string) => ({
+  queryKey: ['networks', networkId, 'meetings', 'list'] as const,
+  queryFn: ({ signal }: { signal: AbortSignal }) => get<Meeting[]>(`/networks/${networkId}/meetings`, signal),
+});
+
+export const proceduresQuery = (networkId: string) => ({
+  queryKey: ['networks', networkId, 'procedures', 'list'] as const,
+  queryFn: ({ signal }: { signal: AbortSignal }) =>
+    get<Procedure[]>(`/networks/${networkId}/procedures`, signal),
 });

@@ -2,7 +2,17 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, ErrorAlert, Page, Section, StatusMessage, TextField } from '../../../components/ui';
+import {
+  Alert,
+  Button,
+  ErrorAlert,
+  NewPasswordFields,
+  Page,
+  passwordsDiffer,
+  Section,
+  StatusMessage,
+  TextField,
+} from '../../../components/ui';
 import { meQuery, useMe } from '../../../lib/session';
 import { changePassword, disableTwoFactor, enableTwoFactor, updateName, verifyTwoFactor } from '../api';
 
@@ -104,7 +114,7 @@ function PasswordSection() {
     const form = e.currentTarget;
     const fd = new FormData(form);
     const next = String(fd.get('new') ?? '');
-    if (next !== String(fd.get('new2') ?? '')) return setMismatch(true);
+    if (passwordsDiffer(fd, 'new', 'new2')) return setMismatch(true);
     setMismatch(false);
     m.mutate({ current: String(fd.get('current') ?? ''), next }, { onSuccess: () => form.reset() });
   }
@@ -120,23 +130,11 @@ function PasswordSection() {
           autoComplete="current-password"
           required
         />
-        <TextField
+        <NewPasswordFields
           label={t('account.newPassword')}
           name="new"
-          type="password"
-          autoComplete="new-password"
-          minLength={10}
-          required
-          hint={t('common.passwordHint')}
-        />
-        <TextField
-          label={t('common.passwordRepeat')}
-          name="new2"
-          type="password"
-          autoComplete="new-password"
-          minLength={10}
-          required
-          error={mismatch ? t('errors.passwordMismatch') : null}
+          repeatName="new2"
+          mismatch={mismatch}
         />
         <div className="bn-form__actions">
           <Button type="submit" busy={m.isPending}>

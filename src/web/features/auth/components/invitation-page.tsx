@@ -2,7 +2,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, ErrorAlert, Loading, TextField } from '../../../components/ui';
+import {
+  Alert,
+  Button,
+  ErrorAlert,
+  Loading,
+  NewPasswordFields,
+  passwordsDiffer,
+  TextField,
+} from '../../../components/ui';
 import { meQuery, useMe } from '../../../lib/session';
 import { acceptInvitation, invitationQuery, signIn } from '../api';
 import { AuthCard } from './auth-layout';
@@ -41,7 +49,7 @@ export function InvitationPage({ token }: { token: string }) {
     e.preventDefault();
     const fd = new FormData(e.currentTarget);
     const password = String(fd.get('password') ?? '');
-    if (password !== String(fd.get('password2') ?? '')) return setMismatch(true);
+    if (passwordsDiffer(fd)) return setMismatch(true);
     setMismatch(false);
     accept.mutate({ name: String(fd.get('name') ?? ''), password });
   }
@@ -71,24 +79,7 @@ export function InvitationPage({ token }: { token: string }) {
             required
             minLength={2}
           />
-          <TextField
-            label={t('common.password')}
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            minLength={10}
-            required
-            hint={t('common.passwordHint')}
-          />
-          <TextField
-            label={t('common.passwordRepeat')}
-            name="password2"
-            type="password"
-            autoComplete="new-password"
-            minLength={10}
-            required
-            error={mismatch ? t('errors.passwordMismatch') : null}
-          />
+          <NewPasswordFields mismatch={mismatch} />
           <div className="bn-form__actions">
             <Button type="submit" busy={accept.isPending}>
               {t('invitation.acceptAndCreate')}

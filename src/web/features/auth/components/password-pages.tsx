@@ -2,7 +2,14 @@ import { useMutation } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, ErrorAlert, TextField } from '../../../components/ui';
+import {
+  Alert,
+  Button,
+  ErrorAlert,
+  NewPasswordFields,
+  passwordsDiffer,
+  TextField,
+} from '../../../components/ui';
 import { requestPasswordReset, resetPassword } from '../api';
 import { AuthCard } from './auth-layout';
 
@@ -45,7 +52,7 @@ export function ResetPasswordPage({ token }: { token?: string }) {
     e.preventDefault();
     const fd = new FormData(e.currentTarget);
     const pw = String(fd.get('password') ?? '');
-    if (pw !== String(fd.get('password2') ?? '')) return setMismatch(true);
+    if (passwordsDiffer(fd)) return setMismatch(true);
     setMismatch(false);
     m.mutate(pw);
   }
@@ -58,24 +65,7 @@ export function ResetPasswordPage({ token }: { token?: string }) {
       ) : (
         <form className="bn-form" onSubmit={submit}>
           <ErrorAlert error={m.error} />
-          <TextField
-            label={t('reset.newPassword')}
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            minLength={10}
-            required
-            hint={t('common.passwordHint')}
-          />
-          <TextField
-            label={t('common.passwordRepeat')}
-            name="password2"
-            type="password"
-            autoComplete="new-password"
-            minLength={10}
-            required
-            error={mismatch ? t('errors.passwordMismatch') : null}
-          />
+          <NewPasswordFields label={t('reset.newPassword')} mismatch={mismatch} />
           <div className="bn-form__actions">
             <Button type="submit" busy={m.isPending}>
               {t('reset.submit')}

@@ -2,7 +2,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, ErrorAlert, Loading, TextField } from '../../../components/ui';
+import {
+  Alert,
+  Button,
+  ErrorAlert,
+  Loading,
+  NewPasswordFields,
+  passwordsDiffer,
+  TextField,
+} from '../../../components/ui';
 import { meQuery, setupQuery } from '../../../lib/session';
 import { runSetup, signIn } from '../api';
 import { AuthCard } from './auth-layout';
@@ -40,7 +48,7 @@ export function SetupPage() {
     e.preventDefault();
     const fd = new FormData(e.currentTarget);
     const s = (k: string) => String(fd.get(k) ?? '');
-    if (s('password') !== s('password2')) {
+    if (passwordsDiffer(fd)) {
       setMismatch(true);
       return;
     }
@@ -76,24 +84,7 @@ export function SetupPage() {
           <div className="kern-fieldset__body">
             <TextField label={t('common.name')} name="name" autoComplete="name" required minLength={2} />
             <TextField label={t('common.email')} name="email" type="email" autoComplete="email" required />
-            <TextField
-              label={t('common.password')}
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              required
-              minLength={10}
-              hint={t('common.passwordHint')}
-            />
-            <TextField
-              label={t('common.passwordRepeat')}
-              name="password2"
-              type="password"
-              autoComplete="new-password"
-              required
-              minLength={10}
-              error={mismatch ? t('errors.passwordMismatch') : null}
-            />
+            <NewPasswordFields mismatch={mismatch} />
           </div>
         </fieldset>
         <fieldset className="kern-fieldset">

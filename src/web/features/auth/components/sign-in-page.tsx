@@ -1,10 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, CheckboxField, ErrorAlert, TextField } from '../../../components/ui';
 import { meQuery } from '../../../lib/session';
-import { signIn, verifyTotp } from '../api';
+import { publicNetworksQuery, signIn, verifyTotp } from '../api';
 import { AuthCard } from './auth-layout';
 
 /** Only same-site paths are followed after sign-in, never another origin. */
@@ -97,6 +97,31 @@ export function SignInPage({ next }: { next?: string }) {
           </Link>
         </div>
       </form>
+      <PublicPages />
     </AuthCard>
+  );
+}
+
+/** Visitors who came here by mistake find the public pages of the networks. */
+function PublicPages() {
+  const { t } = useTranslation();
+  const list = useQuery(publicNetworksQuery);
+  if (!list.data || list.data.length === 0) return null;
+  return (
+    <section className="bn-public-list" aria-labelledby="public-pages">
+      <h2 className="kern-heading-small" id="public-pages">
+        {t('signIn.publicTitle')}
+      </h2>
+      <p className="kern-body kern-body--small">{t('signIn.publicIntro')}</p>
+      <ul className="bn-plain-list bn-stack">
+        {list.data.map((n) => (
+          <li key={n.slug}>
+            <Link to="/netzwerk/$slug" params={{ slug: n.slug }} className="kern-link">
+              {n.name}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -5,6 +5,7 @@ import { ErrorAlert, Page } from '../../../components/ui';
 import { formatDateTime } from '../../../lib/format';
 import { useActiveNetwork, useCan, useMe } from '../../../lib/session';
 import { outboxSummaryQuery, recentFilesQuery } from '../api';
+import { NextMeetingsCard, OpenProceduresCard } from './steering-cards';
 
 export function StartPage({ networkId }: { networkId: string }) {
   const { t } = useTranslation();
@@ -30,6 +31,8 @@ export function StartPage({ networkId }: { networkId: string }) {
       }
     >
       <div className="bn-card-grid">
+        {can('steering.read') ? <NextMeetingsCard networkId={networkId} /> : null}
+        {can('steering.manage') ? <OpenProceduresCard networkId={networkId} /> : null}
         {can('outbox.read') ? (
           <article className="kern-card" aria-labelledby="card-outbox">
             <div className="kern-card__container">

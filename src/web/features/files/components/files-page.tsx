@@ -3,15 +3,18 @@ import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileVisibility, StoredFile } from '../../../../contracts/files';
 import {
+  ActionsCell,
   Badge,
   Button,
-  ConfirmDialog,
+  ConfirmAction,
   ErrorAlert,
   Loading,
   Page,
+  RowButton,
   Section,
   SelectField,
   StatusMessage,
+  TableHead,
   TableRegion,
   TextField,
 } from '../../../components/ui';
@@ -66,27 +69,15 @@ export function FilesPage({ networkId }: { networkId: string }) {
         ) : (
           <TableRegion labelledBy="files-list">
             <table className="kern-table bn-table">
-              <thead className="kern-table__head">
-                <tr className="kern-table__row">
-                  <th scope="col" className="kern-table__header">
-                    {t('files.name')}
-                  </th>
-                  <th scope="col" className="kern-table__header kern-table__header--numeric">
-                    {t('files.size')}
-                  </th>
-                  <th scope="col" className="kern-table__header">
-                    {t('files.uploaded')}
-                  </th>
-                  <th scope="col" className="kern-table__header">
-                    {t('files.visibility')}
-                  </th>
-                  {writable ? (
-                    <th scope="col" className="kern-table__header kern-table__header--action">
-                      {t('common.actions')}
-                    </th>
-                  ) : null}
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  t('files.name'),
+                  { label: t('files.size'), numeric: true },
+                  t('files.uploaded'),
+                  t('files.visibility'),
+                ]}
+                actions={writable ? t('common.actions') : null}
+              />
               <tbody className="kern-table__body">
                 {sorted.map((f) => (
                   <tr className="kern-table__row" key={f.id}>
@@ -133,19 +124,15 @@ export function FilesPage({ networkId }: { networkId: string }) {
                       )}
                     </td>
                     {writable ? (
-                      <td className="kern-table__cell kern-table__cell--action">
-                        <div className="bn-actions">
-                          <Button
-                            variant="tertiary"
-                            small
-                            icon="delete"
-                            aria-label={t('files.deleteLabel', { name: f.name })}
-                            onClick={() => setToDelete(f)}
-                          >
-                            {t('common.delete')}
-                          </Button>
-                        </div>
-                      </td>
+                      <ActionsCell>
+                        <RowButton
+                          icon="delete"
+                          label={t('files.deleteLabel', { name: f.name })}
+                          onClick={() => setToDelete(f)}
+                        >
+                          {t('common.delete')}
+                        </RowButton>
+                      </ActionsCell>
                     ) : null}
                   </tr>
                 ))}
@@ -154,20 +141,15 @@ export function FilesPage({ networkId }: { networkId: string }) {
           </TableRegion>
         )}
       </Section>
-      <ConfirmDialog
-        open={toDelete !== null}
+      <ConfirmAction
+        target={toDelete}
+        action={remove}
+        onClose={() => setToDelete(null)}
         title={t('files.deleteTitle')}
         confirmLabel={t('common.delete')}
-        busy={remove.isPending}
-        onClose={() => {
-          setToDelete(null);
-          remove.reset();
-        }}
-        onConfirm={() => toDelete && remove.mutate(toDelete)}
       >
         <p className="kern-body">{t('files.deleteText', { name: toDelete?.name ?? '' })}</p>
-        <ErrorAlert error={remove.error} />
-      </ConfirmDialog>
+      </ConfirmAction>
     </Page>
   );
 }

@@ -4,12 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { type Role, Roles } from '../../../../contracts/common';
 import type { Invitation, Member } from '../../../../contracts/networks';
 import {
+  ActionsCell,
   Badge,
   Button,
-  ConfirmDialog,
+  ConfirmAction,
   ErrorAlert,
   Loading,
   Page,
+  RowButton,
   Section,
   SelectField,
   StatusMessage,
@@ -124,19 +126,15 @@ export function MembersPage({ networkId }: { networkId: string }) {
                     </td>
                     <td className="kern-table__cell bn-nowrap">{formatDate(m.since)}</td>
                     {manage ? (
-                      <td className="kern-table__cell kern-table__cell--action">
-                        <div className="bn-actions">
-                          <Button
-                            variant="tertiary"
-                            small
-                            icon="delete"
-                            aria-label={t('members.removeLabel', { name: m.name })}
-                            onClick={() => setToRemove(m)}
-                          >
-                            {t('common.remove')}
-                          </Button>
-                        </div>
-                      </td>
+                      <ActionsCell>
+                        <RowButton
+                          icon="delete"
+                          label={t('members.removeLabel', { name: m.name })}
+                          onClick={() => setToRemove(m)}
+                        >
+                          {t('common.remove')}
+                        </RowButton>
+                      </ActionsCell>
                     ) : null}
                   </tr>
                 ))}
@@ -183,19 +181,15 @@ export function MembersPage({ networkId }: { networkId: string }) {
                         </td>
                         <td className="kern-table__cell">{t(`roles.${i.role}`)}</td>
                         <td className="kern-table__cell bn-nowrap">{formatDateTime(i.expiresAt)}</td>
-                        <td className="kern-table__cell kern-table__cell--action">
-                          <div className="bn-actions">
-                            <Button
-                              variant="tertiary"
-                              small
-                              icon="close"
-                              aria-label={t('members.revokeLabel', { name: i.name })}
-                              onClick={() => setToRevoke(i)}
-                            >
-                              {t('members.revoke')}
-                            </Button>
-                          </div>
-                        </td>
+                        <ActionsCell>
+                          <RowButton
+                            icon="close"
+                            label={t('members.revokeLabel', { name: i.name })}
+                            onClick={() => setToRevoke(i)}
+                          >
+                            {t('members.revoke')}
+                          </RowButton>
+                        </ActionsCell>
                       </tr>
                     ))}
                   </tbody>
@@ -207,34 +201,24 @@ export function MembersPage({ networkId }: { networkId: string }) {
         </>
       ) : null}
 
-      <ConfirmDialog
-        open={toRemove !== null}
+      <ConfirmAction
+        target={toRemove}
+        action={remove}
+        onClose={() => setToRemove(null)}
         title={t('members.removeTitle')}
         confirmLabel={t('common.remove')}
-        busy={remove.isPending}
-        onClose={() => {
-          setToRemove(null);
-          remove.reset();
-        }}
-        onConfirm={() => toRemove && remove.mutate(toRemove)}
       >
         <p className="kern-body">{t('members.removeText', { name: toRemove?.name ?? '' })}</p>
-        <ErrorAlert error={remove.error} />
-      </ConfirmDialog>
-      <ConfirmDialog
-        open={toRevoke !== null}
+      </ConfirmAction>
+      <ConfirmAction
+        target={toRevoke}
+        action={revoke}
+        onClose={() => setToRevoke(null)}
         title={t('members.revokeTitle')}
         confirmLabel={t('members.revoke')}
-        busy={revoke.isPending}
-        onClose={() => {
-          setToRevoke(null);
-          revoke.reset();
-        }}
-        onConfirm={() => toRevoke && revoke.mutate(toRevoke)}
       >
         <p className="kern-body">{t('members.revokeText', { email: toRevoke?.email ?? '' })}</p>
-        <ErrorAlert error={revoke.error} />
-      </ConfirmDialog>
+      </ConfirmAction>
     </Page>
   );
 }

@@ -1,0 +1,1 @@
+export { CommitteePage } from './components/committee-page';

@@ -1,0 +1,35 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { FieldOfAction } from '../../../contracts/contract';
+import type { Decision, DecisionType } from '../../../contracts/steering';
+import { get, patch, qs } from '../../lib/api';
+
+export type DecisionStatus = Decision['status'];
+export type DecisionFilters = {
+  year?: number;
+  fieldId?: string;
+  type?: DecisionType;
+  status?: DecisionStatus;
+  q?: string;
+};
+
+export const decisionsKey = (networkId: string) => ['networks', networkId, 'decisions'] as const;
+
+export const decisionsQuery = (networkId: string, filters: DecisionFilters) =>
+  queryOptions({
+    queryKey: [...decisionsKey(networkId), filters],
+    queryFn: ({ signal }) => get<Decision[]>(`/networks/${networkId}/decisions${qs(filters)}`, signal),
+  });
+
+/** The register as an Excel file, filtered like the table on screen. */
+export const exportUrl = (networkId: string, filters: DecisionFilters) =>
+  `/api/networks/${networkId}/decisions/export.xlsx${qs(filters)}`;
+
+export const setDecisionStatus = (networkId: string, decisionId: string, status: DecisionStatus) =>
+  patch<Decision>(`/networks/${networkId}/decisions/${decisionId}`, { status });
+
+/** All fields of action ever agreed, for the filter (the register reaches back years). */
+export const fieldsQuery = (networkId: string) =>
+  queryOptions({
+    queryKey: ['networks', networkId, 'contract', 'fields', 'today'],
+    queryFn: ({ signal }) => get<FieldOfAction[]>(`/networks/${networkId}/fields`, signal),
+  });

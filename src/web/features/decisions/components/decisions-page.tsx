@@ -1,0 +1,247 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Decision, DecisionType } from '../../../../contracts/steering';
+import {
+  Badge,
+  Button,
+  ErrorAlert,
+  Loading,
+  Page,
+  SelectField,
+  StatusMessage,
+  TableHead,
+  TableRegion,
+  TextField,
+} from '../../../components/ui';
+import { formatDay, today } from '../../../lib/format';
+import { useCan } from '../../../lib/session';
+import {
+  type DecisionFilters,
+  type DecisionStatus,
+  decisionsKey,
+  decisionsQuery,
+  exportUrl,
+  fieldsQuery,
+  setDecisionStatus,
+} from '../api';
+
+export const decisionTypes: DecisionType[] = [
+  'goal',
+  'work_plan',
+  'work_order',
+  'recommendation',
+  'contract_amendment',
+  'procedural',
+];
+const statuses: DecisionStatus[] = ['open', 'in_progress', 'done'];
+const statusKind = { open: 'warning', in_progress: 'info', done: 'success' } as const;
+
+/** The register of decisions (Beschlusssammlung): filter, read, follow up, export. */
+export function DecisionsPage({ networkId }: { networkId: string }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const manage = can('steering.manage');
+  const [filters, setFilters] = useState<DecisionFilters>({});
+  const [formKey, setFormKey] = useState(0);
+  const [message, setMessage] = useState<string | null>(null);
+  const decisions = useQuery(decisionsQuery(networkId, filters));
+  const fields = useQuery(fieldsQuery(networkId));
+  const qc = useQueryClient();
+  const change = useMutation({
+    mutationFn: (x: { decision: Decision; status: DecisionStatus }) =>
+      setDecisionStatus(networkId, x.decision.id, x.status),
+    onSuccess: async (d) => {
+      setMessage(
+        t('decisions.statusSaved', { number: d.number, status: t(`decisions.statuses.${d.status}`) }),
+      );
+      await qc.invalidateQueries({ queryKey: decisionsKey(networkId) });
+    },
+  });
+
+  const thisYear = Number(today().slice(0, 4));
+  const years = Array.from({ length: 10 }, (_, i) => thisYear - i);
+
+  function apply(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const fd = new FormData(e.currentTarget);
+    const v = (k: string) => String(fd.get(k) ?? '').trim() || undefined;
+    const year = v('year');
+    setFilters({
+      year: year ? Number(year) : undefined,
+      fieldId: v('fieldId'),
+      type: v('type') as DecisionType | undefined,
+      status: v('status') as DecisionStatus | undefined,
+      q: v('q'),
+    });
+  }
+  function reset() {
+    setFilters({});
+    setFormKey((k) => k + 1);
+  }
+
+  const list = decisions.data ?? [];
+  return (
+    <Page
+      title={t('decisions.title')}
+      intro={t('decisions.intro')}
+      actions={
+        <a className="kern-btn kern-btn--secondary" href={exportUrl(networkId, filters)} download>
+          <span className="kern-icon kern-icon--download" aria-hidden="true" />
+          <span className="kern-label">{t('decisions.export')}</span>
+        </a>
+      }
+    >
+      <StatusMessage message={message} />
+      <form key={formKey} onSubmit={apply} aria-label={t('decisions.filters')}>
+        <fieldset className="bn-filters">
+          <legend>{t('decisions.filters')}</legend>
+          <TextField label={t('decisions.search')} name="q" defaultValue={filters.q ?? ''} />
+          <SelectField
+            label={t('decisions.year')}
+            name="year"
+            defaultValue={filters.year ? String(filters.year) : ''}
+            options={[
+              { value: '', label: t('decisions.all') },
+              ...years.map((y) => ({ value: String(y), label: String(y) })),
+            ]}
+          />
+          <SelectField
+            label={t('decisions.field')}
+            name="fieldId"
+            defaultValue={filters.fieldId ?? ''}
+            options={[
+              { value: '', label: t('decisions.all') },
+              ...(fields.data ?? []).map((f) => ({ value: f.id, label: f.name })),
+            ]}
+          />
+          <SelectField
+            label={t('decisions.type')}
+            name="type"
+            defaultValue={filters.type ?? ''}
+            options={[
+              { value: '', label: t('decisions.all') },
+              ...decisionTypes.map((d) => ({ value: d, label: t(`decisions.types.${d}`) })),
+            ]}
+          />
+          <SelectField
+            label={t('decisions.status')}
+            name="status"
+            defaultValue={filters.status ?? ''}
+            options={[
+              { value: '', label: t('decisions.all') },
+              ...statuses.map((s) => ({ value: s, label: t(`decisions.statuses.${s}`) })),
+            ]}
+          />
+          <div className="bn-filters__actions">
+            <Button type="submit" icon="search">
+              {t('decisions.apply')}
+            </Button>
+            <Button variant="secondary" onClick={reset}>
+              {t('decisions.reset')}
+            </Button>
+          </div>
+        </fieldset>
+      </form>
+      <ErrorAlert error={decisions.error} />
+      <ErrorAlert error={change.error} />
+      <p className="kern-body" aria-live="polite">
+        {decisions.data ? t('decisions.total', { count: list.length }) : null}
+      </p>
+      {decisions.isPending ? (
+        <Loading />
+      ) : list.length === 0 ? (
+        <p className="kern-body">{t('decisions.none')}</p>
+      ) : (
+        <TableRegion label={t('decisions.tableCaption')}>
+          <table className="kern-table bn-table">
+            <caption className="kern-sr-only">{t('decisions.tableCaption')}</caption>
+            <TableHead
+              columns={[
+                t('decisions.number'),
+                t('decisions.date'),
+                t('decisions.titleColumn'),
+                t('decisions.type'),
+                t('decisions.field'),
+                t('decisions.status'),
+                t('decisions.source'),
+              ]}
+            />
+            <tbody className="kern-table__body">
+              {list.map((d) => (
+                <DecisionRow
+                  key={d.id}
+                  networkId={networkId}
+                  decision={d}
+                  manage={manage}
+                  onStatus={(status) => change.mutate({ decision: d, status })}
+                />
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
+    </Page>
+  );
+}
+
+function DecisionRow({
+  networkId,
+  decision: d,
+  manage,
+  onStatus,
+}: {
+  networkId: string;
+  decision: Decision;
+  manage: boolean;
+  onStatus: (s: DecisionStatus) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <tr className="kern-table__row">
+      <th scope="row" className="kern-table__cell bn-row-head bn-nowrap">
+        {d.number}
+      </th>
+      <td className="kern-table__cell bn-nowrap">{formatDay(d.decidedOn)}</td>
+      <td className="kern-table__cell bn-break bn-decision-title">
+        {d.title}
+        <details className="bn-details">
+          <summary>{t('decisions.showText', { number: d.number })}</summary>
+          <p className="kern-body bn-pre-line">{d.text}</p>
+          <p className="kern-body kern-body--small bn-muted">
+            {d.meetingId ? t('decisions.rounds', { count: d.rounds }) : t('decisions.writtenProcedure')}
+          </p>
+        </details>
+      </td>
+      <td className="kern-table__cell">{t(`decisions.types.${d.type}`)}</td>
+      <td className="kern-table__cell">{d.fieldName ?? '–'}</td>
+      <td className="kern-table__cell">
+        {manage ? (
+          <SelectField
+            label={t('decisions.statusOf', { number: d.number })}
+            hideLabel
+            value={d.status}
+            onChange={(e) => onStatus(e.target.value as DecisionStatus)}
+            options={statuses.map((s) => ({ value: s, label: t(`decisions.statuses.${s}`) }))}
+          />
+        ) : (
+          <Badge kind={statusKind[d.status]}>{t(`decisions.statuses.${d.status}`)}</Badge>
+        )}
+      </td>
+      <td className="kern-table__cell">
+        {d.meetingId ? (
+          <Link
+            to="/n/$networkId/lenkungskreis/sitzungen/$meetingId"
+            params={{ networkId, meetingId: d.meetingId }}
+            className="kern-link"
+          >
+            {d.meetingTitle ?? t('decisions.meeting')}
+          </Link>
+        ) : (
+          t('decisions.writtenProcedure')
+        )}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,218 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate } from '@tanstack/react-router';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Meeting, MeetingInput } from '../../../../contracts/steering';
+import {
+  Button,
+  ErrorAlert,
+  Loading,
+  Page,
+  Section,
+  TableHead,
+  TableRegion,
+  TextField,
+} from '../../../components/ui';
+import { useCan } from '../../../lib/session';
+import { createMeeting, meetingsKey, meetingsQuery } from '../api';
+import { formatMeetingDay, MeetingStatusBadge, useTimeRange } from './labels';
+
+/** The steering committee's meetings: upcoming first, then the past ones; planning a new one. */
+export function MeetingsPage({ networkId }: { networkId: string }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const meetings = useQuery(meetingsQuery(networkId));
+  const now = Date.now();
+  const list = meetings.data ?? [];
+  // The API lists the newest first; upcoming meetings read best soonest first.
+  const upcoming = list.filter((m) => new Date(m.endsAt).getTime() > now).reverse();
+  const past = list.filter((m) => new Date(m.endsAt).getTime() <= now);
+
+  return (
+    <Page title={t('meetings.title')} intro={t('meetings.intro')}>
+      <ErrorAlert error={meetings.error} />
+      {meetings.isPending ? (
+        <Loading />
+      ) : (
+        <>
+          <MeetingTable
+            networkId={networkId}
+            id="meetings-upcoming"
+            title={t('meetings.upcoming')}
+            empty={t('meetings.noUpcoming')}
+            meetings={upcoming}
+          />
+          <MeetingTable
+            networkId={networkId}
+            id="meetings-past"
+            title={t('meetings.past')}
+            empty={t('meetings.noPast')}
+            meetings={past}
+          />
+        </>
+      )}
+      {can('steering.manage') ? <PlanForm networkId={networkId} /> : null}
+    </Page>
+  );
+}
+
+function MeetingTable({
+  networkId,
+  id,
+  title,
+  empty,
+  meetings,
+}: {
+  networkId: string;
+  id: string;
+  title: string;
+  empty: string;
+  meetings: Meeting[];
+}) {
+  const { t } = useTranslation();
+  const range = useTimeRange();
+  return (
+    <Section title={title} id={id}>
+      {meetings.length === 0 ? (
+        <p className="kern-body">{empty}</p>
+      ) : (
+        <TableRegion labelledBy={id}>
+          <table className="kern-table bn-table">
+            <TableHead
+              columns={[
+                t('meetings.when'),
+                t('meetings.meetingTitle'),
+                t('meetings.place'),
+                t('meetings.status'),
+              ]}
+            />
+            <tbody className="kern-table__body">
+              {meetings.map((m) => (
+                <tr className="kern-table__row" key={m.id}>
+                  <td className="kern-table__cell bn-nowrap">
+                    {formatMeetingDay(m.startsAt)}
+                    <br />
+                    <span className="bn-muted">{range(m)}</span>
+                  </td>
+                  <td className="kern-table__cell bn-break">
+                    <Link
+                      to="/n/$networkId/lenkungskreis/sitzungen/$meetingId"
+                      params={{ networkId, meetingId: m.id }}
+                      className="kern-link"
+                    >
+                      {m.title}
+                    </Link>
+                  </td>
+                  <td className="kern-table__cell bn-break">
+                    {m.location || '–'}
+                    {m.onlineUrl ? (
+                      <>
+                        <br />
+                        <span className="bn-muted">{t('meetings.online')}</span>
+                      </>
+                    ) : null}
+                  </td>
+                  <td className="kern-table__cell">
+                    <MeetingStatusBadge status={m.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
+    </Section>
+  );
+}
+
+/** Date, start and end as the office types them; the API reads them as Berlin wall-clock time. */
+export function meetingInputFrom(fd: FormData): MeetingInput {
+  const day = String(fd.get('day') ?? '');
+  return {
+    title: String(fd.get('title') ?? ''),
+    startsAt: `${day}T${String(fd.get('from') ?? '')}`,
+    endsAt: `${day}T${String(fd.get('to') ?? '')}`,
+    location: String(fd.get('location') ?? ''),
+    onlineUrl: String(fd.get('onlineUrl') ?? ''),
+  };
+}
+
+export function MeetingFields({ values }: { values?: Partial<Record<string, string>> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <TextField
+        label={t('meetings.meetingTitle')}
+        name="title"
+        required
+        minLength={3}
+        defaultValue={values?.title ?? t('meetings.defaultTitle')}
+      />
+      <TextField
+        label={t('common.date')}
+        name="day"
+        type="date"
+        required
+        defaultValue={values?.day}
+        className="kern-form-input__input--width-10"
+      />
+      <div className="bn-meeting-times">
+        <TextField
+          label={t('meetings.from')}
+          name="from"
+          type="time"
+          required
+          defaultValue={values?.from ?? '14:00'}
+        />
+        <TextField
+          label={t('meetings.to')}
+          name="to"
+          type="time"
+          required
+          defaultValue={values?.to ?? '16:00'}
+        />
+      </div>
+      <TextField label={t('meetings.place')} name="location" defaultValue={values?.location} />
+      <TextField
+        label={t('meetings.onlineUrl')}
+        name="onlineUrl"
+        type="url"
+        hint={t('meetings.onlineUrlHint')}
+        defaultValue={values?.onlineUrl}
+      />
+    </>
+  );
+}
+
+function PlanForm({ networkId }: { networkId: string }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const create = useMutation({
+    mutationFn: (input: MeetingInput) => createMeeting(networkId, input),
+    onSuccess: async (m) => {
+      await qc.invalidateQueries({ queryKey: meetingsKey(networkId) });
+      await navigate({
+        to: '/n/$networkId/lenkungskreis/sitzungen/$meetingId',
+        params: { networkId, meetingId: m.id },
+      });
+    },
+  });
+  function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    create.mutate(meetingInputFrom(new FormData(e.currentTarget)));
+  }
+  return (
+    <Section title={t('meetings.plan')} id="meeting-plan">
+      <form className="bn-form" onSubmit={submit}>
+        <ErrorAlert error={create.error} />
+        <MeetingFields />
+        <div className="bn-form__actions">
+          <Button type="submit" icon="add" busy={create.isPending}>
+            {t('meetings.plan')}
+          </Button>
+        </div>
+      </form>
+    </Section>
+  );
+}

@@ -1,0 +1,43 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { FieldOfAction } from '../../../contracts/contract';
+import type { Procedure, ProcedureInput, VoteInfo as VoteInfoSchema } from '../../../contracts/steering';
+import { get, post } from '../../lib/api';
+
+export const proceduresKey = (networkId: string) => ['networks', networkId, 'procedures'] as const;
+
+export const proceduresQuery = (networkId: string) =>
+  queryOptions({
+    queryKey: [...proceduresKey(networkId), 'list'],
+    queryFn: ({ signal }) => get<Procedure[]>(`/networks/${networkId}/procedures`, signal),
+  });
+
+export const procedureQuery = (networkId: string, procedureId: string) =>
+  queryOptions({
+    queryKey: [...proceduresKey(networkId), procedureId],
+    queryFn: ({ signal }) => get<Procedure>(`/networks/${networkId}/procedures/${procedureId}`, signal),
+  });
+
+export const startProcedure = (networkId: string, input: ProcedureInput) =>
+  post<Procedure>(`/networks/${networkId}/procedures`, input);
+
+/** The fields of action and whether each is joint today (the server refuses the others). */
+export const fieldsQuery = (networkId: string) =>
+  queryOptions({
+    queryKey: ['networks', networkId, 'contract', 'fields', 'today'],
+    queryFn: ({ signal }) => get<FieldOfAction[]>(`/networks/${networkId}/fields`, signal),
+  });
+
+export type VoteInfo = z.infer<typeof VoteInfoSchema>;
+export type Stance = NonNullable<VoteInfo['stance']>;
+
+/** The personal link of a written procedure: no session, the token is the key. */
+export const voteQuery = (token: string) =>
+  queryOptions({
+    queryKey: ['public', 'procedure-vote', token],
+    queryFn: ({ signal }) => get<VoteInfo>(`/procedure-votes/${encodeURIComponent(token)}`, signal),
+    retry: false,
+  });
+
+export const castVote = (token: string, input: { stance: Stance; reason: string }) =>
+  post<VoteInfo>(`/procedure-votes/${encodeURIComponent(token)}`, input);

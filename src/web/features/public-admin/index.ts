@@ -1,0 +1,1 @@
+export { PublicAdminPage } from './components/public-admin-page';

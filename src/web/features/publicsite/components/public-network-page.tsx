@@ -1,0 +1,158 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Loading, Page, Section } from '../../../components/ui/page';
+import { formatDay } from '../../../lib/format';
+import { publicNetworkQuery } from '../api';
+import { Paragraphs, PublicNotFound } from './public-text';
+
+/** The network's public page: how it works, the joint fields of action, the team, the municipalities. */
+export function PublicNetworkPage({ slug }: { slug: string }) {
+  const { t } = useTranslation(undefined, { lng: 'de' });
+  const q = useQuery(publicNetworkQuery(slug));
+  if (q.isPending) {
+    return (
+      <Page title={t('publicSite.header')}>
+        <Loading />
+      </Page>
+    );
+  }
+  if (!q.data) return <PublicNotFound error={q.error} />;
+  const n = q.data;
+  return (
+    <Page title={n.name} intro={t('publicSite.regionKey', { key: n.regionKey })}>
+      <Section title={t('publicSite.howTitle')} id="so-arbeitet">
+        {n.bodies.length === 0 ? (
+          <p className="kern-body">{t('publicSite.bodiesDefault')}</p>
+        ) : (
+          <ul className="bn-card-grid bn-plain-list">
+            {n.bodies.map((b) => (
+              <li key={b.kind}>
+                <article className="kern-card" aria-labelledby={`gremium-${b.kind}`}>
+                  <div className="kern-card__container">
+                    <header className="kern-card__header">
+                      <h3 className="kern-title" id={`gremium-${b.kind}`}>
+                        {b.name}
+                      </h3>
+                    </header>
+                    <div className="kern-card__body">
+                      <Paragraphs text={b.description} />
+                    </div>
+                  </div>
+                </article>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+
+      <Section title={t('publicSite.fieldsTitle')} id="handlungsfelder">
+        <p className="kern-body">{t('publicSite.fieldsIntro')}</p>
+        {n.fields.length === 0 ? (
+          <p className="kern-body">{t('publicSite.noFields')}</p>
+        ) : (
+          <ul className="bn-card-grid bn-plain-list">
+            {n.fields.map((f) => (
+              <li key={f.name}>
+                <article className="kern-card" aria-labelledby={`feld-${slugId(f.name)}`}>
+                  <div className="kern-card__container">
+                    <header className="kern-card__header">
+                      <h3 className="kern-title" id={`feld-${slugId(f.name)}`}>
+                        {f.name}
+                      </h3>
+                      <p className="kern-body kern-body--small bn-muted">
+                        {t('publicSite.since', { date: formatDay(f.jointSince) })}
+                      </p>
+                    </header>
+                    {f.description || f.goals ? (
+                      <div className="kern-card__body">
+                        {f.description ? <Paragraphs text={f.description} /> : null}
+                        {f.goals ? (
+                          <>
+                            <h4 className="kern-label">{t('publicSite.goals')}</h4>
+                            <Paragraphs text={f.goals} />
+                          </>
+                        ) : null}
+                      </div>
+                    ) : null}
+                  </div>
+                </article>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+
+      <Section title={t('publicSite.teamTitle')} id="team">
+        {n.team.length === 0 ? (
+          <p className="kern-body">{t('publicSite.noTeam')}</p>
+        ) : (
+          <ul className="bn-team bn-plain-list">
+            {n.team.map((m, i) => (
+              <li key={`${m.function}-${m.name ?? i}`} className="bn-team__member">
+                <p className="kern-body bn-team__function">{m.function}</p>
+                {m.name ? <p className="kern-body bn-team__name">{m.name}</p> : null}
+                {m.phone ? (
+                  <p className="kern-body">
+                    {t('publicSite.phone')}:{' '}
+                    <a className="kern-link" href={`tel:${m.phone.replace(/[^\d+]/g, '')}`}>
+                      {m.phone}
+                    </a>
+                  </p>
+                ) : null}
+                {m.email ? (
+                  <p className="kern-body bn-break">
+                    {t('publicSite.email')}:{' '}
+                    <a className="kern-link" href={`mailto:${m.email}`}>
+                      {m.email}
+                    </a>
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+
+      {n.municipalities.length > 0 ? (
+        <Section title={t('publicSite.municipalitiesTitle')} id="kommunen">
+          <ul className="bn-columns-list">
+            {n.municipalities.map((m) => (
+              <li key={m.regionKey}>{m.name}</li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+
+      <Section title={t('publicSite.eventsTitle')} id="veranstaltungen">
+        {n.upcomingEvents.length === 0 ? (
+          <p className="kern-body">{t('publicSite.noEvents')}</p>
+        ) : (
+          <ul>
+            {n.upcomingEvents.map((e) => (
+              <li key={`${e.startsAt}-${e.title}`}>
+                {formatDay(e.startsAt)}: {e.title}, {e.place}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+
+      {n.contactEmail ? (
+        <Section title={t('publicSite.contactTitle')} id="kontakt">
+          <p className="kern-body">
+            <span className="kern-icon kern-icon--mail" aria-hidden="true" />{' '}
+            <a className="kern-link" href={`mailto:${n.contactEmail}`}>
+              {n.contactEmail}
+            </a>
+          </p>
+        </Section>
+      ) : null}
+    </Page>
+  );
+}
+
+const slugId = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');

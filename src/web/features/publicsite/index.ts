@@ -1,0 +1,3 @@
+export { PublicLayout } from './components/public-layout';
+export { PublicNetworkPage } from './components/public-network-page';
+export { PublicTextPage } from './components/public-text-page';

@@ -1,0 +1,1 @@
+export { ReplyPage } from './components/reply-page';

@@ -1,0 +1,133 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { expectNoAxeViolations, nav, shot } from './support';
+
+/** Helpers of the meeting journeys (10-meeting, 11-minutes, 12-guest). */
+
+export const SPRING = 'Frühjahrssitzung des Lenkungskreises';
+export const SPECIAL = 'Sondersitzung des Lenkungskreises';
+export const KAOA = 'Übergang Schule – Beruf (KAoA)';
+
+/** Wall-clock day in Europe/Berlin, `days` from today. */
+export function berlinDay(days = 0) {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Berlin',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(Date.now() + days * 86_400_000));
+}
+
+/** The newest mail to an address whose subject matches, as the SMTP sink received it. */
+export async function mailTo(address: string, subject: RegExp) {
+  const { simpleParser } = await import('mailparser');
+  const dir = path.resolve('test-results/e2e-mail');
+  for (let attempt = 0; attempt < 75; attempt++) {
+    const files = fs.existsSync(dir) ? fs.readdirSync(dir).sort().reverse() : [];
+    for (const f of files) {
+      const mail = await simpleParser(fs.readFileSync(path.join(dir, f)));
+      const to = Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : [];
+      if (to.some((a) => a.value.some((v) => v.address === address)) && subject.test(mail.subject ?? ''))
+        return mail;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no mail "${subject}" to ${address} arrived at the SMTP sink`);
+}
+
+/** The personal reply link from an invitation mail, answered as the member would on the reply page. */
+export async function reply(
+  page: Page,
+  address: string,
+  subject: RegExp,
+  answer: 'attending' | 'deputy' | 'excused',
+) {
+  const mail = await mailTo(address, subject);
+  const token = mail.text?.match(/\/antwort\/([A-Za-z0-9_-]+)/)?.[1];
+  expect(token, `reply link in the mail: ${mail.text}`).toBeTruthy();
+  const origin = new URL(page.url()).origin;
+  const res = await page.request.post(`/api/meeting-replies/${token}`, {
+    headers: { origin },
+    data: { reply: answer },
+  });
+  expect(res.status()).toBe(200);
+}
+
+export async function addItem(
+  page: Page,
+  item: {
+    title: string;
+    kind: 'Information' | 'Beratung' | 'Beschluss';
+    type?: string;
+    field?: string;
+    approves?: string;
+    proposal?: string;
+    presenter?: string;
+    duration?: string;
+  },
+  shotName?: string,
+) {
+  await page.getByRole('button', { name: 'Tagesordnungspunkt hinzufügen' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Tagesordnungspunkt hinzufügen' });
+  await dialog.getByLabel('Titel des Tagesordnungspunkts').fill(item.title);
+  await dialog.getByLabel('Art', { exact: true }).selectOption({ label: item.kind });
+  if (item.type) await dialog.getByLabel('Art des Beschlusses').selectOption({ label: item.type });
+  if (item.field) await dialog.getByLabel('Handlungsfeld').selectOption({ label: item.field });
+  if (item.approves)
+    await dialog
+      .getByLabel('Genehmigt die Niederschrift der Sitzung …')
+      .selectOption({ label: item.approves });
+  if (item.proposal)
+    await dialog
+      .getByLabel(item.kind === 'Beschluss' ? 'Beschlussvorschlag' : 'Erläuterung')
+      .fill(item.proposal);
+  if (item.presenter) await dialog.getByLabel('Berichterstattung').fill(item.presenter);
+  if (item.duration) await dialog.getByLabel('Dauer in Minuten').fill(item.duration);
+  if (shotName) {
+    await expectNoAxeViolations(page);
+    await shot(page, shotName);
+  }
+  await dialog.getByRole('button', { name: 'Speichern' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Der Tagesordnungspunkt ist aufgenommen.' }),
+  ).toBeVisible();
+}
+
+export async function planMeeting(
+  page: Page,
+  m: { title: string; day: string; from: string; to: string; place: string },
+) {
+  await openMeetings(page);
+  const form = page.getByRole('region', { name: 'Sitzung planen' });
+  await form.getByLabel('Titel').fill(m.title);
+  await form.getByLabel('Datum').fill(m.day);
+  await form.getByLabel('Beginn').fill(m.from);
+  await form.getByLabel('Ende').fill(m.to);
+  await form.getByLabel('Ort').fill(m.place);
+  await form.getByRole('button', { name: 'Sitzung planen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: m.title })).toBeVisible();
+}
+
+/** One entitled member's position in the open decision form. */
+export async function position(form: Locator, who: RegExp, stance: string, reason?: string) {
+  const group = form.getByRole('group', { name: who });
+  await group.getByRole('radio', { name: stance, exact: true }).check();
+  if (reason) await group.getByRole('textbox').fill(reason);
+}
+
+/** The meetings page through the navigation (behind the menu button on narrow screens). */
+export async function openMeetings(page: Page) {
+  const toggle = nav(page).getByRole('button', { name: 'Menü' });
+  if (await toggle.isVisible()) await toggle.click();
+  await nav(page).getByRole('link', { name: 'Sitzungen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sitzungen' })).toBeVisible();
+}
+
+/** Opens a meeting from the list by its title. */
+export async function openMeeting(page: Page, title: string) {
+  await openMeetings(page);
+  await page.getByRole('link', { name: title }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+}
