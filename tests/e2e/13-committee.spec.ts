@@ -67,6 +67,8 @@ const row = (page: Page, region: string, name: string) =>
 test('committee: the office records the members of both sides, deputies, the office and a former member', async ({
   browser,
 }) => {
+  // Many dialogs, each scanned for accessibility.
+  test.setTimeout(240_000);
   const page = await newPage(browser);
   await signIn(page);
   const steering = nav(page).getByRole('list', { name: 'Lenkungskreis' });
@@ -224,6 +226,9 @@ test('committee: the office records the members of both sides, deputies, the off
   expect(xlsx.status()).toBe(200);
   expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
   // With decisions of the meetings (spec 10) in the register, the office follows one up.
+  await page.getByRole('button', { name: 'Filter zurücksetzen' }).click();
+  await expect(exportLink).toHaveAttribute('href', /\/decisions\/export\.xlsx$/);
+  await expect(page.locator('.bn-loading')).toHaveCount(0);
   const first = page.getByRole('table', { name: 'Beschlusssammlung' }).getByRole('row').nth(1);
   if (await first.count()) {
     const number = ((await first.getByRole('rowheader').textContent()) ?? '').trim();

@@ -183,7 +183,13 @@ async function guestInvitations(db: Db, actor: NetworkActor) {
   return db
     .select()
     .from(guest)
-    .where(and(eq(guest.networkId, actor.networkId), eq(guest.userId, actor.userId)));
+    .where(
+      and(
+        eq(guest.networkId, actor.networkId),
+        // Linked at invitation time, or invited by the address before the account existed.
+        or(eq(guest.userId, actor.userId), sql`lower(${guest.email}) = lower(${actor.email})`),
+      ),
+    );
 }
 
 export async function listMeetings(deps: Deps, actor: NetworkActor): Promise<Meeting[]> {
@@ -372,7 +378,9 @@ export async function getMeeting(deps: Deps, actor: NetworkActor, meetingId: str
     .from(agendaItem)
     .where(eq(agendaItem.meetingId, m.id))
     .orderBy(asc(agendaItem.position));
-  const numbered = items.map((item, i) => ({ item, number: i + 1 }));
+  // An item moved to a later meeting lives on there (pointing back); here it leaves the agenda, so the
+  // TOP numbers match the invitation mails, the agenda PDF and the minutes.
+  const numbered = items.filter((i) => i.status !== 'moved').map((item, i) => ({ item, number: i + 1 }));
   const shown = numbered.filter(({ item }) => visible === 'all' || visible.has(item.id));
   const papers = await papersOf(
     deps.db,
