@@ -894,6 +894,8 @@ export const de = {
     },
     cancelledTitle: 'Die Sitzung ist abgesagt',
     cancelledText: 'Eine Rückmeldung ist nicht mehr nötig.',
+    closedTitle: 'Die Sitzung hat bereits begonnen',
+    closedText: 'Eine Rückmeldung ist nicht mehr möglich.',
   },
   linkPage: {
     sub: 'Lenkungskreis',

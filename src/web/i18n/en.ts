@@ -885,6 +885,8 @@ export const en: Shape<Catalogue> = {
     },
     cancelledTitle: 'The meeting is cancelled',
     cancelledText: 'No reply is needed any more.',
+    closedTitle: 'The meeting has already begun',
+    closedText: 'Replies are no longer possible.',
   },
   linkPage: {
     sub: 'Steering committee',

@@ -29,6 +29,8 @@ export function ReplyPage({ token }: { token: string }) {
       </>
     );
   }
+  // The server takes replies until the meeting is opened; the link does not say when that was.
+  const started = new Date(r.startsAt).getTime() <= Date.now();
   return (
     <>
       <LinkPageHeading title={t('reply.heading', { title: r.meetingTitle })} />
@@ -36,6 +38,10 @@ export function ReplyPage({ token }: { token: string }) {
       {r.cancelled ? (
         <Alert kind="warning" title={t('reply.cancelledTitle')}>
           <p className="kern-body">{t('reply.cancelledText')}</p>
+        </Alert>
+      ) : started ? (
+        <Alert kind="info" title={t('reply.closedTitle')}>
+          <p className="kern-body">{t('reply.closedText')}</p>
         </Alert>
       ) : null}
       <dl className="bn-dl">
@@ -63,7 +69,7 @@ export function ReplyPage({ token }: { token: string }) {
         <dt>{t('reply.yourReply')}</dt>
         <dd data-testid="current-reply">{r.reply ? t(`reply.answers.${r.reply}`) : t('reply.noReply')}</dd>
       </dl>
-      {r.cancelled ? null : <ReplyForm token={token} info={r} />}
+      {r.cancelled || started ? null : <ReplyForm token={token} info={r} />}
     </>
   );
 }
