@@ -10,7 +10,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 120_000,
+  // Whole journeys with an axe scan on every page: minutes, not seconds, on two busy cores.
+  timeout: 600_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
   globalSetup: './tests/e2e/global-setup.ts',
