@@ -11,6 +11,7 @@ export const Permissions = [
   'members.manage',
   'audit.read',
   'outbox.read',
+  'outbox.manage',
   'files.read',
   'files.write',
   'contract.read',

@@ -17,6 +17,7 @@ import {
 import { z } from 'zod';
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/client.js';
+import { registerAccess } from './http/access.js';
 import { authHeaders, registerCsrfCheck, registerSessionHook } from './http/auth-hooks.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import type { Deps } from './lib/context.js';
@@ -123,11 +124,12 @@ export async function buildApp(
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   registerErrorHandler(app, fs.existsSync(path.join(webRoot, 'index.html')) ? webRoot : null);
   registerCsrfCheck(app, config.baseUrl);
   registerSessionHook(app, deps);
+  registerAccess(app, deps);
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   // better-auth handles sign-in, sessions, password reset and the second factor. Public sign-up is
   // closed: accounts come from the first-run setup and from invitations only.
@@ -135,6 +137,8 @@ export async function buildApp(
     method: ['GET', 'POST'],
     url: '/api/auth/*',
     schema: { hide: true },
+    // better-auth checks the session of its own routes.
+    config: { access: 'public' },
     async handler(req, reply) {
       if (req.url.startsWith('/api/auth/sign-up')) {
         return reply.code(404).send({
@@ -176,7 +180,9 @@ export async function buildApp(
     },
     { prefix: '/api' },
   );
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () =>
+    app.swagger(),
+  );
 
   if (fs.existsSync(webRoot)) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });

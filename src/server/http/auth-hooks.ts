@@ -18,11 +18,14 @@ export function authHeaders(req: FastifyRequest): Headers {
   return headers;
 }
 
-/** Resolves the session cookie into the acting person for every /api request. */
+/**
+ * Resolves the session cookie into the acting person for every /api request. It runs on request, before
+ * the body is read, so that the access hook (http/access.ts) can refuse a caller before validation.
+ */
 export function registerSessionHook(app: FastifyInstance, deps: Deps) {
   app.decorateRequest('actor', null);
   app.decorateRequest('twoFactorEnabled', false);
-  app.addHook('preHandler', async (req) => {
+  app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/') || req.url.startsWith('/api/auth/')) return;
     if (!req.headers.cookie) return;
     const session = await deps.auth.api.getSession({ headers: authHeaders(req) });

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AuditPage, AuditQuery } from '../../../contracts/audit.js';
 import { ErrorBody, NetworkParams } from '../../../contracts/common.js';
-import { networkActor } from '../../http/auth-hooks.js';
+import { memberOf } from '../../http/access.js';
 import type { Deps } from '../../lib/context.js';
 import { listAudit } from './audit.service.js';
 
@@ -11,6 +11,7 @@ export const auditRoutes =
     app.get(
       '/networks/:networkId/audit',
       {
+        config: { access: { permission: 'audit.read' } },
         schema: {
           tags: ['Protokoll der Änderungen'],
           params: NetworkParams,
@@ -18,6 +19,6 @@ export const auditRoutes =
           response: { 200: AuditPage, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
         },
       },
-      async (req) => listAudit(deps, await networkActor(deps, req, req.params.networkId), req.query),
+      async (req) => listAudit(deps, memberOf(req), req.query),
     );
   };

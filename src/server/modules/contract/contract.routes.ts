@@ -19,7 +19,7 @@ import {
   VersionInput,
   VersionParams,
 } from '../../../contracts/contract.js';
-import { networkActor } from '../../http/auth-hooks.js';
+import { memberOf } from '../../http/access.js';
 import { DomainError } from '../../http/errors.js';
 import type { Deps } from '../../lib/context.js';
 import * as svc from './contract.service.js';
@@ -40,12 +40,16 @@ export const contractRoutes =
     const base = '/networks/:networkId/contract';
     app.get(
       base,
-      { schema: { tags, params: NetworkParams, response: { 200: ContractDetail, ...errors } } },
-      async (req) => svc.getContract(deps, await networkActor(deps, req, req.params.networkId)),
+      {
+        config: { access: { permission: 'contract.read' } },
+        schema: { tags, params: NetworkParams, response: { 200: ContractDetail, ...errors } },
+      },
+      async (req) => svc.getContract(deps, memberOf(req)),
     );
     app.put(
       base,
       {
+        config: { access: { permission: 'contract.manage' } },
         schema: {
           tags,
           summary: 'Vertrag anlegen oder Parteien ändern',
@@ -54,11 +58,12 @@ export const contractRoutes =
           response: { 200: ContractDetail, ...errors },
         },
       },
-      async (req) => svc.saveContract(deps, await networkActor(deps, req, req.params.networkId), req.body),
+      async (req) => svc.saveContract(deps, memberOf(req), req.body),
     );
     app.get(
       `${base}/history`,
       {
+        config: { access: { permission: 'contract.read' } },
         schema: {
           tags,
           summary: 'Zeitleiste des Vertrags',
@@ -66,11 +71,12 @@ export const contractRoutes =
           response: { 200: z.array(HistoryEntry), ...errors },
         },
       },
-      async (req) => svc.contractHistory(deps, await networkActor(deps, req, req.params.networkId)),
+      async (req) => svc.contractHistory(deps, memberOf(req)),
     );
     app.post(
       `${base}/versions`,
       {
+        config: { access: { permission: 'contract.manage' } },
         schema: {
           tags,
           summary: 'Fassung oder Änderungsvereinbarung entwerfen',
@@ -79,20 +85,20 @@ export const contractRoutes =
           response: { 201: VersionDetail, ...errors },
         },
       },
-      async (req, reply) =>
-        reply
-          .code(201)
-          .send(await svc.draftVersion(deps, await networkActor(deps, req, req.params.networkId), req.body)),
+      async (req, reply) => reply.code(201).send(await svc.draftVersion(deps, memberOf(req), req.body)),
     );
     app.get(
       `${base}/versions/:versionId`,
-      { schema: { tags, params: VersionParams, response: { 200: VersionDetail, ...errors } } },
-      async (req) =>
-        svc.getVersion(deps, await networkActor(deps, req, req.params.networkId), req.params.versionId),
+      {
+        config: { access: { permission: 'contract.read' } },
+        schema: { tags, params: VersionParams, response: { 200: VersionDetail, ...errors } },
+      },
+      async (req) => svc.getVersion(deps, memberOf(req), req.params.versionId),
     );
     app.post(
       `${base}/versions/:versionId/consents`,
       {
+        config: { access: { permission: 'contract.manage' } },
         schema: {
           tags,
           summary: 'Zustimmung einer Vertragspartei erfassen',
@@ -101,17 +107,12 @@ export const contractRoutes =
           response: { 200: VersionDetail, ...errors },
         },
       },
-      async (req) =>
-        svc.recordConsent(
-          deps,
-          await networkActor(deps, req, req.params.networkId),
-          req.params.versionId,
-          req.body,
-        ),
+      async (req) => svc.recordConsent(deps, memberOf(req), req.params.versionId, req.body),
     );
     app.post(
       `${base}/versions/:versionId/withdraw`,
       {
+        config: { access: { permission: 'contract.manage' } },
         schema: {
           tags,
           summary: 'Entwurf zurückziehen',
@@ -119,12 +120,12 @@ export const contractRoutes =
           response: { 200: VersionDetail, ...errors },
         },
       },
-      async (req) =>
-        svc.withdrawVersion(deps, await networkActor(deps, req, req.params.networkId), req.params.versionId),
+      async (req) => svc.withdrawVersion(deps, memberOf(req), req.params.versionId),
     );
     app.post(
       `${base}/versions/:versionId/attachments`,
       {
+        config: { access: { permission: 'contract.manage' } },
         schema: {
           tags,
           summary: 'Dokument anhängen (multipart: Feld „label“, dann „file“)',
@@ -134,7 +135,7 @@ export const contractRoutes =
         },
       },
       async (req, reply) => {
-        const actor = await networkActor(deps, req, req.params.networkId);
+        const actor = memberOf(req);
         if (!req.isMultipart()) {
           throw new DomainError(
             'files.multipart_required',
@@ -162,6 +163,7 @@ export const contractRoutes =
     app.get(
       '/networks/:networkId/fields',
       {
+        config: { access: { permission: 'contract.read' } },
         schema: {
           tags,
           summary: 'Handlungsfelder mit Stand an einem Tag',
@@ -170,24 +172,20 @@ export const contractRoutes =
           response: { 200: z.array(FieldOfAction), ...errors },
         },
       },
-      async (req) => svc.listFields(deps, await networkActor(deps, req, req.params.networkId), req.query.on),
+      async (req) => svc.listFields(deps, memberOf(req), req.query.on),
     );
     app.patch(
       '/networks/:networkId/fields/:fieldId',
       {
+        config: { access: { permission: 'contract.manage' } },
         schema: { tags, params: FieldParams, body: FieldUpdate, response: { 200: FieldOfAction, ...errors } },
       },
-      async (req) =>
-        svc.updateField(
-          deps,
-          await networkActor(deps, req, req.params.networkId),
-          req.params.fieldId,
-          req.body,
-        ),
+      async (req) => svc.updateField(deps, memberOf(req), req.params.fieldId, req.body),
     );
     app.get(
       '/networks/:networkId/responsibilities',
       {
+        config: { access: { permission: 'contract.read' } },
         schema: {
           tags,
           summary: 'Zuständigkeitskatalog',
@@ -195,11 +193,12 @@ export const contractRoutes =
           response: { 200: z.array(Responsibility), ...errors },
         },
       },
-      async (req) => svc.listResponsibilities(deps, await networkActor(deps, req, req.params.networkId)),
+      async (req) => svc.listResponsibilities(deps, memberOf(req)),
     );
     app.post(
       '/networks/:networkId/responsibilities',
       {
+        config: { access: { permission: 'contract.manage' } },
         schema: {
           tags,
           params: NetworkParams,
@@ -208,19 +207,12 @@ export const contractRoutes =
         },
       },
       async (req, reply) =>
-        reply
-          .code(201)
-          .send(
-            await svc.createResponsibility(
-              deps,
-              await networkActor(deps, req, req.params.networkId),
-              req.body,
-            ),
-          ),
+        reply.code(201).send(await svc.createResponsibility(deps, memberOf(req), req.body)),
     );
     app.put(
       '/networks/:networkId/responsibilities/:responsibilityId',
       {
+        config: { access: { permission: 'contract.manage' } },
         schema: {
           tags,
           params: ResponsibilityParams,
@@ -228,29 +220,23 @@ export const contractRoutes =
           response: { 200: Responsibility, ...errors },
         },
       },
-      async (req) =>
-        svc.updateResponsibility(
-          deps,
-          await networkActor(deps, req, req.params.networkId),
-          req.params.responsibilityId,
-          req.body,
-        ),
+      async (req) => svc.updateResponsibility(deps, memberOf(req), req.params.responsibilityId, req.body),
     );
     app.delete(
       '/networks/:networkId/responsibilities/:responsibilityId',
-      { schema: { tags, params: ResponsibilityParams, response: { 204: z.null(), ...errors } } },
+      {
+        config: { access: { permission: 'contract.manage' } },
+        schema: { tags, params: ResponsibilityParams, response: { 204: z.null(), ...errors } },
+      },
       async (req, reply) => {
-        await svc.deleteResponsibility(
-          deps,
-          await networkActor(deps, req, req.params.networkId),
-          req.params.responsibilityId,
-        );
+        await svc.deleteResponsibility(deps, memberOf(req), req.params.responsibilityId);
         return reply.code(204).send(null);
       },
     );
     app.get(
       '/networks/:networkId/scope',
       {
+        config: { access: { permission: 'contract.read' } },
         schema: {
           tags,
           summary: 'Zuständigkeit prüfen',
@@ -259,6 +245,6 @@ export const contractRoutes =
           response: { 200: ScopeAnswer, ...errors },
         },
       },
-      async (req) => svc.askScope(deps, await networkActor(deps, req, req.params.networkId), req.query),
+      async (req) => svc.askScope(deps, memberOf(req), req.query),
     );
   };

@@ -98,12 +98,18 @@ describe('files', () => {
     const ids: Record<string, string> = {};
     for (const v of ['public', 'members', 'office'])
       ids[v] = (await upload(net, 'office', `${v}.pdf`, tinyPdf(v), v)).json().id;
-    const visible = { admin: 3, office: 3, committee: 2, partner: 1, guest: 1 } as const;
+    const visible = { admin: 3, office: 3, committee: 2, partner: 1 } as const;
     for (const [role, n] of Object.entries(visible)) {
       const cookie = net.users[role as keyof typeof visible].cookie;
       const list = await ctx.as(cookie, { method: 'GET', url: `/api/networks/${net.id}/files` });
       expect(list.json(), role).toHaveLength(n);
     }
+    // Guests are invited to single agenda items and get their papers there; the documents stay closed.
+    const guest = await ctx.as(net.users.guest.cookie, {
+      method: 'GET',
+      url: `/api/networks/${net.id}/files`,
+    });
+    expect(guest.statusCode).toBe(403);
     const hidden = await ctx.as(net.users.committee.cookie, {
       method: 'GET',
       url: `/api/networks/${net.id}/files/${ids.office}/content`,

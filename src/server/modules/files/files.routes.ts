@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, NetworkParams } from '../../../contracts/common.js';
 import { FileParams, FileUpdate, FileVisibility, StoredFile } from '../../../contracts/files.js';
-import { networkActor } from '../../http/auth-hooks.js';
+import { memberOf } from '../../http/access.js';
 import { DomainError } from '../../http/errors.js';
 import type { Deps } from '../../lib/context.js';
 import * as svc from './files.service.js';
@@ -28,12 +28,16 @@ export const filesRoutes =
   async (app) => {
     app.get(
       '/networks/:networkId/files',
-      { schema: { tags, params: NetworkParams, response: { 200: z.array(StoredFile), ...errors } } },
-      async (req) => svc.listFiles(deps, await networkActor(deps, req, req.params.networkId)),
+      {
+        config: { access: { permission: 'files.read' } },
+        schema: { tags, params: NetworkParams, response: { 200: z.array(StoredFile), ...errors } },
+      },
+      async (req) => svc.listFiles(deps, memberOf(req)),
     );
     app.post(
       '/networks/:networkId/files',
       {
+        config: { access: { permission: 'files.write' } },
         schema: {
           tags,
           summary: 'Datei hochladen (multipart/form-data: Feld „visibility“, dann „file“)',
@@ -43,7 +47,7 @@ export const filesRoutes =
         },
       },
       async (req, reply) => {
-        const actor = await networkActor(deps, req, req.params.networkId);
+        const actor = memberOf(req);
         if (!req.isMultipart()) {
           throw new DomainError(
             'files.multipart_required',
@@ -74,35 +78,37 @@ export const filesRoutes =
     );
     app.get(
       '/networks/:networkId/files/:fileId/content',
-      { schema: { tags, params: FileParams, response: errors } },
-      async (req, reply) =>
-        sendFile(
-          reply,
-          await svc.openFile(deps, await networkActor(deps, req, req.params.networkId), req.params.fileId),
-        ),
+      {
+        config: { access: { permission: 'files.read' } },
+        schema: { tags, params: FileParams, response: errors },
+      },
+      async (req, reply) => sendFile(reply, await svc.openFile(deps, memberOf(req), req.params.fileId)),
     );
     app.patch(
       '/networks/:networkId/files/:fileId',
-      { schema: { tags, params: FileParams, body: FileUpdate, response: { 200: StoredFile, ...errors } } },
-      async (req) =>
-        svc.changeFileVisibility(
-          deps,
-          await networkActor(deps, req, req.params.networkId),
-          req.params.fileId,
-          req.body.visibility,
-        ),
+      {
+        config: { access: { permission: 'files.write' } },
+        schema: { tags, params: FileParams, body: FileUpdate, response: { 200: StoredFile, ...errors } },
+      },
+      async (req) => svc.changeFileVisibility(deps, memberOf(req), req.params.fileId, req.body.visibility),
     );
     app.delete(
       '/networks/:networkId/files/:fileId',
-      { schema: { tags, params: FileParams, response: { 204: z.null(), ...errors } } },
+      {
+        config: { access: { permission: 'files.write' } },
+        schema: { tags, params: FileParams, response: { 204: z.null(), ...errors } },
+      },
       async (req, reply) => {
-        await svc.deleteFile(deps, await networkActor(deps, req, req.params.networkId), req.params.fileId);
+        await svc.deleteFile(deps, memberOf(req), req.params.fileId);
         return reply.code(204).send(null);
       },
     );
     app.get(
       '/public/files/:fileId',
-      { schema: { tags: ['Öffentlich'], params: z.object({ fileId: z.uuid() }), response: errors } },
+      {
+        config: { access: 'public' },
+        schema: { tags: ['Öffentlich'], params: z.object({ fileId: z.uuid() }), response: errors },
+      },
       async (req, reply) => sendFile(reply, await svc.openPublicFile(deps, req.params.fileId)),
     );
   };

@@ -172,7 +172,7 @@ describe('mails with secret links', () => {
       .from(t.outboxMail)
       .where(eq(t.outboxMail.toAddress, net.users.partner.email));
     expect((await ctx.as(net.users.admin.cookie, { method: 'GET', url: '/api/outbox' })).statusCode).toBe(
-      404,
+      403,
     );
     await ctx.database.db.insert(t.platformAdmin).values({ userId: net.users.admin.id });
     const list = await ctx.as(net.users.admin.cookie, { method: 'GET', url: '/api/outbox' });

@@ -8,10 +8,8 @@ import {
   OutboxParams,
   OutboxQuery,
 } from '../../../contracts/mail.js';
-import { networkActor, requireActor } from '../../http/auth-hooks.js';
-import { DomainError } from '../../http/errors.js';
+import { memberOf } from '../../http/access.js';
 import type { Deps } from '../../lib/context.js';
-import { isPlatformAdmin } from '../networks/networks.service.js';
 import {
   getInstallationMail,
   getOutboxMail,
@@ -26,14 +24,10 @@ const tags = ['Postausgang'];
 export const mailRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
-    const operatorOnly = async (userId: string) => {
-      if (!(await isPlatformAdmin(deps.db, userId))) {
-        throw new DomainError('not_found', 'Diese Adresse gibt es nicht.', 'not_found');
-      }
-    };
     app.get(
       '/outbox',
       {
+        config: { access: 'operator' },
         schema: {
           tags,
           summary: 'E-Mails der Installation (Passwort zurücksetzen), nur für den Betrieb',
@@ -41,28 +35,24 @@ export const mailRoutes =
           response: { 200: OutboxList, ...errors },
         },
       },
-      async (req) => {
-        await operatorOnly(requireActor(req).userId);
-        return listInstallationOutbox(deps, req.query.status);
-      },
+      async (req) => listInstallationOutbox(deps, req.query.status),
     );
     app.get(
       '/outbox/:mailId',
       {
+        config: { access: 'operator' },
         schema: {
           tags,
           params: z.object({ mailId: z.uuid() }),
           response: { 200: OutboxMailDetail, ...errors },
         },
       },
-      async (req) => {
-        await operatorOnly(requireActor(req).userId);
-        return getInstallationMail(deps, req.params.mailId);
-      },
+      async (req) => getInstallationMail(deps, req.params.mailId),
     );
     app.get(
       '/networks/:networkId/outbox',
       {
+        config: { access: { permission: 'outbox.read' } },
         schema: {
           tags,
           params: NetworkParams,
@@ -70,18 +60,22 @@ export const mailRoutes =
           response: { 200: OutboxList, ...errors },
         },
       },
-      async (req) => listOutbox(deps, await networkActor(deps, req, req.params.networkId), req.query.status),
+      async (req) => listOutbox(deps, memberOf(req), req.query.status),
     );
     app.get(
       '/networks/:networkId/outbox/:mailId',
-      { schema: { tags, params: OutboxParams, response: { 200: OutboxMailDetail, ...errors } } },
-      async (req) =>
-        getOutboxMail(deps, await networkActor(deps, req, req.params.networkId), req.params.mailId),
+      {
+        config: { access: { permission: 'outbox.read' } },
+        schema: { tags, params: OutboxParams, response: { 200: OutboxMailDetail, ...errors } },
+      },
+      async (req) => getOutboxMail(deps, memberOf(req), req.params.mailId),
     );
     app.post(
       '/networks/:networkId/outbox/:mailId/retry',
-      { schema: { tags, params: OutboxParams, response: { 200: OutboxMailSummary, ...errors } } },
-      async (req) =>
-        retryOutboxMail(deps, await networkActor(deps, req, req.params.networkId), req.params.mailId),
+      {
+        config: { access: { permission: 'outbox.manage' } },
+        schema: { tags, params: OutboxParams, response: { 200: OutboxMailSummary, ...errors } },
+      },
+      async (req) => retryOutboxMail(deps, memberOf(req), req.params.mailId),
     );
   };

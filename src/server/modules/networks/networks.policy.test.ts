@@ -9,6 +9,7 @@ describe('role policy', () => {
     office: [
       'members.read',
       'outbox.read',
+      'outbox.manage',
       'files.read',
       'files.write',
       'contract.read',

@@ -12,6 +12,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'members.manage',
     'audit.read',
     'outbox.read',
+    'outbox.manage',
     'files.read',
     'files.write',
     'contract.read',
@@ -23,6 +24,7 @@ const grants: Record<Role, readonly Permission[]> = {
   office: [
     'members.read',
     'outbox.read',
+    'outbox.manage',
     'files.read',
     'files.write',
     'contract.read',

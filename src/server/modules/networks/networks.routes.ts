@@ -18,7 +18,8 @@ import {
   SetupInput,
   SetupStatus,
 } from '../../../contracts/networks.js';
-import { networkActor, requireActor } from '../../http/auth-hooks.js';
+import { memberOf } from '../../http/access.js';
+import { requireActor } from '../../http/auth-hooks.js';
 import type { Deps } from '../../lib/context.js';
 import * as svc from './networks.service.js';
 
@@ -31,6 +32,7 @@ export const networksRoutes =
     app.get(
       '/setup',
       {
+        config: { access: 'public' },
         schema: {
           tags: ['Einrichtung'],
           summary: 'Ist die Ersteinrichtung nötig?',
@@ -42,6 +44,7 @@ export const networksRoutes =
     app.post(
       '/setup',
       {
+        config: { access: 'public' },
         schema: {
           tags: ['Einrichtung'],
           summary: 'Erste Administration und erstes Bildungsnetzwerk anlegen',
@@ -54,6 +57,7 @@ export const networksRoutes =
     app.get(
       '/me',
       {
+        config: { access: 'signed-in' },
         schema: {
           tags: ['Konto'],
           summary: 'Angemeldete Person mit ihren Bildungsnetzwerken',
@@ -65,6 +69,7 @@ export const networksRoutes =
     app.post(
       '/networks',
       {
+        config: { access: 'operator' },
         schema: {
           tags,
           summary: 'Bildungsnetzwerk anlegen (Betrieb)',
@@ -76,12 +81,16 @@ export const networksRoutes =
     );
     app.get(
       '/networks/:networkId',
-      { schema: { tags, params: NetworkParams, response: { 200: NetworkDetail, ...errors } } },
-      async (req) => svc.getNetwork(deps, await networkActor(deps, req, req.params.networkId)),
+      {
+        config: { access: 'member' },
+        schema: { tags, params: NetworkParams, response: { 200: NetworkDetail, ...errors } },
+      },
+      async (req) => svc.getNetwork(deps, memberOf(req)),
     );
     app.patch(
       '/networks/:networkId',
       {
+        config: { access: { permission: 'network.manage' } },
         schema: {
           tags,
           params: NetworkParams,
@@ -89,42 +98,47 @@ export const networksRoutes =
           response: { 200: NetworkDetail, ...errors },
         },
       },
-      async (req) => svc.updateNetwork(deps, await networkActor(deps, req, req.params.networkId), req.body),
+      async (req) => svc.updateNetwork(deps, memberOf(req), req.body),
     );
     app.get(
       '/networks/:networkId/members',
-      { schema: { tags, params: NetworkParams, response: { 200: z.array(Member), ...errors } } },
-      async (req) => svc.listMembers(deps, await networkActor(deps, req, req.params.networkId)),
+      {
+        config: { access: { permission: 'members.read' } },
+        schema: { tags, params: NetworkParams, response: { 200: z.array(Member), ...errors } },
+      },
+      async (req) => svc.listMembers(deps, memberOf(req)),
     );
     app.patch(
       '/networks/:networkId/members/:userId',
       {
+        config: { access: { permission: 'members.manage' } },
         schema: { tags, params: MemberParams, body: MemberRoleUpdate, response: { 200: Member, ...errors } },
       },
-      async (req) =>
-        svc.changeMemberRole(
-          deps,
-          await networkActor(deps, req, req.params.networkId),
-          req.params.userId,
-          req.body.role,
-        ),
+      async (req) => svc.changeMemberRole(deps, memberOf(req), req.params.userId, req.body.role),
     );
     app.delete(
       '/networks/:networkId/members/:userId',
-      { schema: { tags, params: MemberParams, response: { 204: z.null(), ...errors } } },
+      {
+        config: { access: { permission: 'members.manage' } },
+        schema: { tags, params: MemberParams, response: { 204: z.null(), ...errors } },
+      },
       async (req, reply) => {
-        await svc.removeMember(deps, await networkActor(deps, req, req.params.networkId), req.params.userId);
+        await svc.removeMember(deps, memberOf(req), req.params.userId);
         return reply.code(204).send(null);
       },
     );
     app.get(
       '/networks/:networkId/invitations',
-      { schema: { tags, params: NetworkParams, response: { 200: z.array(Invitation), ...errors } } },
-      async (req) => svc.listInvitations(deps, await networkActor(deps, req, req.params.networkId)),
+      {
+        config: { access: { permission: 'members.manage' } },
+        schema: { tags, params: NetworkParams, response: { 200: z.array(Invitation), ...errors } },
+      },
+      async (req) => svc.listInvitations(deps, memberOf(req)),
     );
     app.post(
       '/networks/:networkId/invitations',
       {
+        config: { access: { permission: 'members.manage' } },
         schema: {
           tags,
           params: NetworkParams,
@@ -132,26 +146,23 @@ export const networksRoutes =
           response: { 201: Invitation, ...errors },
         },
       },
-      async (req, reply) =>
-        reply
-          .code(201)
-          .send(await svc.inviteMember(deps, await networkActor(deps, req, req.params.networkId), req.body)),
+      async (req, reply) => reply.code(201).send(await svc.inviteMember(deps, memberOf(req), req.body)),
     );
     app.delete(
       '/networks/:networkId/invitations/:invitationId',
-      { schema: { tags, params: InvitationParams, response: { 204: z.null(), ...errors } } },
+      {
+        config: { access: { permission: 'members.manage' } },
+        schema: { tags, params: InvitationParams, response: { 204: z.null(), ...errors } },
+      },
       async (req, reply) => {
-        await svc.revokeInvitation(
-          deps,
-          await networkActor(deps, req, req.params.networkId),
-          req.params.invitationId,
-        );
+        await svc.revokeInvitation(deps, memberOf(req), req.params.invitationId);
         return reply.code(204).send(null);
       },
     );
     app.get(
       '/invitations/:token',
       {
+        config: { access: 'public' },
         schema: {
           tags: ['Einladungen'],
           params: InvitationTokenParams,
@@ -163,6 +174,7 @@ export const networksRoutes =
     app.post(
       '/invitations/:token/accept',
       {
+        config: { access: 'public' },
         schema: {
           tags: ['Einladungen'],
           params: InvitationTokenParams,

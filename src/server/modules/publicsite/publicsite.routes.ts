@@ -18,7 +18,7 @@ import {
   TeamInput,
 } from '../../../contracts/publicsite.js';
 import { NetworkStructure } from '../../../contracts/structure.js';
-import { networkActor } from '../../http/auth-hooks.js';
+import { memberOf } from '../../http/access.js';
 import type { Deps } from '../../lib/context.js';
 import { replaceTeam, updateBody } from '../structure/structure.service.js';
 import * as svc from './publicsite.service.js';
@@ -33,6 +33,7 @@ export const publicsiteRoutes =
     app.get(
       '/public/networks',
       {
+        config: { access: 'public' },
         schema: {
           tags: open,
           summary: 'Bildungsnetzwerke dieser Installation',
@@ -47,6 +48,7 @@ export const publicsiteRoutes =
     app.get(
       '/public/networks/:slug',
       {
+        config: { access: 'public' },
         schema: {
           tags: open,
           summary: 'Öffentliche Seite eines Bildungsnetzwerks',
@@ -62,6 +64,7 @@ export const publicsiteRoutes =
     app.get(
       '/public/networks/:slug/pages/:kind',
       {
+        config: { access: 'public' },
         schema: {
           tags: open,
           summary: 'Impressum, Datenschutz, Barrierefreiheit',
@@ -74,6 +77,7 @@ export const publicsiteRoutes =
     app.post(
       '/public/networks/:slug/feedback',
       {
+        config: { access: 'public' },
         schema: {
           tags: open,
           summary: 'Rückmeldung an das Bildungsbüro',
@@ -90,12 +94,16 @@ export const publicsiteRoutes =
 
     app.get(
       '/networks/:networkId/public-profile',
-      { schema: { tags: edit, params: NetworkParams, response: { 200: PublicProfile, ...errors } } },
-      async (req) => svc.getPublicProfile(deps, await networkActor(deps, req, req.params.networkId)),
+      {
+        config: { access: { permission: 'public.manage' } },
+        schema: { tags: edit, params: NetworkParams, response: { 200: PublicProfile, ...errors } },
+      },
+      async (req) => svc.getPublicProfile(deps, memberOf(req)),
     );
     app.put(
       '/networks/:networkId/public-profile',
       {
+        config: { access: { permission: 'public.manage' } },
         schema: {
           tags: edit,
           params: NetworkParams,
@@ -103,18 +111,20 @@ export const publicsiteRoutes =
           response: { 200: PublicProfile, ...errors },
         },
       },
-      async (req) =>
-        svc.updatePublicProfile(deps, await networkActor(deps, req, req.params.networkId), req.body),
+      async (req) => svc.updatePublicProfile(deps, memberOf(req), req.body),
     );
     app.get(
       '/networks/:networkId/public-pages/:kind',
-      { schema: { tags: edit, params: PageEditParams, response: { 200: EditablePage, ...errors } } },
-      async (req) =>
-        svc.getEditablePage(deps, await networkActor(deps, req, req.params.networkId), req.params.kind),
+      {
+        config: { access: { permission: 'public.manage' } },
+        schema: { tags: edit, params: PageEditParams, response: { 200: EditablePage, ...errors } },
+      },
+      async (req) => svc.getEditablePage(deps, memberOf(req), req.params.kind),
     );
     app.put(
       '/networks/:networkId/public-pages/:kind',
       {
+        config: { access: { permission: 'public.manage' } },
         schema: {
           tags: edit,
           params: PageEditParams,
@@ -122,17 +132,12 @@ export const publicsiteRoutes =
           response: { 200: EditablePage, ...errors },
         },
       },
-      async (req) =>
-        svc.savePage(
-          deps,
-          await networkActor(deps, req, req.params.networkId),
-          req.params.kind,
-          req.body.body,
-        ),
+      async (req) => svc.savePage(deps, memberOf(req), req.params.kind, req.body.body),
     );
     app.put(
       '/networks/:networkId/structure/team',
       {
+        config: { access: { permission: 'public.manage' } },
         schema: {
           tags: edit,
           summary: 'Team des Bildungsbüros ersetzen',
@@ -141,11 +146,12 @@ export const publicsiteRoutes =
           response: { 200: NetworkStructure, ...errors },
         },
       },
-      async (req) => replaceTeam(deps, await networkActor(deps, req, req.params.networkId), req.body),
+      async (req) => replaceTeam(deps, memberOf(req), req.body),
     );
     app.put(
       '/networks/:networkId/structure/bodies/:kind',
       {
+        config: { access: { permission: 'public.manage' } },
         schema: {
           tags: edit,
           summary: 'Beschreibung eines Gremiums',
@@ -154,7 +160,6 @@ export const publicsiteRoutes =
           response: { 200: NetworkStructure, ...errors },
         },
       },
-      async (req) =>
-        updateBody(deps, await networkActor(deps, req, req.params.networkId), req.params.kind, req.body),
+      async (req) => updateBody(deps, memberOf(req), req.params.kind, req.body),
     );
   };

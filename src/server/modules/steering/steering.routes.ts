@@ -37,7 +37,7 @@ import {
   VoteInfo,
   VoteInput,
 } from '../../../contracts/steering.js';
-import { networkActor } from '../../http/auth-hooks.js';
+import { memberOf } from '../../http/access.js';
 import { DomainError } from '../../http/errors.js';
 import type { Deps } from '../../lib/context.js';
 import { openFileById } from '../files/files.service.js';
@@ -69,12 +69,12 @@ export const steeringRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
     const n = '/networks/:networkId';
-    const actor = (req: { params: { networkId: string } } & Parameters<typeof networkActor>[1]) =>
-      networkActor(deps, req, req.params.networkId);
+    const actor = memberOf;
 
     app.get(
       `${n}/committee`,
       {
+        config: { access: { permission: 'steering.read' } },
         schema: {
           tags,
           summary: 'Mitglieder des Lenkungskreises',
@@ -82,11 +82,12 @@ export const steeringRoutes =
           response: { 200: z.array(CommitteeMember), ...errors },
         },
       },
-      async (req) => svc.listCommitteeMembers(deps, await actor(req)),
+      async (req) => svc.listCommitteeMembers(deps, actor(req)),
     );
     app.post(
       `${n}/committee`,
       {
+        config: { access: { permission: 'steering.manage' } },
         schema: {
           tags,
           params: NetworkParams,
@@ -94,12 +95,12 @@ export const steeringRoutes =
           response: { 201: CommitteeMember, ...errors },
         },
       },
-      async (req, reply) =>
-        reply.code(201).send(await svc.createCommitteeMember(deps, await actor(req), req.body)),
+      async (req, reply) => reply.code(201).send(await svc.createCommitteeMember(deps, actor(req), req.body)),
     );
     app.put(
       `${n}/committee/:memberId`,
       {
+        config: { access: { permission: 'steering.manage' } },
         schema: {
           tags,
           params: MemberParams,
@@ -107,12 +108,13 @@ export const steeringRoutes =
           response: { 200: CommitteeMember, ...errors },
         },
       },
-      async (req) => svc.updateCommitteeMember(deps, await actor(req), req.params.memberId, req.body),
+      async (req) => svc.updateCommitteeMember(deps, actor(req), req.params.memberId, req.body),
     );
 
     app.get(
       `${n}/meetings`,
       {
+        config: { access: { permission: 'steering.read' } },
         schema: {
           tags,
           summary: 'Sitzungen',
@@ -120,11 +122,12 @@ export const steeringRoutes =
           response: { 200: z.array(Meeting), ...errors },
         },
       },
-      async (req) => svc.listMeetings(deps, await actor(req)),
+      async (req) => svc.listMeetings(deps, actor(req)),
     );
     app.post(
       `${n}/meetings`,
       {
+        config: { access: { permission: 'steering.manage' } },
         schema: {
           tags,
           summary: 'Sitzung anlegen (Zeiten in Europe/Berlin)',
@@ -133,26 +136,36 @@ export const steeringRoutes =
           response: { 201: Meeting, ...errors },
         },
       },
-      async (req, reply) => reply.code(201).send(await svc.createMeeting(deps, await actor(req), req.body)),
+      async (req, reply) => reply.code(201).send(await svc.createMeeting(deps, actor(req), req.body)),
     );
     app.get(
       `${n}/meetings/:meetingId`,
-      { schema: { tags, params: MeetingParams, response: { 200: MeetingDetail, ...errors } } },
-      async (req) => svc.getMeeting(deps, await actor(req), req.params.meetingId),
+      {
+        config: { access: { permission: 'steering.read' } },
+        schema: { tags, params: MeetingParams, response: { 200: MeetingDetail, ...errors } },
+      },
+      async (req) => svc.getMeeting(deps, actor(req), req.params.meetingId),
     );
     app.put(
       `${n}/meetings/:meetingId`,
-      { schema: { tags, params: MeetingParams, body: MeetingInput, response: { 200: Meeting, ...errors } } },
-      async (req) => svc.updateMeeting(deps, await actor(req), req.params.meetingId, req.body),
+      {
+        config: { access: { permission: 'steering.manage' } },
+        schema: { tags, params: MeetingParams, body: MeetingInput, response: { 200: Meeting, ...errors } },
+      },
+      async (req) => svc.updateMeeting(deps, actor(req), req.params.meetingId, req.body),
     );
     app.post(
       `${n}/meetings/:meetingId/cancel`,
-      { schema: { tags, params: MeetingParams, body: CancelInput, response: { 200: Meeting, ...errors } } },
-      async (req) => svc.cancelMeeting(deps, await actor(req), req.params.meetingId, req.body.reason),
+      {
+        config: { access: { permission: 'steering.manage' } },
+        schema: { tags, params: MeetingParams, body: CancelInput, response: { 200: Meeting, ...errors } },
+      },
+      async (req) => svc.cancelMeeting(deps, actor(req), req.params.meetingId, req.body.reason),
     );
     app.post(
       `${n}/meetings/:meetingId/hold`,
       {
+        config: { access: { permission: 'steering.manage' } },
         schema: {
           tags,
           summary: 'Sitzung eröffnen',
@@ -160,11 +173,12 @@ export const steeringRoutes =
           response: { 200: Meeting, ...errors },
         },
       },
-      async (req) => svc.holdMeeting(deps, await actor(req), req.params.meetingId),
+      async (req) => svc.holdMeeting(deps, actor(req), req.params.meetingId),
     );
     app.post(
       `${n}/meetings/:meetingId/items`,
       {
+        config: { access: { permission: 'steering.manage' } },
         schema: {
           tags,
           params: MeetingParams,
@@ -173,11 +187,12 @@ export const steeringRoutes =
         },
       },
       async (req, reply) =>
-        reply.code(201).send(await svc.addAgendaItem(deps, await actor(req), req.params.meetingId, req.body)),
+        reply.code(201).send(await svc.addAgendaItem(deps, actor(req), req.params.meetingId, req.body)),
     );
     app.put(
       `${n}/meetings/:meetingId/items/:itemId`,
       {
+        config: { access: { permission: 'steering.manage' } },
         schema: {
           tags,
           params: ItemParams,
@@ -186,11 +201,12 @@ export const steeringRoutes =
         },
       },
       async (req) =>
-        svc.updateAgendaItem(deps, await actor(req), req.params.meetingId, req.params.itemId, req.body),
+        svc.updateAgendaItem(deps, actor(req), req.params.meetingId, req.params.itemId, req.body),
     );
     app.post(
       `${n}/meetings/:meetingId/order`,
       {
+        config: { access: { permission: 'steering.manage' } },
         schema: {
           tags,
           summary: 'Tagesordnung neu ordnen',
@@ -199,11 +215,12 @@ export const steeringRoutes =
           response: { 200: MeetingDetail, ...errors },
         },
       },
-      async (req) => svc.reorderAgenda(deps, await actor(req), req.params.meetingId, req.body.itemIds),
+      async (req) => svc.reorderAgenda(deps, actor(req), req.params.meetingId, req.body.itemIds),
     );
     app.post(
       `${n}/meetings/:meetingId/items/:itemId/move`,
       {
+        config: { access: { permission: 'steering.manage' } },
         schema: {
           tags,
           summary: 'In eine spätere Sitzung verschieben',
@@ -213,17 +230,12 @@ export const steeringRoutes =
         },
       },
       async (req) =>
-        svc.moveAgendaItem(
-          deps,
-          await actor(req),
-          req.params.meetingId,
-          req.params.itemId,
-          req.body.toMeetingId,
-        ),
+        svc.moveAgendaItem(deps, actor(req), req.params.meetingId, req.params.itemId, req.body.toMeetingId),
     );
     app.post(
       `${n}/meetings/:meetingId/items/:itemId/papers`,
       {
+        config: { access: { permission: 'steering.manage' } },
         schema: {
           tags,
           summary:
@@ -234,7 +246,7 @@ export const steeringRoutes =
         },
       },
       async (req, reply) => {
-        const a = await actor(req);
+        const a = actor(req);
         if (!req.isMultipart())
           throw new DomainError(
             'files.multipart_required',
@@ -268,6 +280,7 @@ export const steeringRoutes =
     app.get(
       `${n}/meetings/:meetingId/items/:itemId/papers/:paperId/versions/:version`,
       {
+        config: { access: { permission: 'steering.read' } },
         schema: {
           tags,
           summary: 'Vorlage herunterladen',
@@ -276,7 +289,7 @@ export const steeringRoutes =
         },
       },
       async (req, reply) => {
-        const a = await actor(req);
+        const a = actor(req);
         const fileId = await svc.openPaper(
           deps,
           a,
@@ -296,6 +309,7 @@ export const steeringRoutes =
     app.post(
       `${n}/meetings/:meetingId/guests`,
       {
+        config: { access: { permission: 'steering.manage' } },
         schema: {
           tags,
           summary: 'Gast (beratend) einladen',
@@ -305,11 +319,12 @@ export const steeringRoutes =
         },
       },
       async (req, reply) =>
-        reply.code(201).send(await svc.inviteGuest(deps, await actor(req), req.params.meetingId, req.body)),
+        reply.code(201).send(await svc.inviteGuest(deps, actor(req), req.params.meetingId, req.body)),
     );
     app.put(
       `${n}/meetings/:meetingId/attendance`,
       {
+        config: { access: { permission: 'steering.manage' } },
         schema: {
           tags,
           summary: 'Anwesenheit erfassen',
@@ -318,16 +333,20 @@ export const steeringRoutes =
           response: { 200: MeetingDetail, ...errors },
         },
       },
-      async (req) => svc.recordAttendance(deps, await actor(req), req.params.meetingId, req.body.entries),
+      async (req) => svc.recordAttendance(deps, actor(req), req.params.meetingId, req.body.entries),
     );
     app.get(
       `${n}/meetings/:meetingId/items/:itemId/rounds`,
-      { schema: { tags, params: ItemParams, response: { 200: z.array(Round), ...errors } } },
-      async (req) => svc.roundsOf(deps, await actor(req), req.params.meetingId, req.params.itemId),
+      {
+        config: { access: { permission: 'steering.read' } },
+        schema: { tags, params: ItemParams, response: { 200: z.array(Round), ...errors } },
+      },
+      async (req) => svc.roundsOf(deps, actor(req), req.params.meetingId, req.params.itemId),
     );
     app.post(
       `${n}/meetings/:meetingId/items/:itemId/rounds`,
       {
+        config: { access: { permission: 'steering.manage' } },
         schema: {
           tags,
           summary: 'Positionen erfassen und Ergebnis feststellen',
@@ -339,13 +358,12 @@ export const steeringRoutes =
       async (req, reply) =>
         reply
           .code(201)
-          .send(
-            await svc.recordRound(deps, await actor(req), req.params.meetingId, req.params.itemId, req.body),
-          ),
+          .send(await svc.recordRound(deps, actor(req), req.params.meetingId, req.params.itemId, req.body)),
     );
     app.post(
       `${n}/meetings/:meetingId/invitations`,
       {
+        config: { access: { permission: 'steering.manage' } },
         schema: {
           tags,
           summary: 'Einladungen (oder Aktualisierung) verschicken',
@@ -353,11 +371,12 @@ export const steeringRoutes =
           response: { 200: InvitationResult, ...errors },
         },
       },
-      async (req) => sendInvitations(deps, await actor(req), req.params.meetingId),
+      async (req) => sendInvitations(deps, actor(req), req.params.meetingId),
     );
     app.get(
       `${n}/meetings/:meetingId/recipients`,
       {
+        config: { access: { permission: 'steering.manage' } },
         schema: {
           tags,
           summary: 'Eingeladene und ihre Antworten',
@@ -365,11 +384,12 @@ export const steeringRoutes =
           response: { 200: z.array(Recipient), ...errors },
         },
       },
-      async (req) => svc.listRecipients(deps, await actor(req), req.params.meetingId),
+      async (req) => svc.listRecipients(deps, actor(req), req.params.meetingId),
     );
     app.get(
       '/meeting-replies/:token',
       {
+        config: { access: 'public' },
         schema: {
           tags: ['Öffentlich'],
           summary: 'Persönliche Einladung',
@@ -382,6 +402,7 @@ export const steeringRoutes =
     app.post(
       '/meeting-replies/:token',
       {
+        config: { access: 'public' },
         schema: {
           tags: ['Öffentlich'],
           summary: 'Auf eine Einladung antworten',
@@ -395,6 +416,7 @@ export const steeringRoutes =
     app.get(
       '/calendar/:token',
       {
+        config: { access: 'public' },
         schema: {
           tags: ['Öffentlich'],
           summary: 'Persönliches Kalenderabo (iCalendar)',
@@ -413,6 +435,7 @@ export const steeringRoutes =
     app.get(
       `${n}/meetings/:meetingId/minutes`,
       {
+        config: { access: { permission: 'steering.read' } },
         schema: {
           tags,
           summary: 'Niederschrift (alle Fassungen, neueste zuerst)',
@@ -420,11 +443,12 @@ export const steeringRoutes =
           response: { 200: z.array(MinutesVersion), ...errors },
         },
       },
-      async (req) => listMinutes(deps, await actor(req), req.params.meetingId),
+      async (req) => listMinutes(deps, actor(req), req.params.meetingId),
     );
     app.post(
       `${n}/meetings/:meetingId/minutes/draft`,
       {
+        config: { access: { permission: 'steering.manage' } },
         schema: {
           tags,
           summary: 'Entwurf aus der Sitzung erzeugen',
@@ -432,11 +456,12 @@ export const steeringRoutes =
           response: { 200: z.array(MinutesVersion), ...errors },
         },
       },
-      async (req) => generateMinutes(deps, await actor(req), req.params.meetingId),
+      async (req) => generateMinutes(deps, actor(req), req.params.meetingId),
     );
     app.put(
       `${n}/meetings/:meetingId/minutes`,
       {
+        config: { access: { permission: 'steering.manage' } },
         schema: {
           tags,
           summary: 'Entwurf bearbeiten (neue Fassung)',
@@ -445,11 +470,12 @@ export const steeringRoutes =
           response: { 200: z.array(MinutesVersion), ...errors },
         },
       },
-      async (req) => saveMinutes(deps, await actor(req), req.params.meetingId, req.body.body),
+      async (req) => saveMinutes(deps, actor(req), req.params.meetingId, req.body.body),
     );
     app.post(
       `${n}/meetings/:meetingId/minutes/circulate`,
       {
+        config: { access: { permission: 'steering.manage' } },
         schema: {
           tags,
           summary: 'Entwurf in Umlauf geben',
@@ -457,11 +483,12 @@ export const steeringRoutes =
           response: { 200: z.array(MinutesVersion), ...errors },
         },
       },
-      async (req) => circulateMinutes(deps, await actor(req), req.params.meetingId),
+      async (req) => circulateMinutes(deps, actor(req), req.params.meetingId),
     );
     app.post(
       `${n}/meetings/:meetingId/minutes/corrections`,
       {
+        config: { access: { permission: 'steering.manage' } },
         schema: {
           tags,
           summary: 'Genehmigte Niederschrift berichtigen (neue Fassung mit Grund)',
@@ -470,12 +497,12 @@ export const steeringRoutes =
           response: { 200: z.array(MinutesVersion), ...errors },
         },
       },
-      async (req) =>
-        correctMinutes(deps, await actor(req), req.params.meetingId, req.body.body, req.body.reason),
+      async (req) => correctMinutes(deps, actor(req), req.params.meetingId, req.body.body, req.body.reason),
     );
     app.get(
       `${n}/meetings/:meetingId/minutes/:version/:format`,
       {
+        config: { access: { permission: 'steering.read' } },
         schema: {
           tags,
           summary: 'Niederschrift als PDF oder Word',
@@ -486,7 +513,7 @@ export const steeringRoutes =
       async (req, reply) => {
         const file = await exportMinutes(
           deps,
-          await actor(req),
+          actor(req),
           req.params.meetingId,
           req.params.version,
           req.params.format,
@@ -505,6 +532,7 @@ export const steeringRoutes =
     app.get(
       `${n}/procedures`,
       {
+        config: { access: { permission: 'steering.read' } },
         schema: {
           tags,
           summary: 'Umlaufverfahren',
@@ -512,11 +540,12 @@ export const steeringRoutes =
           response: { 200: z.array(Procedure), ...errors },
         },
       },
-      async (req) => listProcedures(deps, await actor(req)),
+      async (req) => listProcedures(deps, actor(req)),
     );
     app.post(
       `${n}/procedures`,
       {
+        config: { access: { permission: 'steering.manage' } },
         schema: {
           tags,
           summary: 'Umlaufverfahren starten (Frist in Europe/Berlin)',
@@ -525,16 +554,20 @@ export const steeringRoutes =
           response: { 201: Procedure, ...errors },
         },
       },
-      async (req, reply) => reply.code(201).send(await startProcedure(deps, await actor(req), req.body)),
+      async (req, reply) => reply.code(201).send(await startProcedure(deps, actor(req), req.body)),
     );
     app.get(
       `${n}/procedures/:procedureId`,
-      { schema: { tags, params: ProcedureParams, response: { 200: Procedure, ...errors } } },
-      async (req) => getProcedure(deps, await actor(req), req.params.procedureId),
+      {
+        config: { access: { permission: 'steering.read' } },
+        schema: { tags, params: ProcedureParams, response: { 200: Procedure, ...errors } },
+      },
+      async (req) => getProcedure(deps, actor(req), req.params.procedureId),
     );
     app.get(
       '/procedure-votes/:token',
       {
+        config: { access: 'public' },
         schema: {
           tags: ['Öffentlich'],
           summary: 'Persönlicher Link zum Umlaufverfahren',
@@ -547,6 +580,7 @@ export const steeringRoutes =
     app.post(
       '/procedure-votes/:token',
       {
+        config: { access: 'public' },
         schema: {
           tags: ['Öffentlich'],
           summary: 'Im Umlaufverfahren antworten',
@@ -560,6 +594,7 @@ export const steeringRoutes =
     app.get(
       `${n}/decisions/export.xlsx`,
       {
+        config: { access: { permission: 'steering.read' } },
         schema: {
           tags,
           summary: 'Beschlusssammlung als Excel-Datei (mit denselben Filtern)',
@@ -569,7 +604,7 @@ export const steeringRoutes =
         },
       },
       async (req, reply) => {
-        const a = await actor(req);
+        const a = actor(req);
         const decisions = await svc.listDecisions(deps, a, req.query);
         const file = await registerWorkbook((await networkName(deps, a.networkId)) ?? '', decisions);
         return reply
@@ -584,6 +619,7 @@ export const steeringRoutes =
     app.get(
       `${n}/decisions`,
       {
+        config: { access: { permission: 'steering.read' } },
         schema: {
           tags,
           summary: 'Beschlusssammlung',
@@ -592,11 +628,12 @@ export const steeringRoutes =
           response: { 200: z.array(Decision), ...errors },
         },
       },
-      async (req) => svc.listDecisions(deps, await actor(req), req.query),
+      async (req) => svc.listDecisions(deps, actor(req), req.query),
     );
     app.patch(
       `${n}/decisions/:decisionId`,
       {
+        config: { access: { permission: 'steering.manage' } },
         schema: {
           tags,
           summary: 'Umsetzungsstand',
@@ -605,6 +642,6 @@ export const steeringRoutes =
           response: { 200: Decision, ...errors },
         },
       },
-      async (req) => svc.setDecisionStatus(deps, await actor(req), req.params.decisionId, req.body.status),
+      async (req) => svc.setDecisionStatus(deps, actor(req), req.params.decisionId, req.body.status),
     );
   };

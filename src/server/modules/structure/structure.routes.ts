@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBody, NetworkParams } from '../../../contracts/common.js';
 import { NetworkStructure } from '../../../contracts/structure.js';
-import { networkActor } from '../../http/auth-hooks.js';
+import { memberOf } from '../../http/access.js';
 import type { Deps } from '../../lib/context.js';
 import { getStructure } from './structure.service.js';
 
@@ -11,6 +11,7 @@ export const structureRoutes =
     app.get(
       '/networks/:networkId/structure',
       {
+        config: { access: 'member' },
         schema: {
           tags: ['Bildungsnetzwerke'],
           summary: 'Gremien, Kommunen und Team des Bildungsbüros',
@@ -18,6 +19,6 @@ export const structureRoutes =
           response: { 200: NetworkStructure, 401: ErrorBody, 404: ErrorBody },
         },
       },
-      async (req) => getStructure(deps, await networkActor(deps, req, req.params.networkId)),
+      async (req) => getStructure(deps, memberOf(req)),
     );
   };

@@ -6,7 +6,7 @@ let ctx: TestApp;
 beforeAll(async () => {
   ctx = await createTestApp();
   // A route that fails unexpectedly, to see what a client is told.
-  ctx.app.get('/api/test-boom', async () => {
+  ctx.app.get('/api/test-boom', { config: { access: 'public' } }, async () => {
     throw new Error('geheime interne Einzelheit');
   });
 });

@@ -9,6 +9,7 @@ export const systemRoutes =
     app.get(
       '/health',
       {
+        config: { access: 'public' },
         schema: {
           tags: ['Betrieb'],
           summary: 'Lebt der Prozess?',
@@ -20,6 +21,7 @@ export const systemRoutes =
     app.get(
       '/ready',
       {
+        config: { access: 'public' },
         schema: {
           tags: ['Betrieb'],
           summary: 'Ist die Datenbank erreichbar?',
