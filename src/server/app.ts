@@ -8,18 +8,14 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/client.js';
 import { registerAccess } from './http/access.js';
 import { authHeaders, registerCsrfCheck, registerSessionHook } from './http/auth-hooks.js';
 import { registerErrorHandler } from './http/error-handler.js';
+import { openapiTransform, sessionScheme } from './http/openapi.js';
 import type { Deps } from './lib/context.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { createAuth } from './modules/auth/auth.js';
@@ -121,8 +117,9 @@ export async function buildApp(
         version: '0.1.0',
         license: { name: 'EUPL-1.2', url: 'https://interoperable-europe.ec.europa.eu/collection/eupl' },
       },
+      components: { securitySchemes: sessionScheme },
     },
-    transform: jsonSchemaTransform,
+    transform: openapiTransform,
   });
 
   registerErrorHandler(app, fs.existsSync(path.join(webRoot, 'index.html')) ? webRoot : null);

@@ -150,3 +150,46 @@ describe('route × caller matrix', () => {
     expect(res.json().error.code).toBe('network.not_found');
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('shows on every operation who may call it, and describes every upload form', async () => {
+    const doc = (await ctx.as(null, { method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, Operation>>;
+    };
+    type Operation = {
+      description?: string;
+      'x-permission'?: string;
+      security?: unknown[];
+      requestBody?: {
+        content: Record<string, { schema: { properties?: Record<string, { format?: string }> } }>;
+      };
+    };
+    const documented = new Map<string, Operation>();
+    for (const [path, ops] of Object.entries(doc.paths))
+      for (const [method, op] of Object.entries(ops)) documented.set(`${method.toUpperCase()} ${path}`, op);
+    // Only the machinery's own routes stay out of the document: better-auth, the document, its viewer.
+    const undocumented = routes.filter(
+      (r) => !documented.has(`${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`),
+    );
+    expect(
+      undocumented.map((r) => r.url).filter((u) => !/^\/api\/(auth\/|openapi\.json|docs)/.test(u)),
+    ).toEqual([]);
+    for (const r of routes) {
+      const op = documented.get(`${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`);
+      if (!op) continue;
+      const label = `${r.method} ${r.url}`;
+      expect(op['x-permission'], label).toBe(accessKey(r.access));
+      expect(op.description, label).toMatch(/Berechtigung: \S/);
+      expect(Boolean(op.security), label).toBe(r.access !== 'public');
+      const form = op.requestBody?.content['multipart/form-data'];
+      expect(Boolean(form), `${label} documents its upload form`).toBe(r.upload);
+      if (form) expect(form.schema.properties?.file?.format, label).toBe('binary');
+    }
+    expect(routes.filter((r) => r.upload).length).toBeGreaterThanOrEqual(3);
+    const upload = documented.get('POST /api/networks/{networkId}/files')!;
+    expect(upload.description).toContain(
+      'Berechtigung: Mitglied des Bildungsnetzwerks mit der Berechtigung „files.write“',
+    );
+    expect(documented.get('GET /api/health')!.description).toContain('Berechtigung: öffentlich');
+  });
+});

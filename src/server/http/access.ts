@@ -46,7 +46,8 @@ declare module 'fastify' {
   }
 }
 
-export type RouteAccess = { method: string; url: string; access: Access };
+/** One /api route as declared; `upload` when it takes a multipart form. */
+export type RouteAccess = { method: string; url: string; access: Access; upload: boolean };
 
 /** Routes registered by third-party plugins under /api, which cannot carry our declaration. */
 const pluginRoutes: Array<{ prefix: string; access: Access }> = [{ prefix: '/api/docs', access: 'public' }];
@@ -84,6 +85,13 @@ function checkDeclaration(route: RouteOptions): Access {
       `Route ${methods} ${route.url} declares access ${JSON.stringify(declared)}, which needs a :networkId in its URL.`,
     );
   }
+  const consumes = (route.schema as { consumes?: string[] } | undefined)?.consumes ?? [];
+  if (consumes.includes('multipart/form-data') && !route.config?.multipart) {
+    throw new Error(
+      `Route ${methods} ${route.url} takes multipart/form-data but declares no form: add ` +
+        'config: { multipart: z.object({ …, file: z.file() }) } so that the API document describes it.',
+    );
+  }
   return declared;
 }
 
@@ -103,7 +111,7 @@ export function registerAccess(app: FastifyInstance, deps: Deps) {
     for (const method of [route.method].flat()) {
       // Fastify adds a HEAD route for every GET, with the GET's declaration and handler.
       if (method === 'HEAD') continue;
-      table.push({ method, url: route.url, access });
+      table.push({ method, url: route.url, access, upload: Boolean(route.config?.multipart) });
     }
   });
 

@@ -125,7 +125,17 @@ export const contractRoutes =
     app.post(
       `${base}/versions/:versionId/attachments`,
       {
-        config: { access: { permission: 'contract.manage' } },
+        config: {
+          access: { permission: 'contract.manage' },
+          multipart: z.object({
+            label: z
+              .string()
+              .max(200)
+              .optional()
+              .describe('Bezeichnung, vor der Datei (Vorgabe: Unterzeichnete Fassung)'),
+            file: z.file().describe('Das Dokument, z. B. die unterzeichnete Fassung als PDF'),
+          }),
+        },
         schema: {
           tags,
           summary: 'Dokument anhängen (multipart: Feld „label“, dann „file“)',

@@ -37,7 +37,13 @@ export const filesRoutes =
     app.post(
       '/networks/:networkId/files',
       {
-        config: { access: { permission: 'files.write' } },
+        config: {
+          access: { permission: 'files.write' },
+          multipart: z.object({
+            visibility: FileVisibility.optional().describe('Sichtbarkeit, vor der Datei (Vorgabe: members)'),
+            file: z.file().describe('Die Datei (PDF, Office, Bild, Text)'),
+          }),
+        },
         schema: {
           tags,
           summary: 'Datei hochladen (multipart/form-data: Feld „visibility“, dann „file“)',

@@ -235,7 +235,18 @@ export const steeringRoutes =
     app.post(
       `${n}/meetings/:meetingId/items/:itemId/papers`,
       {
-        config: { access: { permission: 'steering.manage' } },
+        config: {
+          access: { permission: 'steering.manage' },
+          multipart: z.object({
+            title: z
+              .string()
+              .max(300)
+              .optional()
+              .describe('Titel der Vorlage, vor der Datei (Vorgabe: Dateiname)'),
+            paperId: z.uuid().optional().describe('Vorhandene Vorlage, zu der dies eine neue Fassung ist'),
+            file: z.file().describe('Die Vorlage als Datei'),
+          }),
+        },
         schema: {
           tags,
           summary:
