@@ -117,7 +117,12 @@ export function registerAccess(app: FastifyInstance, deps: Deps) {
 
   app.addHook('onRequest', async (req) => {
     const access = req.routeOptions.config.access;
-    if (access === undefined || access === 'public') return;
+    if (access === undefined) {
+      // Only the not-found handler and routes outside /api come here; anything else fails closed.
+      if (req.is404 || !isApi(req.routeOptions.url ?? '')) return;
+      throw new Error(`${req.method} ${req.routeOptions.url} has no access declaration`);
+    }
+    if (access === 'public') return;
     const actor = requireActor(req);
     if (access === 'signed-in') return;
     if (access === 'operator') {
