@@ -88,6 +88,15 @@ describe('invitations', () => {
       itemId: third.id,
     });
 
+    // Only those who manage the committee send: a member, guest or partner is refused before anything
+    // is queued (the SEQUENCE below is still 0).
+    for (const role of ['committee', 'guest', 'partner'] as const) {
+      const refused = await ctx.as(net.users[role].cookie, {
+        method: 'POST',
+        url: `/api/networks/${net.id}/meetings/${mtg.id}/invitations`,
+      });
+      expect(refused.statusCode, role).toBe(403);
+    }
     const res = await call(net, 'POST', `/meetings/${mtg.id}/invitations`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
