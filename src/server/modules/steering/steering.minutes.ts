@@ -3,13 +3,14 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { MinutesVersion } from '../../../contracts/steering.js';
 import type { Db } from '../../db/client.js';
 import { DomainError, notFound } from '../../http/errors.js';
+import { berlinDateTime, berlinTime } from '../../lib/berlin-time.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { enqueueMail } from '../mail/mail.service.js';
 import { authorize } from '../networks/networks.policy.js';
 import { network } from '../networks/networks.tables.js';
 import { outcomeMessage } from './consensus.rules.js';
-import { berlinDateTime, berlinTime, type DocBlock, renderPdf } from './steering.documents.js';
+import { type DocBlock, renderPdf } from './steering.documents.js';
 import {
   advice,
   agendaItem,

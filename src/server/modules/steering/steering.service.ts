@@ -11,10 +11,11 @@ import type {
 } from '../../../contracts/steering.js';
 import type { Db } from '../../db/client.js';
 import { DomainError, notFound } from '../../http/errors.js';
+import { berlinDay, berlinInstant } from '../../lib/berlin-time.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { user } from '../auth/auth.tables.js';
-import { assertJointField, berlinDay, fieldNames } from '../contract/contract.service.js';
+import { assertJointField, fieldNames } from '../contract/contract.service.js';
 import { describeFiles, uploadFile } from '../files/files.service.js';
 import { authorize, can } from '../networks/networks.policy.js';
 import { consensusOutcome, outcomeMessage, type Participant } from './consensus.rules.js';
@@ -164,9 +165,6 @@ export async function updateCommitteeMember(
 
 // ---- meetings ----------------------------------------------------------------------------------
 
-/** Wall-clock time in Europe/Berlin (as typed) → the instant, by PostgreSQL's time zone rules. */
-const berlin = (local: string) => sql`(${local.replace('T', ' ')}::timestamp AT TIME ZONE 'Europe/Berlin')`;
-
 const meetingDto = (m: MeetingRow): Meeting => ({
   id: m.id,
   title: m.title,
@@ -233,8 +231,8 @@ export async function createMeeting(
       .values({
         networkId: actor.networkId,
         title: input.title,
-        startsAt: berlin(input.startsAt) as unknown as Date,
-        endsAt: berlin(input.endsAt) as unknown as Date,
+        startsAt: berlinInstant(input.startsAt) as unknown as Date,
+        endsAt: berlinInstant(input.endsAt) as unknown as Date,
         location: input.location,
         onlineUrl: input.onlineUrl,
         icalUid: `${randomBytes(16).toString('hex')}@bildungsnetz`,
@@ -278,8 +276,8 @@ export async function updateMeeting(
       .update(meeting)
       .set({
         title: input.title,
-        startsAt: berlin(input.startsAt) as unknown as Date,
-        endsAt: berlin(input.endsAt) as unknown as Date,
+        startsAt: berlinInstant(input.startsAt) as unknown as Date,
+        endsAt: berlinInstant(input.endsAt) as unknown as Date,
         location: input.location,
         onlineUrl: input.onlineUrl,
         // Invitations already out: the next calendar message is an update.
