@@ -9,12 +9,16 @@ import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { enqueueMail } from '../mail/mail.service.js';
 import { authorize } from '../networks/networks.policy.js';
 import { network } from '../networks/networks.tables.js';
+import { itemsOf } from './agenda.repository.js';
+import { numberAgenda } from './agenda.rules.js';
+import { membersOf } from './committee.repository.js';
 import { outcomeMessage } from './consensus.rules.js';
+import { attendanceOf } from './meetings.repository.js';
+import { assertMinutesStep } from './meetings.rules.js';
+import { loadMeeting } from './meetings.service.js';
 import { type DocBlock, renderPdf } from './steering.documents.js';
 import {
   advice,
-  agendaItem,
-  attendance,
   committeeMember,
   decision,
   decisionRound,
@@ -33,21 +37,6 @@ const presenceLabel = {
   absent: 'abwesend',
 } as const;
 
-async function loadMeeting(
-  db: Db,
-  actor: NetworkActor,
-  meetingId: string,
-  lock = false,
-): Promise<MeetingRow> {
-  const q = db
-    .select()
-    .from(meeting)
-    .where(and(eq(meeting.id, meetingId), eq(meeting.networkId, actor.networkId)));
-  const [m] = lock ? await q.for('update') : await q;
-  if (!m) throw notFound('Die Sitzung');
-  return m;
-}
-
 async function versions(db: Db, meetingId: string) {
   return db
     .select()
@@ -61,12 +50,11 @@ async function versions(db: Db, meetingId: string) {
  * which stance, why), outcomes, decision numbers, and the guests' advice, marked as not counting.
  */
 async function draftText(db: Db, m: MeetingRow): Promise<string> {
-  const members = await db.select().from(committeeMember).where(eq(committeeMember.networkId, m.networkId));
+  const members = await membersOf(db, m.networkId);
   const name = new Map(members.map((x) => [x.id, x.name]));
-  const att = await db.select().from(attendance).where(eq(attendance.meetingId, m.id));
-  const items = (
-    await db.select().from(agendaItem).where(eq(agendaItem.meetingId, m.id)).orderBy(asc(agendaItem.position))
-  ).filter((i) => i.status !== 'moved');
+  const att = await attendanceOf(db, m.id);
+  // Numbered as on the agenda: moved items left it.
+  const items = numberAgenda(await itemsOf(db, m.id)).map(({ item }) => item);
   const itemIds = items.map((i) => i.id);
   const rounds = itemIds.length
     ? await db
@@ -201,15 +189,7 @@ export async function generateMinutes(deps: Deps, actor: NetworkActor, meetingId
   authorize(actor.role, 'steering.manage');
   await deps.db.transaction(async (tx) => {
     const m = await loadMeeting(tx, actor, meetingId, true);
-    if (m.status !== 'held' && m.status !== 'minutes_drafted') {
-      throw new DomainError(
-        m.status === 'minutes_approved' ? 'steering.minutes_frozen' : 'steering.meeting_not_held',
-        m.status === 'minutes_approved'
-          ? 'Die Niederschrift ist genehmigt und damit festgeschrieben. Änderungen gehen nur als Berichtigung.'
-          : 'Eine Niederschrift entsteht erst nach der Sitzung.',
-        'conflict',
-      );
-    }
+    assertMinutesStep(m.status, 'generate');
     await addVersion(
       tx,
       deps,
@@ -230,15 +210,7 @@ export async function saveMinutes(deps: Deps, actor: NetworkActor, meetingId: st
   authorize(actor.role, 'steering.manage');
   await deps.db.transaction(async (tx) => {
     const m = await loadMeeting(tx, actor, meetingId, true);
-    if (m.status !== 'minutes_drafted') {
-      throw new DomainError(
-        'steering.minutes_frozen',
-        m.status === 'minutes_approved'
-          ? 'Die Niederschrift ist genehmigt und damit festgeschrieben. Änderungen gehen nur als Berichtigung.'
-          : 'Erzeugen Sie zuerst den Entwurf der Niederschrift.',
-        'conflict',
-      );
-    }
+    assertMinutesStep(m.status, 'edit');
     await addVersion(tx, deps, actor, m, body, 'draft', null, `Niederschrift zu „${m.title}“ bearbeitet`);
   });
   return listMinutes(deps, actor, meetingId);
@@ -343,13 +315,7 @@ export async function correctMinutes(
   authorize(actor.role, 'steering.manage');
   await deps.db.transaction(async (tx) => {
     const m = await loadMeeting(tx, actor, meetingId, true);
-    if (m.status !== 'minutes_approved') {
-      throw new DomainError(
-        'steering.minutes_not_approved',
-        'Berichtigt wird nur eine genehmigte Niederschrift; einen Entwurf bearbeiten Sie direkt.',
-        'conflict',
-      );
-    }
+    assertMinutesStep(m.status, 'correct');
     await addVersion(
       tx,
       deps,

@@ -10,7 +10,7 @@ import { enqueueMail } from '../mail/mail.service.js';
 import { authorize } from '../networks/networks.policy.js';
 import { network } from '../networks/networks.tables.js';
 import { outcomeMessage, type Stance, writtenProcedureOutcome } from './consensus.rules.js';
-import { insertDecision } from './steering.service.js';
+import { insertDecision } from './decisions.service.js';
 import { committeeMember, decision, procedureVote, writtenProcedure } from './steering.tables.js';
 
 type ProcedureRow = typeof writtenProcedure.$inferSelect;
