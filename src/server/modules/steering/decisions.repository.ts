@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, max, or, sql } from 'drizzle-orm';
-import type { DecisionType } from '../../../contracts/steering.js';
+import type { DecisionQuery } from '../../../contracts/steering.js';
 import type { Db } from '../../db/client.js';
 import { advice, agendaItem, decision, decisionRound, meeting, position } from './steering.tables.js';
 
@@ -10,13 +10,7 @@ import { advice, agendaItem, decision, decisionRound, meeting, position } from '
 
 export type RoundRow = typeof decisionRound.$inferSelect;
 export type DecisionRow = typeof decision.$inferSelect;
-export type RegisterFilter = {
-  year?: number;
-  fieldId?: string;
-  type?: DecisionType;
-  status?: 'open' | 'in_progress' | 'done';
-  q?: string;
-};
+export type RegisterFilter = DecisionQuery;
 
 // ---- rounds --------------------------------------------------------------------------------------
 
