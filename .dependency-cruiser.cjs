@@ -78,7 +78,8 @@ module.exports = {
         path: '^src/server/',
         pathNot: '^src/server/modules/[^/]+/[^/]+\\.(service|repository|minutes|invitations|procedures|test)\\.ts$',
       },
-      to: { path: '^src/server/modules/[^/]+/[^/]+\\.repository\\.ts$' },
+      // Row types may be shared (type-only imports vanish at run time); calls may not.
+      to: { path: '^src/server/modules/[^/]+/[^/]+\\.repository\\.ts$', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'repositories-call-no-services',
