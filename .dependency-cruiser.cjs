@@ -76,7 +76,8 @@ module.exports = {
       severity: 'error',
       from: {
         path: '^src/server/',
-        pathNot: '^src/server/modules/[^/]+/[^/]+\\.(service|repository|minutes|invitations|procedures|test)\\.ts$',
+        pathNot:
+          '^src/server/modules/[^/]+/[^/]+\\.(service|repository|minutes|invitations|procedures|test)\\.ts$',
       },
       // Row types may be shared (type-only imports vanish at run time); calls may not.
       to: { path: '^src/server/modules/[^/]+/[^/]+\\.repository\\.ts$', dependencyTypesNot: ['type-only'] },
