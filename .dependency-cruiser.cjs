@@ -7,6 +7,8 @@
  *    Exceptions: *.tables.ts may reference other modules' tables (foreign keys), the schema index
  *    src/server/db/schema.ts collects them all, and the shared identity tables of the modules
  *    'auth' (users) and 'networks' (networks, memberships) may be read by any module;
+ *  - repositories sit behind their module's services and call none; modules meet through
+ *    <context>.service.ts (the public face), never another module's resource services;
  *  - no circular imports (type-only cycles excepted: they vanish at run time).
  */
 /*
@@ -66,6 +68,43 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/server/modules/([^/]+)/' },
       to: { path: '^src/server/modules/[^/]+/[^/]+\\.repository\\.ts$', pathNot: '^src/server/modules/$1/' },
+    },
+    {
+      name: 'repositories-behind-services',
+      comment:
+        'A repository is data access for the use cases of its module: routes, rules, policies, tables and code outside the modules (app, demo, scripts) call a service instead.',
+      severity: 'error',
+      from: {
+        path: '^src/server/',
+        pathNot:
+          '^src/server/modules/[^/]+/[^/]+\\.(service|repository|minutes|invitations|procedures|test)\\.ts$',
+      },
+      // Row types may be shared (type-only imports vanish at run time); calls may not.
+      to: { path: '^src/server/modules/[^/]+/[^/]+\\.repository\\.ts$', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'repositories-call-no-services',
+      comment: 'Services call repositories, never the other way round: a repository decides nothing.',
+      severity: 'error',
+      from: { path: '\\.repository\\.ts$' },
+      to: { path: '\\.(service|routes)\\.ts$', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'modules-meet-through-services',
+      comment:
+        "Another module is used through its public face: <context>.service.ts (use cases, re-exported per resource), its policy, or its tables where 'no-foreign-tables' allows. Its resource services, repositories and helpers stay private, so a module can be reshaped without touching others.",
+      severity: 'error',
+      from: { path: '^src/server/modules/([^/]+)/' },
+      to: {
+        path: '^src/server/modules/[^/]+/',
+        pathNot: [
+          '^src/server/modules/$1/',
+          '^src/server/modules/([^/]+)/\\1\\.(service|policy|tables)\\.ts$',
+          // The auth module's face is the better-auth instance; the file store is a port backup reads too.
+          '^src/server/modules/auth/auth\\.ts$',
+          '^src/server/modules/files/files\\.storage\\.ts$',
+        ],
+      },
     },
     {
       name: 'no-foreign-tables',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 export const OutboxStatus = z.enum(['pending', 'sent', 'failed']);
+export type OutboxStatus = z.infer<typeof OutboxStatus>;
 export const OutboxQuery = z.object({ status: OutboxStatus.optional() });
 
 export const OutboxMailSummary = z.object({

@@ -68,6 +68,7 @@ export const FeedbackInput = z.object({
 export type FeedbackInput = z.input<typeof FeedbackInput>;
 
 export const PublicProfile = z.object({ slug: z.string().nullable(), contactEmail: z.string().nullable() });
+export type PublicProfile = z.infer<typeof PublicProfile>;
 export const PublicProfileInput = z.object({
   slug: Slug,
   contactEmail: z
@@ -85,6 +86,7 @@ export const EditablePage = z.object({
   body: z.string(),
   isDefault: z.boolean(),
 });
+export type EditablePage = z.infer<typeof EditablePage>;
 
 export const TeamInput = z
   .array(

@@ -146,12 +146,14 @@ export const GuestInput = z.object({
   topic: z.string().trim().max(300).default(''),
   itemId: z.uuid().nullable().default(null),
 });
+export type GuestInput = z.input<typeof GuestInput>;
 
 export const Attendance = z.object({
   memberId: z.uuid(),
   status: z.enum(['present', 'represented', 'excused', 'absent']),
   deputyId: z.uuid().nullable(),
 });
+export type Attendance = z.infer<typeof Attendance>;
 export const AttendanceInput = z.object({ entries: z.array(Attendance).min(1).max(200) });
 
 export const Meeting = z.object({
@@ -247,6 +249,8 @@ export const DecisionQuery = z.object({
   status: z.enum(['open', 'in_progress', 'done']).optional(),
   q: z.string().trim().max(200).optional(),
 });
+/** The register's filters as the server reads them (and the web app keys its queries by). */
+export type DecisionQuery = z.output<typeof DecisionQuery>;
 export const DecisionParams = z.object({ networkId: z.uuid(), decisionId: z.uuid() });
 export const DecisionStatusInput = z.object({ status: z.enum(['open', 'in_progress', 'done']) });
 
@@ -254,6 +258,7 @@ export const InvitationResult = z.object({
   sent: z.number(),
   manualDelivery: z.array(z.object({ name: z.string(), reason: z.string() })),
 });
+export type InvitationResult = z.infer<typeof InvitationResult>;
 export const Recipient = z.object({
   name: z.string(),
   email: z.string().nullable(),
@@ -262,6 +267,7 @@ export const Recipient = z.object({
   reply: z.enum(['attending', 'deputy', 'excused']).nullable(),
   invited: z.boolean(),
 });
+export type Recipient = z.infer<typeof Recipient>;
 export const ReplyToken = z.object({ token: z.string().min(20).max(100) });
 export const ReplyInfo = z.object({
   meetingTitle: z.string(),
@@ -275,6 +281,7 @@ export const ReplyInfo = z.object({
   hasDeputy: z.boolean(),
   reply: z.enum(['attending', 'deputy', 'excused']).nullable(),
 });
+export type ReplyInfo = z.infer<typeof ReplyInfo>;
 export const ReplyInput = z.object({
   reply: z.enum(['attending', 'deputy', 'excused'], {
     error: 'Bitte wählen Sie: Teilnahme, Stellvertretung oder Absage.',
@@ -314,6 +321,7 @@ export type ProcedureInput = z.input<typeof ProcedureInput>;
 export const Stance = z.enum(['consent', 'stand_aside', 'objection'], {
   error: 'Bitte wählen Sie: Zustimmung, Enthaltung oder Einwand.',
 });
+export type Stance = z.infer<typeof Stance>;
 export const Procedure = z.object({
   id: z.uuid(),
   title: z.string(),
@@ -347,4 +355,5 @@ export const VoteInfo = z.object({
   stance: Stance.nullable(),
   reason: z.string().nullable(),
 });
+export type VoteInfo = z.infer<typeof VoteInfo>;
 export const VoteInput = z.object({ stance: Stance, reason: z.string().trim().max(2000).default('') });

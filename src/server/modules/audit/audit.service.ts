@@ -1,6 +1,7 @@
-import { and, count, desc, eq, gte, ilike, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, lt } from 'drizzle-orm';
 import type { AuditFilter, AuditPage } from '../../../contracts/audit.js';
 import type { Db } from '../../db/client.js';
+import { berlinDayEnd, berlinDayStart } from '../../lib/berlin-time.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
 import { authorize } from '../networks/networks.policy.js';
 import { auditEvent } from './audit.tables.js';
@@ -67,8 +68,8 @@ export async function listAudit(deps: Deps, actor: NetworkActor, q: AuditFilter)
     q.action ? eq(auditEvent.action, q.action) : undefined,
     q.actor ? ilike(auditEvent.actorName, `%${q.actor.replace(/[%_\\]/g, '\\$&')}%`) : undefined,
     // Dates are days in Europe/Berlin, the office's calendar.
-    q.from ? gte(auditEvent.at, sql`(${q.from}::date)::timestamp AT TIME ZONE 'Europe/Berlin'`) : undefined,
-    q.to ? lt(auditEvent.at, sql`((${q.to}::date) + 1)::timestamp AT TIME ZONE 'Europe/Berlin'`) : undefined,
+    q.from ? gte(auditEvent.at, berlinDayStart(q.from)) : undefined,
+    q.to ? lt(auditEvent.at, berlinDayEnd(q.to)) : undefined,
   );
   const [rows, totals, types] = await Promise.all([
     deps.db

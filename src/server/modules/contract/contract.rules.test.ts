@@ -1,10 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { errorCodeOf } from '../../../../tests/helpers/rules.js';
 import {
+  checkDraft,
   consentComplete,
   type FieldFacts,
   fieldJointOn,
   overlappingVersion,
+  sortHistory,
   type VersionFacts,
 } from './contract.rules.js';
 
@@ -129,5 +132,129 @@ describe('version dates and consent', () => {
     expect(consentComplete(['land'])).toBe(false);
     expect(consentComplete(['municipality'])).toBe(false);
     expect(consentComplete(['land', 'municipality'])).toBe(true);
+  });
+});
+
+describe('checkDraft (table)', () => {
+  const versions = [
+    v('v1', 1, '2020-01-01'),
+    v('v2', 2, '2024-08-01', 'draft'),
+    v('vx', 3, '2025-01-01', 'withdrawn'),
+  ];
+  const fields: FieldFacts[] = [
+    { ...field('v1'), id: 'ganztag', name: 'Ganztag' },
+    { ...field('v1', 'v2'), id: 'kita', name: 'Übergang Kita–Schule' },
+    { ...field('v2'), id: 'mint', name: 'MINT' },
+  ];
+  const draft = (d: Partial<Parameters<typeof checkDraft>[2]>) => ({
+    effectiveFrom: '2026-01-01',
+    addFieldNames: [],
+    endFieldIds: [],
+    changesText: false,
+    ...d,
+  });
+  it.each([
+    ['the first version is the original', [], [], draft({}), 'original'],
+    ['a withdrawn version does not count as the first', [versions[2]!], [], draft({}), 'original'],
+    [
+      'a later version adding a field is an amendment',
+      versions,
+      fields,
+      draft({ addFieldNames: ['Sprache'] }),
+      'amendment',
+    ],
+    [
+      'an amendment changing only the text is fine',
+      versions,
+      fields,
+      draft({ changesText: true }),
+      'amendment',
+    ],
+    ['an amendment changing nothing is refused', versions, fields, draft({}), 'contract.amendment_empty'],
+    [
+      'not after the last draft',
+      versions,
+      fields,
+      draft({ effectiveFrom: '2024-08-01', changesText: true }),
+      'contract.version_overlap',
+    ],
+    [
+      'a withdrawn version does not block its day',
+      [versions[0]!, versions[2]!],
+      [],
+      draft({ effectiveFrom: '2025-01-01', changesText: true }),
+      'amendment',
+    ],
+    [
+      'field names are unique, ignoring case',
+      versions,
+      fields,
+      draft({ addFieldNames: ['ganztag'] }),
+      'contract.field_exists',
+    ],
+    [
+      'nor twice in one draft',
+      versions,
+      fields,
+      draft({ addFieldNames: ['Sprache', 'SPRACHE'] }),
+      'contract.field_exists',
+    ],
+    ['ending an unknown field', versions, fields, draft({ endFieldIds: ['nope'] }), 'not_found'],
+    [
+      'ending a field already ended by a draft',
+      versions,
+      fields,
+      draft({ endFieldIds: ['kita'] }),
+      'contract.field_already_ended',
+    ],
+    [
+      'ending a field not yet in force',
+      versions,
+      fields,
+      draft({ endFieldIds: ['mint'] }),
+      'contract.field_end_before_start',
+    ],
+    ['ending a field in force', versions, fields, draft({ endFieldIds: ['ganztag'] }), 'amendment'],
+  ] as const)('%s', (_name, vs, fs, d, expected) => {
+    let kind: string | undefined;
+    const code = errorCodeOf(() => {
+      kind = checkDraft(vs, fs, d);
+    });
+    expect(code === 'ok' ? kind : code).toBe(expected);
+  });
+
+  it('never ends a field on the day it starts: such a version would overlap the one introducing it', () => {
+    const vs = [v('v1', 1, '2020-01-01')];
+    expect(
+      errorCodeOf(() =>
+        checkDraft(vs, [field('v1')], draft({ effectiveFrom: '2020-01-01', endFieldIds: ['f'] })),
+      ),
+    ).toBe('contract.version_overlap');
+  });
+});
+
+describe('sortHistory', () => {
+  it('orders by day, then by the order things must happen, then by time of recording', () => {
+    const e = (day: string, kind: Parameters<typeof sortHistory>[0][number]['kind'], at: string) => ({
+      day,
+      kind,
+      at,
+    });
+    const sorted = sortHistory([
+      e('2024-02-01', 'field_added', '2024-01-20T10:00:00Z'),
+      e('2024-02-01', 'in_force', '2024-01-20T10:00:00Z'),
+      e('2024-01-15', 'consent', '2024-01-16T09:00:00Z'),
+      e('2024-01-15', 'consent', '2024-01-15T09:00:00Z'),
+      e('2024-01-15', 'drafted', '2024-01-15T12:00:00Z'),
+      e('2024-02-01', 'field_ended', '2024-01-20T10:00:00Z'),
+    ]);
+    expect(sorted.map((x) => `${x.day} ${x.kind} ${x.at.slice(8, 10)}`)).toEqual([
+      '2024-01-15 drafted 15',
+      '2024-01-15 consent 15',
+      '2024-01-15 consent 16',
+      '2024-02-01 in_force 20',
+      '2024-02-01 field_added 20',
+      '2024-02-01 field_ended 20',
+    ]);
   });
 });

@@ -1,3 +1,5 @@
+import { DomainError, notFound } from '../../http/errors.js';
+
 /**
  * Pure rules of the cooperation contract. Dates are calendar days 'YYYY-MM-DD' (the contract speaks in
  * days, not instants), compared as strings.
@@ -73,4 +75,102 @@ export function consentComplete(parties: readonly Party[]): boolean {
 export function germanDate(day: string): string {
   const [y, m, d] = day.split('-');
   return `${d}.${m}.${y}`;
+}
+
+export const partyLabel: Record<Party, string> = { land: 'Land', municipality: 'Kommune (Schulträger)' };
+
+export type DraftFacts = {
+  effectiveFrom: string;
+  addFieldNames: readonly string[];
+  endFieldIds: readonly string[];
+  changesText: boolean;
+};
+
+/**
+ * Checks a new version against the versions so far and the fields of versions not withdrawn, and tells
+ * whether it is the original contract or an amendment. Versions follow each other in time; an amendment
+ * changes something; a field name is unique; a field ends once, only after it was in force for a day.
+ */
+export function checkDraft(
+  versions: readonly VersionFacts[],
+  fields: readonly FieldFacts[],
+  draft: DraftFacts,
+): 'original' | 'amendment' {
+  const live = versions.filter((v) => v.status !== 'withdrawn');
+  const clash = overlappingVersion(live, draft.effectiveFrom);
+  if (clash) {
+    throw new DomainError(
+      'contract.version_overlap',
+      `Die Fassung überschneidet sich mit Fassung ${clash.number} (wirksam ab ${germanDate(clash.effectiveFrom)}). Eine neue Fassung muss später wirksam werden.`,
+      'conflict',
+    );
+  }
+  const kind = live.length === 0 ? 'original' : 'amendment';
+  if (
+    kind === 'amendment' &&
+    draft.addFieldNames.length === 0 &&
+    draft.endFieldIds.length === 0 &&
+    !draft.changesText
+  ) {
+    throw new DomainError(
+      'contract.amendment_empty',
+      'Eine Änderungsvereinbarung muss ein Handlungsfeld aufnehmen, eines beenden oder den Vertragstext ändern.',
+      'invalid',
+    );
+  }
+  const byId = new Map(versions.map((v) => [v.id, v]));
+  const taken = new Set(fields.map((f) => f.name.toLowerCase()));
+  for (const name of draft.addFieldNames) {
+    if (taken.has(name.toLowerCase())) {
+      throw new DomainError(
+        'contract.field_exists',
+        `Das Handlungsfeld „${name}“ gibt es bereits.`,
+        'conflict',
+      );
+    }
+    taken.add(name.toLowerCase());
+  }
+  for (const id of draft.endFieldIds) {
+    const f = fields.find((x) => x.id === id);
+    if (!f) throw notFound('Das Handlungsfeld');
+    if (f.endedBy) {
+      throw new DomainError(
+        'contract.field_already_ended',
+        `Das Handlungsfeld „${f.name}“ wird bereits durch Fassung ${byId.get(f.endedBy)?.number ?? '?'} beendet.`,
+        'conflict',
+      );
+    }
+    const intro = byId.get(f.introducedBy)!;
+    if (intro.status !== 'in_force' || draft.effectiveFrom <= intro.effectiveFrom) {
+      throw new DomainError(
+        'contract.field_end_before_start',
+        intro.status !== 'in_force'
+          ? `Das Handlungsfeld „${f.name}“ ist noch nicht in Kraft und kann deshalb nicht beendet werden.`
+          : `Das Handlungsfeld „${f.name}“ gilt erst ab ${germanDate(intro.effectiveFrom)}; es kann nicht vorher oder am selben Tag enden.`,
+        'rule',
+      );
+    }
+  }
+  return kind;
+}
+
+export type HistoryKind = 'drafted' | 'consent' | 'withdrawn' | 'in_force' | 'field_added' | 'field_ended';
+const historyOrder: Record<HistoryKind, number> = {
+  drafted: 0,
+  consent: 1,
+  withdrawn: 2,
+  in_force: 3,
+  field_added: 4,
+  field_ended: 5,
+};
+
+/**
+ * The contract's history reads by calendar day; within a day in the order things must happen (drafted,
+ * consented, in force, then the fields it changed), and by the moment of recording last.
+ */
+export function sortHistory<T extends { day: string; kind: HistoryKind; at: string }>(entries: T[]): T[] {
+  return entries.sort(
+    (a, b) =>
+      a.day.localeCompare(b.day) || historyOrder[a.kind] - historyOrder[b.kind] || a.at.localeCompare(b.at),
+  );
 }

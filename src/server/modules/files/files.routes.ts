@@ -5,6 +5,7 @@ import { ErrorBody, NetworkParams } from '../../../contracts/common.js';
 import { FileParams, FileUpdate, FileVisibility, StoredFile } from '../../../contracts/files.js';
 import { memberOf } from '../../http/access.js';
 import { DomainError } from '../../http/errors.js';
+import { attachmentDisposition } from '../../lib/content-disposition.js';
 import type { Deps } from '../../lib/context.js';
 import * as svc from './files.service.js';
 
@@ -16,7 +17,7 @@ function sendFile(reply: FastifyReply, opened: Awaited<ReturnType<typeof svc.ope
   return reply
     .header('content-type', file.mimeType)
     .header('content-length', String(file.sizeBytes))
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+    .header('content-disposition', attachmentDisposition(file.name))
     .header('x-content-type-options', 'nosniff')
     .header('content-security-policy', "default-src 'none'; sandbox")
     .header('digest', `sha-512=${Buffer.from(file.sha512, 'hex').toString('base64')}`)

@@ -1,10 +1,11 @@
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { FeedbackInput, PageKind, PublicNetwork, PublicPage } from '../../../contracts/publicsite.js';
 import { DomainError, notFound } from '../../http/errors.js';
+import { berlinDay } from '../../lib/berlin-time.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { user } from '../auth/auth.tables.js';
-import { berlinDay, listFieldsOfNetwork } from '../contract/contract.service.js';
+import { listFieldsOfNetwork } from '../contract/contract.service.js';
 import { enqueueMail } from '../mail/mail.service.js';
 import { authorize } from '../networks/networks.policy.js';
 import { membership, network } from '../networks/networks.tables.js';

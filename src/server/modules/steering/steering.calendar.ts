@@ -1,5 +1,6 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { berlinWallClock } from '../../lib/berlin-time.js';
 
 export type CalendarMeeting = {
   uid: string;
@@ -50,26 +51,4 @@ export function meetingCalendar(
     });
   }
   return cal.toString();
-}
-
-/**
- * The wall-clock time in Berlin as "YYYY-MM-DDTHH:mm:ss": with a TZID, ical-generator writes a plain
- * Date's UTC fields, so the local time must be handed over already converted.
- */
-export function berlinWallClock(at: Date): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone: 'Europe/Berlin',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
 }

@@ -14,15 +14,6 @@ export type DocBlock =
   | { type: 'meta'; label: string; value: string }
   | { type: 'list'; items: string[] };
 
-export const berlinDateTime = (d: Date) =>
-  new Intl.DateTimeFormat('de-DE', {
-    timeZone: 'Europe/Berlin',
-    dateStyle: 'full',
-    timeStyle: 'short',
-  }).format(d);
-export const berlinTime = (d: Date) =>
-  new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', timeStyle: 'short' }).format(d);
-
 /**
  * A tagged PDF (PDF/UA-style structure: document language, headings, paragraphs, lists, bookmarks for
  * headings) with the KERN typeface embedded, so screen readers and archives can read it.

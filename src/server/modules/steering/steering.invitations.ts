@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { DomainError, notFound } from '../../http/errors.js';
+import { berlinDate, berlinDateTime, berlinDay, berlinTime } from '../../lib/berlin-time.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
-import { berlinDay } from '../contract/contract.service.js';
 import { enqueueMail } from '../mail/mail.service.js';
 import { network } from '../networks/networks.tables.js';
 import { type CalendarMeeting, meetingCalendar } from './steering.calendar.js';
-import { berlinDateTime, berlinTime, type DocBlock, renderPdf } from './steering.documents.js';
+import { type DocBlock, renderPdf } from './steering.documents.js';
 import { agendaItem, committeeMember, guest, meeting, meetingRecipient } from './steering.tables.js';
 
 type MeetingRow = typeof meeting.$inferSelect;
@@ -64,7 +64,7 @@ export async function agendaPdf(
 }
 
 const subjectOf = (kind: MailKind, m: MeetingRow) =>
-  `${kind === 'request' ? 'Einladung' : kind === 'update' ? 'Änderung' : 'Abgesagt'}: ${m.title} am ${new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'medium' }).format(m.startsAt)}`;
+  `${kind === 'request' ? 'Einladung' : kind === 'update' ? 'Änderung' : 'Abgesagt'}: ${m.title} am ${berlinDate(m.startsAt)}`;
 
 /**
  * Writes the invitation (or update, or cancellation) for every member, deputy and guest into the

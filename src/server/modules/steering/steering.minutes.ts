@@ -1,19 +1,23 @@
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { MinutesVersion } from '../../../contracts/steering.js';
 import type { Db } from '../../db/client.js';
 import { DomainError, notFound } from '../../http/errors.js';
+import { berlinDateTime, berlinTime } from '../../lib/berlin-time.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { enqueueMail } from '../mail/mail.service.js';
 import { authorize } from '../networks/networks.policy.js';
 import { network } from '../networks/networks.tables.js';
+import { itemsOf } from './agenda.repository.js';
+import { numberAgenda } from './agenda.rules.js';
+import { membersOf } from './committee.repository.js';
 import { outcomeMessage } from './consensus.rules.js';
-import { berlinDateTime, berlinTime, type DocBlock, renderPdf } from './steering.documents.js';
+import { attendanceOf } from './meetings.repository.js';
+import { assertMinutesStep } from './meetings.rules.js';
+import { loadMeeting } from './meetings.service.js';
+import { minutesDocx, minutesPdf } from './minutes.documents.js';
 import {
   advice,
-  agendaItem,
-  attendance,
   committeeMember,
   decision,
   decisionRound,
@@ -32,21 +36,6 @@ const presenceLabel = {
   absent: 'abwesend',
 } as const;
 
-async function loadMeeting(
-  db: Db,
-  actor: NetworkActor,
-  meetingId: string,
-  lock = false,
-): Promise<MeetingRow> {
-  const q = db
-    .select()
-    .from(meeting)
-    .where(and(eq(meeting.id, meetingId), eq(meeting.networkId, actor.networkId)));
-  const [m] = lock ? await q.for('update') : await q;
-  if (!m) throw notFound('Die Sitzung');
-  return m;
-}
-
 async function versions(db: Db, meetingId: string) {
   return db
     .select()
@@ -60,12 +49,11 @@ async function versions(db: Db, meetingId: string) {
  * which stance, why), outcomes, decision numbers, and the guests' advice, marked as not counting.
  */
 async function draftText(db: Db, m: MeetingRow): Promise<string> {
-  const members = await db.select().from(committeeMember).where(eq(committeeMember.networkId, m.networkId));
+  const members = await membersOf(db, m.networkId);
   const name = new Map(members.map((x) => [x.id, x.name]));
-  const att = await db.select().from(attendance).where(eq(attendance.meetingId, m.id));
-  const items = (
-    await db.select().from(agendaItem).where(eq(agendaItem.meetingId, m.id)).orderBy(asc(agendaItem.position))
-  ).filter((i) => i.status !== 'moved');
+  const att = await attendanceOf(db, m.id);
+  // Numbered as on the agenda: moved items left it.
+  const items = numberAgenda(await itemsOf(db, m.id)).map(({ item }) => item);
   const itemIds = items.map((i) => i.id);
   const rounds = itemIds.length
     ? await db
@@ -200,15 +188,7 @@ export async function generateMinutes(deps: Deps, actor: NetworkActor, meetingId
   authorize(actor.role, 'steering.manage');
   await deps.db.transaction(async (tx) => {
     const m = await loadMeeting(tx, actor, meetingId, true);
-    if (m.status !== 'held' && m.status !== 'minutes_drafted') {
-      throw new DomainError(
-        m.status === 'minutes_approved' ? 'steering.minutes_frozen' : 'steering.meeting_not_held',
-        m.status === 'minutes_approved'
-          ? 'Die Niederschrift ist genehmigt und damit festgeschrieben. Änderungen gehen nur als Berichtigung.'
-          : 'Eine Niederschrift entsteht erst nach der Sitzung.',
-        'conflict',
-      );
-    }
+    assertMinutesStep(m.status, 'generate');
     await addVersion(
       tx,
       deps,
@@ -229,15 +209,7 @@ export async function saveMinutes(deps: Deps, actor: NetworkActor, meetingId: st
   authorize(actor.role, 'steering.manage');
   await deps.db.transaction(async (tx) => {
     const m = await loadMeeting(tx, actor, meetingId, true);
-    if (m.status !== 'minutes_drafted') {
-      throw new DomainError(
-        'steering.minutes_frozen',
-        m.status === 'minutes_approved'
-          ? 'Die Niederschrift ist genehmigt und damit festgeschrieben. Änderungen gehen nur als Berichtigung.'
-          : 'Erzeugen Sie zuerst den Entwurf der Niederschrift.',
-        'conflict',
-      );
-    }
+    assertMinutesStep(m.status, 'edit');
     await addVersion(tx, deps, actor, m, body, 'draft', null, `Niederschrift zu „${m.title}“ bearbeitet`);
   });
   return listMinutes(deps, actor, meetingId);
@@ -342,13 +314,7 @@ export async function correctMinutes(
   authorize(actor.role, 'steering.manage');
   await deps.db.transaction(async (tx) => {
     const m = await loadMeeting(tx, actor, meetingId, true);
-    if (m.status !== 'minutes_approved') {
-      throw new DomainError(
-        'steering.minutes_not_approved',
-        'Berichtigt wird nur eine genehmigte Niederschrift; einen Entwurf bearbeiten Sie direkt.',
-        'conflict',
-      );
-    }
+    assertMinutesStep(m.status, 'correct');
     await addVersion(
       tx,
       deps,
@@ -361,81 +327,6 @@ export async function correctMinutes(
     );
   });
   return listMinutes(deps, actor, meetingId);
-}
-
-function blocksOf(
-  networkName: string,
-  m: MeetingRow,
-  version: number,
-  body: string,
-  stamp: string,
-): DocBlock[] {
-  const [first, ...rest] = body.split('\n');
-  const blocks: DocBlock[] = [
-    { type: 'h1', text: first?.trim() || `Niederschrift: ${m.title}` },
-    { type: 'p', text: `${networkName} · Fassung ${version} · ${stamp}` },
-  ];
-  let list: string[] = [];
-  const flush = () => {
-    if (list.length) blocks.push({ type: 'list', items: list });
-    list = [];
-  };
-  for (const line of rest) {
-    const t = line.trim();
-    if (!t) {
-      flush();
-    } else if (t.startsWith('- ')) {
-      list.push(t.slice(2));
-    } else if (/^TOP \d+/.test(t) || t === 'Anwesenheit') {
-      flush();
-      blocks.push({ type: 'h2', text: t });
-    } else {
-      flush();
-      blocks.push({ type: 'p', text: t });
-    }
-  }
-  flush();
-  return blocks;
-}
-
-export async function minutesPdf(
-  networkName: string,
-  m: MeetingRow,
-  version: number,
-  body: string,
-  stamp: string,
-) {
-  return renderPdf(`Niederschrift ${m.title}`, blocksOf(networkName, m, version, body, stamp));
-}
-
-export async function minutesDocx(
-  networkName: string,
-  m: MeetingRow,
-  version: number,
-  body: string,
-  stamp: string,
-) {
-  const blocks = blocksOf(networkName, m, version, body, stamp);
-  const children = blocks.flatMap((b) => {
-    if (b.type === 'h1') return [new Paragraph({ text: b.text, heading: HeadingLevel.HEADING_1 })];
-    if (b.type === 'h2' || b.type === 'h3')
-      return [new Paragraph({ text: b.text, heading: HeadingLevel.HEADING_2 })];
-    if (b.type === 'list') return b.items.map((i) => new Paragraph({ text: i, bullet: { level: 0 } }));
-    if (b.type === 'meta')
-      return [
-        new Paragraph({
-          children: [new TextRun({ text: `${b.label}: `, bold: true }), new TextRun(b.value)],
-        }),
-      ];
-    return [new Paragraph({ text: b.text, alignment: AlignmentType.LEFT })];
-  });
-  const doc = new Document({
-    creator: 'Bildungsnetz',
-    title: `Niederschrift ${m.title}`,
-    styles: { default: { document: { run: { font: 'Fira Sans', size: 22 } } } },
-    sections: [{ children }],
-  });
-  return Packer.toBuffer(doc);
 }
 
 export async function exportMinutes(

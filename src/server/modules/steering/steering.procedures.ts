@@ -1,22 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { DomainError, notFound } from '../../http/errors.js';
+import { berlinDateTime, berlinDay, berlinInstant } from '../../lib/berlin-time.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
-import { assertJointField, berlinDay } from '../contract/contract.service.js';
+import { assertJointField } from '../contract/contract.service.js';
 import { enqueueMail } from '../mail/mail.service.js';
 import { authorize } from '../networks/networks.policy.js';
 import { network } from '../networks/networks.tables.js';
 import { outcomeMessage, type Stance, writtenProcedureOutcome } from './consensus.rules.js';
-import { berlinDateTime } from './steering.documents.js';
-import { insertDecision } from './steering.service.js';
+import { insertDecision } from './decisions.service.js';
 import { committeeMember, decision, procedureVote, writtenProcedure } from './steering.tables.js';
 
 type ProcedureRow = typeof writtenProcedure.$inferSelect;
 export const REMINDER_BEFORE_MS = 48 * 3_600_000;
-
-const berlin = (local: string) => sql`(${local.replace('T', ' ')}::timestamp AT TIME ZONE 'Europe/Berlin')`;
 
 async function entitledMembers(tx: Db, networkId: string, day: string) {
   return tx
@@ -112,7 +110,7 @@ export async function startProcedure(
       .insert(writtenProcedure)
       .values({
         ...input,
-        deadline: berlin(input.deadline) as unknown as Date,
+        deadline: berlinInstant(input.deadline) as unknown as Date,
         networkId: actor.networkId,
         createdBy: actor.userId,
       })

@@ -39,6 +39,7 @@ import {
 } from '../../../contracts/steering.js';
 import { memberOf } from '../../http/access.js';
 import { DomainError } from '../../http/errors.js';
+import { attachmentDisposition } from '../../lib/content-disposition.js';
 import type { Deps } from '../../lib/context.js';
 import { openFileById } from '../files/files.service.js';
 import { networkName } from '../networks/networks.service.js';
@@ -312,7 +313,7 @@ export const steeringRoutes =
         const { file, stream } = await openFileById(deps, a.networkId, fileId);
         return reply
           .header('content-type', file.mimeType)
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+          .header('content-disposition', attachmentDisposition(file.name))
           .header('content-security-policy', "default-src 'none'; sandbox")
           .send(stream as never);
       },
@@ -536,7 +537,7 @@ export const steeringRoutes =
               ? 'application/pdf'
               : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
           )
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+          .header('content-disposition', attachmentDisposition(file.name))
           .send(file.content as never);
       },
     );
@@ -620,10 +621,7 @@ export const steeringRoutes =
         const file = await registerWorkbook((await networkName(deps, a.networkId)) ?? '', decisions);
         return reply
           .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header(
-            'content-disposition',
-            `attachment; filename*=UTF-8''${encodeURIComponent('Beschlusssammlung.xlsx')}`,
-          )
+          .header('content-disposition', attachmentDisposition('Beschlusssammlung.xlsx'))
           .send(file as never);
       },
     );

@@ -1,16 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { FieldOfAction } from '../../../contracts/contract';
-import type { Decision, DecisionType } from '../../../contracts/steering';
+import type { Decision, DecisionQuery } from '../../../contracts/steering';
 import { get, patch, qs } from '../../lib/api';
 
 export type DecisionStatus = Decision['status'];
-export type DecisionFilters = {
-  year?: number;
-  fieldId?: string;
-  type?: DecisionType;
-  status?: DecisionStatus;
-  q?: string;
-};
+export type DecisionFilters = DecisionQuery;
 
 export const decisionsKey = (networkId: string) => ['networks', networkId, 'decisions'] as const;
 

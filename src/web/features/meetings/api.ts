@@ -2,11 +2,15 @@ import { queryOptions } from '@tanstack/react-query';
 import type { FieldOfAction } from '../../../contracts/contract';
 import type {
   AgendaItemInput,
+  Attendance as AttendanceEntry,
   CommitteeMember,
+  GuestInput,
+  InvitationResult,
   Meeting,
   MeetingDetail,
   MeetingInput,
   MinutesVersion,
+  Recipient,
   Round,
   RoundInput,
 } from '../../../contracts/steering';
@@ -18,17 +22,7 @@ const meetingPath = (networkId: string, meetingId: string) => `${base(networkId)
 /** Every query of the meetings shares this prefix, so one invalidation refreshes them all. */
 export const meetingsKey = (networkId: string) => ['networks', networkId, 'meetings'] as const;
 
-export type InvitationResult = { sent: number; manualDelivery: Array<{ name: string; reason: string }> };
-export type Recipient = {
-  name: string;
-  email: string | null;
-  kind: 'member' | 'guest';
-  memberId: string | null;
-  reply: 'attending' | 'deputy' | 'excused' | null;
-  invited: boolean;
-};
-export type AttendanceEntry = MeetingDetail['attendance'][number];
-export type GuestInput = { name: string; email: string; topic: string; itemId: string | null };
+export type { AttendanceEntry, GuestInput, InvitationResult, Recipient };
 
 export const meetingsQuery = (networkId: string) =>
   queryOptions({

@@ -1,7 +1,7 @@
-import type { OutboxList, OutboxMailDetail } from '../../../contracts/mail';
+import type { OutboxList, OutboxMailDetail, OutboxStatus } from '../../../contracts/mail';
 import { get, post, qs } from '../../lib/api';
 
-export type StatusFilter = 'pending' | 'sent' | 'failed' | '';
+export type StatusFilter = OutboxStatus | '';
 
 export const outboxQuery = (networkId: string, status: StatusFilter) => ({
   queryKey: ['networks', networkId, 'outbox', status || 'all'] as const,

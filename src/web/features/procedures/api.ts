@@ -1,7 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { z } from 'zod';
 import type { FieldOfAction } from '../../../contracts/contract';
-import type { Procedure, ProcedureInput, VoteInfo as VoteInfoSchema } from '../../../contracts/steering';
+import type { Procedure, ProcedureInput, Stance, VoteInfo } from '../../../contracts/steering';
 import { get, post } from '../../lib/api';
 
 export const proceduresKey = (networkId: string) => ['networks', networkId, 'procedures'] as const;
@@ -28,8 +27,7 @@ export const fieldsQuery = (networkId: string) =>
     queryFn: ({ signal }) => get<FieldOfAction[]>(`/networks/${networkId}/fields`, signal),
   });
 
-export type VoteInfo = z.infer<typeof VoteInfoSchema>;
-export type Stance = NonNullable<VoteInfo['stance']>;
+export type { Stance, VoteInfo };
 
 /** The personal link of a written procedure: no session, the token is the key. */
 export const voteQuery = (token: string) =>

@@ -1,10 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { PageKind } from '../../../contracts/publicsite';
+import type { EditablePage, PageKind, PublicProfile } from '../../../contracts/publicsite';
 import type { NetworkStructure } from '../../../contracts/structure';
 import { get, put } from '../../lib/api';
 
-export type PublicProfile = { slug: string | null; contactEmail: string | null };
-export type EditablePage = { kind: PageKind; title: string; body: string; isDefault: boolean };
+export type { EditablePage, PublicProfile };
 export type TeamMember = NetworkStructure['team'][number];
 export type BodyKind = NetworkStructure['bodies'][number]['kind'];
 

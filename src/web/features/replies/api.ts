@@ -1,9 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { ReplyInfo as ReplyInfoSchema } from '../../../contracts/steering';
+import type { ReplyInfo } from '../../../contracts/steering';
 import { get, post } from '../../lib/api';
 
-export type ReplyInfo = z.infer<typeof ReplyInfoSchema>;
+export type { ReplyInfo };
 export type Reply = NonNullable<ReplyInfo['reply']>;
 
 /** The personal invitation link: no session, the token is the key. */

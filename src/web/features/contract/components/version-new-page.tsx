@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VersionInput } from '../../../../contracts/contract';
+import type { Owner, VersionInput } from '../../../../contracts/contract';
 import {
   Alert,
   Button,
@@ -18,9 +18,8 @@ import {
 } from '../../../components/ui';
 import { formatDay, today } from '../../../lib/format';
 import { contractKey, contractQuery, createVersion, fieldsQuery } from '../api';
-import { type owners, useOwnerOptions } from './labels';
+import { useOwnerOptions } from './labels';
 
-type Owner = (typeof owners)[number];
 type SectionRow = { key: number; heading: string; body: string };
 type FieldRow = {
   key: number;

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgendaItem, CommitteeMember, Round, RoundInput } from '../../../../contracts/steering';
+import type { AgendaItem, CommitteeMember, Round, RoundInput, Stance } from '../../../../contracts/steering';
 import { Alert, Badge, Button, ErrorAlert, TextAreaField } from '../../../components/ui';
 import { errorText } from '../../../i18n';
 import { isApiError } from '../../../lib/api';
@@ -9,7 +9,6 @@ import { committeeQuery, recordRound, roundsQuery } from '../api';
 import { berlinLocal } from './labels';
 import type { MeetingCtx } from './meeting-page';
 
-type Stance = 'consent' | 'stand_aside' | 'objection';
 const stances: Stance[] = ['consent', 'stand_aside', 'objection'];
 const resolutions = ['reworked', 'deferred', 'withdrawn'] as const;
 

@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import type { CommitteeMember } from '../../../contracts/steering.js';
+import { notFound } from '../../http/errors.js';
+import { berlinDay } from '../../lib/berlin-time.js';
+import type { Deps, NetworkActor } from '../../lib/context.js';
+import { auditActorOf, recordAudit } from '../audit/audit.service.js';
+import { authorize } from '../networks/networks.policy.js';
+import type { MemberRow, MemberValues } from './committee.repository.js';
+import * as repo from './committee.repository.js';
+import { checkMember, inTermOn } from './committee.rules.js';
+
+/* The committee: members of both sides and the office, their terms and deputies. */
+
+const memberDto = (m: MemberRow, today: string): CommitteeMember => ({
+  id: m.id,
+  name: m.name,
+  email: m.email,
+  side: m.side,
+  function: m.function,
+  institution: m.institution,
+  voting: m.voting,
+  termFrom: m.termFrom,
+  termTo: m.termTo,
+  deputyOf: m.deputyOf,
+  active: inTermOn(m, today),
+});
+
+export async function listCommitteeMembers(deps: Deps, actor: NetworkActor): Promise<CommitteeMember[]> {
+  authorize(actor.role, 'steering.read');
+  if (actor.role === 'guest') throw notFound('Die Mitgliederliste');
+  const rows = await repo.membersOf(deps.db, actor.networkId);
+  const today = berlinDay(deps.now());
+  return rows.map((m) => memberDto(m, today));
+}
+
+export async function createCommitteeMember(deps: Deps, actor: NetworkActor, input: MemberValues) {
+  authorize(actor.role, 'steering.manage');
+  const row = await deps.db.transaction(async (tx) => {
+    const principal = input.deputyOf ? await repo.memberById(tx, actor.networkId, input.deputyOf) : undefined;
+    checkMember(input, principal);
+    const m = await repo.insertMember(tx, actor.networkId, {
+      ...input,
+      calendarToken: randomBytes(24).toString('base64url'),
+    });
+    await recordAudit(tx, auditActorOf(actor), {
+      action: 'create',
+      entityType: 'committee_member',
+      entityId: m.id,
+      summary: `${m.name} in den Lenkungskreis aufgenommen`,
+      after: input,
+    });
+    return m;
+  });
+  return memberDto(row, berlinDay(deps.now()));
+}
+
+export async function updateCommitteeMember(
+  deps: Deps,
+  actor: NetworkActor,
+  memberId: string,
+  input: MemberValues,
+) {
+  authorize(actor.role, 'steering.manage');
+  const row = await deps.db.transaction(async (tx) => {
+    const before = await repo.memberById(tx, actor.networkId, memberId, true);
+    if (!before) throw notFound('Das Mitglied');
+    const principal = input.deputyOf ? await repo.memberById(tx, actor.networkId, input.deputyOf) : undefined;
+    checkMember(input, principal, memberId);
+    const m = await repo.updateMemberRow(tx, memberId, input);
+    const { calendarToken: _a, ...b } = before;
+    await recordAudit(tx, auditActorOf(actor), {
+      action: 'update',
+      entityType: 'committee_member',
+      entityId: memberId,
+      summary: `Mitgliedschaft von ${m.name} geändert`,
+      before: b,
+      after: input,
+    });
+    return m;
+  });
+  return memberDto(row, berlinDay(deps.now()));
+}

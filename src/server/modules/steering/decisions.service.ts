@@ -1,0 +1,92 @@
+import type { Decision, DecisionType } from '../../../contracts/steering.js';
+import type { Db } from '../../db/client.js';
+import { notFound } from '../../http/errors.js';
+import type { Deps, NetworkActor } from '../../lib/context.js';
+import { auditActorOf, recordAudit } from '../audit/audit.service.js';
+import { fieldNames } from '../contract/contract.service.js';
+import { authorize } from '../networks/networks.policy.js';
+import type { RegisterFilter } from './decisions.repository.js';
+import * as repo from './decisions.repository.js';
+import { decisionNumber, decisionYear } from './decisions.rules.js';
+
+/* The decision register: numbered decisions of meetings and written procedures, and their progress. */
+
+export async function listDecisions(deps: Deps, actor: NetworkActor, q: RegisterFilter): Promise<Decision[]> {
+  authorize(actor.role, 'steering.read');
+  if (actor.role === 'guest') throw notFound('Die Beschlusssammlung');
+  const rows = await repo.registerOf(deps.db, actor.networkId, q);
+  const names = await fieldNames(
+    deps.db,
+    actor.networkId,
+    rows.map((r) => r.d.fieldId).filter((x): x is string => !!x),
+  );
+  return rows.map(({ d, meetingId: mid, meetingTitle, rounds }) => ({
+    id: d.id,
+    number: d.number,
+    decidedOn: d.decidedOn,
+    type: d.type,
+    fieldId: d.fieldId,
+    fieldName: d.fieldId ? (names.get(d.fieldId) ?? null) : null,
+    title: d.title,
+    text: d.text,
+    status: d.status,
+    meetingId: mid,
+    meetingTitle,
+    rounds: Number(rounds),
+  }));
+}
+
+export async function setDecisionStatus(
+  deps: Deps,
+  actor: NetworkActor,
+  decisionId: string,
+  status: 'open' | 'in_progress' | 'done',
+) {
+  authorize(actor.role, 'steering.manage');
+  await deps.db.transaction(async (tx) => {
+    const d = await repo.lockDecision(tx, actor.networkId, decisionId);
+    if (!d) throw notFound('Der Beschluss');
+    await repo.setDecisionStatusRow(tx, d.id, status);
+    await recordAudit(tx, auditActorOf(actor), {
+      action: 'update',
+      entityType: 'decision',
+      entityId: d.id,
+      summary: `Umsetzungsstand von ${d.number}: ${status}`,
+      before: { status: d.status },
+      after: { status },
+    });
+  });
+  return (await listDecisions(deps, actor, {})).find((d) => d.id === decisionId)!;
+}
+
+/**
+ * Adds a decision to the register with the next number of its year (LK-2026-07). Numbers are gap-free
+ * per network and year: numbering is serialised per network by an advisory lock.
+ */
+export async function insertDecision(
+  tx: Db,
+  networkId: string,
+  d: {
+    itemId: string | null;
+    roundId: string | null;
+    type: DecisionType;
+    fieldId: string | null;
+    contractVersionId: string | null;
+    title: string;
+    text: string;
+    decidedOn: string;
+  },
+): Promise<string> {
+  const year = decisionYear(d.decidedOn);
+  const seq = (await repo.lockNumbering(tx, networkId, year)) + 1;
+  const number = decisionNumber(year, seq);
+  await repo.insertDecisionRow(tx, { ...d, networkId, year, seq, number });
+  return number;
+}
+
+/** Work orders not yet done that name one of the fields (for the contract's amendment warning). */
+export async function openWorkOrders(db: Db, networkId: string, fieldIds: string[]) {
+  if (fieldIds.length === 0) return [];
+  const rows = await repo.openWorkOrderRows(db, networkId, fieldIds);
+  return rows.map((r) => ({ number: r.number, title: r.title, fieldId: r.fieldId! }));
+}

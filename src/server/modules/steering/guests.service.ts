@@ -1,0 +1,36 @@
+import type { MeetingDetail } from '../../../contracts/steering.js';
+import type { Deps, NetworkActor } from '../../lib/context.js';
+import { auditActorOf, recordAudit } from '../audit/audit.service.js';
+import { authorize } from '../networks/networks.policy.js';
+import { loadItem } from './agenda.service.js';
+import { getMeeting } from './meeting-view.service.js';
+import * as repo from './meetings.repository.js';
+import { assertPlanning } from './meetings.rules.js';
+import { loadMeeting } from './meetings.service.js';
+
+/* Guests: advisory, without a vote; invited to a whole meeting or to one item. */
+
+export async function inviteGuest(
+  deps: Deps,
+  actor: NetworkActor,
+  meetingId: string,
+  input: { name: string; email: string | null; topic: string; itemId: string | null },
+): Promise<MeetingDetail> {
+  authorize(actor.role, 'steering.manage');
+  await deps.db.transaction(async (tx) => {
+    const m = await loadMeeting(tx, actor, meetingId, true);
+    assertPlanning(m.status);
+    if (input.itemId) await loadItem(tx, actor, meetingId, input.itemId);
+    // A guest with an account (role guest in this network) sees the invited items in the app.
+    const userId = input.email ? await repo.accountIdByEmail(tx, input.email) : null;
+    const g = await repo.insertGuest(tx, { ...input, networkId: actor.networkId, meetingId: m.id, userId });
+    await recordAudit(tx, auditActorOf(actor), {
+      action: 'create',
+      entityType: 'guest',
+      entityId: g.id,
+      summary: `${input.name} als Gast (beratend) zu „${m.title}“ eingeladen`,
+      after: input,
+    });
+  });
+  return getMeeting(deps, actor, meetingId);
+}

@@ -1,0 +1,112 @@
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { user } from '../auth/auth.tables.js';
+import { attendance, guest, meeting, meetingRecipient } from './steering.tables.js';
+
+/*
+ * Data access of meetings and the people around them (guests, attendance, recipients of invitations):
+ * Drizzle only, the database or transaction first; who may see what is decided by the services.
+ */
+
+export type MeetingRow = typeof meeting.$inferSelect;
+export type AttendanceRow = typeof attendance.$inferSelect;
+
+export async function meetingById(
+  db: Db,
+  networkId: string,
+  meetingId: string,
+  lock = false,
+): Promise<MeetingRow | undefined> {
+  const q = db
+    .select()
+    .from(meeting)
+    .where(and(eq(meeting.id, meetingId), eq(meeting.networkId, networkId)));
+  const [m] = lock ? await q.for('update') : await q;
+  return m;
+}
+
+/** The network's meetings, newest first; only those in `ids` when given (a guest's). */
+export async function meetingsOf(db: Db, networkId: string, ids: string[] | null): Promise<MeetingRow[]> {
+  return db
+    .select()
+    .from(meeting)
+    .where(and(eq(meeting.networkId, networkId), ids ? inArray(meeting.id, ids) : undefined))
+    .orderBy(desc(meeting.startsAt));
+}
+
+/** Times may be SQL expressions (berlinInstant): the database converts Berlin wall-clock time. */
+export async function insertMeeting(tx: Db, values: typeof meeting.$inferInsert): Promise<MeetingRow> {
+  const [m] = await tx.insert(meeting).values(values).returning();
+  return m!;
+}
+
+export async function updateMeetingRow(
+  tx: Db,
+  meetingId: string,
+  values: Partial<typeof meeting.$inferInsert>,
+): Promise<MeetingRow> {
+  const [m] = await tx.update(meeting).set(values).where(eq(meeting.id, meetingId)).returning();
+  return m!;
+}
+
+// ---- guests ------------------------------------------------------------------------------------
+
+/** The guest rows that invite this account to meetings of the network. */
+export async function guestInvitationsOf(db: Db, networkId: string, userId: string, email: string) {
+  return db
+    .select()
+    .from(guest)
+    .where(
+      and(
+        eq(guest.networkId, networkId),
+        // Linked at invitation time, or invited by the address before the account existed.
+        or(eq(guest.userId, userId), sql`lower(${guest.email}) = lower(${email})`),
+      ),
+    );
+}
+
+export async function guestsOf(db: Db, meetingId: string) {
+  return db.select().from(guest).where(eq(guest.meetingId, meetingId)).orderBy(asc(guest.createdAt));
+}
+
+export async function insertGuest(tx: Db, values: typeof guest.$inferInsert) {
+  const [g] = await tx.insert(guest).values(values).returning();
+  return g!;
+}
+
+/** The account with this address, if any (addresses compare case-insensitively). */
+export async function accountIdByEmail(db: Db, email: string): Promise<string | null> {
+  const [account] = await db
+    .select({ id: user.id })
+    .from(user)
+    .where(sql`lower(${user.email}) = lower(${email})`);
+  return account?.id ?? null;
+}
+
+// ---- attendance and recipients ---------------------------------------------------------------------
+
+export async function attendanceOf(db: Db, meetingId: string): Promise<AttendanceRow[]> {
+  return db.select().from(attendance).where(eq(attendance.meetingId, meetingId));
+}
+
+/** Records or replaces one member's attendance in a meeting. */
+export async function upsertAttendance(
+  tx: Db,
+  values: Pick<AttendanceRow, 'networkId' | 'meetingId' | 'memberId' | 'status' | 'deputyId'>,
+): Promise<void> {
+  await tx
+    .insert(attendance)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [attendance.meetingId, attendance.memberId],
+      set: { status: values.status, deputyId: values.deputyId },
+    });
+}
+
+export async function recipientsOf(db: Db, meetingId: string) {
+  return db
+    .select()
+    .from(meetingRecipient)
+    .where(eq(meetingRecipient.meetingId, meetingId))
+    .orderBy(asc(meetingRecipient.name));
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { errorCodeOf } from '../../../../tests/helpers/rules.js';
+import {
+  assertMayOpen,
+  assertMinutesStep,
+  assertPlanning,
+  assertRecording,
+  type MeetingStatus,
+  nextSequence,
+} from './meetings.rules.js';
+
+const statuses: MeetingStatus[] = [
+  'planned',
+  'invited',
+  'held',
+  'minutes_drafted',
+  'minutes_approved',
+  'cancelled',
+];
+
+describe('the meeting life cycle', () => {
+  // status            planning                    recording                    generate minutes              edit minutes               correct minutes
+  const table: Record<MeetingStatus, [string, string, string, string, string]> = {
+    planned: [
+      'ok',
+      'steering.meeting_not_held',
+      'steering.meeting_not_held',
+      'steering.minutes_frozen',
+      'steering.minutes_not_approved',
+    ],
+    invited: [
+      'ok',
+      'steering.meeting_not_held',
+      'steering.meeting_not_held',
+      'steering.minutes_frozen',
+      'steering.minutes_not_approved',
+    ],
+    held: ['steering.meeting_closed', 'ok', 'ok', 'steering.minutes_frozen', 'steering.minutes_not_approved'],
+    minutes_drafted: [
+      'steering.meeting_closed',
+      'steering.meeting_not_held',
+      'ok',
+      'ok',
+      'steering.minutes_not_approved',
+    ],
+    minutes_approved: [
+      'steering.meeting_closed',
+      'steering.meeting_not_held',
+      'steering.minutes_frozen',
+      'steering.minutes_frozen',
+      'ok',
+    ],
+    cancelled: [
+      'steering.meeting_closed',
+      'steering.meeting_not_held',
+      'steering.meeting_not_held',
+      'steering.minutes_frozen',
+      'steering.minutes_not_approved',
+    ],
+  };
+  it.each(statuses)('%s', (status) => {
+    expect([
+      errorCodeOf(() => assertPlanning(status)),
+      errorCodeOf(() => assertRecording(status)),
+      errorCodeOf(() => assertMinutesStep(status, 'generate')),
+      errorCodeOf(() => assertMinutesStep(status, 'edit')),
+      errorCodeOf(() => assertMinutesStep(status, 'correct')),
+    ]).toEqual(table[status]);
+  });
+
+  it('tells a cancelled meeting apart from one that took place', () => {
+    expect(() => assertPlanning('cancelled')).toThrow('abgesagt');
+    expect(() => assertPlanning('held')).toThrow('stattgefunden');
+  });
+});
+
+describe('opening a meeting', () => {
+  const start = new Date('2027-03-12T13:00:00Z');
+  it.each([
+    ['a day ahead', '2027-03-11T13:00:00Z', 'planned', 'steering.meeting_not_started'],
+    ['61 minutes ahead', '2027-03-12T11:59:00Z', 'invited', 'steering.meeting_not_started'],
+    ['exactly one hour ahead (setting up the room)', '2027-03-12T12:00:00Z', 'invited', 'ok'],
+    ['at the start', '2027-03-12T13:00:00Z', 'planned', 'ok'],
+    ['a week late (entered afterwards)', '2027-03-19T13:00:00Z', 'invited', 'ok'],
+    ['when cancelled', '2027-03-12T13:00:00Z', 'cancelled', 'steering.meeting_closed'],
+    ['twice', '2027-03-12T13:00:00Z', 'held', 'steering.meeting_closed'],
+  ] as const)('%s → %s', (_name, now, status, expected) => {
+    expect(errorCodeOf(() => assertMayOpen(status, start, new Date(now)))).toBe(expected);
+  });
+});
+
+describe('the calendar SEQUENCE', () => {
+  it.each([
+    ['planned', 'update', 0],
+    ['invited', 'update', 1],
+    ['planned', 'cancel', 1],
+    ['invited', 'cancel', 1],
+  ] as const)('%s, %s → +%i', (status, change, plus) => {
+    expect(nextSequence(status, 3, change)).toBe(3 + plus);
+  });
+});
