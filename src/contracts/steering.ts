@@ -254,12 +254,15 @@ export const InvitationResult = z.object({
   sent: z.number(),
   manualDelivery: z.array(z.object({ name: z.string(), reason: z.string() })),
 });
+export const AnswerChannel = z.enum(['link', 'phone', 'paper']);
 export const Recipient = z.object({
+  id: z.uuid(),
   name: z.string(),
   email: z.string().nullable(),
   kind: z.enum(['member', 'guest']),
   memberId: z.uuid().nullable(),
   reply: z.enum(['attending', 'deputy', 'excused']).nullable(),
+  replyChannel: AnswerChannel.nullable(),
   invited: z.boolean(),
 });
 export const ReplyToken = z.object({ token: z.string().min(20).max(100) });
@@ -332,6 +335,9 @@ export const Procedure = z.object({
       stance: Stance.nullable(),
       reason: z.string().nullable(),
       answeredAt: z.iso.datetime({ offset: true }).nullable(),
+      /** link: the member answered; phone/paper: the office recorded it (recordedBy). */
+      channel: AnswerChannel.nullable(),
+      recordedBy: z.string().nullable(),
     }),
   ),
 });
@@ -348,3 +354,24 @@ export const VoteInfo = z.object({
   reason: z.string().nullable(),
 });
 export const VoteInput = z.object({ stance: Stance, reason: z.string().trim().max(2000).default('') });
+
+// ---- answers the office records, and the member's own calendar link ------------------------------
+
+const OfficeChannel = z.enum(['phone', 'paper'], {
+  error: 'Bitte wählen Sie, wie die Antwort eingegangen ist: telefonisch oder auf Papier.',
+});
+export const VoteRecordParams = z.object({
+  networkId: z.uuid(),
+  procedureId: z.uuid(),
+  memberId: z.uuid(),
+});
+export const VoteRecordInput = VoteInput.extend({ channel: OfficeChannel });
+export const ReplyRecordParams = z.object({
+  networkId: z.uuid(),
+  meetingId: z.uuid(),
+  recipientId: z.uuid(),
+});
+export const ReplyRecordInput = ReplyInput.extend({ channel: OfficeChannel });
+export const CalendarLinkStatus = z.object({ memberName: z.string(), active: z.boolean() });
+/** Shown once: only the hash of the link is stored. */
+export const CalendarLink = z.object({ url: z.string() });

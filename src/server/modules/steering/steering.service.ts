@@ -114,7 +114,7 @@ export async function createCommitteeMember(deps: Deps, actor: NetworkActor, inp
     await checkMember(tx, actor, input);
     const [m] = await tx
       .insert(committeeMember)
-      .values({ ...input, networkId: actor.networkId, calendarToken: randomBytes(24).toString('base64url') })
+      .values({ ...input, networkId: actor.networkId })
       .returning();
     await recordAudit(tx, audit(actor), {
       action: 'create',
@@ -148,13 +148,12 @@ export async function updateCommitteeMember(
       .set(input)
       .where(eq(committeeMember.id, memberId))
       .returning();
-    const { calendarToken: _a, ...b } = before;
     await recordAudit(tx, audit(actor), {
       action: 'update',
       entityType: 'committee_member',
       entityId: memberId,
       summary: `Mitgliedschaft von ${m!.name} geändert`,
-      before: b,
+      before,
       after: input,
     });
     return m!;
@@ -1254,11 +1253,13 @@ export async function listRecipients(deps: Deps, actor: NetworkActor, meetingId:
     .where(eq(meetingRecipient.meetingId, meetingId))
     .orderBy(asc(meetingRecipient.name));
   return rows.map((r) => ({
+    id: r.id,
     name: r.name,
     email: r.email,
     kind: r.memberId ? ('member' as const) : ('guest' as const),
     memberId: r.memberId,
     reply: r.reply,
+    replyChannel: r.replyChannel,
     invited: r.sentSequence !== null,
   }));
 }

@@ -1,0 +1,130 @@
+import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { DomainError, notFound } from '../../http/errors.js';
+import type { Deps, NetworkActor } from '../../lib/context.js';
+import { auditActorOf, recordAudit } from '../audit/audit.service.js';
+import { berlinDay } from '../contract/contract.service.js';
+import { hasCalendarLink, mintLink, revokeCalendarLinks } from '../links/links.service.js';
+import { authorize } from '../networks/networks.policy.js';
+import { channelLabel } from './steering.procedures.js';
+import { committeeMember, meeting, meetingRecipient } from './steering.tables.js';
+
+/**
+ * The signed-in person's own membership of the committee in this network, while the term lasts:
+ * linked to the account, or recognised by the e-mail address the office entered.
+ */
+async function ownMembership(db: Db, actor: NetworkActor, now: Date) {
+  const day = berlinDay(now);
+  const [member] = await db
+    .select()
+    .from(committeeMember)
+    .where(
+      and(
+        eq(committeeMember.networkId, actor.networkId),
+        or(
+          eq(committeeMember.userId, actor.userId),
+          sql`lower(${committeeMember.email}) = lower(${actor.email})`,
+        ),
+        lte(committeeMember.termFrom, day),
+        or(isNull(committeeMember.termTo), gte(committeeMember.termTo, day)),
+      ),
+    )
+    .limit(1);
+  if (!member) {
+    throw new DomainError(
+      'links.not_committee_member',
+      'Sie gehören in diesem Bildungsnetzwerk nicht (mehr) dem Lenkungskreis an; ein Kalender-Abo gibt es nur für Mitglieder.',
+      'not_found',
+    );
+  }
+  return member;
+}
+
+export async function calendarLinkStatus(deps: Deps, actor: NetworkActor) {
+  const member = await ownMembership(deps.db, actor, deps.now());
+  return { memberName: member.name, active: await hasCalendarLink(deps.db, member.id) };
+}
+
+/**
+ * Replaces the member's calendar subscription link: every earlier link stops at once, and the new one
+ * is shown this one time only (only its hash is kept).
+ */
+export async function rotateCalendarLink(deps: Deps, actor: NetworkActor) {
+  return deps.db.transaction(async (tx) => {
+    const member = await ownMembership(tx, actor, deps.now());
+    await revokeCalendarLinks(tx, member.id, deps.now());
+    const url = await mintLink(tx, deps.config.baseUrl, {
+      networkId: actor.networkId,
+      purpose: 'calendar',
+      memberId: member.id,
+    });
+    await recordAudit(tx, auditActorOf(actor), {
+      action: 'update',
+      entityType: 'committee_member',
+      entityId: member.id,
+      summary: `Kalender-Abo-Link von ${member.name} neu erzeugt; frühere Links gelten nicht mehr`,
+    });
+    return { url };
+  });
+}
+
+/**
+ * The office records a meeting reply that came by phone or on paper, under its own name, for an
+ * invitation that is still open.
+ */
+export async function recordReply(
+  deps: Deps,
+  actor: NetworkActor,
+  meetingId: string,
+  recipientId: string,
+  input: { reply: 'attending' | 'deputy' | 'excused'; channel: 'phone' | 'paper' },
+) {
+  authorize(actor.role, 'steering.manage');
+  await deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ r: meetingRecipient, m: meeting })
+      .from(meetingRecipient)
+      .innerJoin(meeting, eq(meeting.id, meetingRecipient.meetingId))
+      .where(
+        and(
+          eq(meetingRecipient.id, recipientId),
+          eq(meetingRecipient.meetingId, meetingId),
+          eq(meeting.networkId, actor.networkId),
+        ),
+      )
+      .for('update');
+    if (!row) throw notFound('Die Einladung');
+    const { r, m } = row;
+    if (m.status !== 'planned' && m.status !== 'invited') {
+      throw new DomainError(
+        'steering.reply_closed',
+        'Für diese Sitzung sind keine Rückmeldungen mehr möglich.',
+        'conflict',
+      );
+    }
+    if (input.reply === 'deputy' && !r.memberId) {
+      throw new DomainError(
+        'steering.reply_deputy_guest',
+        'Gäste können keine Stellvertretung schicken.',
+        'invalid',
+      );
+    }
+    await tx
+      .update(meetingRecipient)
+      .set({
+        reply: input.reply,
+        repliedAt: deps.now(),
+        replyChannel: input.channel,
+        replyRecordedBy: actor.userId,
+      })
+      .where(eq(meetingRecipient.id, r.id));
+    await recordAudit(tx, auditActorOf(actor), {
+      action: 'update',
+      entityType: 'meeting_reply',
+      entityId: r.id,
+      summary: `Rückmeldung von ${r.name} zu „${m.title}“ ${channelLabel[input.channel]} erhalten, erfasst durch ${actor.name}`,
+      before: { reply: r.reply, channel: r.replyChannel },
+      after: { reply: input.reply, channel: input.channel, recordedBy: actor.name },
+    });
+  });
+}
