@@ -20,11 +20,13 @@ export const meetingsKey = (networkId: string) => ['networks', networkId, 'meeti
 
 export type InvitationResult = { sent: number; manualDelivery: Array<{ name: string; reason: string }> };
 export type Recipient = {
+  id: string;
   name: string;
   email: string | null;
   kind: 'member' | 'guest';
   memberId: string | null;
   reply: 'attending' | 'deputy' | 'excused' | null;
+  replyChannel: 'link' | 'phone' | 'paper' | null;
   invited: boolean;
 };
 export type AttendanceEntry = MeetingDetail['attendance'][number];
@@ -154,3 +156,11 @@ export const correctMinutes = (networkId: string, meetingId: string, body: strin
 
 export const minutesUrl = (networkId: string, meetingId: string, version: number, format: 'pdf' | 'docx') =>
   `/api${meetingPath(networkId, meetingId)}/minutes/${version}/${format}`;
+
+/** A reply the office received by phone or on paper, entered under its own name. */
+export const recordReply = (
+  networkId: string,
+  meetingId: string,
+  recipientId: string,
+  input: { reply: NonNullable<Recipient['reply']>; channel: 'phone' | 'paper' },
+) => put<null>(`${meetingPath(networkId, meetingId)}/recipients/${recipientId}/reply`, input);
