@@ -446,10 +446,11 @@ async function openInvitation(db: Db, token: string, now: Date) {
     .innerJoin(network, eq(network.id, invitation.networkId))
     .where(eq(invitation.tokenHash, hashToken(token)));
   if (row?.i.status !== 'pending' || row.i.expiresAt < now) {
+    // A link that worked once (expired, revoked, accepted) is gone (410); an unknown one is not found.
     throw new DomainError(
       'invitations.invalid',
       'Diese Einladung ist ungültig, abgelaufen oder wurde bereits angenommen. Bitten Sie das Bildungsbüro um eine neue.',
-      'not_found',
+      row ? 'gone' : 'not_found',
     );
   }
   return row;

@@ -82,11 +82,15 @@ function RecordVoteForm({
         label={t('personalLinks.stance')}
         name="stance"
         id={`${legendId}-stance`}
-        defaultValue={vote.stance ?? 'consent'}
-        options={(['consent', 'stand_aside', 'objection'] as const).map((s) => ({
-          value: s,
-          label: t(`procedures.stances.${s}`),
-        }))}
+        // Nothing is preselected: an answer is entered only as the member gave it.
+        defaultValue={vote.stance ?? ''}
+        options={[
+          { value: '', label: t('personalLinks.chooseStance') },
+          ...(['consent', 'stand_aside', 'objection'] as const).map((s) => ({
+            value: s,
+            label: t(`procedures.stances.${s}`),
+          })),
+        ]}
       />
       <SelectField
         label={t('personalLinks.channel')}
