@@ -372,6 +372,7 @@ export const ReplyRecordParams = z.object({
   recipientId: z.uuid(),
 });
 export const ReplyRecordInput = ReplyInput.extend({ channel: OfficeChannel });
-export const CalendarLinkStatus = z.object({ memberName: z.string(), active: z.boolean() });
+/** memberName null: the signed-in person is not a committee member in this network. */
+export const CalendarLinkStatus = z.object({ memberName: z.string().nullable(), active: z.boolean() });
 /** Shown once: only the hash of the link is stored. */
 export const CalendarLink = z.object({ url: z.string() });

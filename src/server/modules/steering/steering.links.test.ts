@@ -396,6 +396,10 @@ describe('calendar subscription link', () => {
     );
 
     // Only committee members have one; another network's member gets 404.
+    expect((await ctx.as(net.users.office.cookie, { method: 'GET', url })).json()).toEqual({
+      memberName: null,
+      active: false,
+    });
     expect((await ctx.as(net.users.office.cookie, { method: 'POST', url })).statusCode).toBe(404);
     const other = await createNetworkWithMembers(ctx);
     expect((await ctx.as(other.users.committee.cookie, { method: 'POST', url })).statusCode).toBe(404);

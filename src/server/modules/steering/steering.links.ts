@@ -40,8 +40,13 @@ async function ownMembership(db: Db, actor: NetworkActor, now: Date) {
   return member;
 }
 
+/** Whether the signed-in person is a committee member here and has a calendar link. */
 export async function calendarLinkStatus(deps: Deps, actor: NetworkActor) {
-  const member = await ownMembership(deps.db, actor, deps.now());
+  const member = await ownMembership(deps.db, actor, deps.now()).catch((err: unknown) => {
+    if (err instanceof DomainError && err.code === 'links.not_committee_member') return null;
+    throw err;
+  });
+  if (!member) return { memberName: null, active: false };
   return { memberName: member.name, active: await hasCalendarLink(deps.db, member.id) };
 }
 

@@ -18,7 +18,7 @@ type CalendarLink = z.infer<typeof CalendarLinkSchema>;
 
 export const disableTwoFactor = (password: string) => unwrap(authClient.twoFactor.disable({ password }));
 
-/** Whether the signed-in person has a calendar subscription link in this network (404: no member). */
+/** Whether the signed-in person is a committee member in this network and has a calendar link. */
 export const calendarLinkQuery = (networkId: string) =>
   queryOptions({
     queryKey: ['networks', networkId, 'my-calendar-link'],

@@ -13,7 +13,7 @@ type Net = { id: string; name: string };
 export function CalendarLinks({ networks }: { networks: Net[] }) {
   const { t } = useTranslation();
   const statuses = useQueries({ queries: networks.map((n) => calendarLinkQuery(n.id)) });
-  const member = networks.map((n, i) => ({ n, s: statuses[i]! })).filter(({ s }) => s.data !== undefined);
+  const member = networks.map((n, i) => ({ n, s: statuses[i]! })).filter(({ s }) => s.data?.memberName);
   if (statuses.some((s) => s.isPending)) return null;
   return (
     <Section title={t('personalLinks.calendarTitle')}>
