@@ -343,6 +343,15 @@ describe('reply links of a meeting invitation', () => {
         })
       ).statusCode,
     ).toBe(403);
+    const other = await createNetworkWithMembers(ctx);
+    for (const n of [net.id, other.id]) {
+      const foreign = await ctx.as(other.users.office.cookie, {
+        method: 'PUT',
+        url: `/api/networks/${n}/meetings/${mtg.id}/recipients/${kreis.id}/reply`,
+        payload: { reply: 'attending', channel: 'phone' },
+      });
+      expect(foreign.statusCode).toBe(404);
+    }
 
     clock = new Date('2026-12-10T15:30:00Z'); // 16:30 in Berlin: the meeting is over
     const late = await ctx.as(null, {
