@@ -12,8 +12,7 @@ import {
 } from '../../../contracts/steering.js';
 import { networkActor } from '../../http/auth-hooks.js';
 import type { Deps } from '../../lib/context.js';
-import { calendarLinkStatus, recordReply, rotateCalendarLink } from './steering.links.js';
-import { recordVote } from './steering.procedures.js';
+import { calendarLinkStatus, recordReply, recordVote, rotateCalendarLink } from './steering.links.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const tags = ['Lenkungskreis'];

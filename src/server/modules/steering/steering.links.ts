@@ -6,8 +6,18 @@ import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { berlinDay } from '../contract/contract.service.js';
 import { hasCalendarLink, mintLink, revokeCalendarLinks } from '../links/links.service.js';
 import { authorize } from '../networks/networks.policy.js';
-import { channelLabel } from './steering.procedures.js';
-import { committeeMember, meeting, meetingRecipient } from './steering.tables.js';
+import type { Stance } from './consensus.rules.js';
+import { procedureDetail } from './steering.procedures.js';
+import {
+  committeeMember,
+  meeting,
+  meetingRecipient,
+  procedureVote,
+  writtenProcedure,
+} from './steering.tables.js';
+
+// What stands beside the personal links: the member's own calendar link, and the answers the office
+// enters under its own name when a member replied by phone or on paper (the link stays the member's).
 
 /**
  * The signed-in person's own membership of the committee in this network, while the term lasts:
@@ -132,4 +142,71 @@ export async function recordReply(
       after: { reply: input.reply, channel: input.channel, recordedBy: actor.name },
     });
   });
+}
+
+export const channelLabel = { phone: 'telefonisch', paper: 'auf Papier' } as const;
+
+/**
+ * The office records an answer that reached it by phone or on paper. It acts under its own name:
+ * the vote is marked with the channel and who entered it, and only the member's own link may change
+ * an answer the member gave there.
+ */
+export async function recordVote(
+  deps: Deps,
+  actor: NetworkActor,
+  procedureId: string,
+  memberId: string,
+  input: { stance: Stance; reason: string; channel: 'phone' | 'paper' },
+) {
+  authorize(actor.role, 'steering.manage');
+  if (input.stance === 'objection' && input.reason.trim().length < 3) {
+    throw new DomainError('steering.objection_reason', 'Ein Einwand braucht eine Begründung.', 'invalid');
+  }
+  await deps.db.transaction(async (tx) => {
+    const [p] = await tx
+      .select()
+      .from(writtenProcedure)
+      .where(and(eq(writtenProcedure.id, procedureId), eq(writtenProcedure.networkId, actor.networkId)))
+      .for('update');
+    if (!p) throw notFound('Das Umlaufverfahren');
+    const [row] = await tx
+      .select({ v: procedureVote, name: committeeMember.name })
+      .from(procedureVote)
+      .innerJoin(committeeMember, eq(committeeMember.id, procedureVote.memberId))
+      .where(and(eq(procedureVote.procedureId, p.id), eq(procedureVote.memberId, memberId)));
+    if (!row) throw notFound('Die Stimme dieses Mitglieds');
+    if (p.status !== 'open' || p.deadline <= deps.now()) {
+      throw new DomainError(
+        'steering.procedure_closed',
+        'Die Frist ist abgelaufen; eine Antwort ist nicht mehr möglich.',
+        'conflict',
+      );
+    }
+    if (row.v.channel === 'link') {
+      throw new DomainError(
+        'steering.vote_given_by_link',
+        `${row.name} hat bereits selbst über den persönlichen Link geantwortet. Eine Änderung kann nur dort erfolgen.`,
+        'conflict',
+      );
+    }
+    await tx
+      .update(procedureVote)
+      .set({
+        stance: input.stance,
+        reason: input.reason || null,
+        answeredAt: deps.now(),
+        channel: input.channel,
+        recordedBy: actor.userId,
+      })
+      .where(eq(procedureVote.id, row.v.id));
+    await recordAudit(tx, auditActorOf(actor), {
+      action: 'update',
+      entityType: 'procedure_vote',
+      entityId: row.v.id,
+      summary: `Antwort von ${row.name} im Umlaufverfahren „${p.title}“ ${channelLabel[input.channel]} erhalten, erfasst durch ${actor.name}`,
+      before: { stance: row.v.stance, channel: row.v.channel },
+      after: { stance: input.stance, reason: input.reason, channel: input.channel, recordedBy: actor.name },
+    });
+  });
+  return procedureDetail(deps.db, actor.networkId, procedureId);
 }
