@@ -105,6 +105,27 @@ test('personal links: a vote on paper entered by the office, a link after the te
   await check(page, '15-umlauf-erfasst');
   expect(jonas.id).toBeTruthy();
 
+  // Jonas sends his apologies by phone for the next meeting: the office enters it in the invitations table.
+  const day = berlinLocal(7).day;
+  const mtg = await api(page, 'POST', `${base}/meetings`, {
+    title: 'Sitzung Personal Links',
+    startsAt: `${day}T14:00`,
+    endsAt: `${day}T16:00`,
+    location: 'Kreishaus',
+  });
+  await api(page, 'POST', `${base}/meetings/${mtg.id}/items`, { title: 'Bericht', kind: 'information' });
+  await api(page, 'POST', `${base}/meetings/${mtg.id}/invitations`, {});
+  await page.goto(`/n/${net.id}/lenkungskreis/sitzungen/${mtg.id}`);
+  const table = page.getByRole('table', { name: 'Eingeladene und Antworten' });
+  const entry = table.getByRole('form', { name: `Rückmeldung von ${JONAS.name}` });
+  await entry.getByLabel(`Rückmeldung von ${JONAS.name}`).selectOption({ label: 'entschuldigt' });
+  await entry.getByRole('button', { name: 'Eintragen' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: `Die Rückmeldung von ${JONAS.name} ist eingetragen.` }),
+  ).toBeVisible();
+  await expect(table.getByRole('row', { name: new RegExp(JONAS.name) })).toContainText('(telefonisch)');
+  await check(page, '15-rueckmeldung-telefon');
+
   // Maria's term ends: her link says so instead of taking an answer.
   await api(page, 'PUT', `${base}/committee/${maria.id}`, {
     ...MARIA,
