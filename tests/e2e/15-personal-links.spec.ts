@@ -139,16 +139,26 @@ test('personal links: a vote on paper entered by the office, a link after the te
   await expect(member.getByRole('main')).toContainText('Amtszeit im Lenkungskreis ist beendet');
   await check(member, '15-link-abgelaufen');
 
-  // The calendar link: made on the account page, shown once, replaced at will.
+  // The calendar link came once, with the first invitation; on the account page Anna replaces it, and
+  // the link from the mail stops at once.
+  await expect.poll(async () => (await lastMailTo(ADMIN.email)).subject).toContain('Sitzung Personal Links');
+  const invitation = await lastMailTo(ADMIN.email);
+  const fromMail = invitation.text?.match(/https?:\/\/\S+(\/api\/calendar\/[A-Za-z0-9_-]+\.ics)/)?.[1];
+  expect(fromMail, `calendar link in: ${invitation.text}`).toBeTruthy();
+  expect((await page.request.get(fromMail!)).status()).toBe(200);
   await page.goto('/konto');
   await expect(
     page.getByRole('heading', { level: 2, name: 'Kalender-Abo für den Lenkungskreis' }),
   ).toBeVisible();
-  await page.getByRole('button', { name: 'Kalender-Abo-Link erzeugen' }).click();
+  await expect(page.getByRole('main')).toContainText(
+    `Für Bildungsnetzwerk Links ${suffix} besteht ein Kalender-Abo-Link.`,
+  );
+  await page.getByRole('button', { name: 'Kalender-Abo-Link neu erzeugen' }).click();
   const field = page.getByLabel(`Ihr neuer Kalender-Abo-Link für Bildungsnetzwerk Links ${suffix}`);
   await expect(field).toHaveValue(/\/api\/calendar\/[A-Za-z0-9_-]+\.ics$/);
   const first = await field.inputValue();
   expect((await page.request.get(new URL(first).pathname)).status()).toBe(200);
+  expect((await page.request.get(fromMail!)).status()).toBe(410);
   await check(page, '15-kalender-abo');
   await page.getByRole('button', { name: 'Kalender-Abo-Link neu erzeugen' }).click();
   await expect(field).not.toHaveValue(first);
