@@ -259,12 +259,15 @@ export const InvitationResult = z.object({
   manualDelivery: z.array(z.object({ name: z.string(), reason: z.string() })),
 });
 export type InvitationResult = z.infer<typeof InvitationResult>;
+export const AnswerChannel = z.enum(['link', 'phone', 'paper']);
 export const Recipient = z.object({
+  id: z.uuid(),
   name: z.string(),
   email: z.string().nullable(),
   kind: z.enum(['member', 'guest']),
   memberId: z.uuid().nullable(),
   reply: z.enum(['attending', 'deputy', 'excused']).nullable(),
+  replyChannel: AnswerChannel.nullable(),
   invited: z.boolean(),
 });
 export type Recipient = z.infer<typeof Recipient>;
@@ -340,6 +343,9 @@ export const Procedure = z.object({
       stance: Stance.nullable(),
       reason: z.string().nullable(),
       answeredAt: z.iso.datetime({ offset: true }).nullable(),
+      /** link: the member answered; phone/paper: the office recorded it (recordedBy). */
+      channel: AnswerChannel.nullable(),
+      recordedBy: z.string().nullable(),
     }),
   ),
 });
@@ -357,3 +363,25 @@ export const VoteInfo = z.object({
 });
 export type VoteInfo = z.infer<typeof VoteInfo>;
 export const VoteInput = z.object({ stance: Stance, reason: z.string().trim().max(2000).default('') });
+
+// ---- answers the office records, and the member's own calendar link ------------------------------
+
+const OfficeChannel = z.enum(['phone', 'paper'], {
+  error: 'Bitte wählen Sie, wie die Antwort eingegangen ist: telefonisch oder auf Papier.',
+});
+export const VoteRecordParams = z.object({
+  networkId: z.uuid(),
+  procedureId: z.uuid(),
+  memberId: z.uuid(),
+});
+export const VoteRecordInput = VoteInput.extend({ channel: OfficeChannel });
+export const ReplyRecordParams = z.object({
+  networkId: z.uuid(),
+  meetingId: z.uuid(),
+  recipientId: z.uuid(),
+});
+export const ReplyRecordInput = ReplyInput.extend({ channel: OfficeChannel });
+/** memberName null: the signed-in person is not a committee member in this network. */
+export const CalendarLinkStatus = z.object({ memberName: z.string().nullable(), active: z.boolean() });
+/** Shown once: only the hash of the link is stored. */
+export const CalendarLink = z.object({ url: z.string() });

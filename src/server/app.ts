@@ -17,6 +17,7 @@ import { authHeaders, registerCsrfCheck, registerSessionHook } from './http/auth
 import { registerErrorHandler } from './http/error-handler.js';
 import { openapiTransform, sessionScheme } from './http/openapi.js';
 import type { Deps } from './lib/context.js';
+import { logRedaction } from './lib/redact.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { createAuth } from './modules/auth/auth.js';
 import { contractRoutes } from './modules/contract/contract.routes.js';
@@ -26,6 +27,7 @@ import { mailRoutes } from './modules/mail/mail.routes.js';
 import { type MailWorker, startMailWorker } from './modules/mail/mail.worker.js';
 import { networksRoutes } from './modules/networks/networks.routes.js';
 import { publicsiteRoutes } from './modules/publicsite/publicsite.routes.js';
+import { steeringLinkRoutes } from './modules/steering/steering.links.routes.js';
 import { startProcedureJobs } from './modules/steering/steering.procedures.js';
 import { steeringRoutes } from './modules/steering/steering.routes.js';
 import { openWorkOrders } from './modules/steering/steering.service.js';
@@ -58,7 +60,13 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
  */
 export async function buildApp(
   config: Config,
-  overrides: { database?: Database; now?: () => Date; logger?: boolean } = {},
+  overrides: {
+    database?: Database;
+    now?: () => Date;
+    logger?: boolean;
+    /** Where the log goes (tests read it); standard output otherwise. */
+    logStream?: NodeJS.WritableStream;
+  } = {},
 ): Promise<FastifyInstance> {
   const database = overrides.database ?? (await openConfiguredDatabase(config));
   await database.migrate();
@@ -74,7 +82,15 @@ export async function buildApp(
   };
 
   const app = Fastify({
-    logger: overrides.logger === false ? false : { level: config.logLevel },
+    logger:
+      overrides.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            // Personal links, invitations, reset links and session cookies never reach the log.
+            ...logRedaction,
+            ...(overrides.logStream ? { stream: overrides.logStream } : {}),
+          },
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
@@ -174,6 +190,7 @@ export async function buildApp(
       await api.register(contractRoutes(deps));
       await api.register(publicsiteRoutes(deps));
       await api.register(steeringRoutes(deps));
+      await api.register(steeringLinkRoutes(deps));
     },
     { prefix: '/api' },
   );

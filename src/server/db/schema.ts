@@ -3,6 +3,7 @@ export * from '../modules/audit/audit.tables.js';
 export * from '../modules/auth/auth.tables.js';
 export * from '../modules/contract/contract.tables.js';
 export * from '../modules/files/files.tables.js';
+export * from '../modules/links/links.tables.js';
 export * from '../modules/mail/mail.tables.js';
 export * from '../modules/networks/networks.tables.js';
 export * from '../modules/publicsite/publicsite.tables.js';

@@ -9,7 +9,8 @@ export type ErrorKind =
   | 'not_found'
   | 'conflict'
   | 'rule'
-  | 'too_large';
+  | 'too_large'
+  | 'gone';
 
 export class DomainError extends Error {
   constructor(
@@ -34,4 +35,6 @@ export const statusOf: Record<ErrorKind, number> = {
   conflict: 409,
   rule: 422,
   too_large: 413,
+  // A personal link that worked once and no longer does (expired, term ended, replaced).
+  gone: 410,
 };

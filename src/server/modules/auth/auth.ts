@@ -52,6 +52,8 @@ export function createAuth(config: Config, db: Db, secret: string) {
         });
       },
     },
+    // Reset and second-factor tokens are stored hashed, like every other link.
+    verification: { storeIdentifier: 'hashed' },
     session: {
       expiresIn: 60 * 60 * 12,
       updateAge: 60 * 30,

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.js';
 import { notFound } from '../../http/errors.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
+import { hidePersonalLinks, renderPersonalLinks } from '../links/links.service.js';
 import { authorize } from '../networks/networks.policy.js';
 import { type MailAttachment, outboxMail } from './mail.tables.js';
 
@@ -15,7 +16,10 @@ export type NewMail = {
   text: string;
   html?: string | null;
   attachments?: MailAttachment[];
-  /** Carries a secret link (password reset, invitation): hidden from the network's Postausgang. */
+  /**
+   * Carries a secret link (password reset, invitation, meeting reply, vote): its text is hidden from
+   * the network's Postausgang.
+   */
   sensitive?: boolean;
 };
 
@@ -77,7 +81,7 @@ async function loadMail(deps: Deps, actor: NetworkActor, mailId: string): Promis
 }
 
 const HIDDEN_TEXT =
-  'Diese E-Mail enthält einen persönlichen Anmeldelink und wird deshalb hier nicht angezeigt.';
+  'Diese E-Mail enthält einen persönlichen Link für ihre Empfängerin oder ihren Empfänger und wird deshalb hier nicht angezeigt.';
 
 export async function getOutboxMail(
   deps: Deps,
@@ -87,7 +91,9 @@ export async function getOutboxMail(
   const row = await loadMail(deps, actor, mailId);
   // Secret links are for their addressee. The office sees that the mail exists; the administration,
   // who issued the invitation, may read it to hand the link over while no SMTP server is configured.
-  const textBody = row.sensitive && actor.role !== 'admin' ? HIDDEN_TEXT : row.textBody;
+  // Personal links of members (reply, vote, calendar) are stored as placeholders and minted on
+  // delivery, so nobody reads them here, the administration included.
+  const textBody = row.sensitive && actor.role !== 'admin' ? HIDDEN_TEXT : hidePersonalLinks(row.textBody);
   return { ...summary(row), textBody };
 }
 
@@ -182,7 +188,8 @@ export async function deliverDueMails(deps: Deps, transport: Transport, batch = 
   });
   for (const mail of claimed) {
     try {
-      const { messageId } = await transport.send(mail);
+      const textBody = await renderPersonalLinks(deps.db, deps.config.baseUrl, mail.textBody);
+      const { messageId } = await transport.send({ ...mail, textBody });
       await deps.db
         .update(outboxMail)
         .set({ status: 'sent', sentAt: deps.now(), attempts: mail.attempts + 1, messageId, lastError: null })

@@ -274,7 +274,8 @@ describe('invitations', () => {
     expect(me.json().networks).toMatchObject([{ id: net.id, role: 'office' }]);
 
     const again = await ctx.as(null, { method: 'GET', url: `/api/invitations/${token}` });
-    expect(again.statusCode).toBe(404);
+    expect(again.statusCode).toBe(410);
+    expect(again.json().error.code).toBe('invitations.invalid');
   });
 
   it('asks an existing account to sign in, then adds the network to it', async () => {
@@ -335,7 +336,10 @@ describe('invitations', () => {
       url: `/api/networks/${net.id}/invitations/${inv.json().id}`,
     });
     expect(del.statusCode).toBe(204);
-    expect((await ctx.as(null, { method: 'GET', url: `/api/invitations/${token}` })).statusCode).toBe(404);
+    expect((await ctx.as(null, { method: 'GET', url: `/api/invitations/${token}` })).statusCode).toBe(410);
+    expect(
+      (await ctx.as(null, { method: 'GET', url: `/api/invitations/${'z'.repeat(43)}` })).statusCode,
+    ).toBe(404);
   });
 });
 

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Role } from '../../../contracts/common.js';
 import type {
@@ -13,6 +13,7 @@ import type {
 import type { Db } from '../../db/client.js';
 import { DomainError, notFound } from '../../http/errors.js';
 import type { Actor, Deps, NetworkActor } from '../../lib/context.js';
+import { hashToken, newToken } from '../../lib/tokens.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { hashPassword } from '../auth/auth.js';
 import { account, user } from '../auth/auth.tables.js';
@@ -312,7 +313,6 @@ export async function removeMember(deps: Deps, actor: NetworkActor, userId: stri
   });
 }
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const INVITATION_DAYS = 14;
 
 type InvitationRow = typeof invitation.$inferSelect;
@@ -343,7 +343,7 @@ export async function inviteMember(
   input: { email: string; name: string; role: Role },
 ): Promise<Invitation> {
   authorize(actor.role, 'members.manage');
-  const token = randomBytes(32).toString('base64url');
+  const token = newToken();
   return deps.db.transaction(async (tx) => {
     const [n] = await tx.select().from(network).where(eq(network.id, actor.networkId));
     const [already] = await tx
@@ -446,10 +446,11 @@ async function openInvitation(db: Db, token: string, now: Date) {
     .innerJoin(network, eq(network.id, invitation.networkId))
     .where(eq(invitation.tokenHash, hashToken(token)));
   if (row?.i.status !== 'pending' || row.i.expiresAt < now) {
+    // A link that worked once (expired, revoked, accepted) is gone (410); an unknown one is not found.
     throw new DomainError(
       'invitations.invalid',
       'Diese Einladung ist ungültig, abgelaufen oder wurde bereits angenommen. Bitten Sie das Bildungsbüro um eine neue.',
-      'not_found',
+      row ? 'gone' : 'not_found',
     );
   }
   return row;

@@ -33,11 +33,7 @@ export async function memberById(
   return m;
 }
 
-export async function insertMember(
-  tx: Db,
-  networkId: string,
-  values: MemberValues & { calendarToken: string },
-): Promise<MemberRow> {
+export async function insertMember(tx: Db, networkId: string, values: MemberValues): Promise<MemberRow> {
   const [m] = await tx
     .insert(committeeMember)
     .values({ ...values, networkId })

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { CommitteeMember } from '../../../contracts/steering.js';
 import { notFound } from '../../http/errors.js';
 import { berlinDay } from '../../lib/berlin-time.js';
@@ -38,10 +37,7 @@ export async function createCommitteeMember(deps: Deps, actor: NetworkActor, inp
   const row = await deps.db.transaction(async (tx) => {
     const principal = input.deputyOf ? await repo.memberById(tx, actor.networkId, input.deputyOf) : undefined;
     checkMember(input, principal);
-    const m = await repo.insertMember(tx, actor.networkId, {
-      ...input,
-      calendarToken: randomBytes(24).toString('base64url'),
-    });
+    const m = await repo.insertMember(tx, actor.networkId, input);
     await recordAudit(tx, auditActorOf(actor), {
       action: 'create',
       entityType: 'committee_member',
@@ -67,13 +63,12 @@ export async function updateCommitteeMember(
     const principal = input.deputyOf ? await repo.memberById(tx, actor.networkId, input.deputyOf) : undefined;
     checkMember(input, principal, memberId);
     const m = await repo.updateMemberRow(tx, memberId, input);
-    const { calendarToken: _a, ...b } = before;
     await recordAudit(tx, auditActorOf(actor), {
       action: 'update',
       entityType: 'committee_member',
       entityId: memberId,
       summary: `Mitgliedschaft von ${m.name} geändert`,
-      before: b,
+      before,
       after: input,
     });
     return m;

@@ -191,11 +191,13 @@ export async function listRecipients(deps: Deps, actor: NetworkActor, meetingId:
   await loadMeeting(deps.db, actor, meetingId);
   const rows = await repo.recipientsOf(deps.db, meetingId);
   return rows.map((r) => ({
+    id: r.id,
     name: r.name,
     email: r.email,
     kind: r.memberId ? ('member' as const) : ('guest' as const),
     memberId: r.memberId,
     reply: r.reply,
+    replyChannel: r.replyChannel,
     invited: r.sentSequence !== null,
   }));
 }

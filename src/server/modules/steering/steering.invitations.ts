@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { DomainError, notFound } from '../../http/errors.js';
 import { berlinDate, berlinDateTime, berlinDay, berlinTime } from '../../lib/berlin-time.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
+import { hasCalendarLink, linkForMail, linkGone, openLink } from '../links/links.service.js';
 import { enqueueMail } from '../mail/mail.service.js';
 import { network } from '../networks/networks.tables.js';
 import { type CalendarMeeting, meetingCalendar } from './steering.calendar.js';
@@ -103,7 +103,6 @@ export async function notifyRecipients(
       guestId: null,
       name: x.name,
       email: x.email,
-      calendarToken: x.calendarToken,
       items,
     })),
     ...guests.map((g) => ({
@@ -111,7 +110,6 @@ export async function notifyRecipients(
       guestId: g.id,
       name: g.name,
       email: g.email,
-      calendarToken: null,
       items: g.itemId ? items.filter((i) => i.id === g.itemId) : items,
     })),
   ];
@@ -130,7 +128,6 @@ export async function notifyRecipients(
           guestId: p.guestId,
           name: p.name,
           email: p.email,
-          replyToken: randomBytes(24).toString('base64url'),
         })
         .returning();
     }
@@ -155,6 +152,18 @@ export async function notifyRecipients(
           : `hiermit lädt das Regionale Bildungsbüro Sie ${p.guestId ? 'als Gast (beratend) ' : ''}zur Sitzung „${m.title}“ ein.`,
     ];
     if (kind !== 'cancel') {
+      // Each mail carries its own reply link (minted on delivery); all work until the meeting is over.
+      const replyLink = await linkForMail(tx, {
+        networkId: actor.networkId,
+        purpose: 'meeting_reply',
+        recipientId: r!.id,
+      });
+      // The calendar subscription comes once, with the first invitation; the member can replace it on
+      // their account page.
+      const calendarLink =
+        p.memberId && !(await hasCalendarLink(tx, p.memberId))
+          ? await linkForMail(tx, { networkId: actor.networkId, purpose: 'calendar', memberId: p.memberId })
+          : null;
       lines.push(
         '',
         `Termin: ${berlinDateTime(m.startsAt)} bis ${berlinTime(m.endsAt)} Uhr`,
@@ -164,9 +173,10 @@ export async function notifyRecipients(
         'Tagesordnung:',
         ...p.items.map((i) => `TOP ${numbers.get(i.id)} ${i.title}`),
         '',
-        `Bitte antworten Sie hier (Teilnahme, Stellvertretung oder Absage): ${deps.config.baseUrl}/antwort/${r!.replyToken}`,
-        ...(p.calendarToken
-          ? [`Ihre Sitzungen als Kalenderabo: ${deps.config.baseUrl}/api/calendar/${p.calendarToken}.ics`]
+        `Bitte antworten Sie hier (Teilnahme, Stellvertretung oder Absage): ${replyLink}`,
+        'Dieser Link ist persönlich: Bitte leiten Sie die E-Mail nicht weiter.',
+        ...(calendarLink
+          ? [`Ihre Sitzungen als Kalenderabo (persönlich, gilt bis zum Ende Ihrer Amtszeit): ${calendarLink}`]
           : []),
       );
     }
@@ -188,6 +198,7 @@ export async function notifyRecipients(
       toName: p.name,
       subject: subjectOf(kind, m),
       text: lines.join('\n'),
+      sensitive: kind !== 'cancel',
       attachments: [
         ...(agenda
           ? [
@@ -262,18 +273,45 @@ export async function sendInvitations(deps: Deps, actor: NetworkActor, meetingId
 
 // ---- replies and subscriptions (personal links, no account needed) ----------------------------------
 
-async function recipientByToken(db: Db, token: string) {
+const termEnded = () =>
+  linkGone(
+    'links.term_ended',
+    'Ihre Amtszeit im Lenkungskreis ist beendet; dieser persönliche Link gilt deshalb nicht mehr.',
+  );
+
+/** The member behind a personal link, while their term lasts. */
+async function memberInOffice(db: Db, memberId: string, now: Date) {
+  const [member] = await db.select().from(committeeMember).where(eq(committeeMember.id, memberId));
+  if (!member) throw notFound('Das Mitglied');
+  if (member.termTo !== null && member.termTo < berlinDay(now)) throw termEnded();
+  return member;
+}
+
+/**
+ * The invitation behind a reply link. The link serves until the meeting is over; a cancelled meeting
+ * still shows its notice. A member whose term has ended no longer answers.
+ */
+async function recipientByToken(db: Db, token: string, now: Date) {
+  const link = await openLink(db, 'meeting_reply', token, 'Die Einladung');
   const [row] = await db
     .select({ r: meetingRecipient, m: meeting })
     .from(meetingRecipient)
     .innerJoin(meeting, eq(meeting.id, meetingRecipient.meetingId))
-    .where(eq(meetingRecipient.replyToken, token));
+    .where(eq(meetingRecipient.id, link.recipientId!));
   if (!row) throw notFound('Die Einladung');
+  const over = !['planned', 'invited', 'cancelled'].includes(row.m.status) || row.m.endsAt <= now;
+  if (over) {
+    throw linkGone(
+      'links.meeting_over',
+      'Diese Sitzung ist vorbei; der persönliche Link zur Rückmeldung gilt nicht mehr.',
+    );
+  }
+  if (row.r.memberId) await memberInOffice(db, row.r.memberId, now);
   return row;
 }
 
 export async function replyInfo(deps: Deps, token: string) {
-  const { r, m } = await recipientByToken(deps.db, token);
+  const { r, m } = await recipientByToken(deps.db, token, deps.now());
   let hasDeputy = false;
   if (r.memberId) {
     const [d] = await deps.db
@@ -298,7 +336,7 @@ export async function replyInfo(deps: Deps, token: string) {
 
 export async function submitReply(deps: Deps, token: string, reply: 'attending' | 'deputy' | 'excused') {
   await deps.db.transaction(async (tx) => {
-    const { r, m } = await recipientByToken(tx, token);
+    const { r, m } = await recipientByToken(tx, token, deps.now());
     if (m.status !== 'planned' && m.status !== 'invited') {
       throw new DomainError(
         'steering.reply_closed',
@@ -315,7 +353,7 @@ export async function submitReply(deps: Deps, token: string, reply: 'attending' 
     }
     await tx
       .update(meetingRecipient)
-      .set({ reply, repliedAt: deps.now() })
+      .set({ reply, repliedAt: deps.now(), replyChannel: 'link', replyRecordedBy: null })
       .where(eq(meetingRecipient.id, r.id));
     await recordAudit(
       tx,
@@ -333,13 +371,13 @@ export async function submitReply(deps: Deps, token: string, reply: 'attending' 
   return replyInfo(deps, token);
 }
 
-/** A member's meetings as a subscribable calendar (secret link from the invitation mail). */
+/**
+ * A member's meetings as a subscribable calendar: a secret link, replaceable by its owner, that stops
+ * with the end of the term.
+ */
 export async function calendarFeed(deps: Deps, token: string): Promise<string> {
-  const [member] = await deps.db
-    .select()
-    .from(committeeMember)
-    .where(eq(committeeMember.calendarToken, token));
-  if (!member) throw notFound('Der Kalender');
+  const link = await openLink(deps.db, 'calendar', token, 'Der Kalender');
+  const member = await memberInOffice(deps.db, link.memberId!, deps.now());
   const [n] = await deps.db.select().from(network).where(eq(network.id, member.networkId));
   const meetings = await deps.db
     .select()

@@ -7,6 +7,7 @@ import {
   type TestNetwork,
 } from '../../../../tests/helpers/app.js';
 import * as t from '../../db/schema.js';
+import { renderPersonalLinks } from '../links/links.service.js';
 import { runProcedureJobs } from './steering.procedures.js';
 
 // A clock the test moves forward: ten days do not pass in a test run.
@@ -69,7 +70,11 @@ const mailsTo = async (net: TestNetwork, to: string) =>
   (await ctx.database.db.select().from(t.outboxMail).where(eq(t.outboxMail.networkId, net.id))).filter(
     (m) => m.toAddress === to,
   );
-const tokenOf = (text: string) => text.match(/\/umlauf\/([A-Za-z0-9_-]+)/)![1]!;
+/** The token the member finds in the delivered mail (minted on delivery; the outbox holds none). */
+const tokenOf = async (text: string) =>
+  (await renderPersonalLinks(ctx.database.db, ctx.config.baseUrl, text)).match(
+    /\/umlauf\/([A-Za-z0-9_-]+)/,
+  )![1]!;
 
 describe('written procedure (Umlaufverfahren)', () => {
   it('is not taken when one member never answers; everyone is told after the deadline', async () => {
@@ -92,7 +97,7 @@ describe('written procedure (Umlaufverfahren)', () => {
 
     for (const side of ['land', 'municipality']) {
       const [mail] = await mailsTo(net, `${side}@u.example`);
-      const token = tokenOf(mail!.textBody);
+      const token = await tokenOf(mail!.textBody);
       const info = await ctx.as(null, { method: 'GET', url: `/api/procedure-votes/${token}` });
       expect(info.json()).toMatchObject({
         title: 'Eilentscheidung Fachtag Inklusion',
@@ -108,7 +113,7 @@ describe('written procedure (Umlaufverfahren)', () => {
     }
     const objectionWithoutReason = await ctx.as(null, {
       method: 'POST',
-      url: `/api/procedure-votes/${tokenOf((await mailsTo(net, 'other@u.example'))[0]!.textBody)}`,
+      url: `/api/procedure-votes/${await tokenOf((await mailsTo(net, 'other@u.example'))[0]!.textBody)}`,
       payload: { stance: 'objection' },
     });
     expect(objectionWithoutReason.statusCode).toBe(400);
@@ -128,10 +133,11 @@ describe('written procedure (Umlaufverfahren)', () => {
     clock = new Date('2026-11-30T11:01:00Z'); // 12:01 in Berlin: past the deadline
     const late = await ctx.as(null, {
       method: 'POST',
-      url: `/api/procedure-votes/${tokenOf((await mailsTo(net, 'other@u.example'))[0]!.textBody)}`,
+      url: `/api/procedure-votes/${await tokenOf((await mailsTo(net, 'other@u.example'))[0]!.textBody)}`,
       payload: { stance: 'consent' },
     });
-    expect(late.statusCode).toBe(409);
+    expect(late.statusCode).toBe(410);
+    expect(late.json().error.message).toMatch(/Frist dieses Umlaufverfahrens ist abgelaufen/);
     expect(await runProcedureJobs(ctx.app.deps)).toMatchObject({ closed: 1 });
     const closed = (await call(net, 'GET', `/procedures/${started.json().id}`)).json();
     expect(closed).toMatchObject({ status: 'not_taken', decisionNumber: null });
@@ -161,7 +167,7 @@ describe('written procedure (Umlaufverfahren)', () => {
     ]) {
       await ctx.as(null, {
         method: 'POST',
-        url: `/api/procedure-votes/${tokenOf((await mailsTo(net, `${side}@u.example`))[0]!.textBody)}`,
+        url: `/api/procedure-votes/${await tokenOf((await mailsTo(net, `${side}@u.example`))[0]!.textBody)}`,
         payload: { stance },
       });
     }

@@ -1,11 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { DomainError, notFound } from '../../http/errors.js';
 import { berlinDateTime, berlinDay, berlinInstant } from '../../lib/berlin-time.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
+import { user } from '../auth/auth.tables.js';
 import { assertJointField } from '../contract/contract.service.js';
+import { linkForMail, linkGone, openLink } from '../links/links.service.js';
 import { enqueueMail } from '../mail/mail.service.js';
 import { authorize } from '../networks/networks.policy.js';
 import { network } from '../networks/networks.tables.js';
@@ -38,9 +39,15 @@ export async function procedureDetail(db: Db, networkId: string, id: string) {
     .where(and(eq(writtenProcedure.id, id), eq(writtenProcedure.networkId, networkId)));
   if (!p) throw notFound('Das Umlaufverfahren');
   const votes = await db
-    .select({ v: procedureVote, name: committeeMember.name, side: committeeMember.side })
+    .select({
+      v: procedureVote,
+      name: committeeMember.name,
+      side: committeeMember.side,
+      recordedBy: user.name,
+    })
     .from(procedureVote)
     .innerJoin(committeeMember, eq(committeeMember.id, procedureVote.memberId))
+    .leftJoin(user, eq(user.id, procedureVote.recordedBy))
     .where(eq(procedureVote.procedureId, p.id))
     .orderBy(asc(committeeMember.name));
   const [d] = p.decisionId ? await db.select().from(decision).where(eq(decision.id, p.decisionId)) : [];
@@ -54,13 +61,15 @@ export async function procedureDetail(db: Db, networkId: string, id: string) {
     status: p.status,
     outcomeMessage: p.outcomeReason,
     decisionNumber: d?.number ?? null,
-    votes: votes.map(({ v, name, side }) => ({
+    votes: votes.map(({ v, name, side, recordedBy }) => ({
       memberId: v.memberId,
       name,
       side,
       stance: v.stance,
       reason: v.reason,
       answeredAt: v.answeredAt?.toISOString() ?? null,
+      channel: v.channel,
+      recordedBy: v.channel === 'link' ? null : recordedBy,
     })),
   };
 }
@@ -128,11 +137,16 @@ export async function startProcedure(
     }
     const [n] = await tx.select().from(network).where(eq(network.id, actor.networkId));
     for (const m of members) {
-      const token = randomBytes(24).toString('base64url');
-      await tx
+      const [v] = await tx
         .insert(procedureVote)
-        .values({ networkId: actor.networkId, procedureId: p!.id, memberId: m.id, token });
+        .values({ networkId: actor.networkId, procedureId: p!.id, memberId: m.id })
+        .returning({ id: procedureVote.id });
       if (!m.email) continue;
+      const link = await linkForMail(tx, {
+        networkId: actor.networkId,
+        purpose: 'procedure_vote',
+        voteId: v!.id,
+      });
       await enqueueMail(tx, {
         networkId: actor.networkId,
         to: m.email,
@@ -145,11 +159,13 @@ export async function startProcedure(
           '',
           p!.proposal,
           '',
-          `Bitte antworten Sie bis ${berlinDateTime(p!.deadline)} Uhr über Ihren persönlichen Link: ${deps.config.baseUrl}/umlauf/${token}`,
+          `Bitte antworten Sie bis ${berlinDateTime(p!.deadline)} Uhr über Ihren persönlichen Link: ${link}`,
           'Sie können zustimmen, sich enthalten oder einen Einwand erheben. Schweigen gilt nicht als Zustimmung.',
+          'Der Link ist persönlich: Bitte leiten Sie die E-Mail nicht weiter. Sie können auch per Telefon oder auf Papier antworten; das Bildungsbüro trägt Ihre Antwort dann ein.',
           '',
           `Regionales Bildungsbüro – ${n!.name}`,
         ].join('\n'),
+        sensitive: true,
       });
     }
     await recordAudit(tx, auditActorOf(actor), {
@@ -164,19 +180,36 @@ export async function startProcedure(
   return procedureDetail(deps.db, actor.networkId, id);
 }
 
-async function voteByToken(db: Db, token: string) {
+/**
+ * The vote behind a personal link: it serves while the procedure is open and the member in office;
+ * afterwards it answers 410, whatever is asked.
+ */
+async function voteByToken(db: Db, token: string, now: Date) {
+  const link = await openLink(db, 'procedure_vote', token, 'Die Abstimmung');
   const [row] = await db
-    .select({ v: procedureVote, p: writtenProcedure, name: committeeMember.name })
+    .select({ v: procedureVote, p: writtenProcedure, member: committeeMember })
     .from(procedureVote)
     .innerJoin(writtenProcedure, eq(writtenProcedure.id, procedureVote.procedureId))
     .innerJoin(committeeMember, eq(committeeMember.id, procedureVote.memberId))
-    .where(eq(procedureVote.token, token));
+    .where(eq(procedureVote.id, link.voteId!));
   if (!row) throw notFound('Die Abstimmung');
-  return row;
+  if (row.p.status !== 'open' || row.p.deadline <= now) {
+    throw linkGone(
+      'links.procedure_closed',
+      'Die Frist dieses Umlaufverfahrens ist abgelaufen; eine Antwort über diesen Link ist nicht mehr möglich.',
+    );
+  }
+  if (row.member.termTo !== null && row.member.termTo < berlinDay(now)) {
+    throw linkGone(
+      'links.term_ended',
+      'Ihre Amtszeit im Lenkungskreis ist beendet; dieser persönliche Link gilt deshalb nicht mehr.',
+    );
+  }
+  return { v: row.v, p: row.p, name: row.member.name };
 }
 
 export async function voteInfo(deps: Deps, token: string) {
-  const { v, p, name } = await voteByToken(deps.db, token);
+  const { v, p, name } = await voteByToken(deps.db, token, deps.now());
   return {
     title: p.title,
     proposal: p.proposal,
@@ -194,7 +227,7 @@ export async function castVote(deps: Deps, token: string, input: { stance: Stanc
     throw new DomainError('steering.objection_reason', 'Ein Einwand braucht eine Begründung.', 'invalid');
   }
   await deps.db.transaction(async (tx) => {
-    const { v, p, name } = await voteByToken(tx, token);
+    const { v, p, name } = await voteByToken(tx, token, deps.now());
     await tx
       .select({ id: writtenProcedure.id })
       .from(writtenProcedure)
@@ -209,7 +242,13 @@ export async function castVote(deps: Deps, token: string, input: { stance: Stanc
     }
     await tx
       .update(procedureVote)
-      .set({ stance: input.stance, reason: input.reason || null, answeredAt: deps.now() })
+      .set({
+        stance: input.stance,
+        reason: input.reason || null,
+        answeredAt: deps.now(),
+        channel: 'link',
+        recordedBy: null,
+      })
       .where(eq(procedureVote.id, v.id));
     await recordAudit(
       tx,
@@ -353,6 +392,11 @@ export async function runProcedureJobs(deps: Deps): Promise<{ closed: number; re
         .innerJoin(committeeMember, eq(committeeMember.id, procedureVote.memberId))
         .where(and(eq(procedureVote.procedureId, p.id), isNull(procedureVote.stance)));
       for (const { v, m } of open.filter((x) => x.m.email)) {
+        const link = await linkForMail(tx, {
+          networkId: p.networkId,
+          purpose: 'procedure_vote',
+          voteId: v.id,
+        });
         await enqueueMail(tx, {
           networkId: p.networkId,
           to: m.email!,
@@ -362,8 +406,9 @@ export async function runProcedureJobs(deps: Deps): Promise<{ closed: number; re
             `Guten Tag ${m.name},`,
             '',
             `Ihre Antwort im Umlaufverfahren „${p.title}“ fehlt noch. Schweigen gilt nicht als Zustimmung.`,
-            `Ihr persönlicher Link: ${deps.config.baseUrl}/umlauf/${v.token}`,
+            `Ihr persönlicher Link: ${link}`,
           ].join('\n'),
+          sensitive: true,
         });
       }
       await tx

@@ -62,6 +62,7 @@ const errors = {
   403: ErrorBody,
   404: ErrorBody,
   409: ErrorBody,
+  410: ErrorBody,
   422: ErrorBody,
 };
 const tags = ['Lenkungskreis'];

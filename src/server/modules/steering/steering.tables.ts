@@ -40,8 +40,6 @@ export const committeeMember = pgTable(
     // A deputy (Stellvertretung) is a member of its own, standing in for the principal named here.
     deputyOf: uuid('deputy_of'),
     userId: text('user_id').references(() => user.id, { onDelete: 'set null' }),
-    // Personal calendar subscription (secret, revocable).
-    calendarToken: text('calendar_token').notNull().unique(),
     createdAt: created(),
   },
   (t) => [index('committee_member_network_idx').on(t.networkId)],
@@ -272,10 +270,12 @@ export const meetingRecipient = pgTable(
     guestId: uuid('guest_id').references(() => guest.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     email: text('email'),
-    replyToken: text('reply_token').notNull().unique(),
     sentSequence: integer('sent_sequence'),
     reply: text('reply', { enum: ['attending', 'deputy', 'excused'] }),
     repliedAt: timestamp('replied_at', { withTimezone: true }),
+    // How the answer came: through the personal link, or by phone/paper and recorded by the office.
+    replyChannel: text('reply_channel', { enum: ['link', 'phone', 'paper'] }),
+    replyRecordedBy: text('reply_recorded_by').references(() => user.id, { onDelete: 'set null' }),
     createdAt: created(),
   },
   (t) => [index('meeting_recipient_meeting_idx').on(t.meetingId)],
@@ -339,10 +339,13 @@ export const procedureVote = pgTable(
     memberId: uuid('member_id')
       .notNull()
       .references(() => committeeMember.id),
-    token: text('token').notNull().unique(),
     stance: text('stance', { enum: ['consent', 'stand_aside', 'objection'] }),
     reason: text('reason'),
     answeredAt: timestamp('answered_at', { withTimezone: true }),
+    // Only the member answers through their link; an answer by phone or on paper is recorded by the
+    // office under its own name.
+    channel: text('channel', { enum: ['link', 'phone', 'paper'] }),
+    recordedBy: text('recorded_by').references(() => user.id, { onDelete: 'set null' }),
   },
   (t) => [uniqueIndex('procedure_vote_member_idx').on(t.procedureId, t.memberId)],
 );

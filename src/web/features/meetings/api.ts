@@ -148,3 +148,11 @@ export const correctMinutes = (networkId: string, meetingId: string, body: strin
 
 export const minutesUrl = (networkId: string, meetingId: string, version: number, format: 'pdf' | 'docx') =>
   `/api${meetingPath(networkId, meetingId)}/minutes/${version}/${format}`;
+
+/** A reply the office received by phone or on paper, entered under its own name. */
+export const recordReply = (
+  networkId: string,
+  meetingId: string,
+  recipientId: string,
+  input: { reply: NonNullable<Recipient['reply']>; channel: 'phone' | 'paper' },
+) => put<null>(`${meetingPath(networkId, meetingId)}/recipients/${recipientId}/reply`, input);

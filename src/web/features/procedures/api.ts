@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { FieldOfAction } from '../../../contracts/contract';
 import type { Procedure, ProcedureInput, Stance, VoteInfo } from '../../../contracts/steering';
-import { get, post } from '../../lib/api';
+import { get, post, put } from '../../lib/api';
 
 export const proceduresKey = (networkId: string) => ['networks', networkId, 'procedures'] as const;
 
@@ -39,3 +39,13 @@ export const voteQuery = (token: string) =>
 
 export const castVote = (token: string, input: { stance: Stance; reason: string }) =>
   post<VoteInfo>(`/procedure-votes/${encodeURIComponent(token)}`, input);
+
+export type OfficeChannel = 'phone' | 'paper';
+
+/** An answer the office received by phone or on paper, entered under its own name. */
+export const recordVote = (
+  networkId: string,
+  procedureId: string,
+  memberId: string,
+  input: { stance: Stance; reason: string; channel: OfficeChannel },
+) => put<Procedure>(`/networks/${networkId}/procedures/${procedureId}/votes/${memberId}`, input);

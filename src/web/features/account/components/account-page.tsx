@@ -15,6 +15,7 @@ import {
 } from '../../../components/ui';
 import { meQuery, useMe } from '../../../lib/session';
 import { changePassword, disableTwoFactor, enableTwoFactor, updateName, verifyTwoFactor } from '../api';
+import { CalendarLinks } from './calendar-links';
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -31,6 +32,7 @@ export function AccountPage() {
       <ProfileSection name={me.user.name} email={me.user.email} />
       <PasswordSection />
       <TwoFactorSection enabled={me.user.twoFactorEnabled} />
+      <CalendarLinks networks={me.networks} />
       <Section title={t('account.networksTitle')}>
         {me.networks.length === 0 ? (
           <p className="kern-body">{t('account.noNetworks')}</p>

@@ -9,6 +9,7 @@ import {
   Loading,
   Section,
   SelectField,
+  StatusMessage,
   TableHead,
   TableRegion,
   TextField,
@@ -22,6 +23,7 @@ import {
 } from '../api';
 import { planning } from './labels';
 import type { MeetingCtx } from './meeting-page';
+import { RecordReply } from './record-reply';
 
 /** Advisory guests, invited to the whole meeting or to one item; they see only what they are invited to. */
 export function GuestsSection({ ctx }: { ctx: MeetingCtx }) {
@@ -128,6 +130,9 @@ export function InvitationsSection({ ctx }: { ctx: MeetingCtx }) {
   });
   const list = recipients.data ?? [];
   const again = list.some((r) => r.invited);
+  const [recorded, setRecorded] = useState<string | null>(null);
+  // Replies by phone or on paper are entered while invitations are open; the link itself is the member's.
+  const canRecord = planning(m) && again;
   return (
     <Section title={t('meetings.invitationsTitle')} id="meeting-invitations">
       <p className="kern-body bn-prose">{t('meetings.invitationsIntro')}</p>
@@ -139,6 +144,7 @@ export function InvitationsSection({ ctx }: { ctx: MeetingCtx }) {
         </p>
       ) : null}
       <ErrorAlert error={send.error ?? recipients.error} />
+      <StatusMessage message={recorded} />
       <div aria-live="polite" className="bn-status">
         {result ? (
           <div className="bn-stack">
@@ -171,6 +177,7 @@ export function InvitationsSection({ ctx }: { ctx: MeetingCtx }) {
                 t('common.email'),
                 t('meetings.recipientKind'),
                 t('meetings.reply'),
+                ...(canRecord ? [t('personalLinks.replyRecordTitle')] : []),
               ]}
             />
             <tbody className="kern-table__body">
@@ -191,7 +198,22 @@ export function InvitationsSection({ ctx }: { ctx: MeetingCtx }) {
                     ) : (
                       t('meetings.notInvited')
                     )}
+                    {r.replyChannel && r.replyChannel !== 'link' ? (
+                      <span className="bn-muted"> ({t(`personalLinks.channels.${r.replyChannel}`)})</span>
+                    ) : null}
                   </td>
+                  {canRecord ? (
+                    <td className="kern-table__cell">
+                      {r.invited ? (
+                        <RecordReply
+                          networkId={networkId}
+                          meetingId={m.id}
+                          recipient={r}
+                          onDone={(name) => setRecorded(t('personalLinks.replyRecorded', { name }))}
+                        />
+                      ) : null}
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>

@@ -3,14 +3,17 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert, ErrorAlert, Loading, Page, Section, TableHead, TableRegion } from '../../../components/ui';
 import { formatDateTime } from '../../../lib/format';
+import { useCan } from '../../../lib/session';
 import { fieldsQuery, procedureQuery } from '../api';
 import { ProcedureStatus } from './labels';
+import { RecordVotes } from './record-votes';
 
 /** One written procedure: the proposal, the deadline, and every entitled member's answer. */
 export function ProcedurePage({ networkId, procedureId }: { networkId: string; procedureId: string }) {
   const { t } = useTranslation();
   const q = useQuery(procedureQuery(networkId, procedureId));
   const fields = useQuery(fieldsQuery(networkId));
+  const can = useCan();
   const p = q.data;
   if (!p) {
     return (
@@ -83,6 +86,7 @@ export function ProcedurePage({ networkId, procedureId }: { networkId: string; p
                 t('procedures.answer'),
                 t('procedures.reason'),
                 t('procedures.answeredAt'),
+                t('personalLinks.channel'),
               ]}
             />
             <tbody className="kern-table__body">
@@ -101,12 +105,25 @@ export function ProcedurePage({ networkId, procedureId }: { networkId: string; p
                   </td>
                   <td className="kern-table__cell bn-break">{v.reason || '–'}</td>
                   <td className="kern-table__cell bn-nowrap">{formatDateTime(v.answeredAt)}</td>
+                  <td className="kern-table__cell">
+                    {v.channel === null
+                      ? '–'
+                      : v.recordedBy
+                        ? t('personalLinks.recordedBy', {
+                            channel: t(`personalLinks.channels.${v.channel}`),
+                            name: v.recordedBy,
+                          })
+                        : t(`personalLinks.channels.${v.channel}`)}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </TableRegion>
       </Section>
+      {p.status === 'open' && can('steering.manage') ? (
+        <RecordVotes networkId={networkId} procedure={p} />
+      ) : null}
     </Page>
   );
 }

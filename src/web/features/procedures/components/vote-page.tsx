@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, ErrorAlert, Loading, StatusMessage, TextAreaField } from '../../../components/ui';
+import { isGone, LinkGone } from '../../../components/ui/link-gone';
 import { LinkPageHeading } from '../../../components/ui/link-page-layout';
 import { RadioFieldset } from '../../../components/ui/radio-fieldset';
 import { isApiError } from '../../../lib/api';
@@ -15,6 +16,7 @@ export function VotePage({ token }: { token: string }) {
   const { t } = useTranslation();
   const q = useQuery(voteQuery(token));
   const v = q.data;
+  if (!v && isGone(q.error)) return <LinkGone error={q.error} />;
   if (!v) {
     const missing = isApiError(q.error) && q.error.status === 404;
     return (
@@ -76,6 +78,10 @@ function VoteForm({
     onSuccess: (info) => {
       qc.setQueryData(voteQuery(token).queryKey, info);
       setMessage(t('vote.saved', { answer: t(`procedures.stances.${info.stance ?? 'consent'}`) }));
+    },
+    // The deadline passed while the page was open: show the page for a link that no longer works.
+    onError: (e) => {
+      if (isGone(e)) void qc.resetQueries({ queryKey: voteQuery(token).queryKey });
     },
   });
 

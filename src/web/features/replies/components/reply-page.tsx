@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, ErrorAlert, Loading, StatusMessage } from '../../../components/ui';
+import { isGone, LinkGone } from '../../../components/ui/link-gone';
 import { LinkPageHeading } from '../../../components/ui/link-page-layout';
 import { RadioFieldset } from '../../../components/ui/radio-fieldset';
 import { isApiError } from '../../../lib/api';
@@ -19,6 +20,7 @@ export function ReplyPage({ token }: { token: string }) {
   const { t } = useTranslation();
   const q = useQuery(replyQuery(token));
   const r = q.data;
+  if (!r && isGone(q.error)) return <LinkGone error={q.error} />;
   if (!r) {
     const missing = isApiError(q.error) && q.error.status === 404;
     return (
@@ -85,6 +87,9 @@ function ReplyForm({ token, info }: { token: string; info: ReplyInfo }) {
     onSuccess: (next) => {
       qc.setQueryData(replyQuery(token).queryKey, next);
       setMessage(t(`reply.confirm.${next.reply ?? 'attending'}`));
+    },
+    onError: (e) => {
+      if (isGone(e)) void qc.resetQueries({ queryKey: replyQuery(token).queryKey });
     },
   });
   // Only members with a deputy can send one; guests attend in person or not at all.

@@ -1,0 +1,109 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { DomainError, notFound } from '../../http/errors.js';
+import { hashToken, newToken } from '../../lib/tokens.js';
+import { personalLink } from './links.tables.js';
+
+export type LinkPurpose = (typeof personalLink.$inferSelect)['purpose'];
+type LinkTarget = { networkId: string; purpose: LinkPurpose } & (
+  | { recipientId: string }
+  | { voteId: string }
+  | { memberId: string }
+);
+
+const pathOf: Record<LinkPurpose, (token: string) => string> = {
+  meeting_reply: (t) => `/antwort/${t}`,
+  procedure_vote: (t) => `/umlauf/${t}`,
+  calendar: (t) => `/api/calendar/${t}.ics`,
+};
+
+const PLACEHOLDER = /\[\[personal-link:([0-9a-f-]{36})\]\]/g;
+
+/** A link gone for good answers 410 with a German sentence the public pages show as it is. */
+export const linkGone = (code: string, message: string) => new DomainError(code, message, 'gone');
+
+/**
+ * A new personal link for a mail. The mail text gets a placeholder; the token is minted only when the
+ * mail leaves (renderPersonalLinks), so the outbox never holds it.
+ */
+export async function linkForMail(tx: Db, target: LinkTarget): Promise<string> {
+  const [row] = await tx.insert(personalLink).values(target).returning({ id: personalLink.id });
+  return `[[personal-link:${row!.id}]]`;
+}
+
+/** A new link shown once to its owner (calendar on the account page): returns the full URL. */
+export async function mintLink(tx: Db, baseUrl: string, target: LinkTarget): Promise<string> {
+  const token = newToken();
+  await tx.insert(personalLink).values({ ...target, tokenHash: hashToken(token) });
+  return `${baseUrl}${pathOf[target.purpose](token)}`;
+}
+
+/**
+ * Replaces the placeholders of a mail by freshly minted links, right before delivery. A retried
+ * delivery mints again, which retires the token of the attempt before.
+ */
+export async function renderPersonalLinks(db: Db, baseUrl: string, text: string): Promise<string> {
+  const ids = [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!);
+  if (ids.length === 0) return text;
+  const urls = new Map<string, string>();
+  for (const id of ids) {
+    const token = newToken();
+    const [row] = await db
+      .update(personalLink)
+      .set({ tokenHash: hashToken(token) })
+      .where(and(eq(personalLink.id, id), isNull(personalLink.revokedAt)))
+      .returning({ purpose: personalLink.purpose });
+    urls.set(id, row ? `${baseUrl}${pathOf[row.purpose](token)}` : '(Link nicht mehr gültig)');
+  }
+  return text.replace(PLACEHOLDER, (_, id: string) => urls.get(id)!);
+}
+
+/** The Postausgang shows where a personal link stands, never the link. */
+export const hidePersonalLinks = (text: string) => text.replace(PLACEHOLDER, '[persönlicher Link]');
+
+export const hasPersonalLinks = (text: string) => text.search(PLACEHOLDER) >= 0;
+
+/** The link a token belongs to: 404 when unknown, 410 when its owner replaced it. */
+export async function openLink(db: Db, purpose: LinkPurpose, token: string, what: string) {
+  const [row] = await db
+    .select()
+    .from(personalLink)
+    .where(and(eq(personalLink.tokenHash, hashToken(token)), eq(personalLink.purpose, purpose)));
+  if (!row) throw notFound(what);
+  if (row.revokedAt) {
+    throw linkGone(
+      'links.replaced',
+      'Dieser persönliche Link wurde durch einen neuen ersetzt und gilt nicht mehr. Verwenden Sie den neuen Link.',
+    );
+  }
+  return row;
+}
+
+/** Retires every calendar link of a member (rotation, or the office withdrawing it). */
+export async function revokeCalendarLinks(tx: Db, memberId: string, now: Date) {
+  await tx
+    .update(personalLink)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(personalLink.memberId, memberId),
+        eq(personalLink.purpose, 'calendar'),
+        isNull(personalLink.revokedAt),
+      ),
+    );
+}
+
+export async function hasCalendarLink(tx: Db, memberId: string) {
+  const [row] = await tx
+    .select({ id: personalLink.id })
+    .from(personalLink)
+    .where(
+      and(
+        eq(personalLink.memberId, memberId),
+        eq(personalLink.purpose, 'calendar'),
+        isNull(personalLink.revokedAt),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}
