@@ -24,7 +24,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { createAuth } from './modules/auth/auth.js';
 import { contractRoutes } from './modules/contract/contract.routes.js';
 import { filesRoutes } from './modules/files/files.routes.js';
-import { localStorage } from './modules/files/files.storage.js';
+import { openFileStorage } from './modules/files/files.storage.js';
 import { mailRoutes } from './modules/mail/mail.routes.js';
 import { type MailWorker, startMailWorker } from './modules/mail/mail.worker.js';
 import { networksRoutes } from './modules/networks/networks.routes.js';
@@ -70,7 +70,7 @@ export async function buildApp(
     config,
     database,
     db: database.db,
-    storage: localStorage(config.filesDir),
+    storage: openFileStorage(database, config.filesDir),
     auth: createAuth(config, database.db, secret),
     now: overrides.now ?? (() => new Date()),
     openWorkOrders,

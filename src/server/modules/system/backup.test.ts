@@ -338,7 +338,7 @@ describe('backup and restore', () => {
     const target = await createTestDatabase();
     opened.push(target);
     await expect(restoreBackup(target, localStorage(path.join(tmp, 'x')), other)).rejects.toThrow(
-      /Keine Bildungsnetz-Sicherung/,
+      /keine Bildungsnetz-Sicherung/,
     );
   });
 });
