@@ -14,8 +14,12 @@ export type FileStorage = {
   write(key: string, data: Readable): Promise<void>;
   read(key: string): Readable;
   remove(key: string): Promise<void>;
-  /** Every stored key, for backups. */
-  list(): Promise<string[]>;
+  /**
+   * Every stored key, for backups. A backup passes its snapshot transaction: a storage in the
+   * database then lists within that snapshot (and the embedded database, one connection, does not
+   * wait for itself).
+   */
+  list(tx?: Db): Promise<string[]>;
   /**
    * Writes for a restore: the files appear under their keys only with commit(), which the restore
    * calls after its database transaction committed; discard() leaves no trace. tx is that
@@ -179,8 +183,8 @@ export function databaseStorage(db: Db): FileStorage {
       checkKey(key);
       await db.delete(fileChunk).where(eq(fileChunk.storageKey, key));
     },
-    async list() {
-      const rows = await db
+    async list(tx) {
+      const rows = await (tx ?? db)
         .select({ key: fileChunk.storageKey })
         .from(fileChunk)
         .where(eq(fileChunk.idx, 0))

@@ -215,7 +215,7 @@ export async function createBackup(
         }
         // The snapshot exists from the first query on. Files are written before their row commits and
         // never removed while referenced, so listing them now finds every file a snapshot row names.
-        keys = (await storage.list()).sort();
+        keys = (await storage.list(tx as unknown as Db)).sort();
         migrations = applied.map((m) => ({
           name: code.find((c) => c.hash === m.hash)?.name ?? null,
           hash: m.hash,
