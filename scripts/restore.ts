@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { Config } from '../src/server/config.js';
 import { openFileStorage } from '../src/server/modules/files/files.storage.js';
-import { restoreBackup } from '../src/server/modules/system/backup.js';
+import { restoreBackup, verifyBackup } from '../src/server/modules/system/backup.js';
 import { configOrExit, count, describeDatabase, openDatabase, run, size, table } from './lib/cli.js';
 
 let config: Config | undefined;
@@ -25,12 +25,15 @@ await run(
     }
     const inFile = path.resolve(files[0]!);
     config = configOrExit();
+    // The whole file is checked before the database is even opened.
+    const verified = await verifyBackup(inFile);
     const database = await openDatabase(config);
     try {
       const storage = openFileStorage(database, config.filesDir);
       const target = storage.kind === 'database' ? 'die Dateiablage in der Datenbank' : config.filesDir;
       const s = await restoreBackup(database, storage, inFile, {
         force,
+        verified,
         onVerified: (header) => {
           console.log(
             `Sicherung geprüft. Stelle die Sicherung vom ${new Date(header.createdAt).toLocaleString('de-DE')} (${header.databaseKind === 'pglite' ? 'eingebettete Datenbank' : 'PostgreSQL'}) wieder her`,

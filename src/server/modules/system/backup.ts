@@ -592,9 +592,14 @@ export async function restoreBackup(
   database: Database,
   storage: FileStorage,
   inFile: string,
-  opts: { force?: boolean; onVerified?: (header: BackupHeader) => void } = {},
+  opts: {
+    force?: boolean;
+    /** The header from a verifyBackup of this file just before (the restore still checks every line). */
+    verified?: BackupHeader;
+    onVerified?: (header: BackupHeader) => void;
+  } = {},
 ): Promise<RestoreSummary> {
-  const header = await verifyBackup(inFile);
+  const header = opts.verified ?? (await verifyBackup(inFile));
   const code = checkMigrations(header, inFile);
   opts.onVerified?.(header);
 
