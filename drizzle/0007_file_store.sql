@@ -1,6 +1,8 @@
-CREATE SCHEMA "file_store";
+-- IF NOT EXISTS: a restore of a backup from before this migration creates the table early (the
+-- database file storage needs it while the older schema is loaded), and this step then finds it.
+CREATE SCHEMA IF NOT EXISTS "file_store";
 --> statement-breakpoint
-CREATE TABLE "file_store"."file_chunk" (
+CREATE TABLE IF NOT EXISTS "file_store"."file_chunk" (
 	"storage_key" text NOT NULL,
 	"idx" integer NOT NULL,
 	"data" "bytea" NOT NULL,

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { Config } from '../src/server/config.js';
-import { openFileStorage } from '../src/server/modules/files/files.storage.js';
+import { adoptDirectoryFiles, openFileStorage } from '../src/server/modules/files/files.storage.js';
 import { createBackup } from '../src/server/modules/system/backup.js';
 import {
   configOrExit,
@@ -43,6 +43,9 @@ await run(
     const database = await openDatabase(config);
     try {
       const storage = openFileStorage(database, config.filesDir);
+      // Files from before they moved into the database (PostgreSQL) are included: copied there first.
+      await storage.prepare();
+      await adoptDirectoryFiles(storage, config.filesDir);
       const from = storage.kind === 'database' ? 'der Dateiablage in der Datenbank' : config.filesDir;
       console.log(`Sichere ${describeDatabase(config)} und Dateien aus ${from} …`);
       const started = Date.now();

@@ -5,8 +5,14 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../tests/helpers/database.js';
-import type { Database } from '../../db/client.js';
-import { CHUNK_BYTES, databaseStorage, type FileStorage, localStorage } from './files.storage.js';
+import { type Database, openDatabase } from '../../db/client.js';
+import {
+  adoptDirectoryFiles,
+  CHUNK_BYTES,
+  databaseStorage,
+  type FileStorage,
+  localStorage,
+} from './files.storage.js';
 
 let database: Database;
 let tmp: string;
@@ -62,4 +68,35 @@ describe.each([
     expect(await storage.list()).not.toContain('again_00001');
     await expect(readAll(storage, 'again_00001')).rejects.toMatchObject({ code: 'ENOENT' });
   });
+});
+
+describe('moving to files in the database', () => {
+  it('copies the files of DATA_DIR/files into the database once, keeping what is there', async () => {
+    const dir = path.join(tmp, 'before-upgrade');
+    const old = localStorage(dir);
+    const pdf = randomBytes(CHUNK_BYTES + 99);
+    await old.write('oldfile_0001', Readable.from([pdf]));
+    await old.write('oldfile_0002', Readable.from([Buffer.from('zweite')]));
+    const target = databaseStorage(database.db);
+    await target.write('oldfile_0002', Readable.from([Buffer.from('schon in der Datenbank')]));
+    expect(await adoptDirectoryFiles(target, dir)).toBe(1);
+    expect(sha(await readAll(target, 'oldfile_0001'))).toBe(sha(pdf));
+    expect((await readAll(target, 'oldfile_0002')).toString()).toBe('schon in der Datenbank');
+    expect(await adoptDirectoryFiles(target, dir)).toBe(0);
+    // A directory storage adopts nothing: its files are where they belong.
+    expect(await adoptDirectoryFiles(localStorage(path.join(tmp, 'x')), dir)).toBe(0);
+  });
+});
+
+it('prepares its table ahead of the migrations (restore of an older backup), which then still run', async () => {
+  const fresh = await openDatabase({ kind: 'pglite' });
+  try {
+    const storage = databaseStorage(fresh.db);
+    await storage.prepare();
+    await storage.write('early_00001', Readable.from([Buffer.from('vor der Migration')]));
+    await fresh.migrate();
+    expect((await readAll(storage, 'early_00001')).toString()).toBe('vor der Migration');
+  } finally {
+    await fresh.close();
+  }
 });

@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database, Db } from '../../db/client.js';
 import { fileChunk } from './files.tables.js';
 
@@ -26,6 +26,11 @@ export type FileStorage = {
    * transaction (a storage in the database writes through it, so it commits together).
    */
   staged(tx: Db): StagedWrites;
+  /**
+   * Makes the storage usable on a database that has not run the latest migrations yet (a restore of
+   * an older backup, a backup before the first start of a new version).
+   */
+  prepare(): Promise<void>;
 };
 
 export type StagedWrites = {
@@ -104,6 +109,7 @@ export function localStorage(dir: string): FileStorage {
         },
       };
     },
+    prepare: async () => {},
   };
 }
 
@@ -198,5 +204,34 @@ export function databaseStorage(db: Db): FileStorage {
         discard: async () => {},
       };
     },
+    async prepare() {
+      // The same statements as migration 0007_file_store.
+      await db.execute(sql.raw('CREATE SCHEMA IF NOT EXISTS "file_store"'));
+      await db.execute(
+        sql.raw(
+          'CREATE TABLE IF NOT EXISTS "file_store"."file_chunk" ("storage_key" text NOT NULL, "idx" integer NOT NULL, "data" bytea NOT NULL, CONSTRAINT "file_chunk_storage_key_idx_pk" PRIMARY KEY("storage_key","idx"))',
+        ),
+      );
+    },
   };
+}
+
+/**
+ * An installation that ran on PostgreSQL before files moved into the database has its files in
+ * DATA_DIR/files: at start they are copied into the database storage, each once (keys already there
+ * are left alone). The directory stays as it was; the operator removes it once satisfied.
+ */
+export async function adoptDirectoryFiles(target: FileStorage, dir: string): Promise<number> {
+  if (target.kind !== 'database') return 0;
+  const source = localStorage(dir);
+  const waiting = await source.list();
+  if (waiting.length === 0) return 0;
+  const present = new Set(await target.list());
+  let copied = 0;
+  for (const key of waiting) {
+    if (present.has(key)) continue;
+    await target.write(key, source.read(key));
+    copied++;
+  }
+  return copied;
 }

@@ -643,6 +643,7 @@ export async function restoreBackup(
     });
   }
 
+  await storage.prepare();
   const targetTables = await listTables(database.db);
   const targetByName = new Map(targetTables.map((t) => [t.name, t]));
   for (const t of header.tables) {
