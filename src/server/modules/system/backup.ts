@@ -484,7 +484,14 @@ export async function verifyBackup(inFile: string): Promise<BackupHeader> {
     if (typeof rec.table === 'string') {
       const i = header.tables.findIndex((t) => t.name === rec.table);
       // Tables come in the header's order, each in one run of lines, before the files.
-      if (i < tableIndex || i < 0 || current || fileIndex > 0 || !Array.isArray(rec.rows)) {
+      if (
+        i < tableIndex ||
+        i < 0 ||
+        current ||
+        fileIndex > 0 ||
+        !Array.isArray(rec.rows) ||
+        !TABLE_LINE.test(line)
+      ) {
         throw damaged(`Zeile ${lineNo}: unerwartete Zeilen für eine Tabelle`);
       }
       if (!rec.rows.every(isObject)) throw damaged(`Zeile ${lineNo}: ungültige Zeilen`);
