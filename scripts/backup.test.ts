@@ -90,7 +90,7 @@ describe('npm run backup / npm run restore', () => {
   }, 60_000);
 });
 
-describe('npm run restore with an unusable file', () => {
+describe('npm run restore with an unusable file', { timeout: 300_000 }, () => {
   let tmp: string;
   let good: Buffer;
   let dataDir: string;
@@ -193,5 +193,5 @@ describe('one process per embedded database, with real processes', () => {
     expect(after.stdout).toContain('Sicherung geschrieben');
     expect(after.code).toBe(0);
     await fs.rm(tmp, { recursive: true, force: true });
-  });
+  }, 480_000);
 });

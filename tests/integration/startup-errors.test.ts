@@ -33,7 +33,7 @@ async function start(env: Record<string, string>) {
   return lines[0]!;
 }
 
-describe('start-up failures end in one German sentence', () => {
+describe('start-up failures end in one German sentence', { timeout: 300_000 }, () => {
   it('DATABASE_URL pointing at a closed port', async () => {
     const port = await freePort();
     const line = await start({ DATABASE_URL: `postgres://bn:${PASSWORD}@127.0.0.1:${port}/bildungsnetz` });
