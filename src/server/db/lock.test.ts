@@ -72,6 +72,15 @@ describe('one process per PGlite directory', () => {
     lockDirectory(dir).release();
   });
 
+  it('takes over an unreadable lock only once it is clearly not being written', async () => {
+    const dir = path.join(tmp, 'half');
+    await fs.writeFile(lockFileOf(dir), '');
+    expect(() => lockDirectory(dir)).toThrow(/ist gesperrt .*der sperrende Prozess ist unbekannt/);
+    const old = new Date(Date.now() - 60_000);
+    await fs.utimes(lockFileOf(dir), old, old);
+    lockDirectory(dir).release();
+  });
+
   it('refuses a lock held by a process on another machine, naming that machine', async () => {
     const dir = path.join(tmp, 'elsewhere');
     const other = { pid: deadPid(), host: 'server-b.example', startedAt: '2026-03-04T05:06:07Z' };

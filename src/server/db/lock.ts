@@ -135,8 +135,10 @@ export function lockDirectory(dir: string, command = process.argv.slice(1).join(
     const text = readOr(file);
     if (text === undefined) continue; // removed meanwhile: try again
     const holder = parse(text);
-    // An unreadable lock is half-written by a starting process or damaged: only a person can tell.
-    if (!holder || !isStale(file, holder)) throw new DirectoryLockedError(dir, holder);
+    // An unreadable lock is being written by a process starting right now, or was left half-written by
+    // one that died in that instant: only its age tells them apart.
+    const stale = holder ? isStale(file, holder) : ageMs(file) > HALF_WRITTEN_MS;
+    if (!stale) throw new DirectoryLockedError(dir, holder);
     // Take over: move the stale lock aside (atomic, only one contender succeeds), check that it was
     // indeed the stale one, then create ours as above.
     const aside = `${file}.stale-${process.pid}-${Date.now()}`;
@@ -157,6 +159,17 @@ export function lockDirectory(dir: string, command = process.argv.slice(1).join(
     fs.rmSync(aside, { force: true });
   }
   throw new DirectoryLockedError(dir, parse(readOr(file)));
+}
+
+/** Writing a lock takes microseconds; one this old and still unreadable will not be finished. */
+const HALF_WRITTEN_MS = 10_000;
+
+function ageMs(file: string): number {
+  try {
+    return Date.now() - fs.statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
 }
 
 function shortCommand(command: string): string {
