@@ -3,9 +3,10 @@ import path from 'node:path';
 import { openConfiguredDatabase } from '../../src/server/app.js';
 import { type Config, ConfigError, loadConfig } from '../../src/server/config.js';
 import type { Database } from '../../src/server/db/client.js';
-import { BackupError } from '../../src/server/modules/system/backup.js';
+import { BackupError, BackupFileError } from '../../src/server/modules/system/backup.js';
+import { describeStartupError, redactSecrets } from '../../src/server/startup-errors.js';
 
-/** Configuration from the environment, or a readable message and exit code 1. */
+/** Configuration from the environment, or its one-line message and exit code 1. */
 export function configOrExit(): Config {
   try {
     return loadConfig(process.env);
@@ -15,19 +16,29 @@ export function configOrExit(): Config {
   }
 }
 
-export function fail(message: string): never {
+export function fail(message: string, code = 1): never {
   console.error(message);
-  process.exit(1);
+  process.exit(code);
 }
 
-/** Runs main; refusals (BackupError, ConfigError) print their message only, anything else its stack. */
-export async function run(main: () => Promise<void>): Promise<void> {
+/**
+ * Runs main. Every failure ends as one line on stderr, never a stack trace or backup content: an
+ * unusable backup file with exit code 2, anything else (refusal, unreachable database, directory in
+ * use) with 1.
+ */
+export async function run(main: () => Promise<void>, config?: () => Config | undefined): Promise<void> {
   try {
     await main();
   } catch (err) {
-    if (err instanceof BackupError || err instanceof ConfigError) fail(`Abgebrochen: ${err.message}`);
-    console.error(err);
-    process.exit(1);
+    if (err instanceof BackupFileError) fail(`Abgebrochen: ${err.message}`, 2);
+    if (err instanceof BackupError) fail(`Abgebrochen: ${err.message}`);
+    const known = describeStartupError(err, config?.());
+    if (known) fail(`Abgebrochen: ${known}`);
+    const cause = (err as { cause?: unknown }).cause ?? err;
+    const message = cause instanceof Error ? cause.message : String(cause);
+    fail(
+      redactSecrets(`Abgebrochen wegen eines unerwarteten Fehlers: ${message.split('\n')[0]!.slice(0, 200)}`),
+    );
   }
 }
 
@@ -39,14 +50,6 @@ export function describeDatabase(config: Config): string {
     return `PostgreSQL ${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`;
   }
   return `eingebettete Datenbank (PGlite) in ${pgliteDir(config)}`;
-}
-
-export function embeddedHint(config: Config): void {
-  if (!config.databaseUrl) {
-    console.log(
-      'Hinweis: Die eingebettete Datenbank hat nur einen Schreiber. Bildungsnetz muss während der Sicherung bzw. Wiederherstellung gestoppt sein.',
-    );
-  }
 }
 
 export function embeddedExists(config: Config): boolean {

@@ -22,7 +22,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { createAuth } from './modules/auth/auth.js';
 import { contractRoutes } from './modules/contract/contract.routes.js';
 import { filesRoutes } from './modules/files/files.routes.js';
-import { localStorage } from './modules/files/files.storage.js';
+import { adoptDirectoryFiles, openFileStorage } from './modules/files/files.storage.js';
 import { mailRoutes } from './modules/mail/mail.routes.js';
 import { type MailWorker, startMailWorker } from './modules/mail/mail.worker.js';
 import { networksRoutes } from './modules/networks/networks.routes.js';
@@ -75,7 +75,7 @@ export async function buildApp(
     config,
     database,
     db: database.db,
-    storage: localStorage(config.filesDir),
+    storage: openFileStorage(database, config.filesDir),
     auth: createAuth(config, database.db, secret),
     now: overrides.now ?? (() => new Date()),
     openWorkOrders,
@@ -201,6 +201,9 @@ export async function buildApp(
   if (fs.existsSync(webRoot)) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
   }
+
+  const adopted = await adoptDirectoryFiles(deps.storage, config.filesDir);
+  if (adopted > 0) app.log.info({ files: adopted, from: config.filesDir }, 'files copied into the database');
 
   app.mailWorker = startMailWorker(deps, app.log);
   const procedureJobs = startProcedureJobs(deps, app.log);

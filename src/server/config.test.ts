@@ -17,6 +17,7 @@ describe('configuration', () => {
     [{ PORT: '70000' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ SMTP_URL: 'http://mail' }, 'SMTP_URL'],
+    [{ SMTP_URL: 'smtp://' }, 'SMTP_URL'],
     [{ SESSION_SECRET: 'kurz' }, 'SESSION_SECRET'],
     [{ LOG_LEVEL: 'laut' }, 'LOG_LEVEL'],
     [{ BASE_URL: 'ftp://x' }, 'BASE_URL'],

@@ -5,6 +5,40 @@ import { z } from 'zod';
  * The only reader of process.env. Every setting is validated once at start; a bad value stops the
  * start with a message naming the variable. Defaults are documented in .env.example.
  */
+/**
+ * nodemailer accepts an SMTP_URL without a host (and then silently tries localhost) and prints an
+ * unparsable one, password included, in a warning: so it is checked here. Messages never repeat the
+ * value, which may carry a password.
+ */
+function checkSmtpUrl(value: string, ctx: z.RefinementCtx): void {
+  const form =
+    'Form: smtp://benutzer:passwort@mail.example.de:587 (Sonderzeichen im Passwort URL-kodiert, z. B. %40 für @)';
+  if (!/^smtps?:\/\//.test(value)) {
+    ctx.addIssue({ code: 'custom', message: `muss mit smtp:// oder smtps:// beginnen; ${form}` });
+    return;
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `ist keine gültige Adresse; ${form}` });
+    return;
+  }
+  if (!url.hostname) {
+    ctx.addIssue({ code: 'custom', message: `nennt keinen Mailserver (Host fehlt); ${form}` });
+    return;
+  }
+  try {
+    decodeURIComponent(url.username);
+    decodeURIComponent(url.password);
+  } catch {
+    ctx.addIssue({
+      code: 'custom',
+      message: `enthält im Benutzernamen oder Passwort ein ungültiges %-Zeichen; ${form}`,
+    });
+  }
+}
+
 const Env = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default('localhost'),
@@ -12,12 +46,13 @@ const Env = z.object({
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'muss mit postgres:// oder postgresql:// beginnen')
+    .refine(
+      (v) => URL.canParse(v),
+      'ist keine gültige Adresse; Form: postgres://benutzer:passwort@host:5432/datenbank (Sonderzeichen im Passwort URL-kodiert)',
+    )
     .optional(),
   BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
-  SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\//, 'muss mit smtp:// oder smtps:// beginnen')
-    .optional(),
+  SMTP_URL: z.string().superRefine(checkSmtpUrl).optional(),
   MAIL_FROM: z.string().min(3).default('Bildungsnetz <bildungsnetz@localhost>'),
   SESSION_SECRET: z.string().min(32, 'muss mindestens 32 Zeichen lang sein').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -53,8 +88,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = Env.safeParse(cleaned);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${String(i.path[0])}: ${i.message}`);
-    throw new ConfigError(`Ungültige Konfiguration:\n${lines.join('\n')}`);
+    // One line: the variable, what is wrong, what to do. Never the value (it may be a password).
+    const problems = parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`);
+    throw new ConfigError(
+      `Ungültige Konfiguration – ${problems.join(' · ')}. Bitte in der Umgebung bzw. der .env-Datei korrigieren.`,
+    );
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);

@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,10 +10,11 @@ import { type Database, openDatabase } from '../../src/server/db/client.js';
 import { enqueueMail } from '../../src/server/modules/mail/mail.service.js';
 import { BASE_URL, createNetworkWithMembers, signIn, type TestApp } from '../helpers/app.js';
 import { createTestDatabase } from '../helpers/database.js';
+import { multipart } from '../helpers/multipart.js';
 import { startSmtp, type TestSmtp } from '../helpers/smtp.js';
 
 // Two app instances side by side on one PostgreSQL database, as behind a load balancer: each with
-// its own connection pool, its own files folder and its own mail worker.
+// its own connection pool, its own DATA_DIR (files are stored in the database) and its own mail worker.
 let base: Database & { url?: string };
 let a: FastifyInstance;
 let b: FastifyInstance;
@@ -115,5 +117,50 @@ describe('two app instances on one PostgreSQL database', () => {
     const codes: number[] = [];
     for (let i = 0; i < limit + 2; i++) codes.push((await attempt(i % 2 === 0 ? a : b)).statusCode);
     expect(codes.filter((c) => c === 429).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('share files: uploaded on one, downloaded byte for byte on the other, deleted for both', async () => {
+    const net = await createNetworkWithMembers(seed);
+    // Several chunks of the database storage; a PDF by its magic bytes, so the upload is accepted.
+    const pdf = Buffer.concat([
+      Buffer.from('%PDF-1.4\n'),
+      randomBytes(1024 * 1024 + 4321),
+      Buffer.from('\n%%EOF\n'),
+    ]);
+    const cookie = net.users.office.cookie;
+    const body = multipart({ visibility: 'members' }, { name: 'Protokoll groß.pdf', content: pdf });
+    const up = await a.inject({
+      method: 'POST',
+      url: `/api/networks/${net.id}/files`,
+      payload: body.payload,
+      headers: { ...body.headers, cookie, origin: BASE_URL },
+    });
+    expect(up.statusCode).toBe(201);
+    const id = up.json().id;
+    const down = await b.inject({
+      method: 'GET',
+      url: `/api/networks/${net.id}/files/${id}/content`,
+      headers: { cookie: net.users.committee.cookie },
+    });
+    expect(down.statusCode).toBe(200);
+    const sha = (x: Buffer) => createHash('sha256').update(x).digest('hex');
+    expect(sha(down.rawPayload)).toBe(sha(pdf));
+    // Nothing landed in either instance's directory.
+    for (const app of [a, b]) {
+      const entries = await fs.readdir(app.deps.config.filesDir).catch(() => []);
+      expect(entries).toEqual([]);
+    }
+    const del = await b.inject({
+      method: 'DELETE',
+      url: `/api/networks/${net.id}/files/${id}`,
+      headers: { cookie, origin: BASE_URL },
+    });
+    expect(del.statusCode).toBe(204);
+    const gone = await a.inject({
+      method: 'GET',
+      url: `/api/networks/${net.id}/files/${id}/content`,
+      headers: { cookie },
+    });
+    expect(gone.statusCode).toBe(404);
   });
 });

@@ -1,6 +1,19 @@
-import { bigint, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  customType,
+  index,
+  integer,
+  pgSchema,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { user } from '../auth/auth.tables.js';
 import { network } from '../networks/networks.tables.js';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 export const storedFile = pgTable(
   'stored_file',
@@ -22,4 +35,23 @@ export const storedFile = pgTable(
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
   (t) => [index('stored_file_network_idx').on(t.networkId)],
+);
+
+/**
+ * File contents when the installation runs on PostgreSQL (files.storage.ts, databaseStorage): every
+ * app instance reads the same bytes. In a schema of its own so that backups (which copy schema public
+ * row by row) take the contents through the storage, once, like files in a directory, and a backup
+ * restores into either kind of storage. Empty on the embedded database, whose files live in
+ * DATA_DIR/files.
+ */
+export const fileStore = pgSchema('file_store');
+
+export const fileChunk = fileStore.table(
+  'file_chunk',
+  {
+    storageKey: text('storage_key').notNull(),
+    idx: integer('idx').notNull(),
+    data: bytea('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.storageKey, t.idx] })],
 );

@@ -8,8 +8,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../tests/helpers/database.js';
 import { type Database, openDatabase } from '../../db/client.js';
-import { type FileStorage, localStorage } from '../files/files.storage.js';
-import { createBackup, restoreBackup } from './backup.js';
+import { databaseStorage, type FileStorage, localStorage } from '../files/files.storage.js';
+import { BackupError, BackupFileError, createBackup, restoreBackup } from './backup.js';
 
 const U1 = 'user-jürgen';
 const U2 = 'user-2';
@@ -338,7 +338,144 @@ describe('backup and restore', () => {
     const target = await createTestDatabase();
     opened.push(target);
     await expect(restoreBackup(target, localStorage(path.join(tmp, 'x')), other)).rejects.toThrow(
-      /Keine Bildungsnetz-Sicherung/,
+      /keine Bildungsnetz-Sicherung/,
     );
+  });
+});
+
+describe('restore that cannot do harm', () => {
+  let tmp: string;
+  let source: Database;
+  let backupFile: string;
+  let lines: string[];
+  const opened: Database[] = [];
+  const GOOD = Buffer.from('Inhalt, der vor der Wiederherstellung da war');
+
+  beforeAll(async () => {
+    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'bn-restore-safe-'));
+    source = await createTestDatabase();
+    opened.push(source);
+    const storage = localStorage(path.join(tmp, 'files-source'));
+    await fill(source, storage);
+    backupFile = path.join(tmp, 'good.jsonl.gz');
+    await createBackup(source, storage, backupFile);
+    lines = gunzipSync(await fs.readFile(backupFile))
+      .toString('utf8')
+      .trim()
+      .split('\n');
+  });
+  afterAll(async () => {
+    for (const db of opened) await db.close().catch(() => {});
+    if (tmp) await fs.rm(tmp, { recursive: true, force: true });
+  });
+
+  /** A target whose storage already holds a good file under a key the backup also has. */
+  async function targetWithFile(name: string) {
+    const target = await createTestDatabase();
+    opened.push(target);
+    const dir = path.join(tmp, name);
+    const storage = localStorage(dir);
+    await storage.write('smallfile01', Readable.from([GOOD]));
+    return { target, storage, dir };
+  }
+
+  async function leftovers(dir: string): Promise<string[]> {
+    const all = await fs.readdir(dir, { recursive: true });
+    return all.filter((n) => n.includes('.part') || n.includes('.restore-'));
+  }
+
+  it('refuses a wrong checksum before writing any file or row', async () => {
+    const bad = lines.map((l) =>
+      l.startsWith('{"fileEnd":"smallfile01"') ? l.replace(/"sha256":"./, '"sha256":"0') : l,
+    );
+    const file = path.join(tmp, 'checksum.jsonl.gz');
+    await fs.writeFile(file, gzipSync(`${bad.join('\n')}\n`));
+    const { target, storage, dir } = await targetWithFile('files-checksum');
+    await expect(restoreBackup(target, storage, file)).rejects.toThrow(
+      /ist beschädigt \(Datei smallfile01: Prüfsumme stimmt nicht\)/,
+    );
+    expect((await readAll(storage, 'smallfile01')).equals(GOOD)).toBe(true);
+    expect(await storage.list()).toEqual(['smallfile01']);
+    expect(await leftovers(dir)).toEqual([]);
+    for (const rows of Object.values(await dumpAll(target))) expect(rows).toEqual([]);
+  });
+
+  it('refuses a flipped byte and a cut-off file as damaged, naming no content', async () => {
+    const raw = await fs.readFile(backupFile);
+    const flipped = Buffer.from(raw);
+    flipped[Math.floor(raw.length / 2)]! ^= 0xff;
+    const cut = raw.subarray(0, Math.floor(raw.length * 0.7));
+    const { target, storage } = await targetWithFile('files-flip');
+    for (const [name, bytes] of [
+      ['flipped', flipped],
+      ['cut', cut],
+    ] as const) {
+      const file = path.join(tmp, `${name}.jsonl.gz`);
+      await fs.writeFile(file, bytes);
+      const err = await restoreBackup(target, storage, file).catch((e: Error) => e);
+      expect(err).toBeInstanceOf(BackupFileError);
+      expect((err as Error).message).toMatch(/ist (beschädigt|abgeschnitten)/);
+      expect((err as Error).message).not.toMatch(/Jürgen|bildung\.example|Einladung/);
+      expect((err as Error).message.length).toBeLessThan(400);
+    }
+    expect((await readAll(storage, 'smallfile01')).equals(GOOD)).toBe(true);
+  });
+
+  it('leaves files and rows as they were when the database refuses a row, and no staging behind', async () => {
+    // Passes the file checks (counts and checksums intact) but the database refuses the row.
+    const bad = lines.map((l) =>
+      l.startsWith('{"table":"network"') ? l.replace(NET, 'keine-uuid-aber-korrekt-gezaehlt') : l,
+    );
+    const file = path.join(tmp, 'refused.jsonl.gz');
+    await fs.writeFile(file, gzipSync(`${bad.join('\n')}\n`));
+    const { target, storage, dir } = await targetWithFile('files-refused');
+    const err = await restoreBackup(target, storage, file).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(BackupError);
+    expect((err as Error).message).toMatch(/ließen sich nicht einspielen .*Es wurde nichts verändert/);
+    expect((err as Error).message).not.toMatch(/Märkischer|INSERT/);
+    expect((await readAll(storage, 'smallfile01')).equals(GOOD)).toBe(true);
+    expect(await storage.list()).toEqual(['smallfile01']);
+    expect(await leftovers(dir)).toEqual([]);
+    for (const rows of Object.values(await dumpAll(target))) expect(rows).toEqual([]);
+  });
+
+  it('with --force replaces the content and removes the files the restored data does not name', async () => {
+    const { target, storage } = await targetWithFile('files-force');
+    await storage.write('orphan000001', Readable.from([Buffer.from('von niemandem genannt')]));
+    await target.query(`INSERT INTO "user" (id, name, email) VALUES ('alt', 'Alt', 'alt@example.org')`);
+    const s = await restoreBackup(target, storage, backupFile, { force: true });
+    expect(s.truncated).toBe(true);
+    expect(s.removedFiles).toBe(1);
+    expect((await storage.list()).sort()).toEqual([
+      'allbytes003',
+      'bigfile0002',
+      'emptyfile04',
+      'smallfile01',
+    ]);
+    // The backup's content replaced what was there under the same key.
+    expect((await readAll(storage, 'smallfile01')).equals(FILE_SMALL)).toBe(true);
+  });
+
+  it('moves files between the database storage and a directory in both directions', async () => {
+    const chunks = await createTestDatabase();
+    opened.push(chunks);
+    const inDb = databaseStorage(chunks.db);
+    // From a directory into the database …
+    await restoreBackup(chunks, inDb, backupFile);
+    expect((await inDb.list()).sort()).toEqual(['allbytes003', 'bigfile0002', 'emptyfile04', 'smallfile01']);
+    expect((await readAll(inDb, 'bigfile0002')).equals(FILE_BIG)).toBe(true);
+    expect((await readAll(inDb, 'emptyfile04')).length).toBe(0);
+    // … whose chunks are not copied as rows (schema file_store), only once as files …
+    const second = path.join(tmp, 'from-db.jsonl.gz');
+    const summary = await createBackup(chunks, inDb, second);
+    expect(summary.tables.map((t) => t.name)).not.toContain('file_chunk');
+    expect(summary.files).toBe(4);
+    // … and back into a directory.
+    const back = await createTestDatabase();
+    opened.push(back);
+    const dir = localStorage(path.join(tmp, 'files-back'));
+    await restoreBackup(back, dir, second);
+    expect((await readAll(dir, 'bigfile0002')).equals(FILE_BIG)).toBe(true);
+    expect((await readAll(dir, 'allbytes003')).equals(ALL_BYTES)).toBe(true);
   });
 });
