@@ -1,14 +1,34 @@
 import { defineConfig, devices } from '@playwright/test';
-import { PORT, SMTP_PORT } from './tests/e2e/ports';
+import { BASE_URL, PORT, SETUP_BASE_URL, SETUP_PORT, SMTP_PORT } from './tests/e2e/ports';
 
-// One installation per run: a fresh data directory, so the first-run setup journey starts from nothing.
-const dataDir = `test-results/e2e-data-${Date.now()}`;
+// Fresh data directories per run: the shared installation, where every journey creates its own network
+// (tests/e2e/fixtures.ts), and an empty one for the first-run setup journey alone.
+const run = Date.now();
+const dataDir = `test-results/e2e-data-${run}`;
+const setupDataDir = `test-results/e2e-data-${run}-setup`;
+
+// How the server is built and started: the one place to change it.
+const build = 'npx vite build --logLevel warn';
+const start = 'npx tsx src/server/main.ts';
+
+const serverEnv = (port: number, dir: string) => ({
+  PORT: String(port),
+  DATA_DIR: dir,
+  LOG_LEVEL: 'warn',
+  // The SMTP sink of tests/e2e/global-setup.ts; mails leave the outbox quickly.
+  SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+  OUTBOX_INTERVAL_MS: '300',
+  // All journeys sign in from one address; better-auth's window restarts with every attempt, so a
+  // suite's worth of sign-ins less than a minute apart would lock the next journey out.
+  SIGNIN_RATE_LIMIT: '100',
+});
 
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results/playwright',
-  fullyParallel: false,
-  workers: 1,
+  // Journeys share nothing (each has its own network), so they run in any order, two at a time.
+  fullyParallel: true,
+  workers: 2,
   retries: 0,
   // Whole journeys with an axe scan on every page: minutes, not seconds, on two busy cores.
   timeout: 600_000,
@@ -17,7 +37,7 @@ export default defineConfig({
   globalSetup: './tests/e2e/global-setup.ts',
   use: {
     ...devices['Desktop Chrome'],
-    baseURL: `http://localhost:${PORT}`,
+    baseURL: BASE_URL,
     viewport: { width: 1280, height: 800 },
     locale: 'de-DE',
     timezoneId: 'Europe/Berlin',
@@ -36,24 +56,33 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // Build the web app the server serves, then start the server on an empty data directory.
-    command: `rm -rf test-results/e2e-data-* && npx vite build --logLevel warn && npx tsx src/server/main.ts`,
-    url: `http://localhost:${PORT}/api/health`,
-    reuseExistingServer: false,
-    timeout: 180_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: {
-      PORT: String(PORT),
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      // The SMTP sink of tests/e2e/global-setup.ts; mails leave the outbox quickly.
-      SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
-      OUTBOX_INTERVAL_MS: '300',
-      // All journeys sign in from one address; better-auth's window restarts with every attempt, so
-      // ten sign-ins less than a minute apart anywhere in the suite would lock the next journey out.
-      SIGNIN_RATE_LIMIT: '100',
+  projects: [
+    {
+      name: 'first-run',
+      testMatch: /01-setup\.spec\.ts$/,
+      use: { baseURL: SETUP_BASE_URL },
     },
-  },
+    { name: 'journeys', testIgnore: /01-setup\.spec\.ts$/ },
+  ],
+  // Started one after the other, before global setup: the first builds the web app both serve.
+  webServer: [
+    {
+      command: `rm -rf test-results/e2e-data-* && ${build} && ${start}`,
+      url: `${BASE_URL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: serverEnv(PORT, dataDir),
+    },
+    {
+      command: start,
+      url: `${SETUP_BASE_URL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: serverEnv(SETUP_PORT, setupDataDir),
+    },
+  ],
 });

@@ -1,11 +1,13 @@
-import { expect, test } from '@playwright/test';
-import { check, expectNoAxeViolations, nav, newPage, OFFICE, signIn } from './support';
+import { expect, test } from './fixtures';
+import { check, expectNoAxeViolations, nav } from './support';
 
 test('audit: the change log shows the network creation and the invitation, and filters', async ({
   browser,
+  network,
 }) => {
-  const page = await newPage(browser);
-  await signIn(page);
+  // The office was invited and has accepted (what journey 04 does through the pages).
+  const office = await network.account('office');
+  const page = await network.open(browser, network.admin);
   await nav(page).getByRole('link', { name: 'Protokoll der Änderungen' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Protokoll der Änderungen' })).toBeVisible();
   const table = page.getByRole('region', { name: 'Änderungen' });
@@ -17,7 +19,7 @@ test('audit: the change log shows the network creation and the invitation, and f
   const invitationType = types.find((t) => t === 'Einladung');
   expect(networkType, `entity types: ${types.join(', ')}`).toBeTruthy();
   expect(invitationType, `entity types: ${types.join(', ')}`).toBeTruthy();
-  await expect(table).toContainText(OFFICE.email);
+  await expect(table).toContainText(office.email);
 
   const totalBefore = await page.getByText(/^\d+ Eintr(ag|äge)$/).textContent();
   await page.getByLabel('Bereich').selectOption({ label: invitationType! });

@@ -1,10 +1,12 @@
 import fs from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
-import { check, expectNoAxeViolations, minimalPdf, nav, newPage, shot, signIn } from './support';
+import { expect, test } from './fixtures';
+import { check, expectNoAxeViolations, minimalPdf, nav, shot } from './support';
 
-test('documents: upload a PDF, download it, change visibility, delete another', async ({ browser }) => {
-  const page = await newPage(browser);
-  await signIn(page);
+test('documents: upload a PDF, download it, change visibility, delete another', async ({
+  browser,
+  network,
+}) => {
+  const page = await network.open(browser, network.admin);
   await nav(page).getByRole('link', { name: 'Dokumente' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Dokumente' })).toBeVisible();
   await check(page, '06-dokumente-leer');

@@ -1,7 +1,8 @@
-import { expect, test } from '@playwright/test';
-import { ADMIN, check, newPage, ready } from './support';
+import { expect, test } from './fixtures';
+import { check, newPage, ready } from './support';
 
-test('keyboard only: skip link, sign-in and navigation without a mouse', async ({ browser }) => {
+test('keyboard only: skip link, sign-in and navigation without a mouse', async ({ browser, network }) => {
+  const { admin } = network;
   const page = await newPage(browser);
   await page.goto('/anmelden');
   await check(page, '07-anmelden');
@@ -16,10 +17,10 @@ test('keyboard only: skip link, sign-in and navigation without a mouse', async (
   // From the main content, the next Tab reaches the first form field.
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('E-Mail-Adresse')).toBeFocused();
-  await page.keyboard.type(ADMIN.email);
+  await page.keyboard.type(admin.email);
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Passwort', { exact: true })).toBeFocused();
-  await page.keyboard.type(ADMIN.password);
+  await page.keyboard.type(admin.password);
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/n\/[0-9a-f-]+\/start$/);
   // After a navigation, focus lands on the new page's heading.

@@ -1,7 +1,10 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { check, nav, newPage, signIn } from './support';
 
-test('phone: the pages work at 390 pixels, the navigation folds into a menu button', async ({ browser }) => {
+test('phone: the pages work at 390 pixels, the navigation folds into a menu button', async ({
+  browser,
+  network,
+}) => {
   const page = await newPage(browser, {
     viewport: { width: 390, height: 844 },
     isMobile: true,
@@ -9,7 +12,7 @@ test('phone: the pages work at 390 pixels, the navigation folds into a menu butt
   });
   await page.goto('/anmelden');
   await check(page, '08-telefon-anmelden');
-  await signIn(page);
+  await signIn(page, network.admin.email, network.admin.password);
   await check(page, '08-telefon-start');
 
   const menu = page.getByRole('button', { name: 'Menü', exact: true });
@@ -18,16 +21,22 @@ test('phone: the pages work at 390 pixels, the navigation folds into a menu butt
   await menu.click();
   await expect(menu).toHaveAttribute('aria-expanded', 'true');
   await check(page, '08-telefon-menue');
+  // It folds again from its own button.
+  await menu.click();
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(nav(page).getByRole('link', { name: 'Dokumente', exact: true })).toBeHidden();
 
+  // Each page through the folded menu; navigating folds it again.
   for (const [link, name] of [
     ['Dokumente', 'dokumente'],
     ['Benutzer & Rollen', 'benutzer'],
     ['Protokoll der Änderungen', 'protokoll'],
     ['Postausgang', 'postausgang'],
   ] as const) {
-    if (!(await nav(page).getByRole('link', { name: link, exact: true }).isVisible())) await menu.click();
+    await menu.click();
     await nav(page).getByRole('link', { name: link, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: link })).toBeVisible();
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
     await check(page, `08-telefon-${name}`);
   }
   // Nothing is wider than the screen: tables scroll inside their own region.

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
-import { check, expectNoAxeViolations, minimalPdf, nav, newPage, shot, signIn } from './support';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { check, expectNoAxeViolations, minimalPdf, nav, newPage, shot } from './support';
 
 const LAND_SIGNER = 'Schulaufsicht, Bezirksregierung Arnsberg';
 const COUNTY_SIGNER = 'Landrat';
@@ -49,9 +50,11 @@ async function scriptBytes(page: Page, url: string) {
   return [...sizes.values()].reduce((a, b) => a + b, 0);
 }
 
-test('contract: the amendment "Ganztag" with both consents becomes joint and public', async ({ browser }) => {
-  const page = await newPage(browser);
-  await signIn(page);
+test('contract: the amendment "Ganztag" with both consents becomes joint and public', async ({
+  browser,
+  network,
+}) => {
+  const page = await network.open(browser, network.admin);
 
   // The section "Kooperationsvertrag" in the navigation; no contract yet.
   await nav(page).getByRole('link', { name: 'Fassungen' }).click();
@@ -299,14 +302,17 @@ test('contract: the amendment "Ganztag" with both consents becomes joint and pub
   expect(overflow).toBeLessThanOrEqual(1);
   await phone.context().close();
 
-  // The sign-in page lists the public pages; the feedback mail is in the outbox.
-  const office = await newPage(browser);
-  await office.goto('/anmelden');
+  // The sign-in page lists the public pages, this network's among them.
+  const signedOut = await newPage(browser);
+  await signedOut.goto('/anmelden');
   await expect(
-    office.getByRole('region', { name: 'Öffentliche Seiten' }).getByRole('link').first(),
-  ).toBeVisible();
-  await check(office, '09-anmelden-oeffentliche-seiten');
-  await signIn(office);
+    signedOut.getByRole('region', { name: 'Öffentliche Seiten' }).getByRole('link', { name: network.name }),
+  ).toHaveAttribute('href', publicHref!);
+  await check(signedOut, '09-anmelden-oeffentliche-seiten');
+  await signedOut.context().close();
+
+  // The feedback mail is in the outbox.
+  const office = await network.open(browser, network.admin);
   await nav(office).getByRole('link', { name: 'Postausgang' }).click();
   await expect(office.getByRole('heading', { level: 1, name: 'Postausgang' })).toBeVisible();
   await expect(office.getByRole('main')).toContainText(/Rückmeldung über die öffentliche Seite/);

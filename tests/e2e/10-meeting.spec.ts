@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, openAs, test } from './fixtures';
+import { mailTo } from './mail';
 import {
   addItem,
   berlinDay,
   KAOA,
-  mailTo,
   openMeetings,
   planMeeting,
   position,
@@ -12,94 +12,19 @@ import {
   SPECIAL,
   SPRING,
 } from './meeting-support';
-import { check, expectNoAxeViolations, minimalPdf, newPage, signIn } from './support';
-
-/** The committee as the office enters it (the API, like the members page does). */
-const members = [
-  {
-    name: 'Ulrike Hartmann',
-    email: 'ulrike.hartmann@example.org',
-    side: 'land',
-    function: 'Schulamtsdirektorin',
-    institution: 'Schulamt für den Hochsauerlandkreis',
-  },
-  {
-    name: 'Dr. Thomas Berger',
-    email: 'thomas.berger@example.org',
-    side: 'land',
-    function: 'Leitender Regierungsschuldirektor',
-    institution: 'Bezirksregierung Arnsberg',
-  },
-  {
-    name: 'Martin Vogel',
-    email: 'martin.vogel@example.org',
-    side: 'municipality',
-    function: 'Schuldezernent',
-    institution: 'Hochsauerlandkreis',
-  },
-  {
-    name: 'Claudia Richter',
-    email: 'claudia.richter@example.org',
-    side: 'municipality',
-    function: 'Bürgermeisterin',
-    institution: 'Stadt Meschede',
-  },
-  {
-    name: 'Helga Brandt',
-    email: '',
-    side: 'other',
-    function: 'Geschäftsführerin',
-    institution: 'Kreishandwerkerschaft Hochsauerland',
-  },
-];
-
-// A whole journey with axe on every page: longer than the default on a busy machine.
-test.setTimeout(300_000);
+import { COMMITTEE, jointField, recordMembers } from './seed';
+import { check, expectNoAxeViolations, minimalPdf } from './support';
 
 test('meeting: the spring meeting is planned and invited; a meeting is held and decides by consensus', async ({
   browser,
+  network,
 }) => {
-  const page = await newPage(browser);
-  await signIn(page);
-  const networkId = page.url().match(/\/n\/([0-9a-f-]+)\//)![1]!;
-  const origin = new URL(page.url()).origin;
-
-  // The committee: two members of the Land, two of the county (one with a deputy), one partner without e-mail.
-  const ids: Record<string, string> = {};
-  for (const m of members) {
-    const res = await page.request.post(`/api/networks/${networkId}/committee`, {
-      headers: { origin },
-      data: { ...m, voting: true, termFrom: '2025-01-01' },
-    });
-    expect(res.status(), await res.text()).toBe(201);
-    ids[m.name] = (await res.json()).id;
-  }
-  for (const m of [
-    {
-      name: 'Jens Wagner',
-      email: 'jens.wagner@example.org',
-      side: 'municipality',
-      function: 'Erster Beigeordneter',
-      institution: 'Stadt Meschede',
-      voting: true,
-      deputyOf: ids['Claudia Richter'],
-    },
-    {
-      name: 'Petra Schulte',
-      email: 'petra.schulte@example.org',
-      side: 'office',
-      function: 'Leitung des Bildungsbüros',
-      institution: 'Regionales Bildungsbüro',
-      voting: false,
-    },
-  ]) {
-    const res = await page.request.post(`/api/networks/${networkId}/committee`, {
-      headers: { origin },
-      data: { ...m, termFrom: '2025-01-01' },
-    });
-    expect(res.status(), await res.text()).toBe(201);
-  }
-
+  // The contract in force with KAoA as a joint field (journey 09 records one through the pages).
+  await jointField(network.admin.api, network.id);
+  // The committee, entered by the office through the API as the members page does: two members of
+  // the Land, two of the county (one with a deputy), one partner without e-mail, the office.
+  await recordMembers(network, COMMITTEE);
+  const page = await network.open(browser, network.admin);
   // Journey 3: the spring meeting, 12 March next year, 14:00, Kreishaus Meschede, room 2.
   const year = Number(berlinDay().slice(0, 4)) + 1;
   await openMeetings(page);
@@ -191,7 +116,7 @@ test('meeting: the spring meeting is planned and invited; a meeting is held and 
   // An advisory guest of the employment agency, for TOP 3 only.
   const guests = page.getByRole('region', { name: 'Gäste (beratend)' });
   await guests.getByLabel('Name').fill('Frank Lorenz');
-  await guests.getByLabel('E-Mail-Adresse').fill('frank.lorenz@example.org');
+  await guests.getByLabel('E-Mail-Adresse').fill(network.email('frank.lorenz'));
   await guests.getByLabel('Thema oder Institution').fill('Agentur für Arbeit Meschede-Soest, Berufsberatung');
   await guests.getByLabel('Eingeladen zu').selectOption({ label: 'TOP 3: Arbeitsauftrag KAoA' });
   await guests.getByRole('button', { name: 'Gast einladen' }).click();
@@ -217,7 +142,7 @@ test('meeting: the spring meeting is planned and invited; a meeting is held and 
   await expect(recipients.getByRole('row', { name: /Frank Lorenz/ })).toContainText('Gast (beratend)');
   await check(page, '10-einladungen');
 
-  const mail = await mailTo('martin.vogel@example.org', new RegExp(`^Einladung: ${SPRING}`));
+  const mail = await mailTo(network.email('martin.vogel'), new RegExp(`^Einladung: ${SPRING}`));
   const names = mail.attachments.map((a) => a.filename ?? '');
   expect(names).toContain('Tagesordnung.pdf');
   expect(names.some((n) => n.endsWith('.ics'))).toBe(true);
@@ -228,12 +153,12 @@ test('meeting: the spring meeting is planned and invited; a meeting is held and 
   expect(mail.text).toContain('Kreishaus Meschede, Raum 2');
   expect(mail.text).toContain('TOP 3 Arbeitsauftrag KAoA');
   // The guest's invitation lists his item only.
-  const guestMail = await mailTo('frank.lorenz@example.org', new RegExp(`^Einladung: ${SPRING}`));
+  const guestMail = await mailTo(network.email('frank.lorenz'), new RegExp(`^Einladung: ${SPRING}`));
   expect(guestMail.text).toContain('TOP 3 Arbeitsauftrag KAoA');
   expect(guestMail.text).not.toContain('TOP 2 Bericht');
 
   // One member answers "my deputy attends"; the office sees it.
-  await reply(page, 'claudia.richter@example.org', new RegExp(`^Einladung: ${SPRING}`), 'deputy');
+  await reply(page, network.email('claudia.richter'), new RegExp(`^Einladung: ${SPRING}`), 'deputy');
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: SPRING })).toBeVisible();
   await expect(
@@ -245,9 +170,10 @@ test('meeting: the spring meeting is planned and invited; a meeting is held and 
   await page.context().close();
 
   // Journey 4: on a tablet the meeting page needs no sideways scrolling.
-  const tablet = await newPage(browser, { viewport: { width: 820, height: 1180 }, hasTouch: true });
-  await signIn(tablet);
-  await tablet.goto(springUrl);
+  const tablet = await openAs(browser, network.admin, new URL(springUrl).pathname, {
+    viewport: { width: 820, height: 1180 },
+    hasTouch: true,
+  });
   await expect(tablet.getByRole('heading', { level: 1, name: SPRING })).toBeVisible();
   await expect(tablet.getByRole('article', { name: 'TOP 3: Arbeitsauftrag KAoA' })).toContainText(
     'Das Regionale Bildungsbüro erhält den Arbeitsauftrag',
@@ -282,8 +208,8 @@ test('meeting: the spring meeting is planned and invited; a meeting is held and 
   await expect(
     tablet.getByRole('status').filter({ hasText: 'Einladungen sind im Postausgang' }),
   ).toBeVisible();
-  await reply(tablet, 'claudia.richter@example.org', new RegExp(`^Einladung: ${SPECIAL}`), 'deputy');
-  await reply(tablet, 'ulrike.hartmann@example.org', new RegExp(`^Einladung: ${SPECIAL}`), 'attending');
+  await reply(tablet, network.email('claudia.richter'), new RegExp(`^Einladung: ${SPECIAL}`), 'deputy');
+  await reply(tablet, network.email('ulrike.hartmann'), new RegExp(`^Einladung: ${SPECIAL}`), 'attending');
 
   await tablet.getByRole('button', { name: 'Sitzung eröffnen' }).click();
   await expect(tablet.getByRole('status').filter({ hasText: 'Die Sitzung ist eröffnet.' })).toBeVisible();

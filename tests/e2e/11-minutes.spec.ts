@@ -1,7 +1,9 @@
 import fs from 'node:fs';
-import { expect, test } from '@playwright/test';
-import { addItem, berlinDay, mailTo, openMeeting, planMeeting, position, SPECIAL } from './meeting-support';
-import { check, newPage, signIn } from './support';
+import { expect, test } from './fixtures';
+import { mailTo } from './mail';
+import { addItem, berlinDay, openMeeting, planMeeting, position, SPECIAL } from './meeting-support';
+import { heldSpecialMeeting } from './seed';
+import { check } from './support';
 
 const LATER = 'Wintersitzung des Lenkungskreises';
 
@@ -23,14 +25,13 @@ function berlinNow(minutes: number) {
   return { day: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
 
-// A whole journey with axe on every page: longer than the default on a busy machine.
-test.setTimeout(300_000);
-
 test('minutes: drafted, edited, circulated, approved at the next meeting, then corrected as a new version', async ({
   browser,
+  network,
 }) => {
-  const page = await newPage(browser);
-  await signIn(page);
+  // Yesterday's special meeting, held with the committee, took the KAoA work order (journey 10).
+  await heldSpecialMeeting(network);
+  const page = await network.open(browser, network.admin);
   await openMeeting(page, SPECIAL);
   const head = page.locator('.bn-meeting-head');
   await expect(head).toContainText('durchgeführt');
@@ -60,7 +61,7 @@ test('minutes: drafted, edited, circulated, approved at the next meeting, then c
   await expect(versions.getByRole('row', { name: /Fassung 2/ })).toContainText('im Umlauf');
   await expect(minutes).toContainText('Diese Fassung ist im Umlauf.');
   await check(page, '11-niederschrift-umlauf');
-  const circulated = await mailTo('martin.vogel@example.org', /^Entwurf der Niederschrift: /);
+  const circulated = await mailTo(network.email('martin.vogel'), /^Entwurf der Niederschrift: /);
   expect(circulated.attachments.map((a) => a.filename)).toContain('Niederschrift-Entwurf-2.pdf');
 
   // The next meeting (today) approves the minutes by a procedural decision.

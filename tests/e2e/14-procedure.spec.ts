@@ -1,102 +1,50 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
-import { check, expectNoAxeViolations, lastMailTo, nav, newPage, shot, signIn } from './support';
+import { expect, test } from './fixtures';
+import { linkIn, mailTo } from './mail';
+import { berlinDay, SPRING } from './meeting-support';
+import { COMMITTEE, jointField, recordMembers, sendInvitations, springMeeting } from './seed';
+import { check, expectNoAxeViolations, nav, newPage, shot } from './support';
 
 const TITLE = 'Arbeitsauftrag Praktikumsbörse KAoA';
 const PROPOSAL =
   'Der Lenkungskreis beauftragt das Bildungsbüro, bis zum Sommer 2027 eine kreisweite Praktikumsbörse für die Jahrgangsstufe 9 aufzubauen.';
 
-/** Wall-clock day in Europe/Berlin, `days` from today. */
-function berlinDay(days = 0) {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Berlin',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(Date.now() + days * 86_400_000));
-}
-
-/** A field of action joint today: the one spec 09 agreed, or one recorded here through the API. */
-async function jointField(page: Page, networkId: string, origin: string): Promise<string> {
-  const api = `/api/networks/${networkId}`;
-  const fields = (await (await page.request.get(`${api}/fields`)).json()) as {
-    name: string;
-    joint: boolean;
-  }[];
-  const joint = fields.find((f) => f.name.includes('KAoA') && f.joint) ?? fields.find((f) => f.joint);
-  if (joint) return joint.name;
-  const headers = { origin };
-  if ((await page.request.get(`${api}/contract`)).status() === 404) {
-    const c = await page.request.put(`${api}/contract`, {
-      headers,
-      data: {
-        title: 'Kooperationsvertrag Regionales Bildungsnetzwerk',
-        landPartyName: 'Land Nordrhein-Westfalen',
-        municipalityPartyName: 'Hochsauerlandkreis',
-      },
-    });
-    expect(c.status(), await c.text()).toBeLessThan(300);
-  }
-  const v = await page.request.post(`${api}/contract/versions`, {
-    headers,
-    data: {
-      title: 'Übergang Schule – Beruf',
-      effectiveFrom: '2024-01-01',
-      addFields: [{ name: 'Übergang Schule – Beruf (KAoA)', previousOwner: 'land' }],
-    },
-  });
-  expect(v.status(), await v.text()).toBe(201);
-  const versionId = (await v.json()).id as string;
-  for (const party of ['land', 'municipality']) {
-    const r = await page.request.post(`${api}/contract/versions/${versionId}/consents`, {
-      headers,
-      data: { party, signedBy: party === 'land' ? 'Schulaufsicht' : 'Landrat', signedOn: '2023-12-01' },
-    });
-    expect(r.status(), await r.text()).toBeLessThan(300);
-  }
-  return 'Übergang Schule – Beruf (KAoA)';
-}
-
-/** The members spec 13 records through the page; recorded here through the API when it did not run. */
-async function ensureMembers(page: Page, networkId: string, origin: string) {
-  const api = `/api/networks/${networkId}/committee`;
-  const have = ((await (await page.request.get(api)).json()) as { name: string }[]).map((m) => m.name);
-  for (const [name, email, side] of [
-    ['Dr. Jana Hoffmann', 'jana.hoffmann@example.org', 'land'],
-    ['Klaus Neumann', 'klaus.neumann@example.org', 'municipality'],
-    ['Sabine Krämer', 'sabine.kraemer@example.org', 'other'],
-  ] as const) {
-    if (have.includes(name)) continue;
-    const r = await page.request.post(api, {
-      headers: { origin },
-      data: { name, email, side, voting: true, termFrom: '2025-02-01' },
-    });
-    expect(r.status(), await r.text()).toBe(201);
-  }
-}
-
 /** The personal link in the mail the member received. */
 async function voteLink(address: string) {
-  const mail = await lastMailTo(address);
+  const mail = await mailTo(address, /^Umlaufverfahren: /);
   expect(mail.subject).toBe(`Umlaufverfahren: ${TITLE}`);
   expect(mail.text).toContain('Schweigen gilt nicht als Zustimmung.');
-  const link = mail.text?.match(/https?:\/\/\S+(\/umlauf\/[A-Za-z0-9_-]+)/)?.[1];
-  expect(link, `personal link in: ${mail.text}`).toBeTruthy();
-  return link!;
+  return linkIn(mail, /^\/umlauf\/[A-Za-z0-9_-]+$/);
 }
 
 test('written procedure: started with a 10-day deadline, two consent by their links, one stays silent', async ({
   browser,
+  network,
 }) => {
-  // Four browsers and an accessibility scan of every page they visit.
-  test.setTimeout(240_000);
-  const page = await newPage(browser);
-  await signIn(page);
-  const networkId = page.url().match(/\/n\/([0-9a-f-]+)\//)![1]!;
-  const origin = new URL(page.url()).origin;
-  const field = await jointField(page, networkId, origin);
-  await ensureMembers(page, networkId, origin);
+  // The contract with KAoA joint (journey 09), the committee (journeys 10 and 13), and the spring
+  // meeting's invitations sent (journey 10): its personal reply links are in the members' mail.
+  const field = 'Übergang Schule – Beruf (KAoA)';
+  const fieldId = await jointField(network.admin.api, network.id, field);
+  await recordMembers(network, [
+    ...COMMITTEE,
+    ...(
+      [
+        ['Dr. Jana Hoffmann', 'jana.hoffmann', 'land'],
+        ['Klaus Neumann', 'klaus.neumann', 'municipality'],
+        ['Sabine Krämer', 'sabine.kraemer', 'other'],
+      ] as const
+    ).map(([name, local, side]) => ({
+      name,
+      local,
+      side,
+      function: '',
+      institution: '',
+      voting: true,
+      termFrom: '2025-02-01',
+    })),
+  ]);
+  const spring = await springMeeting(network, fieldId);
+  await sendInvitations(network, spring.meetingId);
+  const page = await network.open(browser, network.admin);
 
   await nav(page).getByRole('link', { name: 'Umlaufverfahren' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Umlaufverfahren' })).toBeFocused();
@@ -138,7 +86,7 @@ test('written procedure: started with a 10-day deadline, two consent by their li
     isMobile: true,
     hasTouch: true,
   });
-  await phone.goto(await voteLink('jana.hoffmann@example.org'));
+  await phone.goto(await voteLink(network.email('jana.hoffmann')));
   await expect(phone.getByRole('heading', { level: 1, name: `Umlaufverfahren: ${TITLE}` })).toBeVisible();
   await expect(phone.getByRole('main')).toContainText(PROPOSAL);
   await expect(phone.getByTestId('current-answer')).toHaveText('keine Antwort');
@@ -162,7 +110,7 @@ test('written procedure: started with a 10-day deadline, two consent by their li
 
   // Klaus Neumann consents at his desk, with the keyboard.
   const desk = await newPage(browser);
-  await desk.goto(await voteLink('klaus.neumann@example.org'));
+  await desk.goto(await voteLink(network.email('klaus.neumann')));
   await expect(desk.getByRole('heading', { level: 1, name: `Umlaufverfahren: ${TITLE}` })).toBeVisible();
   await desk.keyboard.press('Tab');
   await expect(desk.getByRole('link', { name: 'Zum Inhalt springen' })).toBeFocused();
@@ -196,38 +144,25 @@ test('written procedure: started with a 10-day deadline, two consent by their li
   await expect(page.getByRole('article', { name: 'Nächste Sitzungen' })).toBeVisible();
   await check(page, '14-start');
 
-  // The reply page of the spring meeting's invitation, if spec 10 sent it in this installation.
-  const { simpleParser } = await import('mailparser');
-  const mails = path.resolve('test-results/e2e-mail');
-  let token: string | undefined;
-  for (const f of fs.existsSync(mails) ? fs.readdirSync(mails).sort().reverse() : []) {
-    const mail = await simpleParser(fs.readFileSync(path.join(mails, f)));
-    const to = Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : [];
-    if (!to.some((a) => a.value.some((v) => v.address === 'claudia.richter@example.org'))) continue;
-    // The spring meeting lies ahead; replies to a meeting already held are closed.
-    if (!/^(Einladung|Änderung): Frühjahrssitzung/.test(mail.subject ?? '')) continue;
-    token = mail.text?.match(/\/antwort\/([A-Za-z0-9_-]+)/)?.[1];
-    if (token) break;
-  }
-  if (token) {
-    const member = await newPage(browser, {
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
-    await member.goto(`/antwort/${token}`);
-    await expect(member.getByRole('heading', { level: 1, name: /^Einladung: / })).toBeVisible();
-    await check(member, '14-antwort-telefon');
-    const deputy = member.getByRole('radio', { name: 'Meine Stellvertretung nimmt teil' });
-    if (await deputy.count()) {
-      await deputy.check();
-      await member.getByRole('button', { name: 'Rückmeldung senden' }).click();
-      await expect(member.getByRole('status')).toContainText(
-        'die Teilnahme Ihrer Stellvertretung ist vermerkt',
-      );
-      await check(member, '14-antwort-telefon-gesendet');
-    }
-    await member.context().close();
-  }
+  // The reply page of the spring meeting's invitation, from the link in the member's mail.
+  const member = await newPage(browser, {
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  await member.goto(
+    linkIn(
+      await mailTo(network.email('claudia.richter'), new RegExp(`^Einladung: ${SPRING}`)),
+      /^\/antwort\/[A-Za-z0-9_-]+$/,
+    ),
+  );
+  await expect(member.getByRole('heading', { level: 1, name: /^Einladung: / })).toBeVisible();
+  await check(member, '14-antwort-telefon');
+  // Claudia Richter has a deputy, so she can send him.
+  await member.getByRole('radio', { name: 'Meine Stellvertretung nimmt teil' }).check();
+  await member.getByRole('button', { name: 'Rückmeldung senden' }).click();
+  await expect(member.getByRole('status')).toContainText('die Teilnahme Ihrer Stellvertretung ist vermerkt');
+  await check(member, '14-antwort-telefon-gesendet');
+  await member.context().close();
   await page.context().close();
 });

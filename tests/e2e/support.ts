@@ -3,18 +3,13 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContextOptions, expect, type Page } from '@playwright/test';
 
+/** The first administrator of the empty installation of the first-run setup journey (01). */
 export const ADMIN = {
   name: 'Anna Becker',
   email: 'anna.becker@example.org',
   password: 'Sauerland-2026!',
 };
 export const NETWORK = { name: 'Regionales Bildungsnetzwerk Hochsauerlandkreis', regionKey: '05958' };
-export const SECOND_NETWORK = { name: 'Regionales Bildungsnetzwerk Olpe', regionKey: '05966' };
-export const OFFICE = {
-  name: 'Petra Schulte',
-  email: 'petra.schulte@example.org',
-  password: 'Buero-Meschede-1',
-};
 
 const screens = path.resolve('test-results/screens');
 fs.mkdirSync(screens, { recursive: true });
@@ -54,7 +49,8 @@ export async function check(page: Page, name: string) {
   await shot(page, name);
 }
 
-export async function signIn(page: Page, email = ADMIN.email, password = ADMIN.password) {
+/** Signs in through the form (journeys 02, 07, 08 test it; the others start signed in, fixtures.ts). */
+export async function signIn(page: Page, email: string, password: string) {
   await page.goto('/anmelden');
   await page.getByLabel('E-Mail-Adresse').fill(email);
   await page.getByLabel('Passwort', { exact: true }).fill(password);
@@ -93,20 +89,4 @@ export function minimalPdf(text = 'Bildungsnetz'): Buffer {
   for (const off of offsets) out += `${String(off).padStart(10, '0')} 00000 n \n`;
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
-}
-
-/** The newest mail the SMTP sink received for an address, parsed like a mail client would. */
-export async function lastMailTo(address: string) {
-  const { simpleParser } = await import('mailparser');
-  const dir = path.resolve('test-results/e2e-mail');
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const files = fs.existsSync(dir) ? fs.readdirSync(dir).sort().reverse() : [];
-    for (const f of files) {
-      const mail = await simpleParser(fs.readFileSync(path.join(dir, f)));
-      const to = Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : [];
-      if (to.some((a) => a.value.some((v) => v.address === address))) return mail;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no mail to ${address} arrived at the SMTP sink`);
 }
