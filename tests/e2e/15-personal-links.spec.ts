@@ -1,11 +1,7 @@
-import { expect, type Page, test } from '@playwright/test';
-import { PORT } from './ports';
-import { ADMIN, check, lastMailTo, NETWORK, newPage, signIn } from './support';
+import { expect, test } from './fixtures';
+import { linkIn, mailTo } from './mail';
+import { check, newPage } from './support';
 
-const origin = `http://localhost:${PORT}`;
-const suffix = Date.now().toString(36);
-const MARIA = { name: 'Maria Vogel', email: `maria.vogel.${suffix}@example.org` };
-const JONAS = { name: 'Jonas Richter', email: `jonas.richter.${suffix}@example.org` };
 const TITLE = 'Sitzungsbeginn künftig um 15 Uhr';
 
 /** Local wall-clock time in Berlin, days from now, as the office types it. */
@@ -24,12 +20,6 @@ function berlinLocal(days: number) {
   return { day: `${p.year}-${p.month}-${p.day}`, at: `${p.year}-${p.month}-${p.day}T12:00` };
 }
 
-async function api(page: Page, method: 'POST' | 'PUT', url: string, data: object) {
-  const r = await page.request.fetch(url, { method, headers: { origin }, data });
-  expect(r.status(), await r.text()).toBeLessThan(300);
-  return r.json();
-}
-
 /**
  * Personal links act for their owner only: the member answers through the link in the mail, the
  * office enters an answer received on paper under its own name, a link ends with the member's term,
@@ -37,37 +27,35 @@ async function api(page: Page, method: 'POST' | 'PUT', url: string, data: object
  */
 test('personal links: a vote on paper entered by the office, a link after the term, the calendar link', async ({
   browser,
+  network,
 }) => {
-  test.setTimeout(300_000);
-  const page = await newPage(browser);
-  const setup = await page.request.get('/api/setup');
-  if ((await setup.json()).needed) await api(page, 'POST', '/api/setup', { admin: ADMIN, network: NETWORK });
-  await signIn(page);
-  const net = await api(page, 'POST', '/api/networks', {
-    name: `Bildungsnetzwerk Links ${suffix}`,
-    regionKey: '05958',
-  });
-  const base = `/api/networks/${net.id}`;
-  const maria = await api(page, 'POST', `${base}/committee`, {
+  const ADMIN = network.admin;
+  const api = ADMIN.api;
+  const MARIA = { name: 'Maria Vogel', email: network.email('maria.vogel') };
+  const JONAS = { name: 'Jonas Richter', email: network.email('jonas.richter') };
+  const page = await network.open(browser, ADMIN);
+  const net = { id: network.id };
+  const base = `/networks/${net.id}`;
+  const maria = await api.post<{ id: string }>(`${base}/committee`, {
     ...MARIA,
     side: 'land',
     voting: true,
     termFrom: '2024-01-01',
   });
-  const jonas = await api(page, 'POST', `${base}/committee`, {
+  const jonas = await api.post<{ id: string }>(`${base}/committee`, {
     ...JONAS,
     side: 'municipality',
     voting: true,
     termFrom: '2024-01-01',
   });
-  await api(page, 'POST', `${base}/committee`, {
+  await api.post(`${base}/committee`, {
     name: ADMIN.name,
     email: ADMIN.email,
     side: 'office',
     voting: false,
     termFrom: '2024-01-01',
   });
-  const proc = await api(page, 'POST', `${base}/procedures`, {
+  const proc = await api.post<{ id: string }>(`${base}/procedures`, {
     title: TITLE,
     proposal: 'Die Sitzungen des Lenkungskreises beginnen künftig um 15 Uhr.',
     decisionType: 'procedural',
@@ -75,15 +63,13 @@ test('personal links: a vote on paper entered by the office, a link after the te
   });
 
   // The member's link comes by mail; the Postausgang does not show it.
-  const mail = await lastMailTo(MARIA.email);
-  const link = mail.text?.match(/https?:\/\/\S+(\/umlauf\/[A-Za-z0-9_-]+)/)?.[1];
-  expect(link, `personal link in: ${mail.text}`).toBeTruthy();
+  const link = linkIn(await mailTo(MARIA.email), /^\/umlauf\/[A-Za-z0-9_-]+$/);
   const member = await newPage(browser, {
     viewport: { width: 390, height: 844 },
     isMobile: true,
     hasTouch: true,
   });
-  await member.goto(link!);
+  await member.goto(link);
   await expect(member.getByRole('heading', { level: 1, name: `Umlaufverfahren: ${TITLE}` })).toBeVisible();
   await check(member, '15-umlauf-link');
 
@@ -107,14 +93,14 @@ test('personal links: a vote on paper entered by the office, a link after the te
 
   // Jonas sends his apologies by phone for the next meeting: the office enters it in the invitations table.
   const day = berlinLocal(7).day;
-  const mtg = await api(page, 'POST', `${base}/meetings`, {
+  const mtg = await api.post<{ id: string }>(`${base}/meetings`, {
     title: 'Sitzung Personal Links',
     startsAt: `${day}T14:00`,
     endsAt: `${day}T16:00`,
     location: 'Kreishaus',
   });
-  await api(page, 'POST', `${base}/meetings/${mtg.id}/items`, { title: 'Bericht', kind: 'information' });
-  await api(page, 'POST', `${base}/meetings/${mtg.id}/invitations`, {});
+  await api.post(`${base}/meetings/${mtg.id}/items`, { title: 'Bericht', kind: 'information' });
+  await api.post(`${base}/meetings/${mtg.id}/invitations`, {});
   await page.goto(`/n/${net.id}/lenkungskreis/sitzungen/${mtg.id}`);
   const table = page.getByRole('table', { name: 'Eingeladene und Antworten' });
   const entry = table.getByRole('form', { name: `Rückmeldung von ${JONAS.name}` });
@@ -127,38 +113,34 @@ test('personal links: a vote on paper entered by the office, a link after the te
   await check(page, '15-rueckmeldung-telefon');
 
   // Maria's term ends: her link says so instead of taking an answer.
-  await api(page, 'PUT', `${base}/committee/${maria.id}`, {
+  await api.put(`${base}/committee/${maria.id}`, {
     ...MARIA,
     side: 'land',
     voting: true,
     termFrom: '2024-01-01',
     termTo: berlinLocal(-1).day,
   });
-  await member.goto(link!);
+  await member.goto(link);
   await expect(member.getByRole('heading', { level: 1, name: 'Dieser Link gilt nicht mehr' })).toBeVisible();
   await expect(member.getByRole('main')).toContainText('Amtszeit im Lenkungskreis ist beendet');
   await check(member, '15-link-abgelaufen');
 
   // The calendar link came once, with the first invitation; on the account page Anna replaces it, and
   // the link from the mail stops at once.
-  await expect.poll(async () => (await lastMailTo(ADMIN.email)).subject).toContain('Sitzung Personal Links');
-  const invitation = await lastMailTo(ADMIN.email);
-  const fromMail = invitation.text?.match(/https?:\/\/\S+(\/api\/calendar\/[A-Za-z0-9_-]+\.ics)/)?.[1];
-  expect(fromMail, `calendar link in: ${invitation.text}`).toBeTruthy();
-  expect((await page.request.get(fromMail!)).status()).toBe(200);
+  const invitation = await mailTo(ADMIN.email, /Sitzung Personal Links/);
+  const fromMail = linkIn(invitation, /^\/api\/calendar\/[A-Za-z0-9_-]+\.ics$/);
+  expect((await page.request.get(fromMail)).status()).toBe(200);
   await page.goto('/konto');
   await expect(
     page.getByRole('heading', { level: 2, name: 'Kalender-Abo für den Lenkungskreis' }),
   ).toBeVisible();
-  await expect(page.getByRole('main')).toContainText(
-    `Für Bildungsnetzwerk Links ${suffix} besteht ein Kalender-Abo-Link.`,
-  );
+  await expect(page.getByRole('main')).toContainText(`Für ${network.name} besteht ein Kalender-Abo-Link.`);
   await page.getByRole('button', { name: 'Kalender-Abo-Link neu erzeugen' }).click();
-  const field = page.getByLabel(`Ihr neuer Kalender-Abo-Link für Bildungsnetzwerk Links ${suffix}`);
+  const field = page.getByLabel(`Ihr neuer Kalender-Abo-Link für ${network.name}`);
   await expect(field).toHaveValue(/\/api\/calendar\/[A-Za-z0-9_-]+\.ics$/);
   const first = await field.inputValue();
   expect((await page.request.get(new URL(first).pathname)).status()).toBe(200);
-  expect((await page.request.get(fromMail!)).status()).toBe(410);
+  expect((await page.request.get(fromMail)).status()).toBe(410);
   await check(page, '15-kalender-abo');
   await page.getByRole('button', { name: 'Kalender-Abo-Link neu erzeugen' }).click();
   await expect(field).not.toHaveValue(first);
