@@ -140,10 +140,14 @@ export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
 export const FieldsQuery = z.object({ on: Day.optional() });
 export const FieldParams = z.object({ networkId: z.uuid(), fieldId: z.uuid() });
-export const FieldUpdate = z.object({
-  description: z.string().trim().max(4000).optional(),
-  goals: z.string().trim().max(4000).optional(),
-});
+export const FieldUpdate = z
+  .object({
+    description: z.string().trim().max(4000).optional(),
+    goals: z.string().trim().max(4000).optional(),
+  })
+  .refine((v) => v.description !== undefined || v.goals !== undefined, {
+    error: 'Keine Änderung angegeben: Bitte ändern Sie die Beschreibung oder die Ziele.',
+  });
 
 export const Responsibility = z.object({
   id: z.uuid(),

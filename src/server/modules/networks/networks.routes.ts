@@ -42,6 +42,7 @@ export const networksRoutes =
     app.post(
       '/setup',
       {
+        config: { rateLimit: true },
         schema: {
           tags: ['Einrichtung'],
           summary: 'Erste Administration und erstes Bildungsnetzwerk anlegen',
@@ -163,6 +164,7 @@ export const networksRoutes =
     app.post(
       '/invitations/:token/accept',
       {
+        config: { rateLimit: true },
         schema: {
           tags: ['Einladungen'],
           params: InvitationTokenParams,

@@ -74,6 +74,7 @@ export const publicsiteRoutes =
     app.post(
       '/public/networks/:slug/feedback',
       {
+        config: { rateLimit: true },
         schema: {
           tags: open,
           summary: 'Rückmeldung an das Bildungsbüro',

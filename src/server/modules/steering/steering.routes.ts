@@ -382,6 +382,7 @@ export const steeringRoutes =
     app.post(
       '/meeting-replies/:token',
       {
+        config: { rateLimit: true },
         schema: {
           tags: ['Öffentlich'],
           summary: 'Auf eine Einladung antworten',
@@ -547,6 +548,7 @@ export const steeringRoutes =
     app.post(
       '/procedure-votes/:token',
       {
+        config: { rateLimit: true },
         schema: {
           tags: ['Öffentlich'],
           summary: 'Im Umlaufverfahren antworten',
