@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-export const Day = z.iso.date({ error: 'Bitte ein Datum im Format JJJJ-MM-TT angeben.' });
+export const Day = z.iso
+  .date({ error: 'Bitte ein Datum im Format JJJJ-MM-TT angeben.' })
+  // The database stores years 1 to 294276 only (no year 0); dates of this domain lie well within.
+  .refine((d) => d >= '1900' && d < '3000', { error: 'Bitte ein Datum zwischen 1900 und 2999 angeben.' });
 export const Party = z.enum(['land', 'municipality'], {
   error: 'Zustimmen können nur die Vertragsparteien: Land oder Kommune (Schulträger).',
 });
