@@ -147,6 +147,17 @@ export function registerErrorHandler(
     }
     const known = frameworkError(err, { bodyLimit, maxUploadBytes: limits.maxUploadBytes });
     if (known) return sendError(req, reply, known.status, known.code, known.message);
+    // The multipart parser (busboy) throws plain errors without a code for a broken form.
+    if (!err.statusCode && req.isMultipart() && /multipart|boundary|needle|part/i.test(err.message)) {
+      req.log.info({ err }, 'broken multipart request');
+      return sendError(
+        req,
+        reply,
+        400,
+        'invalid_form',
+        'Das Formular ist unvollständig oder ungültig. Bitte senden Sie es erneut.',
+      );
+    }
     if (err.statusCode === 429) {
       return sendError(req, reply, 429, 'rate_limited', rateLimitedMessage(60));
     }
