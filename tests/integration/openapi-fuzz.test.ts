@@ -401,7 +401,7 @@ const uploads: fc.Arbitrary<Pick<Attempt, 'headers' | 'payload' | 'label'>> = fc
   )
   .map(([name, visibility, content, withFile]) => {
     const form = multipart(
-      { visibility: String(visibility), changeNote: String(visibility) },
+      { visibility: String(visibility), label: String(visibility), title: String(visibility) },
       withFile
         ? { name: name.replaceAll('"', ''), content: Buffer.from(content), type: 'application/pdf' }
         : undefined,

@@ -178,6 +178,55 @@ describe('forbidden characters never reach the database', () => {
   });
 });
 
+describe('upload forms pass the same check', () => {
+  it('a file name with a right-to-left override and a NUL in a form field are refused', async () => {
+    const spoofed = multipart(
+      { visibility: 'members' },
+      { name: 'Rechnung\u202Efdp.exe', content: Buffer.from('Hallo Welt') },
+    );
+    const file = await ctx.as(admin(), {
+      method: 'POST',
+      url: `/api/networks/${network.id}/files`,
+      ...spoofed,
+    });
+    expect(file.statusCode).toBe(400);
+    expect(expectShape(file).message).toMatch(
+      /^Die Eingabe ist ungültig: file \(Dateiname\): enthält unzulässige Zeichen/,
+    );
+    const base = `/api/networks/${network.id}/meetings`;
+    const meeting = await ctx.as(admin(), {
+      method: 'POST',
+      url: base,
+      payload: { title: 'Lenkungskreis', startsAt: '2027-03-12T14:00', endsAt: '2027-03-12T16:00' },
+    });
+    expect(meeting.statusCode, meeting.body).toBe(201);
+    const item = await ctx.as(admin(), {
+      method: 'POST',
+      url: `${base}/${meeting.json().id}/items`,
+      payload: { title: 'Bericht', kind: 'information' },
+    });
+    expect(item.statusCode, item.body).toBe(201);
+    const titled = multipart(
+      { title: 'Vorlage\u0000' },
+      { name: 'vorlage.txt', content: Buffer.from('Hallo Welt') },
+    );
+    const paper = await ctx.as(admin(), {
+      method: 'POST',
+      url: `${base}/${meeting.json().id}/items/${item.json().id}/papers`,
+      ...titled,
+    });
+    expect(paper.statusCode).toBe(400);
+    expect(expectShape(paper).message).toMatch(
+      /^Die Eingabe ist ungültig: title: enthält unzulässige Zeichen/,
+    );
+    const files = await ctx.database.db
+      .select()
+      .from(t.storedFile)
+      .where(eq(t.storedFile.networkId, network.id));
+    expect(files).toHaveLength(0);
+  });
+});
+
 describe('a field of action patched with nothing', () => {
   it('is a 400 "Keine Änderung angegeben", not a 500', async () => {
     const res = await ctx.as(admin(), {

@@ -1,3 +1,4 @@
+import type { Multipart } from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { DomainError } from './errors.js';
 
@@ -66,11 +67,30 @@ export function registerInputGuard(app: FastifyInstance) {
   app.addHook('preValidation', async (req) => {
     for (const value of [req.params, req.query, req.body]) {
       const field = findForbiddenString(value);
-      if (field === null) continue;
-      const message = `Die Eingabe ist ungültig: ${field ? `${field}: ` : ''}enthält unzulässige Zeichen (Nullzeichen, ungültige Kodierung oder Steuerzeichen für die Schreibrichtung). Bitte entfernen Sie sie.`;
-      throw new DomainError('validation_failed', message, 'invalid', [
-        { field, message: 'enthält unzulässige Zeichen' },
-      ]);
+      if (field !== null) throw forbidden(field);
+    }
+    // Upload forms are read by the handler part by part; their text fields and file names pass the
+    // same check as they are read.
+    if (req.isMultipart()) {
+      const parts = req.parts.bind(req);
+      req.parts = (options) => checkedParts(parts(options));
     }
   });
+}
+
+function forbidden(field: string) {
+  const message = `Die Eingabe ist ungültig: ${field ? `${field}: ` : ''}enthält unzulässige Zeichen (Nullzeichen, ungültige Kodierung oder Steuerzeichen für die Schreibrichtung). Bitte entfernen Sie sie.`;
+  return new DomainError('validation_failed', message, 'invalid', [
+    { field, message: 'enthält unzulässige Zeichen' },
+  ]);
+}
+
+async function* checkedParts(parts: AsyncIterableIterator<Multipart>): AsyncIterableIterator<Multipart> {
+  for await (const part of parts) {
+    if (part.type === 'field' && typeof part.value === 'string' && FORBIDDEN.test(part.value))
+      throw forbidden(part.fieldname);
+    if (part.type === 'file' && FORBIDDEN.test(part.filename))
+      throw forbidden(`${part.fieldname} (Dateiname)`);
+    yield part;
+  }
 }
