@@ -52,12 +52,16 @@ const messages: Record<string, string> = {
   INVALID_TWO_FACTOR_COOKIE: signInAgain,
 };
 
+// better-auth answers some failures without a code of their own (e.g. 401 when the session has run out): the same
+// generic codes as our own handler, so the web app sends a person without a session to the sign-in.
 const byStatus: Record<number, { code: string; message: string }> = {
-  400: { code: 'auth.invalid_request', message: invalidInput },
-  401: { code: 'auth.unauthenticated', message: 'Bitte melden Sie sich an.' },
-  403: { code: 'auth.forbidden', message: 'Das ist mit dieser Anmeldung nicht erlaubt.' },
+  400: { code: 'bad_request', message: invalidInput },
+  401: { code: 'unauthenticated', message: 'Bitte melden Sie sich an.' },
+  403: { code: 'forbidden', message: 'Das ist mit dieser Anmeldung nicht erlaubt.' },
   404: { code: 'not_found', message: 'Diese Adresse gibt es nicht.' },
 };
+
+const genericCodes = new Set(['BAD_REQUEST', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'METHOD_NOT_ALLOWED']);
 
 /** Field-level details from better-auth's validation message "[body.email] …; [body.password] …". */
 function validationDetails(message: string | undefined) {
@@ -90,7 +94,9 @@ export async function sendAuthError(req: FastifyRequest, reply: FastifyReply, re
       'Ein interner Fehler ist aufgetreten. Bitte nennen Sie dem Support die Anfrage-ID.',
     );
   }
-  const code = typeof body?.code === 'string' ? body.code : undefined;
+  const raw = typeof body?.code === 'string' ? body.code : undefined;
+  // A bare HTTP status name ("UNAUTHORIZED") says no more than the status.
+  const code = raw && !genericCodes.has(raw) ? raw : undefined;
   const known = code ? messages[code] : undefined;
   if (code === 'VALIDATION_ERROR') {
     // The same code and wording as our own validation errors, so the UI treats them alike.

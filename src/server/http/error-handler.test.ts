@@ -290,6 +290,16 @@ describe("better-auth's answers in our shape", () => {
     expect(ok.cookies.length).toBeGreaterThan(0);
   });
 
+  it('a change without a session sends the person to the sign-in, as our own 401s do', async () => {
+    const res = await post(
+      '/api/auth/change-password',
+      { currentPassword: PASSWORD, newPassword: 'Neues-Passwort-1' },
+      '127.0.200.6',
+    );
+    expect(res.statusCode).toBe(401);
+    expect(expectShape(res)).toMatchObject({ code: 'unauthenticated', message: 'Bitte melden Sie sich an.' });
+  });
+
   it('an unknown address under /api/auth', async () => {
     const res = await ctx.as(null, { method: 'GET', url: '/api/auth/gibt-es-nicht' });
     expect(res.statusCode).toBe(404);
