@@ -86,7 +86,7 @@ function frameworkError(
       return {
         status: 400,
         code: 'invalid_json',
-        message: 'Der Inhalt der Anfrage ist kein gültiges JSON.',
+        message: 'Der Inhalt der Anfrage ist ungültiges JSON.',
       };
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return {
