@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { Day } from './contract.js';
 
 export const AuditQuery = z.object({
   entityType: z.string().max(100).optional(),
   action: z.enum(['create', 'update', 'delete']).optional(),
   actor: z.string().max(200).optional(),
-  from: z.iso.date({ error: 'Bitte ein Datum im Format JJJJ-MM-TT angeben.' }).optional(),
-  to: z.iso.date({ error: 'Bitte ein Datum im Format JJJJ-MM-TT angeben.' }).optional(),
+  from: Day.optional(),
+  to: Day.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-export const Day = z.iso.date({ error: 'Bitte ein Datum im Format JJJJ-MM-TT angeben.' });
+export const Day = z.iso
+  .date({ error: 'Bitte ein Datum im Format JJJJ-MM-TT angeben.' })
+  // The database stores years 1 to 294276 only (no year 0); dates of this domain lie well within.
+  .refine((d) => d >= '1900' && d < '3000', { error: 'Bitte ein Datum zwischen 1900 und 2999 angeben.' });
 export const Party = z.enum(['land', 'municipality'], {
   error: 'Zustimmen können nur die Vertragsparteien: Land oder Kommune (Schulträger).',
 });
@@ -140,10 +143,14 @@ export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
 export const FieldsQuery = z.object({ on: Day.optional() });
 export const FieldParams = z.object({ networkId: z.uuid(), fieldId: z.uuid() });
-export const FieldUpdate = z.object({
-  description: z.string().trim().max(4000).optional(),
-  goals: z.string().trim().max(4000).optional(),
-});
+export const FieldUpdate = z
+  .object({
+    description: z.string().trim().max(4000).optional(),
+    goals: z.string().trim().max(4000).optional(),
+  })
+  .refine((v) => v.description !== undefined || v.goals !== undefined, {
+    error: 'Keine Änderung angegeben: Bitte ändern Sie die Beschreibung oder die Ziele.',
+  });
 
 export const Responsibility = z.object({
   id: z.uuid(),

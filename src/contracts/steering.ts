@@ -61,10 +61,22 @@ export const CommitteeMember = z.object({
 export type CommitteeMember = z.infer<typeof CommitteeMember>;
 export const MemberParams = z.object({ networkId: z.uuid(), memberId: z.uuid() });
 
+const realDateTime = (s: string) => {
+  const d = new Date(`${s}:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+};
+
 /** Local wall-clock time in Europe/Berlin, as the office types it: 2027-03-12T14:00. */
-export const LocalDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, {
-  error: 'Bitte Datum und Uhrzeit im Format JJJJ-MM-TTTHH:MM angeben.',
-});
+export const LocalDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, {
+    error: 'Bitte Datum und Uhrzeit im Format JJJJ-MM-TTTHH:MM angeben.',
+    abort: true,
+  })
+  // The pattern alone lets 2027-02-30T25:61 through to the database, which refuses it.
+  .refine((s) => realDateTime(s) && s >= '1900' && s < '3000', {
+    error: 'Dieses Datum oder diese Uhrzeit gibt es nicht.',
+  });
 
 export const MeetingInput = z
   .object({

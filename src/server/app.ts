@@ -13,9 +13,12 @@ import { z } from 'zod';
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/client.js';
 import { registerAccess } from './http/access.js';
+import { sendAuthError } from './http/auth-errors.js';
 import { authHeaders, registerCsrfCheck, registerSessionHook } from './http/auth-hooks.js';
-import { registerErrorHandler } from './http/error-handler.js';
+import { frameworkErrors, registerErrorHandler, sendError } from './http/error-handler.js';
+import { registerInputGuard } from './http/input-guard.js';
 import { openapiTransform, sessionScheme } from './http/openapi.js';
+import { registerRateLimit } from './http/rate-limit.js';
 import type { Deps } from './lib/context.js';
 import { logRedaction } from './lib/redact.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -95,6 +98,9 @@ export async function buildApp(
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
+    // Both answered in our error shape by http/error-handler.ts.
+    frameworkErrors,
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -138,7 +144,9 @@ export async function buildApp(
     transform: openapiTransform,
   });
 
-  registerErrorHandler(app, fs.existsSync(path.join(webRoot, 'index.html')) ? webRoot : null);
+  registerErrorHandler(app, fs.existsSync(path.join(webRoot, 'index.html')) ? webRoot : null, config);
+  registerInputGuard(app);
+  registerRateLimit(app, deps);
   registerCsrfCheck(app, config.baseUrl);
   registerSessionHook(app, deps);
   registerAccess(app, deps);
@@ -154,13 +162,7 @@ export async function buildApp(
     config: { access: 'public' },
     async handler(req, reply) {
       if (req.url.startsWith('/api/auth/sign-up')) {
-        return reply.code(404).send({
-          error: {
-            code: 'not_found',
-            message: 'Konten entstehen nur durch Einladung.',
-            requestId: String(req.id),
-          },
-        });
+        return sendError(req, reply, 404, 'not_found', 'Konten entstehen nur durch Einladung.');
       }
       const response = await deps.auth.handler(
         new Request(new URL(req.url, config.baseUrl), {
@@ -169,12 +171,13 @@ export async function buildApp(
           body: req.body === undefined ? undefined : JSON.stringify(req.body),
         }),
       );
+      const cookies = response.headers.getSetCookie();
+      if (cookies.length > 0) reply.header('set-cookie', cookies);
+      if (response.status >= 400) return sendAuthError(req, reply, response);
       reply.status(response.status);
       response.headers.forEach((value, key) => {
         if (key !== 'set-cookie') reply.header(key, value);
       });
-      const cookies = response.headers.getSetCookie();
-      if (cookies.length > 0) reply.header('set-cookie', cookies);
       return reply.send(response.body ? Buffer.from(await response.arrayBuffer()) : null);
     },
   });

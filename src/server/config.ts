@@ -62,6 +62,10 @@ const Env = z.object({
   // Attempts per client address and minute. A county office often signs in from one shared address, so
   // the default leaves room for a whole team arriving at once.
   SIGNIN_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  // Anonymous writes (public feedback, reply and vote links, …) per client address, route and window.
+  // A committee often replies from one county network, so the default leaves room for all of it.
+  PUBLIC_WRITE_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
+  PUBLIC_WRITE_RATE_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
 });
 
 export type Config = {
@@ -79,6 +83,7 @@ export type Config = {
   outboxIntervalMs: number;
   trustProxy: boolean;
   signInRateLimit: number;
+  publicWriteRateLimit: { max: number; windowSeconds: number };
 };
 
 export class ConfigError extends Error {}
@@ -111,5 +116,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     outboxIntervalMs: e.OUTBOX_INTERVAL_MS,
     trustProxy: e.TRUST_PROXY === 'true',
     signInRateLimit: e.SIGNIN_RATE_LIMIT,
+    publicWriteRateLimit: {
+      max: e.PUBLIC_WRITE_RATE_LIMIT,
+      windowSeconds: e.PUBLIC_WRITE_RATE_WINDOW_MINUTES * 60,
+    },
   };
 }

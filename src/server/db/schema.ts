@@ -1,4 +1,6 @@
 // The one schema index: every module's tables, for Drizzle, drizzle-kit and better-auth's adapter.
+
+export * from '../http/rate-limit.tables.js';
 export * from '../modules/audit/audit.tables.js';
 export * from '../modules/auth/auth.tables.js';
 export * from '../modules/contract/contract.tables.js';

@@ -1,15 +1,136 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError, statusOf } from './errors.js';
 
-type ErrorBody = { error: { code: string; message: string; requestId: string; details?: unknown } };
+export type ErrorBody = { error: { code: string; message: string; requestId: string; details?: unknown } };
 
-/** One error shape for every failure: { error: { code, message, requestId } }. */
-export function registerErrorHandler(app: FastifyInstance, webRoot: string | null) {
+/** The one error shape: { error: { code, message, requestId } }. */
+export function errorBody(req: FastifyRequest, code: string, message: string, details?: unknown): ErrorBody {
+  return { error: { code, message, requestId: String(req.id), ...(details ? { details } : {}) } };
+}
+
+export function sendError(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  message: string,
+  details?: unknown,
+) {
+  return reply
+    .code(status)
+    .type('application/json; charset=utf-8')
+    .send(errorBody(req, code, message, details));
+}
+
+const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`.replace('.', ',');
+
+/** "in 1 Minute", "in 7 Minuten": rounded up, never "in 0". */
+export function inMinutes(seconds: number) {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return minutes === 1 ? 'in einer Minute' : `in ${minutes} Minuten`;
+}
+
+export function rateLimitedMessage(retryAfterSeconds: number) {
+  return `Zu viele Anfragen von Ihrer Adresse. Bitte versuchen Sie es ${inMinutes(retryAfterSeconds)} erneut.`;
+}
+
+/**
+ * Errors Fastify raises itself (body parsing, multipart, encoding), by their code: each gets a stable
+ * code of ours and a German sentence naming what to do. Statuses stay as Fastify chose them.
+ */
+function frameworkError(
+  err: FastifyError,
+  limits: { bodyLimit: number; maxUploadBytes: number },
+): { status: number; code: string; message: string } | null {
+  switch (err.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return {
+        status: 413,
+        code: 'payload_too_large',
+        message: `Die Anfrage ist zu groß (höchstens ${megabytes(limits.bodyLimit)}). Bitte kürzen Sie die Eingabe.`,
+      };
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return {
+        status: 413,
+        code: 'file_too_large',
+        message: `Die Datei ist zu groß (höchstens ${megabytes(limits.maxUploadBytes)}).`,
+      };
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FILES_LIMIT':
+    case 'FST_FIELDS_LIMIT':
+      return {
+        status: 413,
+        code: 'too_many_parts',
+        message: 'Das Formular enthält zu viele Teile. Bitte laden Sie eine Datei nach der anderen hoch.',
+      };
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return {
+        status: 406,
+        code: 'multipart_required',
+        message: 'Bitte senden Sie die Datei als Formular-Upload (multipart/form-data).',
+      };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return {
+        status: 415,
+        code: 'unsupported_media_type',
+        message: 'Dieses Format wird hier nicht angenommen. Bitte senden Sie die Angaben als JSON.',
+      };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return {
+        status: 400,
+        code: 'empty_body',
+        message: 'Die Anfrage hat keinen Inhalt. Bitte senden Sie die Angaben als JSON.',
+      };
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return {
+        status: 400,
+        code: 'invalid_json',
+        message: 'Der Inhalt der Anfrage ist ungültiges JSON.',
+      };
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return {
+        status: 400,
+        code: 'invalid_content_length',
+        message: 'Die angegebene Länge der Anfrage stimmt nicht mit ihrem Inhalt überein.',
+      };
+    case 'FST_ERR_BAD_URL':
+    case 'FST_ERR_INVALID_URL':
+      return {
+        status: 400,
+        code: 'bad_url',
+        message: 'Die Adresse enthält ungültig kodierte Zeichen. Bitte prüfen Sie den Link.',
+      };
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return {
+        status: 414,
+        code: 'url_too_long',
+        message: 'Ein Teil der Adresse ist zu lang. Bitte prüfen Sie den Link.',
+      };
+    case 'FST_PROTO_VIOLATION':
+    case 'FST_MP_PREMATURE_CLOSE':
+    case 'FST_INVALID_JSON_FIELD_ERROR':
+      return {
+        status: 400,
+        code: 'invalid_form',
+        message: 'Das Formular ist unvollständig oder ungültig. Bitte senden Sie es erneut.',
+      };
+    default:
+      return null;
+  }
+}
+
+/**
+ * One error shape for every failure: our own errors, validation, Fastify's framework errors (also those
+ * raised before routing, via `frameworkErrors`), unknown routes and the answer during shutdown.
+ */
+export function registerErrorHandler(
+  app: FastifyInstance,
+  webRoot: string | null,
+  limits: { maxUploadBytes: number } = { maxUploadBytes: 25 * 1024 * 1024 },
+) {
+  const bodyLimit = app.initialConfig.bodyLimit ?? 1024 * 1024;
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    const body = (code: string, message: string, details?: unknown): ErrorBody => ({
-      error: { code, message, requestId: String(req.id), ...(details ? { details } : {}) },
-    });
     if (hasZodFastifySchemaValidationErrors(err)) {
       const details = err.validation.map((v) => ({
         field: v.instancePath.replace(/^\//, '').replaceAll('/', '.'),
@@ -19,29 +140,39 @@ export function registerErrorHandler(app: FastifyInstance, webRoot: string | nul
       const message = first
         ? `Die Eingabe ist ungültig: ${first.field ? `${first.field}: ` : ''}${first.message}`
         : 'Die Eingabe ist ungültig.';
-      return reply.code(400).send(body('validation_failed', message, details));
+      return sendError(req, reply, 400, 'validation_failed', message, details);
     }
     if (err instanceof DomainError) {
-      return reply.code(statusOf[err.kind]).send(body(err.code, err.message, err.details));
+      return sendError(req, reply, statusOf[err.kind], err.code, err.message, err.details);
     }
-    if (err.code === 'FST_REQ_FILE_TOO_LARGE' || err.statusCode === 413) {
-      return reply.code(413).send(body('file_too_large', 'Die Datei ist zu groß.'));
-    }
-    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.statusCode === 415) {
-      return reply.code(415).send(body('unsupported_media_type', 'Dieses Format wird nicht angenommen.'));
+    const known = frameworkError(err, { bodyLimit, maxUploadBytes: limits.maxUploadBytes });
+    if (known) return sendError(req, reply, known.status, known.code, known.message);
+    // The multipart parser (busboy) throws plain errors without a code for a broken form.
+    if (!err.statusCode && req.isMultipart() && /multipart|boundary|needle|part/i.test(err.message)) {
+      req.log.info({ err }, 'broken multipart request');
+      return sendError(
+        req,
+        reply,
+        400,
+        'invalid_form',
+        'Das Formular ist unvollständig oder ungültig. Bitte senden Sie es erneut.',
+      );
     }
     if (err.statusCode === 429) {
-      return reply.code(429).send(body('rate_limited', 'Zu viele Anfragen. Bitte warten Sie einen Moment.'));
+      return sendError(req, reply, 429, 'rate_limited', rateLimitedMessage(60));
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      return reply.code(err.statusCode).send(body('bad_request', 'Die Anfrage ist ungültig.'));
+      req.log.info({ err }, 'client error');
+      return sendError(req, reply, err.statusCode, 'bad_request', 'Die Anfrage ist ungültig.');
     }
     req.log.error({ err }, 'unhandled error');
-    return reply
-      .code(500)
-      .send(
-        body('internal', 'Ein interner Fehler ist aufgetreten. Bitte nennen Sie dem Support die Anfrage-ID.'),
-      );
+    return sendError(
+      req,
+      reply,
+      500,
+      'internal',
+      'Ein interner Fehler ist aufgetreten. Bitte nennen Sie dem Support die Anfrage-ID.',
+    );
   });
 
   app.setNotFoundHandler((req, reply) => {
@@ -49,8 +180,38 @@ export function registerErrorHandler(app: FastifyInstance, webRoot: string | nul
     if (webRoot && (req.method === 'GET' || req.method === 'HEAD') && !req.url.startsWith('/api/')) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html', webRoot);
     }
-    return reply.code(404).send({
-      error: { code: 'not_found', message: 'Diese Adresse gibt es nicht.', requestId: String(req.id) },
-    });
+    return sendError(req, reply, 404, 'not_found', 'Diese Adresse gibt es nicht.');
   });
+
+  // Fastify's own 503 while closing has its own body; it is switched off (`return503OnClosing: false`)
+  // and answered here instead, so that a load balancer's retry and the UI see the one shape.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (req, reply) => {
+    if (!closing) return;
+    reply.header('connection', 'close').header('retry-after', '5');
+    return sendError(
+      req,
+      reply,
+      503,
+      'unavailable',
+      'Der Dienst wird gerade neu gestartet. Bitte versuchen Sie es in einigen Sekunden erneut.',
+    );
+  });
+}
+
+/**
+ * Errors Fastify raises before a route is found (bad percent-encoding, over-long parameters) bypass the
+ * error handler; this is passed as the `frameworkErrors` option so that they get our shape too.
+ */
+export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const known = frameworkError(err, { bodyLimit: 0, maxUploadBytes: 0 }) ?? {
+    status: 400,
+    code: 'bad_request',
+    message: 'Die Anfrage ist ungültig.',
+  };
+  reply.header('x-request-id', String(req.id));
+  return sendError(req, reply, known.status, known.code, known.message);
 }

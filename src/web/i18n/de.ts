@@ -112,14 +112,14 @@ export const de = {
     auth: {
       second_factor_required:
         'Dieses Bildungsnetzwerk verlangt einen zweiten Faktor. Bitte richten Sie ihn in Ihrem Konto ein.',
-      INVALID_EMAIL_OR_PASSWORD: 'E-Mail-Adresse oder Passwort ist falsch.',
-      INVALID_PASSWORD: 'Das Passwort ist falsch.',
-      INVALID_CODE: 'Der Code ist falsch oder abgelaufen. Bitte geben Sie den aktuellen Code ein.',
-      INVALID_TOKEN: 'Der Link ist ungültig oder abgelaufen. Bitte fordern Sie einen neuen an.',
-      PASSWORD_TOO_SHORT: 'Das Passwort ist zu kurz (mindestens 10 Zeichen).',
-      PASSWORD_TOO_LONG: 'Das Passwort ist zu lang (höchstens 128 Zeichen).',
-      USER_ALREADY_EXISTS: 'Für diese E-Mail-Adresse gibt es bereits ein Konto.',
-      INVALID_TWO_FACTOR_COOKIE: 'Die Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.',
+      invalid_email_or_password: 'E-Mail-Adresse oder Passwort ist falsch.',
+      invalid_password: 'Das Passwort ist falsch.',
+      invalid_code: 'Der Code ist falsch oder abgelaufen. Bitte geben Sie den aktuellen Code ein.',
+      invalid_token: 'Der Link ist ungültig oder abgelaufen. Bitte fordern Sie einen neuen an.',
+      password_too_short: 'Das Passwort ist zu kurz (mindestens 10 Zeichen).',
+      password_too_long: 'Das Passwort ist zu lang (höchstens 128 Zeichen).',
+      user_already_exists: 'Für diese E-Mail-Adresse gibt es bereits ein Konto.',
+      invalid_two_factor_cookie: 'Die Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.',
     },
     steering: {
       term_invalid: 'Die Amtszeit endet vor ihrem Beginn.',

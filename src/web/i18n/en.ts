@@ -112,14 +112,14 @@ export const en: Shape<Catalogue> = {
     auth: {
       second_factor_required:
         'This education network requires a second factor. Please set it up in your account.',
-      INVALID_EMAIL_OR_PASSWORD: 'E-mail address or password is wrong.',
-      INVALID_PASSWORD: 'The password is wrong.',
-      INVALID_CODE: 'The code is wrong or expired. Please enter the current code.',
-      INVALID_TOKEN: 'The link is invalid or expired. Please request a new one.',
-      PASSWORD_TOO_SHORT: 'The password is too short (at least 10 characters).',
-      PASSWORD_TOO_LONG: 'The password is too long (at most 128 characters).',
-      USER_ALREADY_EXISTS: 'An account already exists for this e-mail address.',
-      INVALID_TWO_FACTOR_COOKIE: 'The sign-in expired. Please sign in again.',
+      invalid_email_or_password: 'E-mail address or password is wrong.',
+      invalid_password: 'The password is wrong.',
+      invalid_code: 'The code is wrong or expired. Please enter the current code.',
+      invalid_token: 'The link is invalid or expired. Please request a new one.',
+      password_too_short: 'The password is too short (at least 10 characters).',
+      password_too_long: 'The password is too long (at most 128 characters).',
+      user_already_exists: 'An account already exists for this e-mail address.',
+      invalid_two_factor_cookie: 'The sign-in expired. Please sign in again.',
     },
     steering: {
       term_invalid: 'The term ends before it begins.',

@@ -7,17 +7,32 @@ export const authClient = createAuthClient({
   plugins: [twoFactorClient()],
 });
 
-type AuthResult<T> = { data: T | null; error: { code?: string; message?: string; status: number } | null };
+type AuthResult<T> = {
+  data: T | null;
+  error: {
+    status: number;
+    code?: string;
+    message?: string;
+    error?: { code?: string; message?: string; requestId?: string; details?: unknown };
+  } | null;
+};
 
-/** Unwraps a better-auth client result, throwing the same ApiError the rest of the UI handles. */
+/**
+ * Unwraps a better-auth client result, throwing the same ApiError the rest of the UI handles. The server
+ * answers better-auth's failures in our error shape ({ error: { code, message, requestId } }).
+ */
 export async function unwrap<T>(call: Promise<AuthResult<T>>): Promise<T> {
   const res = await call;
   if (res.error) {
-    const { status, code, message } = res.error;
+    const { status } = res.error;
+    const e = res.error.error;
+    const code = e?.code ?? (res.error.code ? `auth.${res.error.code.toLowerCase()}` : undefined);
     throw new ApiError(
       status,
-      code ? `auth.${code}` : status === 429 ? 'rate_limited' : `http_${status}`,
-      message ?? '',
+      code ?? (status === 429 ? 'rate_limited' : `http_${status}`),
+      e?.message ?? res.error.message ?? '',
+      e?.requestId,
+      e?.details,
     );
   }
   return res.data as T;

@@ -44,7 +44,7 @@ export const networksRoutes =
     app.post(
       '/setup',
       {
-        config: { access: 'public' },
+        config: { access: 'public', rateLimit: true },
         schema: {
           tags: ['Einrichtung'],
           summary: 'Erste Administration und erstes Bildungsnetzwerk anlegen',
@@ -174,7 +174,7 @@ export const networksRoutes =
     app.post(
       '/invitations/:token/accept',
       {
-        config: { access: 'public' },
+        config: { access: 'public', rateLimit: true },
         schema: {
           tags: ['Einladungen'],
           params: InvitationTokenParams,

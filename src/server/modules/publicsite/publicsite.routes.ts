@@ -77,7 +77,7 @@ export const publicsiteRoutes =
     app.post(
       '/public/networks/:slug/feedback',
       {
-        config: { access: 'public' },
+        config: { access: 'public', rateLimit: true },
         schema: {
           tags: open,
           summary: 'Rückmeldung an das Bildungsbüro',

@@ -415,7 +415,7 @@ export const steeringRoutes =
     app.post(
       '/meeting-replies/:token',
       {
-        config: { access: 'public' },
+        config: { access: 'public', rateLimit: true },
         schema: {
           tags: ['Öffentlich'],
           summary: 'Auf eine Einladung antworten',
@@ -593,7 +593,7 @@ export const steeringRoutes =
     app.post(
       '/procedure-votes/:token',
       {
-        config: { access: 'public' },
+        config: { access: 'public', rateLimit: true },
         schema: {
           tags: ['Öffentlich'],
           summary: 'Im Umlaufverfahren antworten',
