@@ -48,6 +48,33 @@ declare module 'fastify' {
 
 export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
+/**
+ * JSON lines for a log collector; in a terminal the same records as readable lines. pino-pretty runs
+ * as a synchronous stream in this process: a transport would start a worker thread and its memory.
+ */
+async function loggerOptions(config: Config) {
+  if (config.logFormat === 'json') return { level: config.logLevel };
+  const { default: pretty } = await import('pino-pretty');
+  return {
+    level: config.logLevel,
+    stream: pretty({
+      sync: true,
+      colorize: process.stdout.isTTY === true,
+      translateTime: 'SYS:HH:MM:ss',
+      ignore: 'pid,hostname',
+      singleLine: true,
+    }),
+  };
+}
+
+/**
+ * Files under /assets carry a content hash in their name, so a browser may keep them for good; the
+ * page itself must be revalidated, or a new release would keep loading the old chunks.
+ */
+export function cacheControlFor(file: string): string {
+  return file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
   return config.databaseUrl
     ? openDatabase({ kind: 'postgres', url: config.databaseUrl })
@@ -77,7 +104,7 @@ export async function buildApp(
   };
 
   const app = Fastify({
-    logger: overrides.logger === false ? false : { level: config.logLevel },
+    logger: overrides.logger === false ? false : await loggerOptions(config),
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
@@ -179,7 +206,15 @@ export async function buildApp(
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (fs.existsSync(webRoot)) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      // The build writes .br and .gz beside each compressible file; nothing is compressed per request.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, file) => reply.header('cache-control', cacheControlFor(file)),
+    });
   }
 
   app.mailWorker = startMailWorker(deps, app.log);
