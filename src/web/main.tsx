@@ -1,5 +1,5 @@
-import '@kern-ux/native/dist/fonts/fira-sans.css';
 import '@kern-ux/native/dist/kern.min.css';
+import './fonts.css';
 import './styles.css';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
