@@ -1,13 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('./src/web', import.meta.url));
 const outDir = fileURLToPath(new URL('./dist/web', import.meta.url));
 
+/**
+ * Writes `<file>.br` and `<file>.gz` beside every compressible file of the build, so the server sends
+ * them as they are (@fastify/static `preCompressed`) instead of compressing each response. Fonts and
+ * images are compressed already; small files gain nothing.
+ */
+function precompress(): Plugin {
+  return {
+    name: 'bildungsnetz:precompress',
+    apply: 'build',
+    closeBundle() {
+      for (const entry of fs.readdirSync(outDir, { withFileTypes: true, recursive: true })) {
+        if (!entry.isFile() || !/\.(js|css|html|svg|json|txt)$/.test(entry.name)) continue;
+        const file = path.join(entry.parentPath, entry.name);
+        const data = fs.readFileSync(file);
+        if (data.length < 1024) continue;
+        fs.writeFileSync(
+          `${file}.br`,
+          zlib.brotliCompressSync(data, {
+            params: {
+              [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+              [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+            },
+          }),
+        );
+        fs.writeFileSync(`${file}.gz`, zlib.gzipSync(data, { level: zlib.constants.Z_BEST_COMPRESSION }));
+      }
+    },
+  };
+}
+
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir,
     emptyOutDir: true,
@@ -26,6 +59,8 @@ export default defineConfig({
               test: /node_modules[\\/](react|react-dom|scheduler|use-sync-external-store)[\\/]/,
               priority: 20,
             },
+            // The German catalogue, needed on every page; English is imported only when chosen.
+            { name: 'messages-de', test: /src[\\/]web[\\/]i18n[\\/]de[\\/]/, priority: 15 },
             {
               name: 'react-aria',
               priority: 10,

@@ -50,6 +50,34 @@ declare module 'fastify' {
 
 export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
+/**
+ * JSON lines for a log collector; in a terminal the same records as readable lines. pino-pretty runs
+ * as a synchronous stream in this process: a transport would start a worker thread and its memory.
+ */
+async function loggerOptions(config: Config, stream?: NodeJS.WritableStream) {
+  if (stream) return { level: config.logLevel, stream };
+  if (config.logFormat === 'json') return { level: config.logLevel };
+  const { default: pretty } = await import('pino-pretty');
+  return {
+    level: config.logLevel,
+    stream: pretty({
+      sync: true,
+      colorize: process.stdout.isTTY === true,
+      translateTime: 'SYS:HH:MM:ss',
+      ignore: 'pid,hostname',
+      singleLine: true,
+    }),
+  };
+}
+
+/**
+ * Files under /assets carry a content hash in their name, so a browser may keep them for good; the
+ * page itself must be revalidated, or a new release would keep loading the old chunks.
+ */
+export function cacheControlFor(file: string): string {
+  return file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
   return config.databaseUrl
     ? openDatabase({ kind: 'postgres', url: config.databaseUrl })
@@ -89,10 +117,9 @@ export async function buildApp(
       overrides.logger === false
         ? false
         : {
-            level: config.logLevel,
+            ...(await loggerOptions(config, overrides.logStream)),
             // Personal links, invitations, reset links and session cookies never reach the log.
             ...logRedaction,
-            ...(overrides.logStream ? { stream: overrides.logStream } : {}),
           },
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),
@@ -202,7 +229,15 @@ export async function buildApp(
   );
 
   if (fs.existsSync(webRoot)) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      // The build writes .br and .gz beside each compressible file; nothing is compressed per request.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, file) => reply.header('cache-control', cacheControlFor(file)),
+    });
   }
 
   const adopted = await adoptDirectoryFiles(deps.storage, config.filesDir);

@@ -20,6 +20,7 @@ describe('configuration', () => {
     [{ SMTP_URL: 'smtp://' }, 'SMTP_URL'],
     [{ SESSION_SECRET: 'kurz' }, 'SESSION_SECRET'],
     [{ LOG_LEVEL: 'laut' }, 'LOG_LEVEL'],
+    [{ LOG_FORMAT: 'xml' }, 'LOG_FORMAT'],
     [{ BASE_URL: 'ftp://x' }, 'BASE_URL'],
   ])('stops on a bad value and names the variable (%o)', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
@@ -35,5 +36,12 @@ describe('configuration', () => {
     expect(loadConfig({ BASE_URL: 'https://bildung.hochsauerlandkreis.de/' }).baseUrl).toBe(
       'https://bildung.hochsauerlandkreis.de',
     );
+  });
+
+  it('logs readable lines in a terminal and JSON otherwise, unless LOG_FORMAT says', () => {
+    expect(loadConfig({}, true).logFormat).toBe('pretty');
+    expect(loadConfig({}, false).logFormat).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'json' }, true).logFormat).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'pretty' }, false).logFormat).toBe('pretty');
   });
 });

@@ -56,6 +56,8 @@ const Env = z.object({
   MAIL_FROM: z.string().min(3).default('Bildungsnetz <bildungsnetz@localhost>'),
   SESSION_SECRET: z.string().min(32, 'muss mindestens 32 Zeichen lang sein').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Unset: readable lines in a terminal, JSON (one object per line) for a log collector.
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(25),
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
@@ -79,6 +81,7 @@ export type Config = {
   mailFrom: string;
   sessionSecret: string | undefined;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  logFormat: 'pretty' | 'json';
   maxUploadBytes: number;
   outboxIntervalMs: number;
   trustProxy: boolean;
@@ -88,7 +91,10 @@ export type Config = {
 
 export class ConfigError extends Error {}
 
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  terminal: boolean = process.stdout.isTTY === true,
+): Config {
   // Empty strings count as unset, as in most .env files.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = Env.safeParse(cleaned);
@@ -112,6 +118,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: e.MAIL_FROM,
     sessionSecret: e.SESSION_SECRET,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (terminal ? 'pretty' : 'json'),
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     outboxIntervalMs: e.OUTBOX_INTERVAL_MS,
     trustProxy: e.TRUST_PROXY === 'true',

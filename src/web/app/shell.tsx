@@ -1,174 +1,18 @@
-import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
-import { type ReactNode, useEffect, useState } from 'react';
-import {
-  Button as AriaButton,
-  Menu,
-  MenuItem,
-  MenuSection,
-  MenuTrigger,
-  Popover,
-  Header as SectionHeader,
-  Separator,
-} from 'react-aria-components';
+import { Link, Outlet, useRouterState } from '@tanstack/react-router';
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Permission } from '../../contracts/common';
 import type { Me, NetworkSummary } from '../../contracts/networks';
 import { BrandText, SiteHeader } from '../components/ui/site-header';
-import { authClient } from '../lib/auth-client';
 import { useActiveNetwork, useMe } from '../lib/session';
 import { useFocusOnNavigation } from '../lib/use-focus-on-navigation';
-import { queryClient } from './query-client';
+import { type NetworkPage, networkPages } from './network-pages';
 
-type NetworkPage = {
-  to:
-    | '/n/$networkId/start'
-    | '/n/$networkId/dokumente'
-    | '/n/$networkId/verwaltung/benutzer'
-    | '/n/$networkId/verwaltung/protokoll'
-    | '/n/$networkId/verwaltung/postausgang'
-    | '/n/$networkId/verwaltung/einstellungen'
-    | '/n/$networkId/verwaltung/oeffentliche-seite'
-    | '/n/$networkId/vertrag'
-    | '/n/$networkId/vertrag/handlungsfelder'
-    | '/n/$networkId/vertrag/zustaendigkeit'
-    | '/n/$networkId/vertrag/katalog'
-    | '/n/$networkId/lenkungskreis/sitzungen'
-    | '/n/$networkId/lenkungskreis/beschluesse'
-    | '/n/$networkId/lenkungskreis/umlaufverfahren'
-    | '/n/$networkId/lenkungskreis/mitglieder';
-  suffix: string;
-  group: 'main' | 'steering' | 'contract' | 'admin';
-  label: string;
-  icon: string;
-  allowed: (n: NetworkSummary, me: Me) => boolean;
-};
-
-const has = (p: Permission) => (n: NetworkSummary) => n.permissions.includes(p);
-/** Guests are invited to single items: the committee's register, procedures and members stay closed. */
-const committeeOnly = (n: NetworkSummary) => n.permissions.includes('steering.read') && n.role !== 'guest';
-
-export const networkPages: NetworkPage[] = [
-  {
-    to: '/n/$networkId/start',
-    suffix: 'start',
-    group: 'main',
-    label: 'nav.start',
-    icon: 'home',
-    allowed: () => true,
-  },
-  {
-    to: '/n/$networkId/dokumente',
-    suffix: 'dokumente',
-    group: 'main',
-    label: 'nav.documents',
-    icon: 'draft',
-    allowed: has('files.read'),
-  },
-  {
-    to: '/n/$networkId/lenkungskreis/sitzungen',
-    suffix: 'lenkungskreis/sitzungen',
-    group: 'steering',
-    label: 'nav.meetings',
-    icon: 'calendar-today',
-    allowed: has('steering.read'),
-  },
-  {
-    to: '/n/$networkId/lenkungskreis/beschluesse',
-    suffix: 'lenkungskreis/beschluesse',
-    group: 'steering',
-    label: 'nav.decisions',
-    icon: 'checklist',
-    allowed: committeeOnly,
-  },
-  {
-    to: '/n/$networkId/lenkungskreis/umlaufverfahren',
-    suffix: 'lenkungskreis/umlaufverfahren',
-    group: 'steering',
-    label: 'nav.procedures',
-    icon: 'autorenew',
-    allowed: committeeOnly,
-  },
-  {
-    to: '/n/$networkId/lenkungskreis/mitglieder',
-    suffix: 'lenkungskreis/mitglieder',
-    group: 'steering',
-    label: 'nav.committee',
-    icon: 'account-circle',
-    allowed: committeeOnly,
-  },
-  {
-    to: '/n/$networkId/verwaltung/benutzer',
-    suffix: 'verwaltung/benutzer',
-    group: 'admin',
-    label: 'nav.members',
-    icon: 'account-circle',
-    allowed: has('members.read'),
-  },
-  {
-    to: '/n/$networkId/verwaltung/protokoll',
-    suffix: 'verwaltung/protokoll',
-    group: 'admin',
-    label: 'nav.audit',
-    icon: 'checklist',
-    allowed: has('audit.read'),
-  },
-  {
-    to: '/n/$networkId/verwaltung/postausgang',
-    suffix: 'verwaltung/postausgang',
-    group: 'admin',
-    label: 'nav.outbox',
-    icon: 'mail',
-    allowed: has('outbox.read'),
-  },
-  {
-    to: '/n/$networkId/verwaltung/einstellungen',
-    suffix: 'verwaltung/einstellungen',
-    group: 'admin',
-    label: 'nav.settings',
-    icon: 'edit',
-    allowed: (n, me) => n.permissions.includes('network.manage') || me.platformAdmin,
-  },
-  {
-    to: '/n/$networkId/verwaltung/oeffentliche-seite',
-    suffix: 'verwaltung/oeffentliche-seite',
-    group: 'admin',
-    label: 'nav.publicSite',
-    icon: 'language',
-    allowed: has('public.manage'),
-  },
-  {
-    to: '/n/$networkId/vertrag',
-    suffix: 'vertrag',
-    group: 'contract',
-    label: 'nav.contractVersions',
-    icon: 'content-copy',
-    allowed: has('contract.read'),
-  },
-  {
-    to: '/n/$networkId/vertrag/handlungsfelder',
-    suffix: 'vertrag/handlungsfelder',
-    group: 'contract',
-    label: 'nav.contractFields',
-    icon: 'check',
-    allowed: has('contract.read'),
-  },
-  {
-    to: '/n/$networkId/vertrag/zustaendigkeit',
-    suffix: 'vertrag/zustaendigkeit',
-    group: 'contract',
-    label: 'nav.contractScope',
-    icon: 'search',
-    allowed: has('contract.read'),
-  },
-  {
-    to: '/n/$networkId/vertrag/katalog',
-    suffix: 'vertrag/katalog',
-    group: 'contract',
-    label: 'nav.contractCatalogue',
-    icon: 'checklist',
-    allowed: has('contract.read'),
-  },
-];
+/*
+ * The two menus need React Aria and the auth client; only a signed-in person sees them, so they are a
+ * chunk of their own and the sign-in and public pages load neither.
+ */
+const NetworkSwitcher = lazy(() => import('./shell-menus').then((m) => ({ default: m.NetworkSwitcher })));
+const UserMenu = lazy(() => import('./shell-menus').then((m) => ({ default: m.UserMenu })));
 
 /** Frame of every page: skip link, header, navigation for the active network, main, footer. */
 export function Shell({ children }: { children?: ReactNode }) {
@@ -186,10 +30,10 @@ export function Shell({ children }: { children?: ReactNode }) {
           </Link>
         }
         tools={
-          <>
+          <Suspense fallback={null}>
             {me && network && me.networks.length > 1 ? <NetworkSwitcher me={me} current={network} /> : null}
             {me ? <UserMenu me={me} /> : null}
-          </>
+          </Suspense>
         }
       />
       <div className="bn-body">
@@ -202,91 +46,6 @@ export function Shell({ children }: { children?: ReactNode }) {
       </div>
       <Footer network={network} />
     </>
-  );
-}
-
-function NetworkSwitcher({ me, current }: { me: Me; current: NetworkSummary }) {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const pathname = useRouterState({ select: (s) => s.location.pathname });
-  const suffix = pathname.replace(/^\/n\/[^/]+\/?/, '');
-
-  function go(id: string) {
-    const target = me.networks.find((n) => n.id === id);
-    if (!target || target.id === current.id) return;
-    const page = networkPages.find((p) => p.suffix === suffix && p.allowed(target, me)) ?? networkPages[0]!;
-    void navigate({ to: page.to, params: { networkId: target.id } });
-  }
-
-  return (
-    <MenuTrigger>
-      <AriaButton
-        className="kern-btn kern-btn--secondary"
-        aria-label={`${t('nav.switchNetwork')}: ${current.name}`}
-      >
-        <span className="kern-icon kern-icon--arrow-down" aria-hidden="true" />
-        <span className="kern-label">
-          <span className="kern-sr-only-mobile">{t('nav.switchNetwork')}</span>
-        </span>
-      </AriaButton>
-      <Popover className="bn-menu-popover" placement="bottom end">
-        <Menu className="bn-menu" aria-label={t('nav.switchNetwork')} onAction={(key) => go(String(key))}>
-          {me.networks.map((n) => (
-            <MenuItem key={n.id} id={n.id} textValue={n.name} className="bn-menu__item">
-              <span data-current={n.id === current.id}>
-                {n.name}
-                {n.id === current.id ? <span className="kern-sr-only"> (aktiv)</span> : null}
-              </span>
-              <small>{t(`roles.${n.role}`)}</small>
-            </MenuItem>
-          ))}
-        </Menu>
-      </Popover>
-    </MenuTrigger>
-  );
-}
-
-function UserMenu({ me }: { me: Me }) {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  async function signOut() {
-    await authClient.signOut();
-    queryClient.clear();
-    await navigate({ to: '/anmelden' });
-  }
-  return (
-    <MenuTrigger>
-      <AriaButton
-        className="kern-btn kern-btn--tertiary"
-        aria-label={t('nav.userMenu', { name: me.user.name })}
-      >
-        <span className="kern-icon kern-icon--account-circle" aria-hidden="true" />
-        <span className="kern-label">
-          <span className="kern-sr-only-mobile">{me.user.name}</span>
-        </span>
-      </AriaButton>
-      <Popover className="bn-menu-popover" placement="bottom end">
-        <Menu
-          className="bn-menu"
-          aria-label={t('nav.userMenu', { name: me.user.name })}
-          onAction={(key) => {
-            if (key === 'account') void navigate({ to: '/konto' });
-            if (key === 'signout') void signOut();
-          }}
-        >
-          <MenuSection>
-            <SectionHeader className="bn-menu__section-title">{me.user.email}</SectionHeader>
-            <MenuItem id="account" className="bn-menu__item">
-              {t('nav.account')}
-            </MenuItem>
-          </MenuSection>
-          <Separator className="bn-menu__separator" />
-          <MenuItem id="signout" className="bn-menu__item">
-            {t('nav.signOut')}
-          </MenuItem>
-        </Menu>
-      </Popover>
-    </MenuTrigger>
   );
 }
 

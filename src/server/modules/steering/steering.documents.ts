@@ -1,12 +1,5 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
-
-// Fira Sans, KERN's typeface, as TrueType (pdfkit subsets TTF; KERN ships only WOFF2).
-const fontDir = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../../node_modules/@expo-google-fonts/fira-sans',
-);
+import { registerPdfFonts, writeText } from '../../lib/pdf-fonts.js';
 
 export type DocBlock =
   | { type: 'h1' | 'h2' | 'h3'; text: string }
@@ -29,8 +22,7 @@ export async function renderPdf(title: string, blocks: DocBlock[]): Promise<Buff
     info: { Title: title, Author: 'Bildungsnetz', Subject: title },
     bufferPages: true,
   });
-  doc.registerFont('regular', path.join(fontDir, '400Regular/FiraSans_400Regular.ttf'));
-  doc.registerFont('bold', path.join(fontDir, '700Bold/FiraSans_700Bold.ttf'));
+  registerPdfFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
@@ -43,7 +35,8 @@ export async function renderPdf(title: string, blocks: DocBlock[]): Promise<Buff
       if (b.type !== 'h1') doc.moveDown(0.6);
       root.add(
         doc.struct(b.type.toUpperCase(), {}, () => {
-          doc.font('bold').fontSize(sizes[b.type]).fillColor('#171a2b').text(b.text);
+          doc.fontSize(sizes[b.type]).fillColor('#171a2b');
+          writeText(doc, 'bold', b.text);
         }),
       );
       if (b.type !== 'h3') doc.outline.addItem(b.text);
@@ -51,15 +44,17 @@ export async function renderPdf(title: string, blocks: DocBlock[]): Promise<Buff
     } else if (b.type === 'p') {
       root.add(
         doc.struct('P', {}, () => {
-          doc.font('regular').fontSize(11).fillColor('#171a2b').text(b.text, { lineGap: 2 });
+          doc.fontSize(11).fillColor('#171a2b');
+          writeText(doc, 'regular', b.text, { lineGap: 2 });
         }),
       );
       doc.moveDown(0.4);
     } else if (b.type === 'meta') {
       root.add(
         doc.struct('P', {}, () => {
-          doc.font('bold').fontSize(11).text(`${b.label}: `, { continued: true });
-          doc.font('regular').text(b.value);
+          doc.fontSize(11);
+          writeText(doc, 'bold', `${b.label}: `, { continued: true });
+          writeText(doc, 'regular', b.value);
         }),
       );
     } else if (b.type === 'list') {
@@ -68,7 +63,8 @@ export async function renderPdf(title: string, blocks: DocBlock[]): Promise<Buff
       for (const item of b.items) {
         list.add(
           doc.struct('LI', {}, () => {
-            doc.font('regular').fontSize(11).text(`• ${item}`, { indent: 8, lineGap: 2 });
+            doc.fontSize(11);
+            writeText(doc, 'regular', `• ${item}`, { indent: 8, lineGap: 2 });
           }),
         );
       }

@@ -1,6 +1,11 @@
 import type { InvitationAccept, InvitationPreview, SetupInput } from '../../../contracts/networks';
 import { get, post } from '../../lib/api';
-import { authClient, unwrap } from '../../lib/auth-client';
+
+/**
+ * The better-auth client (12 KB gzip) is fetched when a form is sent, not with the page: the sign-in
+ * page is the first one most people see, and it renders without it.
+ */
+const authClient = () => import('../../lib/auth-client');
 
 export const runSetup = (input: SetupInput) => post<{ networkId: string }>('/setup', input);
 
@@ -24,15 +29,22 @@ export const acceptInvitation = (token: string, body: InvitationAccept) =>
 
 /** Signs in; answers whether the second factor is still needed. */
 export async function signIn(email: string, password: string): Promise<{ twoFactor: boolean }> {
-  const data = await unwrap(authClient.signIn.email({ email, password }));
+  const { authClient: c, unwrap } = await authClient();
+  const data = await unwrap(c.signIn.email({ email, password }));
   return { twoFactor: Boolean((data as { twoFactorRedirect?: boolean } | null)?.twoFactorRedirect) };
 }
 
-export const verifyTotp = (code: string, trustDevice: boolean) =>
-  unwrap(authClient.twoFactor.verifyTotp({ code, trustDevice }));
+export async function verifyTotp(code: string, trustDevice: boolean) {
+  const { authClient: c, unwrap } = await authClient();
+  return unwrap(c.twoFactor.verifyTotp({ code, trustDevice }));
+}
 
-export const requestPasswordReset = (email: string) =>
-  unwrap(authClient.requestPasswordReset({ email, redirectTo: '/passwort-neu' }));
+export async function requestPasswordReset(email: string) {
+  const { authClient: c, unwrap } = await authClient();
+  return unwrap(c.requestPasswordReset({ email, redirectTo: '/passwort-neu' }));
+}
 
-export const resetPassword = (newPassword: string, token: string) =>
-  unwrap(authClient.resetPassword({ newPassword, token }));
+export async function resetPassword(newPassword: string, token: string) {
+  const { authClient: c, unwrap } = await authClient();
+  return unwrap(c.resetPassword({ newPassword, token }));
+}

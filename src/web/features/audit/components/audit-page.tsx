@@ -11,15 +11,14 @@ import {
   TableRegion,
   TextField,
 } from '../../../components/ui';
-import i18n from '../../../i18n';
+import { translateKnown } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
 import { auditQuery } from '../api';
 
 const PAGE_SIZE = 25;
 
 /** Entity types are stable server identifiers; the catalogue names the known ones. */
-const entityLabel = (type: string) =>
-  i18n.exists(`audit.entityTypes.${type}`) ? i18n.t(`audit.entityTypes.${type}`) : type;
+const entityLabel = (type: string) => translateKnown(`audit.entityTypes.${type}`) ?? type;
 const actions = ['create', 'update', 'delete'] as const;
 
 export function AuditPage({ networkId }: { networkId: string }) {

@@ -2,14 +2,12 @@ import { useMutation } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  Alert,
-  Button,
-  ErrorAlert,
-  NewPasswordFields,
-  passwordsDiffer,
-  TextField,
-} from '../../../components/ui';
+// Single modules, not the index: the index also holds the dialogs, which would pull React Aria
+// into this page that has none.
+import { Alert, ErrorAlert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { TextField } from '../../../components/ui/field';
+import { NewPasswordFields, passwordsDiffer } from '../../../components/ui/password-fields';
 import { requestPasswordReset, resetPassword } from '../api';
 import { AuthCard } from './auth-layout';
 

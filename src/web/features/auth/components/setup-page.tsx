@@ -2,15 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  Alert,
-  Button,
-  ErrorAlert,
-  Loading,
-  NewPasswordFields,
-  passwordsDiffer,
-  TextField,
-} from '../../../components/ui';
+// Single modules, not the index: the index also holds the dialogs, which would pull React Aria
+// into this page that has none.
+import { Alert, ErrorAlert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { TextField } from '../../../components/ui/field';
+import { Loading } from '../../../components/ui/page';
+import { NewPasswordFields, passwordsDiffer } from '../../../components/ui/password-fields';
 import { meQuery, setupQuery } from '../../../lib/session';
 import { runSetup, signIn } from '../api';
 import { AuthCard } from './auth-layout';

@@ -2,7 +2,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, CheckboxField, ErrorAlert, TextField } from '../../../components/ui';
+// Single modules, not the index: the index also holds the dialogs, which would pull React Aria
+// into this page that has none.
+import { ErrorAlert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { CheckboxField, TextField } from '../../../components/ui/field';
 import { meQuery } from '../../../lib/session';
 import { publicNetworksQuery, signIn, verifyTotp } from '../api';
 import { AuthCard } from './auth-layout';

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { FieldOfAction, Party, VersionSummary } from '../../../../contracts/contract';
 import { Badge } from '../../../components/ui';
+import type { MessageKey } from '../../../i18n';
 import { formatDay } from '../../../lib/format';
 
 export const parties: Party[] = ['land', 'municipality'];
@@ -42,7 +43,11 @@ export function ConsentMarks({ version }: { version: VersionSummary }) {
 export function fieldStatus(
   f: FieldOfAction,
   on: string,
-): { kind: 'success' | 'info' | 'warning'; key: string; values: Record<string, unknown> } {
+): {
+  kind: 'success' | 'info' | 'warning';
+  key: MessageKey;
+  values: Record<string, unknown>;
+} {
   const intro = f.introducedBy;
   const end = f.endedBy;
   if (f.joint) {

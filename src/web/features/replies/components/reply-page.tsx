@@ -1,9 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, ErrorAlert, Loading, StatusMessage } from '../../../components/ui';
+// Single modules, not the index: the index also holds the dialogs, which would pull React Aria
+// into this page that has none.
+import { Alert, ErrorAlert, StatusMessage } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
 import { isGone, LinkGone } from '../../../components/ui/link-gone';
 import { LinkPageHeading } from '../../../components/ui/link-page-layout';
+import { Loading } from '../../../components/ui/page';
 import { RadioFieldset } from '../../../components/ui/radio-fieldset';
 import { isApiError } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';

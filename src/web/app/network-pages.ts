@@ -1,0 +1,155 @@
+import type { Permission } from '../../contracts/common';
+import type { Me, NetworkSummary } from '../../contracts/networks';
+import type { MessageKey } from '../i18n';
+
+/** The pages of a network in the navigation, and who sees each (the server checks again). */
+export type NetworkPage = {
+  to:
+    | '/n/$networkId/start'
+    | '/n/$networkId/dokumente'
+    | '/n/$networkId/verwaltung/benutzer'
+    | '/n/$networkId/verwaltung/protokoll'
+    | '/n/$networkId/verwaltung/postausgang'
+    | '/n/$networkId/verwaltung/einstellungen'
+    | '/n/$networkId/verwaltung/oeffentliche-seite'
+    | '/n/$networkId/vertrag'
+    | '/n/$networkId/vertrag/handlungsfelder'
+    | '/n/$networkId/vertrag/zustaendigkeit'
+    | '/n/$networkId/vertrag/katalog'
+    | '/n/$networkId/lenkungskreis/sitzungen'
+    | '/n/$networkId/lenkungskreis/beschluesse'
+    | '/n/$networkId/lenkungskreis/umlaufverfahren'
+    | '/n/$networkId/lenkungskreis/mitglieder';
+  suffix: string;
+  group: 'main' | 'steering' | 'contract' | 'admin';
+  label: MessageKey;
+  icon: string;
+  allowed: (n: NetworkSummary, me: Me) => boolean;
+};
+
+const has = (p: Permission) => (n: NetworkSummary) => n.permissions.includes(p);
+/** Guests are invited to single items: the committee's register, procedures and members stay closed. */
+const committeeOnly = (n: NetworkSummary) => n.permissions.includes('steering.read') && n.role !== 'guest';
+
+export const networkPages: NetworkPage[] = [
+  {
+    to: '/n/$networkId/start',
+    suffix: 'start',
+    group: 'main',
+    label: 'nav.start',
+    icon: 'home',
+    allowed: () => true,
+  },
+  {
+    to: '/n/$networkId/dokumente',
+    suffix: 'dokumente',
+    group: 'main',
+    label: 'nav.documents',
+    icon: 'draft',
+    allowed: has('files.read'),
+  },
+  {
+    to: '/n/$networkId/lenkungskreis/sitzungen',
+    suffix: 'lenkungskreis/sitzungen',
+    group: 'steering',
+    label: 'nav.meetings',
+    icon: 'calendar-today',
+    allowed: has('steering.read'),
+  },
+  {
+    to: '/n/$networkId/lenkungskreis/beschluesse',
+    suffix: 'lenkungskreis/beschluesse',
+    group: 'steering',
+    label: 'nav.decisions',
+    icon: 'checklist',
+    allowed: committeeOnly,
+  },
+  {
+    to: '/n/$networkId/lenkungskreis/umlaufverfahren',
+    suffix: 'lenkungskreis/umlaufverfahren',
+    group: 'steering',
+    label: 'nav.procedures',
+    icon: 'autorenew',
+    allowed: committeeOnly,
+  },
+  {
+    to: '/n/$networkId/lenkungskreis/mitglieder',
+    suffix: 'lenkungskreis/mitglieder',
+    group: 'steering',
+    label: 'nav.committee',
+    icon: 'account-circle',
+    allowed: committeeOnly,
+  },
+  {
+    to: '/n/$networkId/verwaltung/benutzer',
+    suffix: 'verwaltung/benutzer',
+    group: 'admin',
+    label: 'nav.members',
+    icon: 'account-circle',
+    allowed: has('members.read'),
+  },
+  {
+    to: '/n/$networkId/verwaltung/protokoll',
+    suffix: 'verwaltung/protokoll',
+    group: 'admin',
+    label: 'nav.audit',
+    icon: 'checklist',
+    allowed: has('audit.read'),
+  },
+  {
+    to: '/n/$networkId/verwaltung/postausgang',
+    suffix: 'verwaltung/postausgang',
+    group: 'admin',
+    label: 'nav.outbox',
+    icon: 'mail',
+    allowed: has('outbox.read'),
+  },
+  {
+    to: '/n/$networkId/verwaltung/einstellungen',
+    suffix: 'verwaltung/einstellungen',
+    group: 'admin',
+    label: 'nav.settings',
+    icon: 'edit',
+    allowed: (n, me) => n.permissions.includes('network.manage') || me.platformAdmin,
+  },
+  {
+    to: '/n/$networkId/verwaltung/oeffentliche-seite',
+    suffix: 'verwaltung/oeffentliche-seite',
+    group: 'admin',
+    label: 'nav.publicSite',
+    icon: 'language',
+    allowed: has('public.manage'),
+  },
+  {
+    to: '/n/$networkId/vertrag',
+    suffix: 'vertrag',
+    group: 'contract',
+    label: 'nav.contractVersions',
+    icon: 'content-copy',
+    allowed: has('contract.read'),
+  },
+  {
+    to: '/n/$networkId/vertrag/handlungsfelder',
+    suffix: 'vertrag/handlungsfelder',
+    group: 'contract',
+    label: 'nav.contractFields',
+    icon: 'check',
+    allowed: has('contract.read'),
+  },
+  {
+    to: '/n/$networkId/vertrag/zustaendigkeit',
+    suffix: 'vertrag/zustaendigkeit',
+    group: 'contract',
+    label: 'nav.contractScope',
+    icon: 'search',
+    allowed: has('contract.read'),
+  },
+  {
+    to: '/n/$networkId/vertrag/katalog',
+    suffix: 'vertrag/katalog',
+    group: 'contract',
+    label: 'nav.contractCatalogue',
+    icon: 'checklist',
+    allowed: has('contract.read'),
+  },
+];

@@ -1,0 +1,57 @@
+/** First-run setup, sign-in, password reset and account invitations. */
+export const auth = {
+  setup: {
+    title: 'Einrichtung',
+    intro:
+      'Willkommen! Legen Sie die erste Administration und Ihr Bildungsnetzwerk an. Danach können Sie weitere Personen einladen.',
+    adminLegend: 'Administration',
+    networkLegend: 'Bildungsnetzwerk',
+    networkName: 'Name des Bildungsnetzwerks',
+    networkNamePlaceholder: 'Regionales Bildungsnetzwerk …',
+    regionKey: 'Regionalschlüssel',
+    regionKeyHint: 'Amtlicher Regionalschlüssel des Kreises oder der Stadt, z. B. 05958.',
+    submit: 'Einrichtung abschließen',
+    done: 'Die Einrichtung ist bereits abgeschlossen.',
+  },
+  signIn: {
+    title: 'Anmelden',
+    intro: 'Melden Sie sich mit Ihrer E-Mail-Adresse und Ihrem Passwort an.',
+    submit: 'Anmelden',
+    forgot: 'Passwort vergessen?',
+    totpTitle: 'Zweiter Faktor',
+    totpIntro: 'Geben Sie den sechsstelligen Code aus Ihrer Authenticator-App ein.',
+    totpCode: 'Code aus der Authenticator-App',
+    totpSubmit: 'Bestätigen',
+    trustDevice: 'Diesem Gerät 30 Tage vertrauen',
+    publicTitle: 'Öffentliche Seiten',
+    publicIntro: 'Ohne Anmeldung: die Seiten der Bildungsnetzwerke dieser Installation.',
+  },
+  forgot: {
+    title: 'Passwort vergessen',
+    intro:
+      'Geben Sie Ihre E-Mail-Adresse an. Wir senden Ihnen einen Link, mit dem Sie ein neues Passwort festlegen.',
+    submit: 'Link anfordern',
+    sent: 'Wenn es ein Konto mit dieser Adresse gibt, ist eine E-Mail mit einem Link unterwegs. Bitte prüfen Sie Ihr Postfach.',
+    backToSignIn: 'Zurück zur Anmeldung',
+  },
+  reset: {
+    title: 'Neues Passwort festlegen',
+    newPassword: 'Neues Passwort',
+    submit: 'Passwort speichern',
+    done: 'Ihr Passwort ist geändert. Sie können sich jetzt anmelden.',
+    missingToken: 'Der Link ist unvollständig. Bitte fordern Sie einen neuen an.',
+  },
+  invitation: {
+    title: 'Einladung',
+    intro: '{{name}}, Sie sind in das Bildungsnetzwerk „{{network}}“ eingeladen.',
+    role: 'Ihre Rolle',
+    email: 'Eingeladene Adresse',
+    createAccount: 'Legen Sie Ihr Konto an, um die Einladung anzunehmen.',
+    existingSignedOut: 'Für {{email}} gibt es schon ein Konto. Bitte melden Sie sich zuerst an.',
+    existingOtherUser: 'Sie sind als {{current}} angemeldet. Diese Einladung gilt für {{email}}.',
+    accept: 'Einladung annehmen',
+    acceptAndCreate: 'Konto anlegen und Einladung annehmen',
+    signInFirst: 'Anmelden und danach annehmen',
+    invalid: 'Diese Einladung ist ungültig, abgelaufen oder wurde zurückgezogen.',
+  },
+};

@@ -1,0 +1,31 @@
+/** The start page of a network. */
+export const dashboard = {
+  start: {
+    title: 'Start',
+    greeting: 'Guten Tag, {{name}}',
+    yourRole: 'Ihre Rolle in „{{network}}“: {{role}}',
+    outboxTitle: 'Postausgang',
+    outboxPending_one: '{{count}} E-Mail wartet auf den Versand.',
+    outboxPending_other: '{{count}} E-Mails warten auf den Versand.',
+    outboxFailed_one: '{{count}} E-Mail ist fehlgeschlagen.',
+    outboxFailed_other: '{{count}} E-Mails sind fehlgeschlagen.',
+    outboxOpen: 'Zum Postausgang',
+    filesTitle: 'Neueste Dokumente',
+    filesNone: 'Noch keine Dokumente vorhanden.',
+    filesOpen: 'Alle Dokumente',
+    nextTitle: 'Was als Nächstes kommt',
+    nextText:
+      'Bald finden Sie hier Ihre Aufgaben und Arbeitsaufträge, die nächsten Sitzungen des Lenkungskreises, offene Umlaufverfahren und anstehende Veranstaltungen.',
+    membersTitle: 'Team',
+    membersText: 'Laden Sie das Bildungsbüro und die Mitglieder des Lenkungskreises ein.',
+    membersOpen: 'Benutzer & Rollen',
+    meetingsTitle: 'Nächste Sitzungen',
+    meetingsNone: 'Keine Sitzungen geplant.',
+    meetingsOpen: 'Alle Sitzungen',
+    meetingWhen: '{{date}} Uhr',
+    proceduresTitle: 'Offene Umlaufverfahren',
+    proceduresNone: 'Keine offenen Umlaufverfahren.',
+    proceduresOpen: 'Alle Umlaufverfahren',
+    procedureDue: 'Frist {{date}} Uhr, {{answered}} von {{count}} geantwortet',
+  },
+};

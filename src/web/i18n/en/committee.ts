@@ -1,0 +1,55 @@
+import type { committee as de } from '../de/committee';
+import type { Shape } from '../shape';
+
+/** The steering committee (Lenkungskreis) and its members. */
+export const committee: Shape<typeof de> = {
+  committee: {
+    member: 'Member',
+    title: 'Steering committee members',
+    intro:
+      'Who sits on the steering committee for the Land, the municipality and other education actors, with voting right, term and deputy. Ended terms are kept as former members.',
+    add: 'Add member',
+    addTitle: 'Add member',
+    addSubmit: 'Add member',
+    added: '{{name}} has joined the steering committee.',
+    saved: 'The details of {{name}} are saved.',
+    edit: 'Edit',
+    editLabel: 'Edit {{name}}',
+    editTitle: 'Edit {{name}}',
+    sides: {
+      land: 'Land',
+      municipality: 'Municipality (school operator)',
+      other: 'Other education actors',
+      office: 'Education office',
+    },
+    side: 'Side',
+    none: 'No members.',
+    former: 'Former members',
+    noFormer: 'No former members yet.',
+    function: 'Function',
+    functionHint: 'e.g. school supervision director, head of education department',
+    institution: 'Institution',
+    email: 'Email address (optional)',
+    emailHint:
+      'Invitations and written procedures go to this address. Without one the office delivers them otherwise.',
+    voting: 'Voting right',
+    votingYes: 'yes',
+    votingNo: 'no',
+    votingLabel: 'Voting right',
+    votingHint: 'Guests and education office staff advise without a vote.',
+    officeNoVote: 'Education office staff take part without a vote.',
+    term: 'Term',
+    termFrom: 'Term from',
+    termTo: 'Term until (optional)',
+    termToHint: 'To end a membership, enter its last day.',
+    termRange: '{{from}} – {{to}}',
+    termOpen: 'since {{from}}',
+    upcoming: 'not yet begun',
+    deputy: 'Deputy',
+    deputyOf: 'Deputy of {{name}}',
+    deputizedBy: 'represented by {{names}}',
+    deputyOfLabel: 'Deputy of',
+    deputyOfHint: 'Only if this person stands in for another member.',
+    noDeputy: '– none (regular member) –',
+  },
+};

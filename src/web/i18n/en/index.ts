@@ -1,0 +1,42 @@
+import type { Catalogue } from '../de';
+import type { Shape } from '../shape';
+import { account } from './account';
+import { audit } from './audit';
+import { auth } from './auth';
+import { committee } from './committee';
+import { common } from './common';
+import { contract } from './contract';
+import { dashboard } from './dashboard';
+import { decisions } from './decisions';
+import { files } from './files';
+import { meetings } from './meetings';
+import { members } from './members';
+import { outbox } from './outbox';
+import { personalLinks } from './personal-links';
+import { procedures } from './procedures';
+import { publicsite } from './publicsite';
+import { replies } from './replies';
+import { settings } from './settings';
+import { shell } from './shell';
+
+/** English catalogue: loaded only when chosen (a chunk of its own); same keys as German, checked by the type. */
+export const en: Shape<Catalogue> = {
+  ...shell,
+  ...common,
+  ...auth,
+  ...account,
+  ...dashboard,
+  ...files,
+  ...members,
+  ...audit,
+  ...outbox,
+  ...settings,
+  ...contract,
+  ...publicsite,
+  ...committee,
+  ...decisions,
+  ...procedures,
+  ...replies,
+  ...meetings,
+  ...personalLinks,
+};

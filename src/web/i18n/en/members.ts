@@ -1,0 +1,37 @@
+import type { members as de } from '../de/members';
+import type { Shape } from '../shape';
+
+/** Users and roles of a network. */
+export const members: Shape<typeof de> = {
+  members: {
+    title: 'Users & roles',
+    membersTitle: 'Members',
+    tableCaption: 'Members of the education network',
+    since: 'Member since',
+    twoFactor: 'Second factor',
+    twoFactorYes: 'set up',
+    twoFactorNo: 'not set up',
+    roleOf: 'Role of {{name}}',
+    removeLabel: 'Remove {{name}}',
+    removeTitle: 'Remove member?',
+    removeText: '{{name}} will lose access to this education network.',
+    removed: '{{name}} has been removed.',
+    roleChanged: 'The role of {{name}} has been changed.',
+    you: '(you)',
+    invitationsTitle: 'Invitations',
+    invitationsCaption: 'Open invitations',
+    noInvitations: 'No open invitations.',
+    status: 'Status',
+    statuses: { pending: 'Open', accepted: 'Accepted', revoked: 'Revoked' },
+    expires: 'Valid until',
+    revoke: 'Revoke',
+    revokeLabel: 'Revoke invitation to {{name}}',
+    revokeTitle: 'Revoke invitation?',
+    revokeText: 'The link in the invitation to {{email}} stops working.',
+    revoked: 'The invitation to {{name}} has been revoked.',
+    inviteTitle: 'Invite a person',
+    inviteIntro: 'The person receives an e-mail with a link. The e-mail appears in the outbox.',
+    invite: 'Send invitation',
+    invited: 'The invitation to {{email}} is in the outbox.',
+  },
+};
