@@ -8,8 +8,8 @@ const dataDir = `test-results/e2e-data-${run}`;
 const setupDataDir = `test-results/e2e-data-${run}-setup`;
 
 // How the server is built and started: the one place to change it.
-const build = 'npx vite build --logLevel warn';
-const start = 'npx tsx src/server/main.ts';
+const build = 'node scripts/build.mjs';
+const start = 'node --enable-source-maps dist/server/main.js';
 
 const serverEnv = (port: number, dir: string) => ({
   PORT: String(port),

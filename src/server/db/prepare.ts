@@ -4,25 +4,27 @@
  * WebAssembly memory never gives back; the server then opens the finished directory at about 400 MB.
  * On PostgreSQL it does nothing: the server migrates as before, its memory is not at stake.
  */
-import { ConfigError, loadConfig } from '../config.js';
+import { type Config, loadConfig } from '../config.js';
+import { exitOnStartupError } from '../startup-errors.js';
 
-let config: ReturnType<typeof loadConfig>;
+// What stops this step (settings, a directory another process holds, …) ends as one German line.
+let config: Config;
 try {
   config = loadConfig();
 } catch (err) {
-  if (err instanceof ConfigError) {
-    console.error(err.message);
-    process.exit(1);
-  }
-  throw err;
+  exitOnStartupError(err);
 }
 
 if (!config.databaseUrl) {
-  const { openConfiguredDatabase } = await import('../app.js');
-  const database = await openConfiguredDatabase(config);
   try {
-    await database.migrate();
-  } finally {
-    await database.close();
+    const { openConfiguredDatabase } = await import('../app.js');
+    const database = await openConfiguredDatabase(config);
+    try {
+      await database.migrate();
+    } finally {
+      await database.close();
+    }
+  } catch (err) {
+    exitOnStartupError(err, config);
   }
 }

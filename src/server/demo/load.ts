@@ -4,23 +4,25 @@
  * memory of a second app instance.
  */
 import { buildApp } from '../app.js';
-import { ConfigError, loadConfig } from '../config.js';
+import { type Config, loadConfig } from '../config.js';
+import { exitOnStartupError } from '../startup-errors.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './seed.js';
 import { seedSteeringDemo } from './steering-demo.js';
 
-let config: ReturnType<typeof loadConfig>;
+let config: Config;
 try {
   config = loadConfig();
 } catch (err) {
-  if (err instanceof ConfigError) {
-    console.error(err.message);
-    process.exit(1);
-  }
-  throw err;
+  exitOnStartupError(err);
 }
 
 // The demo goes through the app's own use cases, so it is what the office would have entered.
-const app = await buildApp(config, { logger: false });
+let app: Awaited<ReturnType<typeof buildApp>>;
+try {
+  app = await buildApp(config, { logger: false });
+} catch (err) {
+  exitOnStartupError(err, config);
+}
 const { created, networkId } = await seedDemo(app.deps.db);
 await seedSteeringDemo(app.deps, networkId);
 await app.close();
