@@ -5,6 +5,7 @@ import {
   assertMinutesStep,
   assertPlanning,
   assertRecording,
+  assertReplyAllowed,
   type MeetingStatus,
   nextSequence,
 } from './meetings.rules.js';
@@ -97,5 +98,22 @@ describe('the calendar SEQUENCE', () => {
     ['invited', 'cancel', 1],
   ] as const)('%s, %s → +%i', (status, change, plus) => {
     expect(nextSequence(status, 3, change)).toBe(3 + plus);
+  });
+});
+
+describe('replies to an invitation', () => {
+  it.each(statuses)('are taken only while the meeting is planned or invited (%s)', (status) => {
+    const open = status === 'planned' || status === 'invited';
+    expect(errorCodeOf(() => assertReplyAllowed(status, 'attending', true))).toBe(
+      open ? 'ok' : 'steering.reply_closed',
+    );
+  });
+  it.each([
+    ['deputy', true, 'ok'],
+    ['deputy', false, 'steering.reply_deputy_guest'],
+    ['excused', false, 'ok'],
+    ['attending', false, 'ok'],
+  ] as const)('%s from a member=%s → %s', (reply, isMember, code) => {
+    expect(errorCodeOf(() => assertReplyAllowed('invited', reply, isMember))).toBe(code);
   });
 });

@@ -40,6 +40,31 @@ export function assertRecording(status: MeetingStatus): void {
 }
 
 /** One hour of leeway for setting up the room before a meeting may be opened; not days ahead. */
+/**
+ * A reply to an invitation (through the member's link, or entered by the office) is taken while the
+ * meeting is being planned; only a member can send the deputy, a guest attends in person or not.
+ */
+export function assertReplyAllowed(
+  status: MeetingStatus,
+  reply: 'attending' | 'deputy' | 'excused',
+  isMember: boolean,
+): void {
+  if (status !== 'planned' && status !== 'invited') {
+    throw new DomainError(
+      'steering.reply_closed',
+      'Für diese Sitzung sind keine Rückmeldungen mehr möglich.',
+      'conflict',
+    );
+  }
+  if (reply === 'deputy' && !isMember) {
+    throw new DomainError(
+      'steering.reply_deputy_guest',
+      'Gäste können keine Stellvertretung schicken.',
+      'invalid',
+    );
+  }
+}
+
 export const OPENING_LEEWAY_MS = 3_600_000;
 
 export function assertMayOpen(status: MeetingStatus, startsAt: Date, now: Date): void {

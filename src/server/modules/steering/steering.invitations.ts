@@ -7,6 +7,7 @@ import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { hasCalendarLink, linkForMail, linkGone, openLink } from '../links/links.service.js';
 import { enqueueMail } from '../mail/mail.service.js';
 import { network } from '../networks/networks.tables.js';
+import { assertReplyAllowed } from './meetings.rules.js';
 import { type CalendarMeeting, meetingCalendar } from './steering.calendar.js';
 import { type DocBlock, renderPdf } from './steering.documents.js';
 import { agendaItem, committeeMember, guest, meeting, meetingRecipient } from './steering.tables.js';
@@ -337,20 +338,7 @@ export async function replyInfo(deps: Deps, token: string) {
 export async function submitReply(deps: Deps, token: string, reply: 'attending' | 'deputy' | 'excused') {
   await deps.db.transaction(async (tx) => {
     const { r, m } = await recipientByToken(tx, token, deps.now());
-    if (m.status !== 'planned' && m.status !== 'invited') {
-      throw new DomainError(
-        'steering.reply_closed',
-        'Für diese Sitzung sind keine Rückmeldungen mehr möglich.',
-        'conflict',
-      );
-    }
-    if (reply === 'deputy' && !r.memberId) {
-      throw new DomainError(
-        'steering.reply_deputy_guest',
-        'Gäste können keine Stellvertretung schicken.',
-        'invalid',
-      );
-    }
+    assertReplyAllowed(m.status, reply, r.memberId !== null);
     await tx
       .update(meetingRecipient)
       .set({ reply, repliedAt: deps.now(), replyChannel: 'link', replyRecordedBy: null })

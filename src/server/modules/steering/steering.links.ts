@@ -7,6 +7,7 @@ import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { hasCalendarLink, mintLink, revokeCalendarLinks } from '../links/links.service.js';
 import { authorize } from '../networks/networks.policy.js';
 import type { Stance } from './consensus.rules.js';
+import { assertReplyAllowed } from './meetings.rules.js';
 import { procedureDetail } from './steering.procedures.js';
 import {
   committeeMember,
@@ -110,20 +111,7 @@ export async function recordReply(
       .for('update');
     if (!row) throw notFound('Die Einladung');
     const { r, m } = row;
-    if (m.status !== 'planned' && m.status !== 'invited') {
-      throw new DomainError(
-        'steering.reply_closed',
-        'Für diese Sitzung sind keine Rückmeldungen mehr möglich.',
-        'conflict',
-      );
-    }
-    if (input.reply === 'deputy' && !r.memberId) {
-      throw new DomainError(
-        'steering.reply_deputy_guest',
-        'Gäste können keine Stellvertretung schicken.',
-        'invalid',
-      );
-    }
+    assertReplyAllowed(m.status, input.reply, r.memberId !== null);
     await tx
       .update(meetingRecipient)
       .set({
