@@ -1,0 +1,72 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { NetworkParams } from '../../../contracts/common.js';
+import { Decision, DecisionParams, DecisionQuery, DecisionStatusInput } from '../../../contracts/steering.js';
+import { memberOf } from '../../http/access.js';
+import { attachmentDisposition } from '../../lib/content-disposition.js';
+import type { Deps } from '../../lib/context.js';
+import { networkName } from '../networks/networks.service.js';
+import { registerWorkbook } from './steering.export.js';
+import { errors, tags } from './steering.http.js';
+import * as svc from './steering.service.js';
+
+/**
+ * The register of decisions and its export.
+ */
+export const decisionRoutes =
+  (deps: Deps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const n = '/networks/:networkId';
+    const actor = memberOf;
+
+    app.get(
+      `${n}/decisions/export.xlsx`,
+      {
+        config: { access: { permission: 'steering.read' } },
+        schema: {
+          tags,
+          summary: 'Beschlusssammlung als Excel-Datei (mit denselben Filtern)',
+          params: NetworkParams,
+          querystring: DecisionQuery,
+          response: errors,
+        },
+      },
+      async (req, reply) => {
+        const a = actor(req);
+        const decisions = await svc.listDecisions(deps, a, req.query);
+        const file = await registerWorkbook((await networkName(deps, a.networkId)) ?? '', decisions);
+        return reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', attachmentDisposition('Beschlusssammlung.xlsx'))
+          .send(file as never);
+      },
+    );
+    app.get(
+      `${n}/decisions`,
+      {
+        config: { access: { permission: 'steering.read' } },
+        schema: {
+          tags,
+          summary: 'Beschlusssammlung',
+          params: NetworkParams,
+          querystring: DecisionQuery,
+          response: { 200: z.array(Decision), ...errors },
+        },
+      },
+      async (req) => svc.listDecisions(deps, actor(req), req.query),
+    );
+    app.patch(
+      `${n}/decisions/:decisionId`,
+      {
+        config: { access: { permission: 'steering.manage' } },
+        schema: {
+          tags,
+          summary: 'Umsetzungsstand',
+          params: DecisionParams,
+          body: DecisionStatusInput,
+          response: { 200: Decision, ...errors },
+        },
+      },
+      async (req) => svc.setDecisionStatus(deps, actor(req), req.params.decisionId, req.body.status),
+    );
+  };

@@ -1,0 +1,129 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  CorrectionInput,
+  MeetingParams,
+  MinutesExportParams,
+  MinutesInput,
+  MinutesVersion,
+} from '../../../contracts/steering.js';
+import { memberOf } from '../../http/access.js';
+import { attachmentDisposition } from '../../lib/content-disposition.js';
+import type { Deps } from '../../lib/context.js';
+import { errors, tags } from './steering.http.js';
+import {
+  circulateMinutes,
+  correctMinutes,
+  exportMinutes,
+  generateMinutes,
+  listMinutes,
+  saveMinutes,
+} from './steering.minutes.js';
+
+/**
+ * Minutes of a meeting: draft, save, circulate, correct, export.
+ */
+export const minutesRoutes =
+  (deps: Deps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const n = '/networks/:networkId';
+    const actor = memberOf;
+
+    app.get(
+      `${n}/meetings/:meetingId/minutes`,
+      {
+        config: { access: { permission: 'steering.read' } },
+        schema: {
+          tags,
+          summary: 'Niederschrift (alle Fassungen, neueste zuerst)',
+          params: MeetingParams,
+          response: { 200: z.array(MinutesVersion), ...errors },
+        },
+      },
+      async (req) => listMinutes(deps, actor(req), req.params.meetingId),
+    );
+    app.post(
+      `${n}/meetings/:meetingId/minutes/draft`,
+      {
+        config: { access: { permission: 'steering.manage' } },
+        schema: {
+          tags,
+          summary: 'Entwurf aus der Sitzung erzeugen',
+          params: MeetingParams,
+          response: { 200: z.array(MinutesVersion), ...errors },
+        },
+      },
+      async (req) => generateMinutes(deps, actor(req), req.params.meetingId),
+    );
+    app.put(
+      `${n}/meetings/:meetingId/minutes`,
+      {
+        config: { access: { permission: 'steering.manage' } },
+        schema: {
+          tags,
+          summary: 'Entwurf bearbeiten (neue Fassung)',
+          params: MeetingParams,
+          body: MinutesInput,
+          response: { 200: z.array(MinutesVersion), ...errors },
+        },
+      },
+      async (req) => saveMinutes(deps, actor(req), req.params.meetingId, req.body.body),
+    );
+    app.post(
+      `${n}/meetings/:meetingId/minutes/circulate`,
+      {
+        config: { access: { permission: 'steering.manage' } },
+        schema: {
+          tags,
+          summary: 'Entwurf in Umlauf geben',
+          params: MeetingParams,
+          response: { 200: z.array(MinutesVersion), ...errors },
+        },
+      },
+      async (req) => circulateMinutes(deps, actor(req), req.params.meetingId),
+    );
+    app.post(
+      `${n}/meetings/:meetingId/minutes/corrections`,
+      {
+        config: { access: { permission: 'steering.manage' } },
+        schema: {
+          tags,
+          summary: 'Genehmigte Niederschrift berichtigen (neue Fassung mit Grund)',
+          params: MeetingParams,
+          body: CorrectionInput,
+          response: { 200: z.array(MinutesVersion), ...errors },
+        },
+      },
+      async (req) => correctMinutes(deps, actor(req), req.params.meetingId, req.body.body, req.body.reason),
+    );
+    app.get(
+      `${n}/meetings/:meetingId/minutes/:version/:format`,
+      {
+        config: { access: { permission: 'steering.read' } },
+        schema: {
+          tags,
+          summary: 'Niederschrift als PDF oder Word',
+          params: MinutesExportParams,
+          response: errors,
+        },
+      },
+      async (req, reply) => {
+        const file = await exportMinutes(
+          deps,
+          actor(req),
+          req.params.meetingId,
+          req.params.version,
+          req.params.format,
+        );
+        return reply
+          .header(
+            'content-type',
+            req.params.format === 'pdf'
+              ? 'application/pdf'
+              : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          )
+          .header('content-disposition', attachmentDisposition(file.name))
+          .send(file.content as never);
+      },
+    );
+  };
