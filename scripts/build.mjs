@@ -11,9 +11,13 @@ import { dist, root, stampFile } from './lib/build-state.mjs';
 
 const require = createRequire(import.meta.url);
 
+// A release is always a production build, also when a test runner (NODE_ENV=test) or a developer's
+// shell starts it: otherwise Vite ships React's development build, twice the size.
+const env = { ...process.env, NODE_ENV: 'production' };
+
 function run(label, bin, args) {
   const started = Date.now();
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, stdio: 'inherit', env });
   if (result.status !== 0) {
     console.error(`Build abgebrochen: ${label} ist fehlgeschlagen (Ausgabe oben).`);
     process.exit(result.status ?? 1);
