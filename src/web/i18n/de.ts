@@ -1121,6 +1121,7 @@ export const de = {
       statuses: { draft: 'Entwurf', circulated: 'im Umlauf', approved: 'genehmigt' },
     },
   },
+  paging: { loadMore: 'Weitere laden', loading: 'Wird geladen …' },
 };
 
 export type Catalogue = typeof de;

@@ -1110,4 +1110,5 @@ export const en: Shape<Catalogue> = {
       statuses: { draft: 'Draft', circulated: 'in circulation', approved: 'approved' },
     },
   },
+  paging: { loadMore: 'Load more', loading: 'Loading …' },
 };

@@ -74,10 +74,10 @@ export async function listAudit(deps: Deps, actor: NetworkActor, q: AuditFilter)
     deps.db
       .select()
       .from(auditEvent)
-      .where(where)
+      .where(q.after ? and(where, lt(auditEvent.seq, q.after)) : where)
       .orderBy(desc(auditEvent.seq))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
+      .limit(pageSize + 1)
+      .offset(q.after ? 0 : (page - 1) * pageSize),
     deps.db.select({ n: count() }).from(auditEvent).where(where),
     deps.db
       .selectDistinct({ t: auditEvent.entityType })
@@ -85,7 +85,10 @@ export async function listAudit(deps: Deps, actor: NetworkActor, q: AuditFilter)
       .where(eq(auditEvent.networkId, actor.networkId))
       .orderBy(auditEvent.entityType),
   ]);
+  const more = rows.length > pageSize;
+  if (more) rows.pop();
   return {
+    nextCursor: more ? rows[rows.length - 1]!.seq : null,
     items: rows.map((r) => ({
       seq: r.seq,
       at: r.at.toISOString(),

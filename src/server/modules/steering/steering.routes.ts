@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorBody, NetworkParams } from '../../../contracts/common.js';
+import { ErrorBody, NetworkParams, PageQuery, pageOf } from '../../../contracts/common.js';
 import {
   AgendaItemInput,
   AttendanceInput,
@@ -40,6 +40,7 @@ import {
 import { networkActor } from '../../http/auth-hooks.js';
 import { DomainError } from '../../http/errors.js';
 import type { Deps } from '../../lib/context.js';
+import { keysetPage } from '../../lib/keyset.js';
 import { openFileById } from '../files/files.service.js';
 import { networkName } from '../networks/networks.service.js';
 import { registerWorkbook } from './steering.export.js';
@@ -115,12 +116,18 @@ export const steeringRoutes =
       {
         schema: {
           tags,
-          summary: 'Sitzungen',
+          summary: 'Sitzungen, neueste zuerst, seitenweise (limit, after)',
           params: NetworkParams,
-          response: { 200: z.array(Meeting), ...errors },
+          querystring: PageQuery,
+          response: { 200: pageOf(Meeting), ...errors },
         },
       },
-      async (req) => svc.listMeetings(deps, await actor(req)),
+      async (req) => {
+        const a = await actor(req);
+        return keysetPage(req.query.limit, (rows) =>
+          svc.listMeetings(deps, a, { rows, after: req.query.after }),
+        );
+      },
     );
     app.post(
       `${n}/meetings`,
@@ -586,13 +593,17 @@ export const steeringRoutes =
       {
         schema: {
           tags,
-          summary: 'Beschlusssammlung',
+          summary: 'Beschlusssammlung, seitenweise (limit, after)',
           params: NetworkParams,
-          querystring: DecisionQuery,
-          response: { 200: z.array(Decision), ...errors },
+          querystring: DecisionQuery.extend(PageQuery.shape),
+          response: { 200: pageOf(Decision), ...errors },
         },
       },
-      async (req) => svc.listDecisions(deps, await actor(req), req.query),
+      async (req) => {
+        const a = await actor(req);
+        const { limit, after, ...filters } = req.query;
+        return keysetPage(limit, (rows) => svc.listDecisions(deps, a, filters, { rows, after }));
+      },
     );
     app.patch(
       `${n}/decisions/:decisionId`,

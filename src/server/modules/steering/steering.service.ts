@@ -192,17 +192,31 @@ async function guestInvitations(db: Db, actor: NetworkActor) {
     );
 }
 
-export async function listMeetings(deps: Deps, actor: NetworkActor): Promise<Meeting[]> {
+/** Newest first; `page` reads `rows` meetings after the one with id `after` (keyset, stable order). */
+export async function listMeetings(
+  deps: Deps,
+  actor: NetworkActor,
+  page?: { rows: number; after?: string },
+): Promise<Meeting[]> {
   authorize(actor.role, 'steering.read');
   let ids: string[] | null = null;
   if (actor.role === 'guest')
     ids = [...new Set((await guestInvitations(deps.db, actor)).map((g) => g.meetingId))];
   if (ids && ids.length === 0) return [];
-  const rows = await deps.db
+  const q = deps.db
     .select()
     .from(meeting)
-    .where(and(eq(meeting.networkId, actor.networkId), ids ? inArray(meeting.id, ids) : undefined))
-    .orderBy(desc(meeting.startsAt));
+    .where(
+      and(
+        eq(meeting.networkId, actor.networkId),
+        ids ? inArray(meeting.id, ids) : undefined,
+        page?.after
+          ? sql`(${meeting.startsAt}, ${meeting.id}) < (SELECT starts_at, id FROM meeting WHERE id = ${page.after} AND network_id = ${actor.networkId})`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(meeting.startsAt), desc(meeting.id));
+  const rows = page ? await q.limit(page.rows) : await q;
   return rows.map(meetingDto);
 }
 
@@ -1160,10 +1174,12 @@ export async function listDecisions(
     status?: 'open' | 'in_progress' | 'done';
     q?: string;
   },
+  /** Keyset page: `rows` decisions after the one with id `after`, in the register's order. */
+  page?: { rows: number; after?: string },
 ): Promise<Decision[]> {
   authorize(actor.role, 'steering.read');
   if (actor.role === 'guest') throw notFound('Die Beschlusssammlung');
-  const rows = await deps.db
+  const query = deps.db
     .select({
       d: decision,
       meetingId: meeting.id,
@@ -1187,9 +1203,13 @@ export async function listDecisions(
               sql`${decision.number} ILIKE ${`%${q.q}%`}`,
             )
           : undefined,
+        page?.after
+          ? sql`(${decision.year}, ${decision.seq}) < (SELECT year, seq FROM decision WHERE id = ${page.after} AND network_id = ${actor.networkId})`
+          : undefined,
       ),
     )
     .orderBy(desc(decision.year), desc(decision.seq));
+  const rows = page ? await query.limit(page.rows) : await query;
   const names = await fieldNames(
     deps.db,
     actor.networkId,
