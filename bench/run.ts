@@ -247,7 +247,7 @@ async function main() {
   console.log(`floor (bare Fastify hello-world): ${floorRps.toFixed(0)} req/s`);
   print(await benchDatabase('pglite', floorRps), floorRps);
   if (process.env.DATABASE_URL) print(await benchDatabase('postgres', floorRps), floorRps);
-  if (!SCALE) await printFigures();
+  await printFigures();
 }
 
 await main();
