@@ -112,15 +112,17 @@ async function withTempPostgres(url: string): Promise<{ url: string; drop: () =>
   };
 }
 
-type Row = { name: string; rps: number; p99: number; ratio: number };
+type Row = { name: string; rps: number; p99: number; floor: number; ratio: number };
 type DbReport = {
   kind: 'pglite' | 'postgres';
   rows: Row[];
   scale?: { endpoint: string; demo: number; nrw: number }[];
+  /** 1-minute load average while the demo and the NRW p95 were taken: how noisy the machine was. */
+  load?: { demo: number; nrw: number };
   generated?: string;
 };
 
-async function benchDatabase(kind: 'pglite' | 'postgres', floorRps: number): Promise<DbReport> {
+async function benchDatabase(kind: 'pglite' | 'postgres', floorUrl: string): Promise<DbReport> {
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'bn-bench-'));
   const pgTemp =
     kind === 'postgres' && process.env.DATABASE_URL
@@ -168,11 +170,15 @@ async function benchDatabase(kind: 'pglite' | 'postgres', floorRps: number): Pro
     for (const [name, url, h] of reads) {
       const check = await fetch(url, { headers: h });
       if (!check.ok) throw new Error(`${name}: ${check.status} ${await check.text()}`);
+      // The floor is measured again right before each target: on a shared machine the load changes
+      // within minutes, and a ratio is only meaningful between two numbers taken under the same load.
+      const floorRps = (await measure('floor', floorUrl)).requests.average;
       const r = await measure(name, url, h);
       report.rows.push({
         name,
         rps: r.requests.average,
         p99: r.latency.p99,
+        floor: floorRps,
         ratio: r.requests.average / floorRps,
       });
     }
@@ -188,6 +194,7 @@ async function benchDatabase(kind: 'pglite' | 'postgres', floorRps: number): Pro
       ];
       const demo: number[] = [];
       for (const [, url, h] of lists) demo.push(await p95(url, h));
+      const demoLoad = os.loadavg()[0]!;
       const figures = await generateNrw(app.deps.database, [networkId]);
       report.generated = `${figures.networks} networks in ${figures.seconds.toFixed(1)} s: ${Object.entries(
         figures.rows,
@@ -197,6 +204,7 @@ async function benchDatabase(kind: 'pglite' | 'postgres', floorRps: number): Pro
       report.scale = [];
       for (const [i, [endpoint, url, h]] of lists.entries())
         report.scale.push({ endpoint, demo: demo[i]!, nrw: await p95(url, h) });
+      report.load = { demo: demoLoad, nrw: os.loadavg()[0]! };
     }
   } finally {
     await app?.close();
@@ -206,22 +214,26 @@ async function benchDatabase(kind: 'pglite' | 'postgres', floorRps: number): Pro
   return report;
 }
 
-function print(report: DbReport, floorRps: number) {
+function print(report: DbReport) {
   const target = TARGETS[report.kind];
   console.log(
-    `\n${report.kind === 'pglite' ? 'PGlite' : 'PostgreSQL'} (floor ${floorRps.toFixed(0)} req/s; target for the session reads ≥ ${target})`,
+    `\n${report.kind === 'pglite' ? 'PGlite' : 'PostgreSQL'} (target for the session reads ≥ ${target} of the floor measured just before)`,
   );
   console.log(
-    `${'target'.padEnd(20)} ${'req/s'.padStart(9)} ${'p99 ms'.padStart(8)} ${'of floor'.padStart(9)}`,
+    `${'target'.padEnd(20)} ${'req/s'.padStart(9)} ${'p99 ms'.padStart(8)} ${'floor'.padStart(8)} ${'of floor'.padStart(9)}`,
   );
   for (const r of report.rows) {
     const mark = r.name === 'GET /api/health' ? '' : r.ratio >= target ? '  ok' : '  below target';
     console.log(
-      `${r.name.padEnd(20)} ${r.rps.toFixed(0).padStart(9)} ${String(r.p99).padStart(8)} ${r.ratio.toFixed(3).padStart(9)}${mark}`,
+      `${r.name.padEnd(20)} ${r.rps.toFixed(0).padStart(9)} ${String(r.p99).padStart(8)} ${r.floor.toFixed(0).padStart(8)} ${r.ratio.toFixed(3).padStart(9)}${mark}`,
     );
   }
   if (report.scale) {
     console.log(`\n  state scale: ${report.generated}`);
+    if (report.load)
+      console.log(
+        `  load average while measuring: ${report.load.demo.toFixed(1)} (demo), ${report.load.nrw.toFixed(1)} (nrw) on ${os.cpus().length} cores`,
+      );
     console.log(
       `  ${'list'.padEnd(12)} ${'p95 demo'.padStart(9)} ${'p95 nrw'.padStart(9)} ${'nrw/demo'.padStart(9)}  (goal ≤ 1.5)`,
     );
@@ -237,16 +249,17 @@ function print(report: DbReport, floorRps: number) {
 async function main() {
   const floor = Fastify({ logger: false });
   floor.get('/', async () => ({ hello: 'world' }));
-  const floorResult = await measure('floor', await listen(floor));
-  await floor.close();
-  const floorRps = floorResult.requests.average;
-
-  console.log(
-    `\nbildungsnetz bench${SCALE ? ` --scale ${SCALE}` : ''}: node ${process.version}, ${os.cpus().length} cores, ${CONNECTIONS} connections, ${DURATION_S} s per target, p95 over ${P95_REQUESTS} sequential requests`,
-  );
-  console.log(`floor (bare Fastify hello-world): ${floorRps.toFixed(0)} req/s`);
-  print(await benchDatabase('pglite', floorRps), floorRps);
-  if (process.env.DATABASE_URL) print(await benchDatabase('postgres', floorRps), floorRps);
+  const floorUrl = await listen(floor);
+  try {
+    console.log(
+      `\nbildungsnetz bench${SCALE ? ` --scale ${SCALE}` : ''}: node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}, ${CONNECTIONS} connections, ${DURATION_S} s per target, p95 over ${P95_REQUESTS} sequential requests`,
+    );
+    console.log('floor: bare Fastify hello-world in this process, measured again before each target');
+    print(await benchDatabase('pglite', floorUrl));
+    if (process.env.DATABASE_URL) print(await benchDatabase('postgres', floorUrl));
+  } finally {
+    await floor.close();
+  }
   await printFigures();
 }
 
