@@ -15,7 +15,8 @@
  * `--scale nrw` then fills 52 networks as in NRW (bench/scale.ts) and prints, per list endpoint, p95
  * (sequential requests) at that scale divided by p95 at demo scale (goal ≤ 1.5).
  * Last: RSS of an idle server process and the web app's first-paint weight (bench/figures.ts).
- * Settings: BENCH_DURATION_S (5), BENCH_CONNECTIONS (20), BENCH_P95_REQUESTS (200).
+ * Settings: BENCH_DURATION_S (5), BENCH_CONNECTIONS (20), BENCH_P95_REQUESTS (200),
+ * BENCH_DATABASES (pglite,postgres).
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
@@ -53,6 +54,7 @@ const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const P95_REQUESTS = Number(process.env.BENCH_P95_REQUESTS ?? 200);
 const HOST = '127.0.0.1';
+const DATABASES = (process.env.BENCH_DATABASES ?? 'pglite,postgres').split(',');
 const SCALE = process.argv.includes('--scale')
   ? process.argv[process.argv.indexOf('--scale') + 1]
   : undefined;
@@ -206,6 +208,10 @@ async function benchDatabase(kind: 'pglite' | 'postgres', floorUrl: string): Pro
         report.scale.push({ endpoint, demo: demo[i]!, nrw: await p95(url, h) });
       report.load = { demo: demoLoad, nrw: os.loadavg()[0]! };
     }
+  } catch (err) {
+    // Shown before the clean-up, which may fail in turn and would hide the cause.
+    console.error(`bench on ${kind} failed:`, err);
+    throw err;
   } finally {
     await app?.close();
     await pgTemp?.drop();
@@ -255,8 +261,9 @@ async function main() {
       `\nbildungsnetz bench${SCALE ? ` --scale ${SCALE}` : ''}: node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}, ${CONNECTIONS} connections, ${DURATION_S} s per target, p95 over ${P95_REQUESTS} sequential requests`,
     );
     console.log('floor: bare Fastify hello-world in this process, measured again before each target');
-    print(await benchDatabase('pglite', floorUrl));
-    if (process.env.DATABASE_URL) print(await benchDatabase('postgres', floorUrl));
+    if (DATABASES.includes('pglite')) print(await benchDatabase('pglite', floorUrl));
+    if (process.env.DATABASE_URL && DATABASES.includes('postgres'))
+      print(await benchDatabase('postgres', floorUrl));
   } finally {
     await floor.close();
   }
