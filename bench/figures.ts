@@ -153,7 +153,7 @@ export async function printFigures(): Promise<void> {
   const pglite = await idleServer({}, web.entry);
   let postgres: { rss: number } | null = null;
   if (process.env.DATABASE_URL) {
-    const name = `bn_bench_rss_${randomBytes(4).toString('hex')}`;
+    const name = `bench_tmp_rss_${randomBytes(4).toString("hex")}`;
     const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name}`);

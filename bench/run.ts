@@ -99,7 +99,7 @@ async function p95(url: string, headers: Record<string, string>): Promise<number
 }
 
 async function withTempPostgres(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `bn_bench_${randomBytes(4).toString('hex')}`;
+  const name = `bench_tmp_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
