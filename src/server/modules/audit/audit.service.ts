@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, ilike, lt, sql } from 'drizzle-orm';
+import { and, count, eq, gte, ilike, lt, sql } from 'drizzle-orm';
 import type { AuditFilter, AuditPage } from '../../../contracts/audit.js';
 import type { Db } from '../../db/client.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
@@ -92,7 +92,11 @@ export async function listAudit(deps: Deps, actor: NetworkActor, q: AuditFilter)
       .select()
       .from(auditEvent)
       .where(q.after ? and(where, lt(auditEvent.seq, q.after)) : where)
-      .orderBy(desc(auditEvent.seq))
+      // `seq + 0`: ordered by the bare primary key, PostgreSQL walks it backwards through every other
+      // network's newer entries until 50 of this one turn up (87 ms on PGlite at NRW scale). The
+      // expression hides the key's order, so it reads this network's entries by its index and keeps the
+      // newest 50 (top-N sort, ~9 ms for 5,000 entries): cost follows this network, not the others.
+      .orderBy(sql`${auditEvent.seq} + 0 DESC`)
       .limit(pageSize + 1)
       .offset(q.after ? 0 : (page - 1) * pageSize),
     deps.db.select({ n: count() }).from(auditEvent).where(where),
