@@ -9,6 +9,8 @@ export const AuditQuery = z.object({
   to: Day.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  /** Keyset: entries older than this sequence number (the previous page's nextCursor); page is then ignored. */
+  after: z.coerce.number().int().min(1).optional(),
 });
 export type AuditQuery = z.input<typeof AuditQuery>;
 export type AuditFilter = z.output<typeof AuditQuery>;
@@ -29,6 +31,8 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 export const AuditPage = z.object({
   items: z.array(AuditEntry),
   total: z.number(),
+  /** Pass as `after` for the next page; null on the last one. */
+  nextCursor: z.number().nullable(),
   entityTypes: z.array(z.string()),
 });
 export type AuditPage = z.infer<typeof AuditPage>;

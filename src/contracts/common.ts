@@ -58,3 +58,16 @@ export const NetworkName = z
   .trim()
   .min(3, { error: 'Bitte geben Sie einen Namen mit mindestens 3 Zeichen an.' })
   .max(200);
+
+/**
+ * Keyset pagination for lists that grow without bound: `?limit=&after=<id of the last item seen>`;
+ * the answer carries the cursor of the next page, or null on the last one.
+ */
+export const PageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  after: z.uuid({ error: 'Der Seitenzeiger (after) ist ungültig. Laden Sie die Liste neu.' }).optional(),
+});
+export type PageQuery = z.input<typeof PageQuery>;
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.uuid().nullable() });
+export type Page<T> = { items: T[]; nextCursor: string | null };

@@ -64,13 +64,13 @@ describe('HSK demo steering committee', () => {
       new Set(['land', 'municipality', 'other', 'office']),
     );
     expect(members.some((m: { deputyOf: string | null }) => m.deputyOf)).toBe(true);
-    const meetings = await get('/meetings');
+    const meetings = (await get('/meetings')).items;
     expect(meetings.map((m: { status: string }) => m.status).sort()).toEqual([
       'invited',
       'minutes_approved',
       'minutes_drafted',
     ]);
-    const decisions = await get('/decisions');
+    const decisions = (await get('/decisions')).items;
     expect(decisions.map((d: { number: string }) => d.number).sort()).toEqual([
       'LK-2026-01',
       'LK-2026-02',

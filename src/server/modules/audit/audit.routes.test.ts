@@ -37,6 +37,17 @@ describe('audit log', () => {
       after: { name: 'Bildungsnetzwerk Umbenannt' },
     });
     expect(body.entityTypes).toEqual(['invitation', 'network']);
+    expect(body.nextCursor).toBeNull();
+
+    // Keyset paging: the cursor of one page leads to exactly the next entry, then to the end.
+    const page = (qs: string) =>
+      ctx.as(net.users.admin.cookie, { method: 'GET', url: `/api/networks/${net.id}/audit?${qs}` });
+    const first = (await page('pageSize=1')).json();
+    expect(first.items.map((i: { seq: number }) => i.seq)).toEqual([body.items[0].seq]);
+    expect(first.nextCursor).toBe(body.items[0].seq);
+    const second = (await page(`pageSize=1&after=${first.nextCursor}`)).json();
+    expect(second.items.map((i: { seq: number }) => i.seq)).toEqual([body.items[1].seq]);
+    expect(second.nextCursor).toBeNull();
 
     const filtered = await ctx.as(net.users.admin.cookie, {
       method: 'GET',

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, ilike, lt } from 'drizzle-orm';
+import { and, count, eq, gte, ilike, lt, sql } from 'drizzle-orm';
 import type { AuditFilter, AuditPage } from '../../../contracts/audit.js';
 import type { Db } from '../../db/client.js';
 import { berlinDayEnd, berlinDayStart } from '../../lib/berlin-time.js';
@@ -58,6 +58,23 @@ function redact(value: unknown): unknown {
   return value;
 }
 
+/**
+ * The kinds of record in a network's log, for the filter. A loose index scan over
+ * (network_id, entity_type): one index probe per kind, however many thousand entries the log holds.
+ */
+async function entityTypesOf(db: Db, networkId: string): Promise<Array<{ t: string }>> {
+  const result = await db.execute<{ t: string | null }>(sql`
+    WITH RECURSIVE kinds(t) AS (
+      (SELECT entity_type FROM audit_event WHERE network_id = ${networkId} ORDER BY entity_type LIMIT 1)
+      UNION ALL
+      SELECT (SELECT entity_type FROM audit_event
+              WHERE network_id = ${networkId} AND entity_type > kinds.t ORDER BY entity_type LIMIT 1)
+      FROM kinds WHERE kinds.t IS NOT NULL
+    )
+    SELECT t FROM kinds WHERE t IS NOT NULL`);
+  return (result as unknown as { rows: Array<{ t: string }> }).rows;
+}
+
 export async function listAudit(deps: Deps, actor: NetworkActor, q: AuditFilter): Promise<AuditPage> {
   authorize(actor.role, 'audit.read');
   const page = q.page ?? 1;
@@ -75,18 +92,21 @@ export async function listAudit(deps: Deps, actor: NetworkActor, q: AuditFilter)
     deps.db
       .select()
       .from(auditEvent)
-      .where(where)
-      .orderBy(desc(auditEvent.seq))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
+      .where(q.after ? and(where, lt(auditEvent.seq, q.after)) : where)
+      // `seq + 0`: ordered by the bare primary key, PostgreSQL walks it backwards through every other
+      // network's newer entries until 50 of this one turn up (87 ms on PGlite at NRW scale). The
+      // expression hides the key's order, so it reads this network's entries by its index and keeps the
+      // newest 50 (top-N sort, ~9 ms for 5,000 entries): cost follows this network, not the others.
+      .orderBy(sql`${auditEvent.seq} + 0 DESC`)
+      .limit(pageSize + 1)
+      .offset(q.after ? 0 : (page - 1) * pageSize),
     deps.db.select({ n: count() }).from(auditEvent).where(where),
-    deps.db
-      .selectDistinct({ t: auditEvent.entityType })
-      .from(auditEvent)
-      .where(eq(auditEvent.networkId, actor.networkId))
-      .orderBy(auditEvent.entityType),
+    entityTypesOf(deps.db, actor.networkId),
   ]);
+  const more = rows.length > pageSize;
+  if (more) rows.pop();
   return {
+    nextCursor: more ? rows[rows.length - 1]!.seq : null,
     items: rows.map((r) => ({
       seq: r.seq,
       at: r.at.toISOString(),

@@ -22,6 +22,10 @@ export const auditEvent = pgTable(
   },
   (t) => [
     index('audit_network_at_idx').on(t.networkId, t.at),
+    // The log is read newest first per network; without this the newest entries of all networks are
+    // walked through the primary key until 50 of this one turn up.
+    index('audit_network_seq_idx').on(t.networkId, t.seq),
+    index('audit_network_type_idx').on(t.networkId, t.entityType),
     index('audit_entity_idx').on(t.entityType, t.entityId),
   ],
 );

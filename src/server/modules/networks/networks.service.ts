@@ -154,16 +154,24 @@ export async function findRole(
   return row ?? null;
 }
 
+/** The signed-in person with their networks: one query, as it runs on every page load. */
 export async function getMe(deps: Deps, actor: Actor): Promise<Me> {
-  const [u] = await deps.db.select().from(user).where(eq(user.id, actor.userId));
-  if (!u) throw new DomainError('auth.unauthenticated', 'Bitte melden Sie sich an.', 'unauthenticated');
   const rows = await deps.db
-    .select({ n: network, role: membership.role })
-    .from(membership)
-    .innerJoin(network, eq(network.id, membership.networkId))
-    .where(eq(membership.userId, actor.userId))
+    .select({
+      u: { id: user.id, name: user.name, email: user.email, twoFactorEnabled: user.twoFactorEnabled },
+      n: network,
+      role: membership.role,
+      platformAdmin: sql<boolean>`EXISTS (SELECT 1 FROM ${platformAdmin} WHERE ${platformAdmin.userId} = ${user.id})`,
+    })
+    .from(user)
+    .leftJoin(membership, eq(membership.userId, user.id))
+    .leftJoin(network, eq(network.id, membership.networkId))
+    .where(eq(user.id, actor.userId))
     .orderBy(asc(network.name));
-  const networks: NetworkSummary[] = rows.map((r) => ({
+  const u = rows[0]?.u;
+  if (!u) throw new DomainError('auth.unauthenticated', 'Bitte melden Sie sich an.', 'unauthenticated');
+  const memberOf = rows.flatMap((r) => (r.n && r.role ? [{ n: r.n, role: r.role }] : []));
+  const networks: NetworkSummary[] = memberOf.map((r) => ({
     id: r.n.id,
     name: r.n.name,
     regionKey: r.n.regionKey,
@@ -173,11 +181,11 @@ export async function getMe(deps: Deps, actor: Actor): Promise<Me> {
   }));
   return {
     user: { id: u.id, name: u.name, email: u.email, twoFactorEnabled: Boolean(u.twoFactorEnabled) },
-    platformAdmin: await isPlatformAdmin(deps.db, u.id),
+    platformAdmin: Boolean(rows[0]!.platformAdmin),
     networks,
     secondFactorRequiredBy: u.twoFactorEnabled
       ? []
-      : rows.filter((r) => r.n.requireSecondFactor).map((r) => r.n.id),
+      : memberOf.filter((r) => r.n.requireSecondFactor).map((r) => r.n.id),
   };
 }
 

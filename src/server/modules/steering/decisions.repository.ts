@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, max, or, sql } from 'drizzle-orm';
 import type { DecisionQuery } from '../../../contracts/steering.js';
 import type { Db } from '../../db/client.js';
+import type { PageRequest } from '../../lib/keyset.js';
 import { advice, agendaItem, decision, decisionRound, meeting, position } from './steering.tables.js';
 
 /*
@@ -60,8 +61,9 @@ export async function decisionNumbersOfItem(db: Db, itemId: string): Promise<Map
 // ---- the register ------------------------------------------------------------------------------
 
 /** The register, newest first, with the meeting each decision was taken in and its number of rounds. */
-export async function registerOf(db: Db, networkId: string, q: RegisterFilter) {
-  return db
+/** The register, newest first; with `page`, the decisions after the one with id `after` (keyset). */
+export async function registerOf(db: Db, networkId: string, q: RegisterFilter, page?: PageRequest) {
+  const query = db
     .select({
       d: decision,
       meetingId: meeting.id,
@@ -85,9 +87,13 @@ export async function registerOf(db: Db, networkId: string, q: RegisterFilter) {
               sql`${decision.number} ILIKE ${`%${q.q}%`}`,
             )
           : undefined,
+        page?.after
+          ? sql`(${decision.year}, ${decision.seq}) < (SELECT year, seq FROM decision WHERE id = ${page.after} AND network_id = ${networkId})`
+          : undefined,
       ),
     )
     .orderBy(desc(decision.year), desc(decision.seq));
+  return page ? query.limit(page.rows) : query;
 }
 
 export async function lockDecision(

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { NetworkParams } from '../../../contracts/common.js';
+import { NetworkParams, PageQuery, pageOf } from '../../../contracts/common.js';
 import { Decision, DecisionParams, DecisionQuery, DecisionStatusInput } from '../../../contracts/steering.js';
 import { memberOf } from '../../http/access.js';
 import { attachmentDisposition } from '../../lib/content-disposition.js';
 import type { Deps } from '../../lib/context.js';
+import { keysetPage } from '../../lib/keyset.js';
 import { networkName } from '../networks/networks.service.js';
 import { registerWorkbook } from './steering.export.js';
 import { errors, tags } from './steering.http.js';
@@ -47,13 +48,16 @@ export const decisionRoutes =
         config: { access: { permission: 'steering.read' } },
         schema: {
           tags,
-          summary: 'Beschlusssammlung',
+          summary: 'Beschlusssammlung, seitenweise (limit, after)',
           params: NetworkParams,
-          querystring: DecisionQuery,
-          response: { 200: z.array(Decision), ...errors },
+          querystring: DecisionQuery.extend(PageQuery.shape),
+          response: { 200: pageOf(Decision), ...errors },
         },
       },
-      async (req) => svc.listDecisions(deps, actor(req), req.query),
+      async (req) => {
+        const { limit, after, ...filters } = req.query;
+        return keysetPage(limit, (rows) => svc.listDecisions(deps, actor(req), filters, { rows, after }));
+      },
     );
     app.patch(
       `${n}/decisions/:decisionId`,

@@ -2,6 +2,7 @@ import type { Decision, DecisionType } from '../../../contracts/steering.js';
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../http/errors.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
+import type { PageRequest } from '../../lib/keyset.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { fieldNames } from '../contract/contract.service.js';
 import { authorize } from '../networks/networks.policy.js';
@@ -11,10 +12,16 @@ import { decisionNumber, decisionYear } from './decisions.rules.js';
 
 /* The decision register: numbered decisions of meetings and written procedures, and their progress. */
 
-export async function listDecisions(deps: Deps, actor: NetworkActor, q: RegisterFilter): Promise<Decision[]> {
+/** The register; `page` reads `rows` decisions after the one with id `after` (keyset, register order). */
+export async function listDecisions(
+  deps: Deps,
+  actor: NetworkActor,
+  q: RegisterFilter,
+  page?: PageRequest,
+): Promise<Decision[]> {
   authorize(actor.role, 'steering.read');
   if (actor.role === 'guest') throw notFound('Die Beschlusssammlung');
-  const rows = await repo.registerOf(deps.db, actor.networkId, q);
+  const rows = await repo.registerOf(deps.db, actor.networkId, q, page);
   const names = await fieldNames(
     deps.db,
     actor.networkId,

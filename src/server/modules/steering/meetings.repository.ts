@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import type { PageRequest } from '../../lib/keyset.js';
 import { user } from '../auth/auth.tables.js';
 import { attendance, guest, meeting, meetingRecipient } from './steering.tables.js';
 
@@ -26,12 +27,27 @@ export async function meetingById(
 }
 
 /** The network's meetings, newest first; only those in `ids` when given (a guest's). */
-export async function meetingsOf(db: Db, networkId: string, ids: string[] | null): Promise<MeetingRow[]> {
-  return db
+/** Newest first; with `page`, the meetings after the one with id `after` (keyset, stable order). */
+export async function meetingsOf(
+  db: Db,
+  networkId: string,
+  ids: string[] | null,
+  page?: PageRequest,
+): Promise<MeetingRow[]> {
+  const q = db
     .select()
     .from(meeting)
-    .where(and(eq(meeting.networkId, networkId), ids ? inArray(meeting.id, ids) : undefined))
-    .orderBy(desc(meeting.startsAt));
+    .where(
+      and(
+        eq(meeting.networkId, networkId),
+        ids ? inArray(meeting.id, ids) : undefined,
+        page?.after
+          ? sql`(${meeting.startsAt}, ${meeting.id}) < (SELECT starts_at, id FROM meeting WHERE id = ${page.after} AND network_id = ${networkId})`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(meeting.startsAt), desc(meeting.id));
+  return page ? q.limit(page.rows) : q;
 }
 
 /** Times may be SQL expressions (berlinInstant): the database converts Berlin wall-clock time. */

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { NetworkParams } from '../../../contracts/common.js';
+import { NetworkParams, PageQuery, pageOf } from '../../../contracts/common.js';
 import {
   AttendanceInput,
   CancelInput,
@@ -13,6 +13,7 @@ import {
 } from '../../../contracts/steering.js';
 import { memberOf } from '../../http/access.js';
 import type { Deps } from '../../lib/context.js';
+import { keysetPage } from '../../lib/keyset.js';
 import { errors, tags } from './steering.http.js';
 import { sendInvitations } from './steering.invitations.js';
 import * as svc from './steering.service.js';
@@ -32,12 +33,16 @@ export const meetingRoutes =
         config: { access: { permission: 'steering.read' } },
         schema: {
           tags,
-          summary: 'Sitzungen',
+          summary: 'Sitzungen, neueste zuerst, seitenweise (limit, after)',
           params: NetworkParams,
-          response: { 200: z.array(Meeting), ...errors },
+          querystring: PageQuery,
+          response: { 200: pageOf(Meeting), ...errors },
         },
       },
-      async (req) => svc.listMeetings(deps, actor(req)),
+      async (req) =>
+        keysetPage(req.query.limit, (rows) =>
+          svc.listMeetings(deps, actor(req), { rows, after: req.query.after }),
+        ),
     );
     app.post(
       `${n}/meetings`,

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.js';
 import { notFound } from '../../http/errors.js';
 import { berlinInstant } from '../../lib/berlin-time.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
+import type { PageRequest } from '../../lib/keyset.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { authorize, can } from '../networks/networks.policy.js';
 import type { MeetingRow } from './meetings.repository.js';
@@ -70,13 +71,14 @@ export async function visibleItemIds(
   return new Set(invites.map((g) => g.itemId!));
 }
 
-export async function listMeetings(deps: Deps, actor: NetworkActor): Promise<Meeting[]> {
+/** Newest first; `page` reads `rows` meetings after the one with id `after` (keyset, stable order). */
+export async function listMeetings(deps: Deps, actor: NetworkActor, page?: PageRequest): Promise<Meeting[]> {
   authorize(actor.role, 'steering.read');
   let ids: string[] | null = null;
   if (actor.role === 'guest')
     ids = [...new Set((await guestInvitations(deps.db, actor)).map((g) => g.meetingId))];
   if (ids && ids.length === 0) return [];
-  const rows = await repo.meetingsOf(deps.db, actor.networkId, ids);
+  const rows = await repo.meetingsOf(deps.db, actor.networkId, ids, page);
   return rows.map(meetingDto);
 }
 

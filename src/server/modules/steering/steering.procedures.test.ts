@@ -146,7 +146,7 @@ describe('written procedure (Umlaufverfahren)', () => {
       const result = (await mailsTo(net, `${side}@u.example`)).find((m) => m.subject.startsWith('Ergebnis'));
       expect(result?.textBody).toContain('Keine Antwort (gilt nicht als Zustimmung): Beispiel Kammer.');
     }
-    expect((await call(net, 'GET', '/decisions')).json()).toHaveLength(0);
+    expect((await call(net, 'GET', '/decisions')).json().items).toHaveLength(0);
   });
 
   it('is taken when everyone consents or stands aside, and gets a number in the register', async () => {
@@ -175,7 +175,7 @@ describe('written procedure (Umlaufverfahren)', () => {
     await runProcedureJobs(ctx.app.deps);
     const done = (await call(net, 'GET', `/procedures/${started.id}`)).json();
     expect(done).toMatchObject({ status: 'taken', decisionNumber: 'LK-2026-01' });
-    expect((await call(net, 'GET', '/decisions')).json()).toMatchObject([
+    expect((await call(net, 'GET', '/decisions')).json().items).toMatchObject([
       { number: 'LK-2026-01', title: 'Zustimmung Fachtag', meetingId: null },
     ]);
   });

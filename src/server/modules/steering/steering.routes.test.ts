@@ -254,7 +254,7 @@ describe('guests', () => {
     expect(smuggled.statusCode).toBe(404);
     // Papers are not in the general document list of non-office roles.
     expect((await call(net, 'committee', 'GET', '/files')).json()).toHaveLength(0);
-    expect((await call(net, 'guest', 'GET', '/meetings')).json()).toHaveLength(1);
+    expect((await call(net, 'guest', 'GET', '/meetings')).json().items).toHaveLength(1);
     expect((await call(net, 'guest', 'GET', '/decisions')).statusCode).toBe(404);
     const otherMeeting = await meetingAt(net, '2027-05-12T14:00', '2027-05-12T16:00');
     expect((await call(net, 'guest', 'GET', `/meetings/${otherMeeting.id}`)).statusCode).toBe(404);
@@ -382,7 +382,7 @@ describe('deciding by consensus', () => {
     ).json();
     expect(rounds.map((r: { outcome: string }) => r.outcome)).toEqual(['blocked', 'taken']);
 
-    const register = (await call(net, 'committee', 'GET', '/decisions')).json();
+    const register = (await call(net, 'committee', 'GET', '/decisions')).json().items;
     expect(register).toMatchObject([
       {
         number: 'LK-2026-01',
@@ -397,10 +397,10 @@ describe('deciding by consensus', () => {
     expect(
       (
         await call(net, 'committee', 'GET', `/decisions?q=${encodeURIComponent('Berufsorientierungen')}`)
-      ).json(),
+      ).json().items,
     ).toHaveLength(1);
-    expect((await call(net, 'committee', 'GET', '/decisions?q=Haushalt')).json()).toHaveLength(0);
-    expect((await call(net, 'committee', 'GET', '/decisions?year=2025')).json()).toHaveLength(0);
+    expect((await call(net, 'committee', 'GET', '/decisions?q=Haushalt')).json().items).toHaveLength(0);
+    expect((await call(net, 'committee', 'GET', '/decisions?year=2025')).json().items).toHaveLength(0);
     const again = await call(net, 'office', 'POST', `/meetings/${mtg.id}/items/${item.id}/rounds`, {
       proposal: 'x y z',
       positions: [],

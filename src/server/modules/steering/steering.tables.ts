@@ -103,15 +103,19 @@ export const agendaItem = pgTable(
 );
 
 /** A paper (Vorlage) of an agenda item; each upload of a new file is a version. */
-export const paper = pgTable('paper', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  networkId: networkRef(),
-  itemId: uuid('item_id')
-    .notNull()
-    .references(() => agendaItem.id, { onDelete: 'cascade' }),
-  title: text('title').notNull(),
-  createdAt: created(),
-});
+export const paper = pgTable(
+  'paper',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    networkId: networkRef(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => agendaItem.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    createdAt: created(),
+  },
+  (t) => [index('paper_network_item_idx').on(t.networkId, t.itemId)],
+);
 
 export const paperVersion = pgTable(
   'paper_version',
@@ -147,7 +151,7 @@ export const guest = pgTable(
     present: boolean('present'),
     createdAt: created(),
   },
-  (t) => [index('guest_meeting_idx').on(t.meetingId)],
+  (t) => [index('guest_meeting_idx').on(t.meetingId), index('guest_network_idx').on(t.networkId)],
 );
 
 export const attendance = pgTable(
@@ -325,7 +329,10 @@ export const writtenProcedure = pgTable(
     createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
     createdAt: created(),
   },
-  (t) => [index('written_procedure_open_idx').on(t.status, t.deadline)],
+  (t) => [
+    index('written_procedure_open_idx').on(t.status, t.deadline),
+    index('written_procedure_network_idx').on(t.networkId, t.createdAt),
+  ],
 );
 
 export const procedureVote = pgTable(

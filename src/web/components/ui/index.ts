@@ -3,6 +3,7 @@ export { Badge } from './badge';
 export { Button } from './button';
 export { ConfirmAction, ConfirmDialog, FormDialog, InfoDialog } from './dialog';
 export { CheckboxField, FieldError, SelectField, TextAreaField, TextField } from './field';
+export { LoadMore } from './load-more';
 export { Loading, Page, Section } from './page';
 export { NewPasswordFields, passwordsDiffer } from './password-fields';
 export { RowFieldset } from './row-fieldset';

@@ -1,3 +1,4 @@
+import type { Page } from '../../../contracts/common';
 import type { StoredFile } from '../../../contracts/files';
 import type { OutboxList } from '../../../contracts/mail';
 import type { Meeting, Procedure } from '../../../contracts/steering';
@@ -15,7 +16,9 @@ export const recentFilesQuery = (networkId: string) => ({
 
 export const meetingsQuery = (networkId: string) => ({
   queryKey: ['networks', networkId, 'meetings', 'list'] as const,
-  queryFn: ({ signal }: { signal: AbortSignal }) => get<Meeting[]>(`/networks/${networkId}/meetings`, signal),
+  // Shares its cache entry with the meetings feature's first page: same key, same shape.
+  queryFn: async ({ signal }: { signal: AbortSignal }) =>
+    (await get<Page<Meeting>>(`/networks/${networkId}/meetings`, signal)).items,
 });
 
 export const proceduresQuery = (networkId: string) => ({

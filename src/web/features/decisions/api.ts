@@ -1,4 +1,5 @@
-import { queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import type { Page } from '../../../contracts/common';
 import type { FieldOfAction } from '../../../contracts/contract';
 import type { Decision, DecisionQuery } from '../../../contracts/steering';
 import { get, patch, qs } from '../../lib/api';
@@ -8,10 +9,14 @@ export type DecisionFilters = DecisionQuery;
 
 export const decisionsKey = (networkId: string) => ['networks', networkId, 'decisions'] as const;
 
+/** The register page by page (50 at a time, "Weitere laden"), filtered on the server. */
 export const decisionsQuery = (networkId: string, filters: DecisionFilters) =>
-  queryOptions({
+  infiniteQueryOptions({
     queryKey: [...decisionsKey(networkId), filters],
-    queryFn: ({ signal }) => get<Decision[]>(`/networks/${networkId}/decisions${qs(filters)}`, signal),
+    queryFn: ({ signal, pageParam }) =>
+      get<Page<Decision>>(`/networks/${networkId}/decisions${qs({ ...filters, after: pageParam })}`, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
 /** The register as an Excel file, filtered like the table on screen. */

@@ -1,4 +1,5 @@
-import { queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import type { Page } from '../../../contracts/common';
 import type { FieldOfAction } from '../../../contracts/contract';
 import type {
   AgendaItemInput,
@@ -24,10 +25,21 @@ export const meetingsKey = (networkId: string) => ['networks', networkId, 'meeti
 
 export type { AttendanceEntry, GuestInput, InvitationResult, Recipient };
 
+/** The newest meetings (one page of 50: years of meetings), for pickers and the start page. */
 export const meetingsQuery = (networkId: string) =>
   queryOptions({
     queryKey: [...meetingsKey(networkId), 'list'],
-    queryFn: ({ signal }) => get<Meeting[]>(`${base(networkId)}/meetings`, signal),
+    queryFn: async ({ signal }) => (await get<Page<Meeting>>(`${base(networkId)}/meetings`, signal)).items,
+  });
+
+/** The whole list, page by page ("Weitere laden"), newest first. */
+export const meetingPagesQuery = (networkId: string) =>
+  infiniteQueryOptions({
+    queryKey: [...meetingsKey(networkId), 'pages'],
+    queryFn: ({ signal, pageParam }) =>
+      get<Page<Meeting>>(`${base(networkId)}/meetings${qs({ after: pageParam })}`, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
 export const meetingQuery = (networkId: string, meetingId: string) =>

@@ -109,4 +109,5 @@ export const common = {
     sub: 'Lenkungskreis',
     footer: 'Dieser Link ist persönlich. Bitte leiten Sie die E-Mail nicht weiter.',
   },
+  paging: { loadMore: 'Weitere laden', loading: 'Wird geladen …' },
 };

@@ -108,4 +108,5 @@ export const common: Shape<typeof de> = {
     sub: 'Steering committee',
     footer: 'This link is personal. Please do not forward the email.',
   },
+  paging: { loadMore: 'Load more', loading: 'Loading …' },
 };

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import {
   Button,
   ErrorAlert,
   Loading,
+  LoadMore,
   Page,
   SelectField,
   StatusMessage,
@@ -46,7 +47,7 @@ export function DecisionsPage({ networkId }: { networkId: string }) {
   const [filters, setFilters] = useState<DecisionFilters>({});
   const [formKey, setFormKey] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
-  const decisions = useQuery(decisionsQuery(networkId, filters));
+  const decisions = useInfiniteQuery(decisionsQuery(networkId, filters));
   const fields = useQuery(fieldsQuery(networkId));
   const qc = useQueryClient();
   const change = useMutation({
@@ -81,7 +82,7 @@ export function DecisionsPage({ networkId }: { networkId: string }) {
     setFormKey((k) => k + 1);
   }
 
-  const list = decisions.data ?? [];
+  const list = decisions.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Page
       title={t('decisions.title')}
@@ -182,6 +183,11 @@ export function DecisionsPage({ networkId }: { networkId: string }) {
           </table>
         </TableRegion>
       )}
+      <LoadMore
+        hasMore={decisions.hasNextPage}
+        loading={decisions.isFetchingNextPage}
+        onLoad={() => decisions.fetchNextPage()}
+      />
     </Page>
   );
 }

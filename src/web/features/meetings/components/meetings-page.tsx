@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import {
   Button,
   ErrorAlert,
   Loading,
+  LoadMore,
   Page,
   Section,
   TableHead,
@@ -14,16 +15,16 @@ import {
   TextField,
 } from '../../../components/ui';
 import { useCan } from '../../../lib/session';
-import { createMeeting, meetingsKey, meetingsQuery } from '../api';
+import { createMeeting, meetingPagesQuery, meetingsKey } from '../api';
 import { formatMeetingDay, MeetingStatusBadge, useTimeRange } from './labels';
 
 /** The steering committee's meetings: upcoming first, then the past ones; planning a new one. */
 export function MeetingsPage({ networkId }: { networkId: string }) {
   const { t } = useTranslation();
   const can = useCan();
-  const meetings = useQuery(meetingsQuery(networkId));
+  const meetings = useInfiniteQuery(meetingPagesQuery(networkId));
   const now = Date.now();
-  const list = meetings.data ?? [];
+  const list = meetings.data?.pages.flatMap((p) => p.items) ?? [];
   // The API lists the newest first; upcoming meetings read best soonest first.
   const upcoming = list.filter((m) => new Date(m.endsAt).getTime() > now).reverse();
   const past = list.filter((m) => new Date(m.endsAt).getTime() <= now);
@@ -48,6 +49,11 @@ export function MeetingsPage({ networkId }: { networkId: string }) {
             title={t('meetings.past')}
             empty={t('meetings.noPast')}
             meetings={past}
+          />
+          <LoadMore
+            hasMore={meetings.hasNextPage}
+            loading={meetings.isFetchingNextPage}
+            onLoad={() => meetings.fetchNextPage()}
           />
         </>
       )}
