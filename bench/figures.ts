@@ -9,34 +9,24 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import pg from 'pg';
+import { buildNeeded } from '../scripts/lib/build-state.mjs';
+import { INITIAL_JS_BUDGET_BYTES, initialJs, initialScripts } from '../scripts/lib/web-budget.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const webDir = path.join(root, 'dist/web');
 const TARGET_RSS_MB = { pglite: 450, postgres: 200 } as const;
-const TARGET_INITIAL_JS_KB = 150;
+const TARGET_INITIAL_JS_KB = INITIAL_JS_BUDGET_BYTES / 1024;
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  if (!fs.existsSync(dir)) return newest;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true }))
-    if (entry.isFile())
-      newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-  return newest;
-}
-
-/** Builds the web app when dist/web is missing or older than its sources (as `npm start` does). */
-function ensureWebBuild(): void {
-  const index = path.join(webDir, 'index.html');
-  const sources = Math.max(
-    newestMtime(path.join(root, 'src/web')),
-    newestMtime(path.join(root, 'src/contracts')),
-  );
-  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= sources) return;
-  console.log('\n(building the web app for the figures: npx vite build)');
-  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('vite build failed');
+/** Builds server and web app when the build is missing or stale, as `npm start` would. */
+function ensureBuild(): void {
+  if (!buildNeeded()) return;
+  console.log('\n(building for the figures: npm run build)');
+  const r = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) throw new Error('npm run build failed');
 }
 
 const freePort = () =>
@@ -62,10 +52,10 @@ async function idleServer(
   env: Record<string, string>,
   probeAsset: string | null,
 ): Promise<{ rss: number; how: string; served: Served }> {
-  const compiled = path.join(root, 'dist/server/main.js');
-  const [args, how] = fs.existsSync(compiled)
-    ? [[compiled], 'node dist/server/main.js']
-    : [['--import', 'tsx', path.join(root, 'src/server/main.ts')], 'node --import tsx src/server/main.ts'];
+  // Exactly as `npm start` runs: the database is prepared in a short-lived process first, then the
+  // server runs in this one (scripts/start.mjs imports dist/server/main.js).
+  const args = [path.join(root, 'scripts/start.mjs')];
+  const how = 'npm start (node scripts/start.mjs → dist/server/main.js)';
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bn-bench-rss-'));
   const child = spawn(process.execPath, args, {
@@ -116,24 +106,13 @@ async function idleServer(
   }
 }
 
-/** Scripts and module preloads index.html loads at first paint, and the font files its CSS references. */
+/** The initial scripts (one definition with the build test: scripts/lib/web-budget.ts) and the fonts the initial CSS references. */
 function webWeight() {
   const html = fs.readFileSync(path.join(webDir, 'index.html'), 'utf8');
   const refs = (re: RegExp) => [...html.matchAll(re)].map((m) => m[1]!);
-  const scripts = [
-    ...new Set([
-      ...refs(/<script[^>]*type="module"[^>]*src="([^"]+)"/g),
-      ...refs(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
-    ]),
-  ];
+  const scripts = initialScripts(webDir);
+  const js = initialJs(webDir);
   const file = (url: string) => path.join(webDir, url.replace(/^\//, ''));
-  let raw = 0;
-  let gzip = 0;
-  for (const s of scripts) {
-    const content = fs.readFileSync(file(s));
-    raw += content.length;
-    gzip += zlib.gzipSync(content, { level: 9 }).length;
-  }
   const fonts = new Set<string>();
   for (const css of refs(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)) {
     const text = fs.readFileSync(file(css), 'utf8');
@@ -144,11 +123,18 @@ function webWeight() {
   }
   let fontBytes = 0;
   for (const f of fonts) if (fs.existsSync(file(f))) fontBytes += fs.statSync(file(f)).size;
-  return { scripts, raw, gzip, fonts: fonts.size, fontBytes, entry: scripts[0] ?? null };
+  return {
+    scripts: scripts.map((a) => a.file),
+    raw: js.bytes,
+    gzip: js.gzipBytes,
+    fonts: fonts.size,
+    fontBytes,
+    entry: scripts[0]?.file ?? null,
+  };
 }
 
 export async function printFigures(): Promise<void> {
-  ensureWebBuild();
+  ensureBuild();
   const web = webWeight();
   const pglite = await idleServer({}, web.entry);
   let postgres: { rss: number } | null = null;
@@ -182,7 +168,7 @@ export async function printFigures(): Promise<void> {
     `  initial JS      ${kb(web.gzip).padStart(8)} gzip (${kb(web.raw)} raw, ${web.scripts.length} files: entry + modulepreloads)   target ≤ ${TARGET_INITIAL_JS_KB} KB   ${verdict(web.gzip <= TARGET_INITIAL_JS_KB * 1024)}`,
   );
   console.log(
-    `  fonts           ${kb(web.fontBytes).padStart(8)} in ${web.fonts} files referenced by the initial CSS`,
+    `  fonts           ${kb(web.fontBytes).padStart(8)} in ${web.fonts} files referenced by the initial CSS (a page loads only the weights and subsets it uses)`,
   );
   if (pglite.served)
     console.log(

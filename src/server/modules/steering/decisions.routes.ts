@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { NetworkParams, PageQuery, pageOf } from '../../../contracts/common.js';
 import { Decision, DecisionParams, DecisionQuery, DecisionStatusInput } from '../../../contracts/steering.js';
 import { memberOf } from '../../http/access.js';
