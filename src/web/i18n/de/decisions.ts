@@ -19,6 +19,8 @@ export const decisions = {
     none: 'Keine Beschlüsse gefunden.',
     tableCaption: 'Beschlusssammlung',
     number: 'Nummer',
+    numberDate: 'Nummer und Datum',
+    typeField: 'Art und Handlungsfeld',
     date: 'Datum',
     titleColumn: 'Titel',
     source: 'Gefasst in',

@@ -22,6 +22,8 @@ export const decisions: Shape<typeof de> = {
     none: 'No decisions found.',
     tableCaption: 'Register of decisions',
     number: 'Number',
+    numberDate: 'Number and date',
+    typeField: 'Type and field of action',
     date: 'Date',
     titleColumn: 'Title',
     source: 'Taken in',

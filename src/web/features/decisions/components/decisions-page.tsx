@@ -160,13 +160,10 @@ export function DecisionsPage({ networkId }: { networkId: string }) {
             <caption className="kern-sr-only">{t('decisions.tableCaption')}</caption>
             <TableHead
               columns={[
-                t('decisions.number'),
-                t('decisions.date'),
+                t('decisions.numberDate'),
                 t('decisions.titleColumn'),
-                t('decisions.type'),
-                t('decisions.field'),
+                t('decisions.typeField'),
                 t('decisions.status'),
-                t('decisions.source'),
               ]}
             />
             <tbody className="kern-table__body">
@@ -206,12 +203,27 @@ function DecisionRow({
   const { t } = useTranslation();
   return (
     <tr className="kern-table__row">
+      {/* Two facts a cell, so the register fits the page beside the navigation (no sideways scrolling). */}
       <th scope="row" className="kern-table__cell bn-row-head bn-nowrap">
         {d.number}
+        <span className="bn-cell-second">{formatDay(d.decidedOn)}</span>
       </th>
-      <td className="kern-table__cell bn-nowrap">{formatDay(d.decidedOn)}</td>
       <td className="kern-table__cell bn-break bn-decision-title">
         {d.title}
+        <span className="bn-cell-second">
+          {t('decisions.source')}:{' '}
+          {d.meetingId ? (
+            <Link
+              to="/n/$networkId/lenkungskreis/sitzungen/$meetingId"
+              params={{ networkId, meetingId: d.meetingId }}
+              className="kern-link"
+            >
+              {d.meetingTitle ?? t('decisions.meeting')}
+            </Link>
+          ) : (
+            t('decisions.writtenProcedure')
+          )}
+        </span>
         <details className="bn-details">
           <summary>{t('decisions.showText', { number: d.number })}</summary>
           <p className="kern-body bn-pre-line">{d.text}</p>
@@ -220,8 +232,10 @@ function DecisionRow({
           </p>
         </details>
       </td>
-      <td className="kern-table__cell">{t(`decisions.types.${d.type}`)}</td>
-      <td className="kern-table__cell">{d.fieldName ?? '–'}</td>
+      <td className="kern-table__cell bn-break">
+        {t(`decisions.types.${d.type}`)}
+        <span className="bn-cell-second">{d.fieldName ?? '–'}</span>
+      </td>
       <td className="kern-table__cell">
         {manage ? (
           <SelectField
@@ -233,19 +247,6 @@ function DecisionRow({
           />
         ) : (
           <Badge kind={statusKind[d.status]}>{t(`decisions.statuses.${d.status}`)}</Badge>
-        )}
-      </td>
-      <td className="kern-table__cell">
-        {d.meetingId ? (
-          <Link
-            to="/n/$networkId/lenkungskreis/sitzungen/$meetingId"
-            params={{ networkId, meetingId: d.meetingId }}
-            className="kern-link"
-          >
-            {d.meetingTitle ?? t('decisions.meeting')}
-          </Link>
-        ) : (
-          t('decisions.writtenProcedure')
         )}
       </td>
     </tr>
