@@ -18,8 +18,12 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Database = {
   db: Db;
   kind: 'pglite' | 'postgres';
-  /** Runs SQL text with parameters; for operations and tools, not for domain code. */
-  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Runs SQL text with parameters; for operations and tools, not for domain code. With `name`, on
+   * PostgreSQL each pooled connection prepares the statement once and reuses its plan (the same name
+   * must always carry the same text); PGlite ignores it.
+   */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[], name?: string): Promise<T[]>;
   /** Applies the committed SQL migrations. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -41,7 +45,8 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     return {
       db,
       kind: 'postgres',
-      query: async (text, params) => (await pool.query(text, params)).rows,
+      query: async (text, params, name) =>
+        (await (name ? pool.query({ name, text, values: params }) : pool.query(text, params))).rows,
       // An advisory lock on one dedicated connection serialises instances that start at the same
       // moment, so two app servers never migrate concurrently.
       migrate: async () => {
