@@ -20,6 +20,8 @@ import {
 } from '../../../contracts/networks.js';
 import { memberOf } from '../../http/access.js';
 import { requireActor } from '../../http/auth-hooks.js';
+import { DomainError } from '../../http/errors.js';
+import { sessionOf } from '../../http/session.js';
 import type { Deps } from '../../lib/context.js';
 import * as svc from './networks.service.js';
 
@@ -64,7 +66,12 @@ export const networksRoutes =
           response: { 200: Me, ...errors },
         },
       },
-      async (req) => svc.getMe(deps, requireActor(req)),
+      async (req) => {
+        const session = await sessionOf(deps, req);
+        if (!session)
+          throw new DomainError('auth.unauthenticated', 'Bitte melden Sie sich an.', 'unauthenticated');
+        return svc.meOf(session);
+      },
     );
     app.post(
       '/networks',

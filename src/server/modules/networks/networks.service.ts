@@ -155,37 +155,40 @@ export async function findRole(
 }
 
 /** The signed-in person with their networks: one query, as it runs on every page load. */
-export async function getMe(deps: Deps, actor: Actor): Promise<Me> {
-  const rows = await deps.db
-    .select({
-      u: { id: user.id, name: user.name, email: user.email, twoFactorEnabled: user.twoFactorEnabled },
-      n: network,
-      role: membership.role,
-      platformAdmin: sql<boolean>`EXISTS (SELECT 1 FROM ${platformAdmin} WHERE ${platformAdmin.userId} = ${user.id})`,
-    })
-    .from(user)
-    .leftJoin(membership, eq(membership.userId, user.id))
-    .leftJoin(network, eq(network.id, membership.networkId))
-    .where(eq(user.id, actor.userId))
-    .orderBy(asc(network.name));
-  const u = rows[0]?.u;
-  if (!u) throw new DomainError('auth.unauthenticated', 'Bitte melden Sie sich an.', 'unauthenticated');
-  const memberOf = rows.flatMap((r) => (r.n && r.role ? [{ n: r.n, role: r.role }] : []));
-  const networks: NetworkSummary[] = memberOf.map((r) => ({
-    id: r.n.id,
-    name: r.n.name,
-    regionKey: r.n.regionKey,
-    slug: r.n.slug,
-    role: r.role,
-    permissions: permissionsOf(r.role),
+/**
+ * The signed-in person with their networks, built from what the request's session lookup already read
+ * (http/session.ts): the UI asks for it on every page, so it costs no query of its own.
+ */
+export function meOf(session: {
+  actor: Actor;
+  twoFactorEnabled: boolean;
+  platformAdmin: boolean;
+  memberships: Map<
+    string,
+    { role: Role; requireSecondFactor: boolean; name: string; regionKey: string; slug: string | null }
+  >;
+}): Me {
+  const memberOf = [...session.memberships];
+  const networks: NetworkSummary[] = memberOf.map(([id, m]) => ({
+    id,
+    name: m.name,
+    regionKey: m.regionKey,
+    slug: m.slug,
+    role: m.role,
+    permissions: permissionsOf(m.role),
   }));
   return {
-    user: { id: u.id, name: u.name, email: u.email, twoFactorEnabled: Boolean(u.twoFactorEnabled) },
-    platformAdmin: Boolean(rows[0]!.platformAdmin),
+    user: {
+      id: session.actor.userId,
+      name: session.actor.name,
+      email: session.actor.email,
+      twoFactorEnabled: session.twoFactorEnabled,
+    },
+    platformAdmin: session.platformAdmin,
     networks,
-    secondFactorRequiredBy: u.twoFactorEnabled
+    secondFactorRequiredBy: session.twoFactorEnabled
       ? []
-      : memberOf.filter((r) => r.n.requireSecondFactor).map((r) => r.n.id),
+      : memberOf.filter(([, m]) => m.requireSecondFactor).map(([id]) => id),
   };
 }
 
