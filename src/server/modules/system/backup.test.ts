@@ -386,7 +386,10 @@ describe('restore that cannot do harm', () => {
 
   it('refuses a wrong checksum before writing any file or row', async () => {
     const bad = lines.map((l) =>
-      l.startsWith('{"fileEnd":"smallfile01"') ? l.replace(/"sha256":"./, '"sha256":"0') : l,
+      // The file is random: change the checksum's first digit to one it surely is not.
+      l.startsWith('{"fileEnd":"smallfile01"')
+        ? l.replace(/"sha256":"(.)/, (_, c: string) => `"sha256":"${c === '0' ? '1' : '0'}`)
+        : l,
     );
     const file = path.join(tmp, 'checksum.jsonl.gz');
     await fs.writeFile(file, gzipSync(`${bad.join('\n')}\n`));
