@@ -208,8 +208,22 @@ test('meeting: the spring meeting is planned and invited; a meeting is held and 
   await expect(
     tablet.getByRole('status').filter({ hasText: 'Einladungen sind im Postausgang' }),
   ).toBeVisible();
-  await reply(tablet, network.email('claudia.richter'), new RegExp(`^Einladung: ${SPECIAL}`), 'deputy');
-  await reply(tablet, network.email('ulrike.hartmann'), new RegExp(`^Einladung: ${SPECIAL}`), 'attending');
+  // The meeting took place yesterday, so the members' reply links ended with it (410): the office
+  // enters what it heard by phone, under its own name.
+  await reply(tablet, network.email('claudia.richter'), new RegExp(`^Einladung: ${SPECIAL}`), 'deputy', 410);
+  const answers = tablet.getByRole('table', { name: 'Eingeladene und Antworten' });
+  for (const [name, label] of [
+    ['Claudia Richter', 'Stellvertretung nimmt teil'],
+    ['Ulrike Hartmann', 'nimmt teil'],
+  ] as const) {
+    const entry = answers.getByRole('form', { name: `Rückmeldung von ${name}` });
+    await entry.getByLabel(`Rückmeldung von ${name}`).selectOption({ label });
+    await entry.getByRole('button', { name: 'Eintragen' }).click();
+    await expect(
+      tablet.getByRole('status').filter({ hasText: `Die Rückmeldung von ${name} ist eingetragen.` }),
+    ).toBeVisible();
+    await expect(answers.getByRole('row', { name: new RegExp(name) })).toContainText('(telefonisch)');
+  }
 
   await tablet.getByRole('button', { name: 'Sitzung eröffnen' }).click();
   await expect(tablet.getByRole('status').filter({ hasText: 'Die Sitzung ist eröffnet.' })).toBeVisible();
