@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorBody, NetworkParams } from '../../../contracts/common.js';
+import { NetworkParams } from '../../../contracts/common.js';
 import {
   CalendarLink,
   CalendarLinkStatus,
@@ -12,10 +12,8 @@ import {
 } from '../../../contracts/steering.js';
 import { memberOf } from '../../http/access.js';
 import type { Deps } from '../../lib/context.js';
+import { errors, tags } from './steering.http.js';
 import { calendarLinkStatus, recordReply, recordVote, rotateCalendarLink } from './steering.links.js';
-
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
-const tags = ['Lenkungskreis'];
 
 /**
  * Personal links act for their owner only. What the office may do instead: record an answer that came
