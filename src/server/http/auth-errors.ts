@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { rateLimitedMessage, sendError } from './error-handler.js';
+import { sendError, sendRateLimited } from './error-handler.js';
 
 /**
  * better-auth answers failures with English `{ message, code }` bodies. They are translated here into
@@ -80,9 +80,7 @@ export async function sendAuthError(req: FastifyRequest, reply: FastifyReply, re
   const body = (await response.json().catch(() => null)) as AuthBody;
   if (status === 429) {
     const retryAfter = Number(response.headers.get('x-retry-after') ?? response.headers.get('retry-after'));
-    const seconds = Number.isFinite(retryAfter) && retryAfter > 0 ? Math.ceil(retryAfter) : 60;
-    reply.header('retry-after', String(seconds));
-    return sendError(req, reply, 429, 'rate_limited', rateLimitedMessage(seconds));
+    return sendRateLimited(req, reply, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 60);
   }
   if (status >= 500) {
     req.log.error({ status, code: body?.code }, 'better-auth failed');

@@ -36,6 +36,18 @@ export function rateLimitedMessage(retryAfterSeconds: number) {
 }
 
 /**
+ * The one 429 answer: Retry-After for programs, the wait in minutes as a detail so the web app can say it
+ * in the chosen language, and the German sentence.
+ */
+export function sendRateLimited(req: FastifyRequest, reply: FastifyReply, retryAfterSeconds: number) {
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  reply.header('retry-after', String(seconds));
+  return sendError(req, reply, 429, 'rate_limited', rateLimitedMessage(seconds), {
+    retryAfterMinutes: Math.max(1, Math.ceil(seconds / 60)),
+  });
+}
+
+/**
  * Errors Fastify raises itself (body parsing, multipart, encoding), by their code: each gets a stable
  * code of ours and a German sentence naming what to do. Statuses stay as Fastify chose them.
  */
@@ -159,7 +171,7 @@ export function registerErrorHandler(
       );
     }
     if (err.statusCode === 429) {
-      return sendError(req, reply, 429, 'rate_limited', rateLimitedMessage(60));
+      return sendRateLimited(req, reply, 60);
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       req.log.info({ err }, 'client error');

@@ -67,6 +67,7 @@ describe('anonymous writes are limited per client address, counted in the databa
       error: {
         code: 'rate_limited',
         message: 'Zu viele Anfragen von Ihrer Adresse. Bitte versuchen Sie es in 8 Minuten erneut.',
+        details: { retryAfterMinutes: 8 },
         requestId: limited.headers['x-request-id'],
       },
     });

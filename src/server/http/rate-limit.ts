@@ -3,7 +3,7 @@ import { lt, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/client.js';
 import type { Deps } from '../lib/context.js';
-import { rateLimitedMessage, sendError } from './error-handler.js';
+import { sendRateLimited } from './error-handler.js';
 import { rateLimitBucket } from './rate-limit.tables.js';
 
 /**
@@ -67,7 +67,6 @@ export function registerRateLimit(app: FastifyInstance, deps: Deps) {
     if (bucket.hits <= max) return;
     const retryAfter = Math.max(1, Math.ceil((bucket.resetAt.getTime() - now.getTime()) / 1000));
     req.log.info({ route: req.routeOptions.url }, 'rate limited');
-    reply.header('retry-after', String(retryAfter));
-    return sendError(req, reply, 429, 'rate_limited', rateLimitedMessage(retryAfter));
+    return sendRateLimited(req, reply, retryAfter);
   });
 }

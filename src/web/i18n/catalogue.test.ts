@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { de } from './de';
 import { en } from './en';
 
@@ -37,5 +37,22 @@ describe('message catalogues', () => {
       }
     }
     expect([...seen.keys()].sort()).toEqual(Object.keys(de).sort());
+  });
+});
+
+describe('errorText', () => {
+  it('says how long to wait after too many attempts, as the server counted it', async () => {
+    // The catalogue module sets the page language on load; this test runs outside a browser.
+    vi.stubGlobal('document', { documentElement: {} });
+    const { errorText } = await import('./index');
+    const { ApiError } = await import('../lib/api');
+    const limited = (details?: unknown) => new ApiError(429, 'rate_limited', 'Zu viele …', 'r1', details);
+    expect(errorText(limited({ retryAfterMinutes: 8 }))).toBe(
+      'Zu viele Versuche in kurzer Zeit. Bitte versuchen Sie es in 8 Minuten erneut.',
+    );
+    expect(errorText(limited({ retryAfterMinutes: 1 }))).toBe(
+      'Zu viele Versuche in kurzer Zeit. Bitte versuchen Sie es in einer Minute erneut.',
+    );
+    expect(errorText(limited())).toContain('in einer Minute');
   });
 });

@@ -69,10 +69,13 @@ export function translateKnown(key: string, values?: Record<string, unknown>): s
 /** Translates an error by its stable code; falls back to the server's (German) message. */
 export function errorText(err: unknown): string {
   if (err instanceof ApiError) {
+    if (err.status === 429) {
+      const minutes = (err.details as { retryAfterMinutes?: unknown } | undefined)?.retryAfterMinutes;
+      return i18n.t('errors.rate_limited', { count: typeof minutes === 'number' ? minutes : 1 });
+    }
     // A translation may quote the server's own (German) sentence, which names the details.
     const known = translateKnown(`errors.${err.code}`, { message: err.message });
     if (known !== null) return known;
-    if (err.status === 429) return i18n.t('errors.rate_limited');
     if (err.status === 0) return i18n.t('errors.network');
     if (err.message && err.status < 500) return err.message;
     return err.requestId

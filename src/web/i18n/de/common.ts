@@ -32,8 +32,9 @@ export const common = {
     title: 'Das hat nicht geklappt',
     generic: 'Das hat nicht geklappt. Bitte versuchen Sie es erneut.',
     network: 'Der Server ist nicht erreichbar. Bitte prüfen Sie die Verbindung und versuchen Sie es erneut.',
-    rate_limited:
-      'Zu viele Versuche in kurzer Zeit. Bitte warten Sie eine Minute und versuchen Sie es dann erneut.',
+    rate_limited_one: 'Zu viele Versuche in kurzer Zeit. Bitte versuchen Sie es in einer Minute erneut.',
+    rate_limited_other:
+      'Zu viele Versuche in kurzer Zeit. Bitte versuchen Sie es in {{count}} Minuten erneut.',
     forbidden: 'Dafür fehlt Ihnen in diesem Bildungsnetzwerk die Berechtigung.',
     not_found: 'Der Eintrag wurde nicht gefunden.',
     passwordMismatch: 'Die beiden Passwörter stimmen nicht überein.',
