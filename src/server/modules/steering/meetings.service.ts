@@ -82,13 +82,6 @@ export async function listMeetings(deps: Deps, actor: NetworkActor, page?: PageR
   return rows.map(meetingDto);
 }
 
-/** Upcoming meetings, for the start page. */
-export async function upcomingMeetings(deps: Deps, actor: NetworkActor): Promise<Meeting[]> {
-  if (!can(actor.role, 'steering.read')) return [];
-  const all = await listMeetings(deps, actor);
-  return all.filter((m) => m.status !== 'cancelled' && new Date(m.endsAt) > deps.now()).reverse();
-}
-
 export async function createMeeting(deps: Deps, actor: NetworkActor, input: MeetingInput): Promise<Meeting> {
   authorize(actor.role, 'steering.manage');
   const row = await deps.db.transaction(async (tx) => {

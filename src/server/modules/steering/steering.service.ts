@@ -15,7 +15,6 @@ export {
   holdMeeting,
   listMeetings,
   listRecipients,
-  upcomingMeetings,
   updateMeeting,
 } from './meetings.service.js';
 export { addPaper, openPaper } from './papers.service.js';
