@@ -17,6 +17,7 @@ export const Permissions = [
   'contract.read',
   'contract.manage',
   'public.manage',
+  'meetings.read',
   'steering.read',
   'steering.manage',
 ] as const;

@@ -28,8 +28,6 @@ export type NetworkPage = {
 };
 
 const has = (p: Permission) => (n: NetworkSummary) => n.permissions.includes(p);
-/** Guests are invited to single items: the committee's register, procedures and members stay closed. */
-const committeeOnly = (n: NetworkSummary) => n.permissions.includes('steering.read') && n.role !== 'guest';
 
 export const networkPages: NetworkPage[] = [
   {
@@ -54,7 +52,7 @@ export const networkPages: NetworkPage[] = [
     group: 'steering',
     label: 'nav.meetings',
     icon: 'calendar-today',
-    allowed: has('steering.read'),
+    allowed: has('meetings.read'),
   },
   {
     to: '/n/$networkId/lenkungskreis/beschluesse',
@@ -62,7 +60,7 @@ export const networkPages: NetworkPage[] = [
     group: 'steering',
     label: 'nav.decisions',
     icon: 'checklist',
-    allowed: committeeOnly,
+    allowed: has('steering.read'),
   },
   {
     to: '/n/$networkId/lenkungskreis/umlaufverfahren',
@@ -70,7 +68,7 @@ export const networkPages: NetworkPage[] = [
     group: 'steering',
     label: 'nav.procedures',
     icon: 'autorenew',
-    allowed: committeeOnly,
+    allowed: has('steering.read'),
   },
   {
     to: '/n/$networkId/lenkungskreis/mitglieder',
@@ -78,7 +76,7 @@ export const networkPages: NetworkPage[] = [
     group: 'steering',
     label: 'nav.committee',
     icon: 'account-circle',
-    allowed: committeeOnly,
+    allowed: has('steering.read'),
   },
   {
     to: '/n/$networkId/verwaltung/benutzer',

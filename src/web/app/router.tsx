@@ -248,14 +248,14 @@ const catalogueRoute = networkChild('vertrag/katalog', 'contract.read', page(con
 const meetings = () => import('../features/meetings');
 const meetingsRoute = networkChild(
   'lenkungskreis/sitzungen',
-  'steering.read',
+  'meetings.read',
   page(meetings, 'MeetingsPage'),
 );
 const MeetingPage = lazyRouteComponent(meetings, 'MeetingPage');
 const meetingRoute = createRoute({
   getParentRoute: () => networkRoute,
   path: 'lenkungskreis/sitzungen/$meetingId',
-  component: guarded('steering.read', MeetingPage, () => ({
+  component: guarded('meetings.read', MeetingPage, () => ({
     meetingId: useParams({ from: '/app/angemeldet/n/$networkId/lenkungskreis/sitzungen/$meetingId' })
       .meetingId,
   })),

@@ -15,11 +15,12 @@ describe('role policy', () => {
       'contract.read',
       'contract.manage',
       'public.manage',
+      'meetings.read',
       'steering.read',
       'steering.manage',
     ],
-    committee: ['files.read', 'contract.read', 'steering.read'],
-    guest: ['steering.read'],
+    committee: ['files.read', 'contract.read', 'meetings.read', 'steering.read'],
+    guest: ['meetings.read'],
     partner: ['files.read'],
   };
   it.each(Roles)('%s has exactly its permissions', (role) => {

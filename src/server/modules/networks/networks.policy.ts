@@ -18,6 +18,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'contract.read',
     'contract.manage',
     'public.manage',
+    'meetings.read',
     'steering.read',
     'steering.manage',
   ],
@@ -30,12 +31,14 @@ const grants: Record<Role, readonly Permission[]> = {
     'contract.read',
     'contract.manage',
     'public.manage',
+    'meetings.read',
     'steering.read',
     'steering.manage',
   ],
-  committee: ['files.read', 'contract.read', 'steering.read'],
-  // Guests read only the meetings and items they are invited to (the service checks each item).
-  guest: ['steering.read'],
+  committee: ['files.read', 'contract.read', 'meetings.read', 'steering.read'],
+  // Guests read only the meetings and items they are invited to (the service checks each item); the
+  // committee's own records (members, register, minutes, procedures) stay closed to them.
+  guest: ['meetings.read'],
   partner: ['files.read'],
 };
 

@@ -155,8 +155,13 @@ describe('tenant isolation and roles', () => {
     expect(await perms('admin')).toContain('audit.read');
     expect(await perms('office')).toEqual(expect.arrayContaining(['outbox.read', 'files.write']));
     expect(await perms('office')).not.toContain('audit.read');
-    expect(await perms('committee')).toEqual(['files.read', 'contract.read', 'steering.read']);
-    expect(await perms('guest')).toEqual(['steering.read']);
+    expect(await perms('committee')).toEqual([
+      'files.read',
+      'contract.read',
+      'meetings.read',
+      'steering.read',
+    ]);
+    expect(await perms('guest')).toEqual(['meetings.read']);
   });
 
   it('refuses state changes from another origin (CSRF)', async () => {

@@ -144,7 +144,7 @@ export const agendaRoutes =
     app.get(
       `${n}/meetings/:meetingId/items/:itemId/papers/:paperId/versions/:version`,
       {
-        config: { access: { permission: 'steering.read' } },
+        config: { access: { permission: 'meetings.read' } },
         schema: {
           tags,
           summary: 'Vorlage herunterladen',
@@ -188,7 +188,7 @@ export const agendaRoutes =
     app.get(
       `${n}/meetings/:meetingId/items/:itemId/rounds`,
       {
-        config: { access: { permission: 'steering.read' } },
+        config: { access: { permission: 'meetings.read' } },
         schema: { tags, params: ItemParams, response: { 200: z.array(Round), ...errors } },
       },
       async (req) => svc.roundsOf(deps, actor(req), req.params.meetingId, req.params.itemId),

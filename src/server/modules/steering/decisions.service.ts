@@ -20,7 +20,6 @@ export async function listDecisions(
   page?: PageRequest,
 ): Promise<Decision[]> {
   authorize(actor.role, 'steering.read');
-  if (actor.role === 'guest') throw notFound('Die Beschlusssammlung');
   const rows = await repo.registerOf(deps.db, actor.networkId, q, page);
   const names = await fieldNames(
     deps.db,

@@ -66,7 +66,7 @@ async function papersOf(db: Db, networkId: string, itemIds: string[]) {
 }
 
 export async function getMeeting(deps: Deps, actor: NetworkActor, meetingId: string): Promise<MeetingDetail> {
-  authorize(actor.role, 'steering.read');
+  authorize(actor.role, 'meetings.read');
   const m = await loadMeeting(deps.db, actor, meetingId);
   const visible = await visibleItemIds(deps.db, actor, meetingId);
   const numbered = numberAgenda(await itemsOf(deps.db, m.id));

@@ -30,7 +30,7 @@ export const meetingRoutes =
     app.get(
       `${n}/meetings`,
       {
-        config: { access: { permission: 'steering.read' } },
+        config: { access: { permission: 'meetings.read' } },
         schema: {
           tags,
           summary: 'Sitzungen, neueste zuerst, seitenweise (limit, after)',
@@ -61,7 +61,7 @@ export const meetingRoutes =
     app.get(
       `${n}/meetings/:meetingId`,
       {
-        config: { access: { permission: 'steering.read' } },
+        config: { access: { permission: 'meetings.read' } },
         schema: { tags, params: MeetingParams, response: { 200: MeetingDetail, ...errors } },
       },
       async (req) => svc.getMeeting(deps, actor(req), req.params.meetingId),

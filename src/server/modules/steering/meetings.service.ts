@@ -73,7 +73,7 @@ export async function visibleItemIds(
 
 /** Newest first; `page` reads `rows` meetings after the one with id `after` (keyset, stable order). */
 export async function listMeetings(deps: Deps, actor: NetworkActor, page?: PageRequest): Promise<Meeting[]> {
-  authorize(actor.role, 'steering.read');
+  authorize(actor.role, 'meetings.read');
   let ids: string[] | null = null;
   if (actor.role === 'guest')
     ids = [...new Set((await guestInvitations(deps.db, actor)).map((g) => g.meetingId))];

@@ -64,7 +64,7 @@ export async function openPaper(
   paperId: string,
   version: number,
 ) {
-  authorize(actor.role, 'steering.read');
+  authorize(actor.role, 'meetings.read');
   await loadMeeting(deps.db, actor, meetingId);
   const visible = await visibleItemIds(deps.db, actor, meetingId);
   if (visible !== 'all' && !visible.has(itemId)) throw notFound('Die Vorlage');

@@ -158,7 +158,7 @@ export async function roundsOf(
   meetingId: string,
   itemId: string,
 ): Promise<Round[]> {
-  authorize(actor.role, 'steering.read');
+  authorize(actor.role, 'meetings.read');
   await loadMeeting(deps.db, actor, meetingId);
   const visible = await visibleItemIds(deps.db, actor, meetingId);
   if (visible !== 'all' && !visible.has(itemId)) throw notFound('Der Tagesordnungspunkt');

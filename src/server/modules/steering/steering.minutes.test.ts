@@ -203,6 +203,6 @@ describe('minutes', () => {
       email: net.users.guest.email,
       topic: 'x',
     });
-    expect((await call(net, 'GET', `/meetings/${m.id}/minutes`, undefined, 'guest')).statusCode).toBe(404);
+    expect((await call(net, 'GET', `/meetings/${m.id}/minutes`, undefined, 'guest')).statusCode).toBe(403);
   });
 });

@@ -135,7 +135,6 @@ export async function listMinutes(
   meetingId: string,
 ): Promise<MinutesVersion[]> {
   authorize(actor.role, 'steering.read');
-  if (actor.role === 'guest') throw notFound('Die Niederschrift');
   await loadMeeting(deps.db, actor, meetingId);
   const rows = await versions(deps.db, meetingId);
   const ids = rows.map((r) => r.approvedByDecisionId).filter((x): x is string => !!x);
@@ -337,7 +336,6 @@ export async function exportMinutes(
   format: 'pdf' | 'docx',
 ) {
   authorize(actor.role, 'steering.read');
-  if (actor.role === 'guest') throw notFound('Die Niederschrift');
   const m = await loadMeeting(deps.db, actor, meetingId);
   const [v] = await deps.db
     .select()

@@ -76,7 +76,6 @@ export async function procedureDetail(db: Db, networkId: string, id: string) {
 
 export async function listProcedures(deps: Deps, actor: NetworkActor) {
   authorize(actor.role, 'steering.read');
-  if (actor.role === 'guest') throw notFound('Die Umlaufverfahren');
   const rows = await deps.db
     .select({ id: writtenProcedure.id })
     .from(writtenProcedure)
@@ -87,7 +86,6 @@ export async function listProcedures(deps: Deps, actor: NetworkActor) {
 
 export async function getProcedure(deps: Deps, actor: NetworkActor, id: string) {
   authorize(actor.role, 'steering.read');
-  if (actor.role === 'guest') throw notFound('Das Umlaufverfahren');
   return procedureDetail(deps.db, actor.networkId, id);
 }
 

@@ -255,7 +255,7 @@ describe('guests', () => {
     // Papers are not in the general document list of non-office roles.
     expect((await call(net, 'committee', 'GET', '/files')).json()).toHaveLength(0);
     expect((await call(net, 'guest', 'GET', '/meetings')).json().items).toHaveLength(1);
-    expect((await call(net, 'guest', 'GET', '/decisions')).statusCode).toBe(404);
+    expect((await call(net, 'guest', 'GET', '/decisions')).statusCode).toBe(403);
     const otherMeeting = await meetingAt(net, '2027-05-12T14:00', '2027-05-12T16:00');
     expect((await call(net, 'guest', 'GET', `/meetings/${otherMeeting.id}`)).statusCode).toBe(404);
     // Invited by address before the account existed: recognised by the e-mail address.

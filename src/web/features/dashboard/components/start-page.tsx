@@ -31,7 +31,7 @@ export function StartPage({ networkId }: { networkId: string }) {
       }
     >
       <div className="bn-card-grid">
-        {can('steering.read') ? <NextMeetingsCard networkId={networkId} /> : null}
+        {can('meetings.read') ? <NextMeetingsCard networkId={networkId} /> : null}
         {can('steering.manage') ? <OpenProceduresCard networkId={networkId} /> : null}
         {can('outbox.read') ? (
           <article className="kern-card" aria-labelledby="card-outbox">
