@@ -13,10 +13,10 @@ import type {
 import type { Db } from '../../db/client.js';
 import { DomainError, notFound } from '../../http/errors.js';
 import type { Actor, Deps, NetworkActor } from '../../lib/context.js';
-import { hashToken, newToken } from '../../lib/tokens.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { hashPassword } from '../auth/auth.js';
 import { account, user } from '../auth/auth.tables.js';
+import { invitationLinkOf, linkForMail, mintLink, revokeInvitationLinks } from '../links/links.service.js';
 import { enqueueMail } from '../mail/mail.service.js';
 import { seedBodies } from '../structure/structure.service.js';
 import { assertKeepsAnAdmin, authorize, permissionsOf } from './networks.policy.js';
@@ -354,7 +354,6 @@ export async function inviteMember(
   input: { email: string; name: string; role: Role },
 ): Promise<Invitation> {
   authorize(actor.role, 'members.manage');
-  const token = newToken();
   return deps.db.transaction(async (tx) => {
     const [n] = await tx.select().from(network).where(eq(network.id, actor.networkId));
     const [already] = await tx
@@ -393,12 +392,16 @@ export async function inviteMember(
         email: input.email,
         name: input.name,
         role: input.role,
-        tokenHash: hashToken(token),
         invitedBy: actor.userId,
         expiresAt: new Date(deps.now().getTime() + INVITATION_DAYS * 86_400_000),
       })
       .returning();
-    const link = `${deps.config.baseUrl}/einladung/${token}`;
+    // A placeholder: the token is minted when the mail leaves, so the outbox never holds it.
+    const link = await linkForMail(tx, {
+      networkId: actor.networkId,
+      purpose: 'account_invitation',
+      invitationId: row!.id,
+    });
     await enqueueMail(tx, {
       networkId: actor.networkId,
       to: input.email,
@@ -451,13 +454,17 @@ export async function revokeInvitation(deps: Deps, actor: NetworkActor, invitati
 }
 
 async function openInvitation(db: Db, token: string, now: Date) {
-  const [row] = await db
-    .select({ i: invitation, networkName: network.name })
-    .from(invitation)
-    .innerJoin(network, eq(network.id, invitation.networkId))
-    .where(eq(invitation.tokenHash, hashToken(token)));
-  if (row?.i.status !== 'pending' || row.i.expiresAt < now) {
-    // A link that worked once (expired, revoked, accepted) is gone (410); an unknown one is not found.
+  const link = await invitationLinkOf(db, token);
+  const [row] = link?.invitationId
+    ? await db
+        .select({ i: invitation, networkName: network.name })
+        .from(invitation)
+        .innerJoin(network, eq(network.id, invitation.networkId))
+        .where(eq(invitation.id, link.invitationId))
+    : [];
+  if (!row || link?.revokedAt || row.i.status !== 'pending' || row.i.expiresAt < now) {
+    // A link that worked once (expired, revoked, replaced, accepted) is gone (410); an unknown one is
+    // not found.
     throw new DomainError(
       'invitations.invalid',
       'Diese Einladung ist ungültig, abgelaufen oder wurde bereits angenommen. Bitten Sie das Bildungsbüro um eine neue.',
@@ -465,6 +472,47 @@ async function openInvitation(db: Db, token: string, now: Date) {
     );
   }
   return row;
+}
+
+/**
+ * A fresh link for an open invitation, shown once to the administration so that it can hand the link
+ * over itself (no SMTP server, mail lost). Every earlier link of the invitation stops working, the one
+ * in the invitation mail included; the audit records that a link was shown, never the link.
+ */
+export async function showInvitationLink(
+  deps: Deps,
+  actor: NetworkActor,
+  invitationId: string,
+): Promise<{ url: string; expiresAt: string }> {
+  authorize(actor.role, 'members.manage');
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(invitation)
+      .where(and(eq(invitation.id, invitationId), eq(invitation.networkId, actor.networkId)))
+      .for('update');
+    if (!row) throw notFound('Die Einladung');
+    if (row.status !== 'pending' || row.expiresAt < deps.now()) {
+      throw new DomainError(
+        'invitations.not_pending',
+        'Diese Einladung ist nicht mehr offen. Laden Sie die Person neu ein.',
+        'conflict',
+      );
+    }
+    await revokeInvitationLinks(tx, row.id, deps.now());
+    const url = await mintLink(tx, deps.config.baseUrl, {
+      networkId: actor.networkId,
+      purpose: 'account_invitation',
+      invitationId: row.id,
+    });
+    await recordAudit(tx, auditActorOf(actor), {
+      action: 'update',
+      entityType: 'invitation',
+      entityId: row.id,
+      summary: `Einladungslink für ${row.email} angezeigt; frühere Links der Einladung gelten nicht mehr`,
+    });
+    return { url, expiresAt: row.expiresAt.toISOString() };
+  });
 }
 
 export async function previewInvitation(deps: Deps, token: string): Promise<InvitationPreview> {
