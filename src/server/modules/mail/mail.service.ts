@@ -193,7 +193,7 @@ export async function sendWithUnstoredLink(
     const { messageId } = await transport.send({ ...row!, textBody: mail.text.replace(UNSTORED_LINK, link) });
     await db
       .update(outboxMail)
-      .set({ status: 'sent', sentAt: new Date(), attempts: 1, messageId, lastError: null })
+      .set({ status: 'sent', sentAt: sql`now()`, attempts: 1, messageId, lastError: null })
       .where(eq(outboxMail.id, row!.id));
   } catch (err) {
     const reason = err instanceof Error ? err.message.slice(0, 400) : String(err);
