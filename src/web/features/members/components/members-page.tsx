@@ -202,7 +202,7 @@ export function MembersPage({ networkId }: { networkId: string }) {
                         <td className="kern-table__cell bn-nowrap">{formatDateTime(i.expiresAt)}</td>
                         <ActionsCell>
                           <RowButton
-                            icon="link"
+                            icon="visibility"
                             label={t('members.showLinkLabel', { name: i.name })}
                             onClick={() => setToShow(i)}
                           >
@@ -283,7 +283,7 @@ function ShownLink({ url }: { url: string }) {
         <Button
           type="button"
           variant="secondary"
-          icon="content_copy"
+          icon="content-copy"
           onClick={() =>
             // The clipboard needs HTTPS; without it the field stays selectable for copying by hand.
             navigator.clipboard
