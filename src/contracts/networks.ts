@@ -82,6 +82,9 @@ export const Invitation = z.object({
 export type Invitation = z.infer<typeof Invitation>;
 
 export const InvitationParams = z.object({ networkId: z.uuid(), invitationId: z.uuid() });
+/** A freshly minted invitation link, shown once to the administration. */
+export const InvitationLink = z.object({ url: z.url(), expiresAt: z.iso.datetime({ offset: true }) });
+export type InvitationLink = z.infer<typeof InvitationLink>;
 export const InvitationTokenParams = z.object({ token: z.string().min(20).max(200) });
 
 export const InvitationPreview = z.object({

@@ -27,6 +27,8 @@ import { contractRoutes } from './modules/contract/contract.routes.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { adoptDirectoryFiles, openFileStorage } from './modules/files/files.storage.js';
 import { mailRoutes } from './modules/mail/mail.routes.js';
+import { sendWithUnstoredLink } from './modules/mail/mail.service.js';
+import { smtpTransport } from './modules/mail/mail.transport.js';
 import { type MailWorker, startMailWorker } from './modules/mail/mail.worker.js';
 import { networksRoutes } from './modules/networks/networks.routes.js';
 import { publicsiteRoutes } from './modules/publicsite/publicsite.routes.js';
@@ -102,12 +104,16 @@ export async function buildApp(
   const database = overrides.database ?? (await openConfiguredDatabase(config));
   await database.migrate();
   const secret = await sessionSecret(database.db, config.sessionSecret);
+  // Password reset mails go out at once, outside the outbox worker (their link is never stored).
+  const resetTransport = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : null;
   const deps: Deps = {
     config,
     database,
     db: database.db,
     storage: openFileStorage(database, config.filesDir),
-    auth: createAuth(config, database.db, secret),
+    auth: createAuth(config, database.db, secret, (mail, link) =>
+      sendWithUnstoredLink(database.db, resetTransport, mail, link),
+    ),
     now: overrides.now ?? (() => new Date()),
     openWorkOrders,
   };
@@ -247,6 +253,7 @@ export async function buildApp(
   const procedureJobs = startProcedureJobs(deps, app.log);
   app.addHook('onClose', async () => {
     await app.mailWorker?.stop();
+    resetTransport?.close();
     procedureJobs.stop();
     if (!overrides.database) await database.close();
   });

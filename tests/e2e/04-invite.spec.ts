@@ -67,3 +67,40 @@ test('invite: the administrator invites the office, the mail is in the outbox, t
   await check(office, '04-start-buero');
   await office.context().close();
 });
+
+test('invite without mail: the administrator shows a fresh link once and hands it over', async ({
+  browser,
+  network,
+}) => {
+  const GUEST = { name: 'Gerd Gast', email: network.email('gerd.gast') };
+  const page = await network.open(browser, network.admin);
+  await nav(page).getByRole('link', { name: 'Benutzer & Rollen' }).click();
+  const form = page.getByRole('region', { name: 'Person einladen' });
+  await form.getByLabel('Name').fill(GUEST.name);
+  await form.getByLabel('E-Mail-Adresse').fill(GUEST.email);
+  await form.getByRole('button', { name: 'Einladung senden' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'im Postausgang' })).toContainText(GUEST.email);
+
+  const invitations = page.getByRole('region', { name: 'Einladungen' });
+  await invitations.getByRole('button', { name: `Einladungslink für ${GUEST.name} anzeigen` }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Einladungslink anzeigen?' });
+  await expect(confirm).toContainText('gelten danach nicht mehr');
+  await confirm.getByRole('button', { name: 'Einladungslink anzeigen' }).click();
+  const dialog = page.getByRole('dialog', { name: `Einladungslink für ${GUEST.name}` });
+  const field = dialog.getByLabel('Persönlicher Einladungslink');
+  await expect(field).toHaveValue(/\/einladung\/[A-Za-z0-9_-]{20,}$/);
+  await expect(dialog).toContainText('nur jetzt angezeigt');
+  await expectNoAxeViolations(page);
+  await shot(page, '04-einladungslink');
+  const shown = await field.inputValue();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await page.context().close();
+
+  // The person opens the handed-over link and sees the invitation.
+  const guest = await newPage(browser);
+  await guest.goto(new URL(shown).pathname);
+  await expect(guest.getByRole('heading', { level: 1, name: 'Einladung' })).toBeVisible();
+  await expect(guest.getByRole('main')).toContainText(network.name);
+  await guest.context().close();
+});

@@ -8,14 +8,21 @@ import {
   signIn,
   type TestApp,
 } from '../../../../tests/helpers/app.js';
+import { backupText } from '../../../../tests/helpers/backup.js';
+import { startSmtp, type TestSmtp } from '../../../../tests/helpers/smtp.js';
 import { totp } from '../../../../tests/helpers/totp.js';
 import * as t from '../../db/schema.js';
 
 let ctx: TestApp;
+let smtp: TestSmtp;
 beforeAll(async () => {
-  ctx = await createTestApp({ SIGNIN_RATE_LIMIT: '4' });
+  smtp = await startSmtp();
+  ctx = await createTestApp({ SIGNIN_RATE_LIMIT: '4', SMTP_URL: smtp.url, OUTBOX_INTERVAL_MS: '3600000' });
 });
-afterAll(() => ctx.close());
+afterAll(async () => {
+  await ctx.close();
+  await smtp.close();
+});
 
 const cookieOf = (res: { cookies: Array<{ name: string; value: string }> }) =>
   res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
@@ -70,21 +77,45 @@ describe('sign-in', () => {
 });
 
 describe('password reset', () => {
-  it('sends a link through the outbox; the new password works and the old one no longer does', async () => {
-    const net = await createNetworkWithMembers(ctx);
-    const email = net.users.committee.email;
-    const req = await post(
+  const requestReset = (email: string) =>
+    post(
       '/api/auth/request-password-reset',
       { email, redirectTo: '/passwort-neu' },
       undefined,
       '127.0.113.5',
     );
-    expect(req.statusCode).toBe(200);
-    const [mail] = await ctx.database.db.select().from(t.outboxMail).where(eq(t.outboxMail.toAddress, email));
-    expect(mail?.subject).toBe('Passwort zurücksetzen – Bildungsnetz');
-    expect(mail?.sensitive).toBe(true);
-    const link = mail!.textBody.match(/https?:\/\/\S+/)![0];
+  const outboxOf = (email: string) =>
+    ctx.database.db.select().from(t.outboxMail).where(eq(t.outboxMail.toAddress, email));
+
+  it('mails a link that is stored nowhere; the new password works and the old one no longer does', async () => {
+    const net = await createNetworkWithMembers(ctx);
+    const email = net.users.committee.email;
+    expect((await requestReset(email)).statusCode).toBe(200);
+    const delivered = smtp.received
+      .filter((m) => m.subject === 'Passwort zurücksetzen – Bildungsnetz')
+      .at(-1)!;
+    expect(delivered.text).toContain('eine Stunde gültig');
+    const link = delivered.text!.match(/https?:\/\/\S+\/reset-password\/\S+/)![0];
     const token = new URL(link).pathname.split('/').pop()!;
+    expect(token.length).toBeGreaterThan(20);
+
+    // The outbox keeps the mail with the link cut out; no table (verification included) holds the token.
+    const [mail] = await outboxOf(email);
+    expect(mail).toMatchObject({ status: 'sent', sensitive: true, linkNotStored: true });
+    expect(mail!.textBody).toContain('[persönlicher Link]');
+    expect(mail!.textBody).not.toContain(token);
+    const backup = await backupText(ctx.app);
+    expect(backup).toContain('[persönlicher Link]');
+    expect(backup).not.toContain(token);
+
+    // The delivered link leads on to the page for the new password.
+    const open = await ctx.as(null, {
+      method: 'GET',
+      url: `/api/auth/reset-password/${token}?callbackURL=%2Fpasswort-neu`,
+    });
+    expect(open.statusCode).toBe(302);
+    expect(open.headers.location).toContain(`token=${token}`);
+
     const reset = await post(
       '/api/auth/reset-password',
       { newPassword: 'Neues-Passwort-456', token },
@@ -94,10 +125,46 @@ describe('password reset', () => {
     expect(reset.statusCode).toBe(200);
     await expect(signIn(ctx.app, email)).rejects.toThrow(/401/);
     expect(await signIn(ctx.app, email, 'Neues-Passwort-456')).toContain('session_token');
-    // The reset ended the sessions that were open before.
+    // The reset ended the sessions that were open before, and the link works only once.
     expect((await ctx.as(net.users.committee.cookie, { method: 'GET', url: '/api/me' })).statusCode).toBe(
       401,
     );
+    const twice = await post(
+      '/api/auth/reset-password',
+      { newPassword: 'Drittes-Passwort-789', token },
+      undefined,
+      '127.0.113.5',
+    );
+    expect(twice.statusCode).toBe(400);
+  });
+
+  it('does not keep a link it could not deliver: the Postausgang says to request a new one', async () => {
+    const net = await createNetworkWithMembers(ctx);
+    const email = net.users.partner.email;
+    const before = smtp.received.length;
+    smtp.refuse(true);
+    try {
+      expect((await requestReset(email)).statusCode).toBe(200);
+    } finally {
+      smtp.refuse(false);
+    }
+    expect(smtp.received.length).toBe(before);
+    const [mail] = await outboxOf(email);
+    expect(mail).toMatchObject({ status: 'failed', attempts: 1, linkNotStored: true });
+    expect(mail!.lastError).toMatch(/Neuen Link anfordern/);
+    expect(mail!.textBody).not.toMatch(/reset-password/);
+    // The outbox worker does not pick it up again (it would send "[persönlicher Link]").
+    await ctx.app.mailWorker!.runOnce();
+    expect(smtp.received.length).toBe(before);
+
+    // A new request sends a new, working link.
+    expect((await requestReset(email)).statusCode).toBe(200);
+    const link = smtp.received.at(-1)!.text!.match(/\/reset-password\/([A-Za-z0-9_-]+)/)![1]!;
+    const open = await ctx.as(null, {
+      method: 'GET',
+      url: `/api/auth/reset-password/${link}?callbackURL=%2Fp`,
+    });
+    expect(open.statusCode).toBe(302);
   });
 });
 

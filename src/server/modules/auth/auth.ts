@@ -4,7 +4,7 @@ import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { twoFactor as twoFactorPlugin } from 'better-auth/plugins';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
-import { enqueueMail } from '../mail/mail.service.js';
+import { type NewMail, UNSTORED_LINK } from '../mail/mail.service.js';
 import { account, rateLimit, session, twoFactor, user, verification } from './auth.tables.js';
 
 // argon2id with the OWASP recommended minimum (19 MiB, 2 iterations).
@@ -12,7 +12,10 @@ const ARGON2 = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } 
 
 export const hashPassword = (password: string) => hash(password, ARGON2);
 
-export function createAuth(config: Config, db: Db, secret: string) {
+/** Delivers a mail with a link that must not be stored (mail.service.ts: sendWithUnstoredLink). */
+export type SendUnstored = (mail: NewMail, link: string) => Promise<void>;
+
+export function createAuth(config: Config, db: Db, secret: string, sendUnstored: SendUnstored) {
   return betterAuth({
     appName: 'Bildungsnetz',
     baseURL: config.baseUrl,
@@ -33,23 +36,28 @@ export function createAuth(config: Config, db: Db, secret: string) {
         hash: hashPassword,
         verify: ({ hash: h, password }) => verify(h, password),
       },
+      // better-auth hands the reset link over only here and cannot mint it again: it goes out at once and
+      // is stored nowhere (the outbox keeps "[persönlicher Link]"); a failed delivery means a new request.
       sendResetPassword: async ({ user: u, url }) => {
-        await enqueueMail(db, {
-          networkId: null,
-          to: u.email,
-          toName: u.name,
-          subject: 'Passwort zurücksetzen – Bildungsnetz',
-          text: [
-            `Guten Tag ${u.name},`,
-            '',
-            'für Ihr Konto im Bildungsnetz wurde ein neues Passwort angefordert.',
-            'Über diesen Link legen Sie es fest (eine Stunde gültig):',
-            url,
-            '',
-            'Wenn Sie das nicht waren, können Sie diese E-Mail ignorieren; Ihr Passwort bleibt unverändert.',
-          ].join('\n'),
-          sensitive: true,
-        });
+        await sendUnstored(
+          {
+            networkId: null,
+            to: u.email,
+            toName: u.name,
+            subject: 'Passwort zurücksetzen – Bildungsnetz',
+            text: [
+              `Guten Tag ${u.name},`,
+              '',
+              'für Ihr Konto im Bildungsnetz wurde ein neues Passwort angefordert.',
+              'Über diesen Link legen Sie es fest (eine Stunde gültig):',
+              UNSTORED_LINK,
+              '',
+              'Wenn Sie das nicht waren, können Sie diese E-Mail ignorieren; Ihr Passwort bleibt unverändert.',
+            ].join('\n'),
+            sensitive: true,
+          },
+          url,
+        );
       },
     },
     // Reset and second-factor tokens are stored hashed, like every other link.

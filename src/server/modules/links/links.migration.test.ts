@@ -63,3 +63,46 @@ it('moves the plain tokens of earlier versions into hashes that the links still 
   expect(answered!.reply_channel).toBe('link');
   await db.close();
 });
+
+it('keeps open account invitations working through personal_link and cuts their links out of stored mails', async () => {
+  const db = await PGlite.create();
+  const files = fs
+    .readdirSync(migrationsFolder)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
+  const index = files.findIndex((f) => f.endsWith('_invitation_links.sql'));
+  expect(index).toBeGreaterThan(0);
+  for (const f of files.slice(0, index)) await apply(db, f);
+
+  const open = 'invitation-token-of-an-earlier-version-0123';
+  const accepted = 'accepted-invitation-token-of-an-earlier-ver';
+  await db.exec(`
+    INSERT INTO network (id, name, region_key) VALUES ('00000000-0000-4000-8000-000000000001', 'Netz', '05958');
+    INSERT INTO invitation (id, network_id, email, name, role, token_hash, status, expires_at) VALUES
+      ('00000000-0000-4000-8000-000000000005', '00000000-0000-4000-8000-000000000001', 'a@x', 'A', 'guest', '${hashToken(open)}', 'pending', now() + interval '1 day'),
+      ('00000000-0000-4000-8000-000000000006', '00000000-0000-4000-8000-000000000001', 'b@x', 'B', 'guest', '${hashToken(accepted)}', 'accepted', now() + interval '1 day');
+    INSERT INTO outbox_mail (network_id, to_address, subject, text_body)
+      VALUES ('00000000-0000-4000-8000-000000000001', 'a@x', 'Einladung', 'Link: http://x/einladung/${open}\nGruß');
+  `);
+  await apply(db, files[index]!);
+
+  const links = (
+    await db.query<{ purpose: string; token_hash: string; invitation_id: string }>(
+      'SELECT purpose, token_hash, invitation_id FROM personal_link',
+    )
+  ).rows;
+  expect(links).toEqual([
+    {
+      purpose: 'account_invitation',
+      token_hash: hashToken(open),
+      invitation_id: '00000000-0000-4000-8000-000000000005',
+    },
+  ]);
+  const [mail] = (
+    await db.query<{ text_body: string; sensitive: boolean }>('SELECT text_body, sensitive FROM outbox_mail')
+  ).rows;
+  expect(mail!.text_body).not.toContain(open);
+  expect(mail!.text_body).toContain('/einladung/[Link entfernt]');
+  expect(mail!.sensitive).toBe(true);
+  await db.close();
+});

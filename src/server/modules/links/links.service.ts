@@ -9,12 +9,14 @@ type LinkTarget = { networkId: string; purpose: LinkPurpose } & (
   | { recipientId: string }
   | { voteId: string }
   | { memberId: string }
+  | { invitationId: string }
 );
 
 const pathOf: Record<LinkPurpose, (token: string) => string> = {
   meeting_reply: (t) => `/antwort/${t}`,
   procedure_vote: (t) => `/umlauf/${t}`,
   calendar: (t) => `/api/calendar/${t}.ics`,
+  account_invitation: (t) => `/einladung/${t}`,
 };
 
 const PLACEHOLDER = /\[\[personal-link:([0-9a-f-]{36})\]\]/g;
@@ -76,6 +78,23 @@ export async function openLink(db: Db, purpose: LinkPurpose, token: string, what
       'Dieser persönliche Link wurde durch einen neuen ersetzt und gilt nicht mehr. Verwenden Sie den neuen Link.',
     );
   }
+  return row;
+}
+
+/** Retires every link of an account invitation (before the administration is shown a new one). */
+export async function revokeInvitationLinks(tx: Db, invitationId: string, now: Date) {
+  await tx
+    .update(personalLink)
+    .set({ revokedAt: now })
+    .where(and(eq(personalLink.invitationId, invitationId), isNull(personalLink.revokedAt)));
+}
+
+/** The link row of an account invitation's token, revoked or not; undefined when unknown. */
+export async function invitationLinkOf(db: Db, token: string) {
+  const [row] = await db
+    .select({ invitationId: personalLink.invitationId, revokedAt: personalLink.revokedAt })
+    .from(personalLink)
+    .where(and(eq(personalLink.tokenHash, hashToken(token)), eq(personalLink.purpose, 'account_invitation')));
   return row;
 }
 

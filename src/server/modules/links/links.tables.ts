@@ -1,9 +1,9 @@
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { network } from '../networks/networks.tables.js';
+import { invitation, network } from '../networks/networks.tables.js';
 import { committeeMember, meetingRecipient, procedureVote } from '../steering/steering.tables.js';
 
 /**
- * A personal link (meeting reply, written-procedure vote, calendar subscription). Only the hash of its
+ * A personal link (meeting reply, written-procedure vote, calendar subscription, account invitation). Only the hash of its
  * token is stored, and the token is minted when the mail carrying it is delivered: the outbox holds a
  * placeholder, so neither the Postausgang nor a backup contains a usable link. Whether a link still
  * works follows from what it points at (meeting over, deadline passed, term ended) or its revocation.
@@ -15,12 +15,15 @@ export const personalLink = pgTable(
     networkId: uuid('network_id')
       .notNull()
       .references(() => network.id, { onDelete: 'cascade' }),
-    purpose: text('purpose', { enum: ['meeting_reply', 'procedure_vote', 'calendar'] }).notNull(),
+    purpose: text('purpose', {
+      enum: ['meeting_reply', 'procedure_vote', 'calendar', 'account_invitation'],
+    }).notNull(),
     // Null until the mail carrying the link is delivered (or the owner creates it on their page).
     tokenHash: text('token_hash').unique(),
     recipientId: uuid('recipient_id').references(() => meetingRecipient.id, { onDelete: 'cascade' }),
     voteId: uuid('vote_id').references(() => procedureVote.id, { onDelete: 'cascade' }),
     memberId: uuid('member_id').references(() => committeeMember.id, { onDelete: 'cascade' }),
+    invitationId: uuid('invitation_id').references(() => invitation.id, { onDelete: 'cascade' }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -28,5 +31,6 @@ export const personalLink = pgTable(
     index('personal_link_recipient_idx').on(t.recipientId),
     index('personal_link_vote_idx').on(t.voteId),
     index('personal_link_member_idx').on(t.memberId),
+    index('personal_link_invitation_idx').on(t.invitationId),
   ],
 );

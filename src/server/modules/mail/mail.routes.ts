@@ -18,7 +18,7 @@ import {
   retryOutboxMail,
 } from './mail.service.js';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const tags = ['Postausgang'];
 
 export const mailRoutes =

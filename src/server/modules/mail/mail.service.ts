@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { OutboxList, OutboxMailDetail, OutboxMailSummary } from '../../../contracts/mail.js';
 import type { Db } from '../../db/client.js';
-import { notFound } from '../../http/errors.js';
+import { DomainError, notFound } from '../../http/errors.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { hidePersonalLinks, renderPersonalLinks } from '../links/links.service.js';
@@ -89,17 +89,17 @@ export async function getOutboxMail(
   mailId: string,
 ): Promise<OutboxMailDetail> {
   const row = await loadMail(deps, actor, mailId);
-  // Secret links are for their addressee. The office sees that the mail exists; the administration,
-  // who issued the invitation, may read it to hand the link over while no SMTP server is configured.
-  // Personal links of members (reply, vote, calendar) are stored as placeholders and minted on
-  // delivery, so nobody reads them here, the administration included.
+  // Secret links are for their addressee. The office sees that the mail exists; the administration
+  // sees its text, with every personal link (reply, vote, calendar, account invitation) as
+  // "[persönlicher Link]": the links are minted on delivery and stored nowhere. To hand over an
+  // invitation without SMTP, the administration uses "Einladungslink anzeigen".
   const textBody = row.sensitive && actor.role !== 'admin' ? HIDDEN_TEXT : hidePersonalLinks(row.textBody);
   return { ...summary(row), textBody };
 }
 
 /**
  * Mails of the installation itself (password resets), which belong to no network: readable by the
- * installation's operators only, so that without SMTP a reset link can still be handed over.
+ * installation's operators only. Their reset link is never stored (sendWithUnstoredLink).
  */
 export async function listInstallationOutbox(
   deps: Deps,
@@ -130,6 +130,7 @@ export async function retryOutboxMail(
   mailId: string,
 ): Promise<OutboxMailSummary> {
   const row = await loadMail(deps, actor, mailId);
+  if (row.linkNotStored) throw linkNotStoredError();
   return deps.db.transaction(async (tx) => {
     const [updated] = await tx
       .update(outboxMail)
@@ -146,6 +147,61 @@ export async function retryOutboxMail(
     });
     return summary(updated!);
   });
+}
+
+/** Where a mail with a link that is not stored goes in the text the outbox keeps. */
+export const UNSTORED_LINK = '[persönlicher Link]';
+
+const NOT_STORED = 'Der Link wurde nicht gespeichert, deshalb kein erneuter Versand: Neuen Link anfordern.';
+
+const linkNotStoredError = () =>
+  new DomainError(
+    'outbox.link_not_stored',
+    `Diese E-Mail kann nicht erneut gesendet werden. ${NOT_STORED}`,
+    'conflict',
+  );
+
+/**
+ * Sends a mail whose link must not be stored anywhere (a password reset link from better-auth, whose
+ * token cannot be minted again later): the outbox keeps the text with "[persönlicher Link]" in its
+ * place, and the link exists only in memory for this one attempt. A failed attempt is final; the
+ * Postausgang says to request a new link. Without SMTP the mail is recorded as not delivered.
+ */
+export async function sendWithUnstoredLink(
+  db: Db,
+  transport: Transport | null,
+  mail: NewMail,
+  link: string,
+): Promise<void> {
+  if (!mail.text.includes(UNSTORED_LINK)) throw new Error('mail text has no slot for its link');
+  const [row] = await db
+    .insert(outboxMail)
+    .values({
+      networkId: mail.networkId,
+      toAddress: mail.to,
+      toName: mail.toName ?? null,
+      subject: mail.subject,
+      textBody: mail.text,
+      sensitive: true,
+      linkNotStored: true,
+      status: 'failed',
+      lastError: transport ? 'Wird zugestellt …' : `Kein SMTP-Server eingerichtet. ${NOT_STORED}`,
+    })
+    .returning();
+  if (!transport) return;
+  try {
+    const { messageId } = await transport.send({ ...row!, textBody: mail.text.replace(UNSTORED_LINK, link) });
+    await db
+      .update(outboxMail)
+      .set({ status: 'sent', sentAt: sql`now()`, attempts: 1, messageId, lastError: null })
+      .where(eq(outboxMail.id, row!.id));
+  } catch (err) {
+    const reason = err instanceof Error ? err.message.slice(0, 400) : String(err);
+    await db
+      .update(outboxMail)
+      .set({ attempts: 1, lastError: `${reason} – ${NOT_STORED}` })
+      .where(eq(outboxMail.id, row!.id));
+  }
 }
 
 export type Transport = {

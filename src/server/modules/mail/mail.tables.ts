@@ -25,6 +25,9 @@ export const outboxMail = pgTable(
     // Mails of the sign-in flow (reset, invitation) carry secrets: the Postausgang shows them only to
     // installation operators, never to a network's staff.
     sensitive: boolean('sensitive').notNull().default(false),
+    // The mail's link was never stored (password reset): the stored text says "[persönlicher Link]",
+    // only the one attempt made at once could carry the link, and there is no retry.
+    linkNotStored: boolean('link_not_stored').notNull().default(false),
     status: text('status', { enum: ['pending', 'sent', 'failed'] })
       .notNull()
       .default('pending'),

@@ -8,13 +8,31 @@ import {
   signIn,
   type TestApp,
 } from '../../../../tests/helpers/app.js';
+import { backupText } from '../../../../tests/helpers/backup.js';
+import { startSmtp, type TestSmtp } from '../../../../tests/helpers/smtp.js';
 import * as t from '../../db/schema.js';
 
 let ctx: TestApp;
+let smtp: TestSmtp;
 beforeAll(async () => {
-  ctx = await createTestApp();
+  smtp = await startSmtp();
+  ctx = await createTestApp({ SMTP_URL: smtp.url, OUTBOX_INTERVAL_MS: '3600000' });
 });
-afterAll(() => ctx.close());
+afterAll(async () => {
+  await ctx.close();
+  await smtp.close();
+});
+
+/** Delivers the outbox and returns the invitation token of the newest mail that reached `to`. */
+async function deliveredToken(to: string): Promise<string> {
+  await ctx.app.mailWorker!.runOnce();
+  const mail = smtp.received
+    .filter(
+      (m) => m.text?.includes('/einladung/') && JSON.stringify(m.to).toLowerCase().includes(to.toLowerCase()),
+    )
+    .at(-1);
+  return mail!.text!.match(/\/einladung\/([A-Za-z0-9_-]+)/)![1]!;
+}
 
 describe('first-run setup', () => {
   it('creates the administrator and the network once, then refuses', async () => {
@@ -240,8 +258,9 @@ describe('invitations', () => {
       .from(t.outboxMail)
       .where(eq(t.outboxMail.toAddress, 'neue.kollegin@kreis.example'));
     expect(mail?.subject).toBe(`Einladung: ${net.name}`);
-    const token = mail!.textBody.match(/\/einladung\/([A-Za-z0-9_-]+)/)![1]!;
-    expect(mail!.textBody).toContain(`${BASE_URL}/einladung/`);
+    expect(mail?.sensitive).toBe(true);
+    const token = await deliveredToken('neue.kollegin@kreis.example');
+    expect(smtp.received.at(-1)!.text).toContain(`${BASE_URL}/einladung/${token}`);
 
     // The Postausgang shows the mail but not its secret link.
     const listed = await ctx.as(net.users.office.cookie, {
@@ -291,11 +310,7 @@ describe('invitations', () => {
       url: `/api/networks/${b.id}/invitations`,
       payload: { email: a.users.committee.email, name: 'Mitglied', role: 'committee' },
     });
-    const [mail] = await ctx.database.db
-      .select()
-      .from(t.outboxMail)
-      .where(eq(t.outboxMail.toAddress, a.users.committee.email));
-    const token = mail!.textBody.match(/\/einladung\/([A-Za-z0-9_-]+)/)![1]!;
+    const token = await deliveredToken(a.users.committee.email);
     const anonymous = await ctx.as(null, {
       method: 'POST',
       url: `/api/invitations/${token}/accept`,
@@ -331,11 +346,7 @@ describe('invitations', () => {
       url: `/api/networks/${net.id}/invitations`,
       payload: { email: 'widerruf@test.example', name: 'Widerruf', role: 'guest' },
     });
-    const [mail] = await ctx.database.db
-      .select()
-      .from(t.outboxMail)
-      .where(eq(t.outboxMail.toAddress, 'widerruf@test.example'));
-    const token = mail!.textBody.match(/\/einladung\/([A-Za-z0-9_-]+)/)![1]!;
+    const token = await deliveredToken('widerruf@test.example');
     const del = await ctx.as(net.users.admin.cookie, {
       method: 'DELETE',
       url: `/api/networks/${net.id}/invitations/${inv.json().id}`,
@@ -345,6 +356,105 @@ describe('invitations', () => {
     expect(
       (await ctx.as(null, { method: 'GET', url: `/api/invitations/${'z'.repeat(43)}` })).statusCode,
     ).toBe(404);
+  });
+});
+
+describe('invitation links as secrets', () => {
+  it('keeps the delivered link out of the outbox and the backup; a new delivery retires the link before', async () => {
+    const net = await createNetworkWithMembers(ctx);
+    await ctx.as(net.users.admin.cookie, {
+      method: 'POST',
+      url: `/api/networks/${net.id}/invitations`,
+      payload: { email: 'geheim@kreis.example', name: 'Geheim', role: 'partner' },
+    });
+    const first = await deliveredToken('geheim@kreis.example');
+    const [mail] = await ctx.database.db
+      .select()
+      .from(t.outboxMail)
+      .where(eq(t.outboxMail.toAddress, 'geheim@kreis.example'));
+    expect(mail!.status).toBe('sent');
+    expect(mail!.textBody).not.toContain(first);
+    const shown = await ctx.as(net.users.admin.cookie, {
+      method: 'GET',
+      url: `/api/networks/${net.id}/outbox/${mail!.id}`,
+    });
+    expect(shown.json().textBody).toContain('[persönlicher Link]');
+    expect(shown.json().textBody).not.toContain(first);
+    expect(await backupText(ctx.app)).not.toContain(first);
+
+    // The office sends the mail again (say, the first went to a full mailbox): a new link, the old one ends.
+    await ctx.database.db
+      .update(t.outboxMail)
+      .set({ status: 'pending', nextAttemptAt: new Date() })
+      .where(eq(t.outboxMail.id, mail!.id));
+    const second = await deliveredToken('geheim@kreis.example');
+    expect(second).not.toBe(first);
+    expect((await ctx.as(null, { method: 'GET', url: `/api/invitations/${first}` })).statusCode).toBe(404);
+    const ok = await ctx.as(null, {
+      method: 'POST',
+      url: `/api/invitations/${second}/accept`,
+      payload: { name: 'Geheim', password: PASSWORD },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect((await ctx.as(null, { method: 'GET', url: `/api/invitations/${second}` })).statusCode).toBe(410);
+  });
+
+  it('shows the administration a fresh link once, retires the earlier ones and audits it without the link', async () => {
+    const net = await createNetworkWithMembers(ctx);
+    const other = await createNetworkWithMembers(ctx);
+    const inv = await ctx.as(net.users.admin.cookie, {
+      method: 'POST',
+      url: `/api/networks/${net.id}/invitations`,
+      payload: { email: 'ohne-smtp@kreis.example', name: 'Ohne Smtp', role: 'committee' },
+    });
+    const mailed = await deliveredToken('ohne-smtp@kreis.example');
+    const url = `/api/networks/${net.id}/invitations/${inv.json().id}/link`;
+
+    for (const role of ['office', 'committee', 'guest', 'partner'] as const) {
+      const res = await ctx.as(net.users[role].cookie, { method: 'POST', url });
+      expect(res.statusCode, role).toBe(403);
+    }
+    const foreign = await ctx.as(other.users.admin.cookie, { method: 'POST', url });
+    expect(foreign.statusCode).toBe(404);
+    const notOurs = await ctx.as(other.users.admin.cookie, {
+      method: 'POST',
+      url: `/api/networks/${other.id}/invitations/${inv.json().id}/link`,
+    });
+    expect(notOurs.statusCode).toBe(404);
+
+    const res = await ctx.as(net.users.admin.cookie, { method: 'POST', url });
+    expect(res.statusCode).toBe(201);
+    expect(res.headers['cache-control']).toBe('no-store');
+    const link: string = res.json().url;
+    expect(link).toMatch(new RegExp(`^${BASE_URL}/einladung/[A-Za-z0-9_-]{20,}$`));
+    const token = link.split('/').pop()!;
+    // The link in the mail no longer works.
+    const old = await ctx.as(null, { method: 'GET', url: `/api/invitations/${mailed}` });
+    expect(old.statusCode).toBe(410);
+
+    // Shown again: the link shown before ends too.
+    const again = await ctx.as(net.users.admin.cookie, { method: 'POST', url });
+    const newest = again.json().url.split('/').pop();
+    expect((await ctx.as(null, { method: 'GET', url: `/api/invitations/${token}` })).statusCode).toBe(410);
+    expect((await ctx.as(null, { method: 'GET', url: `/api/invitations/${newest}` })).statusCode).toBe(200);
+
+    const audit = await ctx.database.db.select().from(t.auditEvent).where(eq(t.auditEvent.networkId, net.id));
+    const entries = audit.filter((a) =>
+      a.summary.startsWith('Einladungslink für ohne-smtp@kreis.example angezeigt'),
+    );
+    expect(entries).toHaveLength(2);
+    expect(JSON.stringify(audit)).not.toContain(token);
+    expect(JSON.stringify(audit)).not.toContain(newest);
+    expect(await backupText(ctx.app)).not.toContain(newest);
+
+    const accepted = await ctx.as(null, {
+      method: 'POST',
+      url: `/api/invitations/${newest}/accept`,
+      payload: { name: 'Ohne Smtp', password: PASSWORD },
+    });
+    expect(accepted.statusCode).toBe(200);
+    const closed = await ctx.as(net.users.admin.cookie, { method: 'POST', url });
+    expect(closed.statusCode).toBe(409);
   });
 });
 

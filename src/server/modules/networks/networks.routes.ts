@@ -5,6 +5,7 @@ import {
   Invitation,
   InvitationAccept,
   InvitationCreate,
+  InvitationLink,
   InvitationParams,
   InvitationPreview,
   InvitationTokenParams,
@@ -165,6 +166,24 @@ export const networksRoutes =
         await svc.revokeInvitation(deps, memberOf(req), req.params.invitationId);
         return reply.code(204).send(null);
       },
+    );
+    app.post(
+      '/networks/:networkId/invitations/:invitationId/link',
+      {
+        config: { access: { permission: 'members.manage' } },
+        schema: {
+          tags,
+          summary:
+            'Einladungslink anzeigen: neuer Link, einmal gezeigt; frühere Links der Einladung erlöschen',
+          params: InvitationParams,
+          response: { 201: InvitationLink, ...errors },
+        },
+      },
+      async (req, reply) =>
+        reply
+          .code(201)
+          .header('cache-control', 'no-store')
+          .send(await svc.showInvitationLink(deps, memberOf(req), req.params.invitationId)),
     );
     app.get(
       '/invitations/:token',

@@ -1,3 +1,4 @@
+import type { Role } from '../../../contracts/common.js';
 /**
  * The public address of a network from its name: "Regionales Bildungsnetzwerk Hochsauerlandkreis" →
  * "hochsauerlandkreis". German letters are transliterated, the common prefix is dropped.
@@ -18,3 +19,12 @@ export function slugFor(name: string): string {
     .replace(/-+$/g, '');
   return base || 'netzwerk';
 }
+
+/** The German name of each role, as the audit trail and mails write it. */
+export const roleLabel: Record<Role, string> = {
+  admin: 'Administration',
+  office: 'Bildungsbüro',
+  committee: 'Mitglied des Lenkungskreises',
+  guest: 'Gast (beratend)',
+  partner: 'Netzwerkpartner',
+};

@@ -46,6 +46,10 @@ export const membership = pgTable(
   (t) => [primaryKey({ columns: [t.networkId, t.userId] }), index('membership_user_idx').on(t.userId)],
 );
 
+/**
+ * An invitation to an account in a network. Its link is a personal_link (purpose account_invitation):
+ * minted when the mail leaves or when the administration shows it, stored only as a hash.
+ */
 export const invitation = pgTable(
   'invitation',
   {
@@ -56,8 +60,6 @@ export const invitation = pgTable(
     email: text('email').notNull(),
     name: text('name').notNull(),
     role: text('role', { enum: ['admin', 'office', 'committee', 'guest', 'partner'] }).notNull(),
-    // SHA-256 of the token sent by mail; the token itself is never stored.
-    tokenHash: text('token_hash').notNull().unique(),
     status: text('status', { enum: ['pending', 'accepted', 'revoked'] })
       .notNull()
       .default('pending'),

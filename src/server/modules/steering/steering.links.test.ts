@@ -428,33 +428,6 @@ describe('calendar subscription link', () => {
   });
 });
 
-describe('password reset', () => {
-  it('keeps only a hash of the reset token', async () => {
-    const net = await createNetworkWithMembers(ctx);
-    const res = await ctx.as(null, {
-      method: 'POST',
-      url: '/api/auth/request-password-reset',
-      payload: { email: net.users.partner.email, redirectTo: '/passwort-neu' },
-    });
-    expect(res.statusCode).toBe(200);
-    const [mail] = (await db().select().from(t.outboxMail)).filter(
-      (m) => m.toAddress === net.users.partner.email,
-    );
-    const token = mail!.textBody.match(/reset-password\/([A-Za-z0-9_-]+)/)![1]!;
-    tokens.push(token);
-    const rows = await db().select().from(t.verification);
-    expect(rows.length).toBeGreaterThan(0);
-    expect(JSON.stringify(rows)).not.toContain(token);
-    // The link still works: it leads on to the page for the new password.
-    const open = await ctx.as(null, {
-      method: 'GET',
-      url: `/api/auth/reset-password/${token}?callbackURL=%2Fpasswort-neu`,
-    });
-    expect(open.statusCode).toBe(302);
-    expect(open.headers.location).toContain(`token=${token}`);
-  });
-});
-
 describe('the request log', () => {
   it('holds none of the tokens used above, nor a session cookie', async () => {
     expect(tokens.length).toBeGreaterThan(5);

@@ -60,8 +60,8 @@ async function fill(db: Database, storage: FileStorage) {
     [NET, U1, U2],
   );
   await q(
-    `INSERT INTO invitation (network_id, email, name, role, token_hash, invited_by, expires_at)
-      VALUES ($1, 'möller@schule.example', 'Frau Möller', 'konferenz', 'hash-1', $2, '2026-01-01 12:00:00+00')`,
+    `INSERT INTO invitation (network_id, email, name, role, invited_by, expires_at)
+      VALUES ($1, 'möller@schule.example', 'Frau Möller', 'konferenz', $2, '2026-01-01 12:00:00+00')`,
     [NET, U1],
   );
   await q(`INSERT INTO platform_admin (user_id) VALUES ($1)`, [U1]);

@@ -1,5 +1,5 @@
 import type { Role } from '../../../contracts/common';
-import type { Invitation, InvitationCreate, Member } from '../../../contracts/networks';
+import type { Invitation, InvitationCreate, InvitationLink, Member } from '../../../contracts/networks';
 import { del, get, patch, post } from '../../lib/api';
 
 export const membersQuery = (networkId: string) => ({
@@ -19,3 +19,6 @@ export const invite = (networkId: string, body: InvitationCreate) =>
   post<Invitation>(`/networks/${networkId}/invitations`, body);
 export const revokeInvitation = (networkId: string, invitationId: string) =>
   del(`/networks/${networkId}/invitations/${invitationId}`);
+/** Mints a new link for an open invitation (shown once; earlier links of the invitation end). */
+export const showInvitationLink = (networkId: string, invitationId: string) =>
+  post<InvitationLink>(`/networks/${networkId}/invitations/${invitationId}/link`, {});

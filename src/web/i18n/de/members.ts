@@ -21,6 +21,17 @@ export const members = {
     status: 'Status',
     statuses: { pending: 'Offen', accepted: 'Angenommen', revoked: 'Zurückgezogen' },
     expires: 'Gültig bis',
+    showLink: 'Einladungslink anzeigen',
+    showLinkLabel: 'Einladungslink für {{name}} anzeigen',
+    showLinkTitle: 'Einladungslink anzeigen?',
+    showLinkText:
+      'Es wird ein neuer Link für {{email}} erzeugt, den Sie selbst weitergeben, etwa wenn keine E-Mail ankommt. Der Link in der Einladungs-E-Mail und früher angezeigte Links gelten danach nicht mehr.',
+    shownTitle: 'Einladungslink für {{name}}',
+    shownLink: 'Persönlicher Einladungslink',
+    shownHint:
+      'Er wird nur jetzt angezeigt und nirgends gespeichert. Geben Sie ihn nur dieser Person weiter; er gilt bis zum Ablauf der Einladung.',
+    copy: 'Link kopieren',
+    copied: 'Der Link ist in der Zwischenablage.',
     revoke: 'Zurückziehen',
     revokeLabel: 'Einladung an {{name}} zurückziehen',
     revokeTitle: 'Einladung zurückziehen?',

@@ -24,6 +24,17 @@ export const members: Shape<typeof de> = {
     status: 'Status',
     statuses: { pending: 'Open', accepted: 'Accepted', revoked: 'Revoked' },
     expires: 'Valid until',
+    showLink: 'Show invitation link',
+    showLinkLabel: 'Show invitation link for {{name}}',
+    showLinkTitle: 'Show invitation link?',
+    showLinkText:
+      'A new link for {{email}} is created for you to pass on, e.g. when no e-mail arrives. The link in the invitation e-mail and links shown earlier stop working.',
+    shownTitle: 'Invitation link for {{name}}',
+    shownLink: 'Personal invitation link',
+    shownHint:
+      'It is shown only now and stored nowhere. Pass it on to this person only; it is valid until the invitation expires.',
+    copy: 'Copy link',
+    copied: 'The link is on the clipboard.',
     revoke: 'Revoke',
     revokeLabel: 'Revoke invitation to {{name}}',
     revokeTitle: 'Revoke invitation?',

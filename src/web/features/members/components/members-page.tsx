@@ -9,6 +9,7 @@ import {
   Button,
   ConfirmAction,
   ErrorAlert,
+  InfoDialog,
   Loading,
   Page,
   RowButton,
@@ -20,7 +21,15 @@ import {
 } from '../../../components/ui';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { meQuery, useCan, useMe } from '../../../lib/session';
-import { changeRole, invitationsQuery, invite, membersQuery, removeMember, revokeInvitation } from '../api';
+import {
+  changeRole,
+  invitationsQuery,
+  invite,
+  membersQuery,
+  removeMember,
+  revokeInvitation,
+  showInvitationLink,
+} from '../api';
 
 export function MembersPage({ networkId }: { networkId: string }) {
   const { t } = useTranslation();
@@ -33,6 +42,8 @@ export function MembersPage({ networkId }: { networkId: string }) {
   const [message, setMessage] = useState<string | null>(null);
   const [toRemove, setToRemove] = useState<Member | null>(null);
   const [toRevoke, setToRevoke] = useState<Invitation | null>(null);
+  const [toShow, setToShow] = useState<Invitation | null>(null);
+  const [shown, setShown] = useState<{ invitation: Invitation; url: string } | null>(null);
   const roleOptions = Roles.map((r) => ({ value: r, label: t(`roles.${r}`) }));
   const refresh = () => qc.invalidateQueries({ queryKey: ['networks', networkId] });
 
@@ -59,6 +70,14 @@ export function MembersPage({ networkId }: { networkId: string }) {
       setToRevoke(null);
       setMessage(t('members.revoked', { name: i.name }));
       await refresh();
+    },
+  });
+
+  const showLink = useMutation({
+    mutationFn: (i: Invitation) => showInvitationLink(networkId, i.id),
+    onSuccess: (r, i) => {
+      setToShow(null);
+      setShown({ invitation: i, url: r.url });
     },
   });
 
@@ -183,6 +202,13 @@ export function MembersPage({ networkId }: { networkId: string }) {
                         <td className="kern-table__cell bn-nowrap">{formatDateTime(i.expiresAt)}</td>
                         <ActionsCell>
                           <RowButton
+                            icon="visibility"
+                            label={t('members.showLinkLabel', { name: i.name })}
+                            onClick={() => setToShow(i)}
+                          >
+                            {t('members.showLink')}
+                          </RowButton>
+                          <RowButton
                             icon="close"
                             label={t('members.revokeLabel', { name: i.name })}
                             onClick={() => setToRevoke(i)}
@@ -219,7 +245,57 @@ export function MembersPage({ networkId }: { networkId: string }) {
       >
         <p className="kern-body">{t('members.revokeText', { email: toRevoke?.email ?? '' })}</p>
       </ConfirmAction>
+      <ConfirmAction
+        target={toShow}
+        action={showLink}
+        onClose={() => setToShow(null)}
+        title={t('members.showLinkTitle')}
+        confirmLabel={t('members.showLink')}
+      >
+        <p className="kern-body">{t('members.showLinkText', { email: toShow?.email ?? '' })}</p>
+      </ConfirmAction>
+      <InfoDialog
+        open={shown !== null}
+        title={t('members.shownTitle', { name: shown?.invitation.name ?? '' })}
+        onClose={() => setShown(null)}
+      >
+        {shown ? <ShownLink url={shown.url} /> : null}
+      </InfoDialog>
     </Page>
+  );
+}
+
+/** The freshly minted link, shown this once: only its hash is stored. */
+function ShownLink({ url }: { url: string }) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="bn-form">
+      <TextField
+        label={t('members.shownLink')}
+        hint={t('members.shownHint')}
+        value={url}
+        readOnly
+        onFocus={(e) => e.currentTarget.select()}
+      />
+      <StatusMessage message={copied ? t('members.copied') : null} />
+      <div className="bn-form__actions">
+        <Button
+          type="button"
+          variant="secondary"
+          icon="content-copy"
+          onClick={() =>
+            // The clipboard needs HTTPS; without it the field stays selectable for copying by hand.
+            navigator.clipboard
+              ?.writeText(url)
+              .then(() => setCopied(true))
+              .catch(() => setCopied(false))
+          }
+        >
+          {t('members.copy')}
+        </Button>
+      </div>
+    </div>
   );
 }
 
