@@ -26,18 +26,24 @@ export type TestApp = {
 /** The app on a fresh database of this test file's own, with its files in a temporary folder. */
 export async function createTestApp(
   env: Record<string, string> = {},
-  opts: { now?: () => Date } = {},
+  /** logStream: the request log at level info, for tests that check what it must never hold. */
+  opts: { now?: () => Date; logStream?: NodeJS.WritableStream } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bn-test-'));
   const config = loadConfig({
     BASE_URL,
     DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: opts.logStream ? 'info' : 'silent',
     SIGNIN_RATE_LIMIT: '1000',
     ...env,
   });
-  const app = await buildApp(config, { database, logger: false, now: opts.now });
+  const app = await buildApp(
+    config,
+    opts.logStream
+      ? { database, now: opts.now, logStream: opts.logStream }
+      : { database, logger: false, now: opts.now },
+  );
   return {
     app,
     database,

@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -15,9 +16,20 @@ import * as t from '../../db/schema.js';
 
 let ctx: TestApp;
 let smtp: TestSmtp;
+let log = '';
 beforeAll(async () => {
   smtp = await startSmtp();
-  ctx = await createTestApp({ SIGNIN_RATE_LIMIT: '4', SMTP_URL: smtp.url, OUTBOX_INTERVAL_MS: '3600000' });
+  ctx = await createTestApp(
+    { SIGNIN_RATE_LIMIT: '4', SMTP_URL: smtp.url, OUTBOX_INTERVAL_MS: '3600000' },
+    {
+      logStream: new Writable({
+        write(chunk, _enc, done) {
+          log += chunk.toString();
+          done();
+        },
+      }),
+    },
+  );
 });
 afterAll(async () => {
   await ctx.close();
@@ -115,6 +127,9 @@ describe('password reset', () => {
     });
     expect(open.statusCode).toBe(302);
     expect(open.headers.location).toContain(`token=${token}`);
+    // The request log names the route, never the token in its URL.
+    expect(log).toContain('/api/auth/reset-password/[redacted]');
+    expect(log).not.toContain(token);
 
     const reset = await post(
       '/api/auth/reset-password',
