@@ -21,6 +21,8 @@ export async function listDecisions(
 ): Promise<Decision[]> {
   authorize(actor.role, 'steering.read');
   if (actor.role === 'guest') throw notFound('Die Beschlusssammlung');
+  const filtered = Object.values(q).some((v) => v !== undefined && v !== '');
+  if (page && !filtered) return repo.registerPage(deps.database, actor.networkId, page);
   const rows = await repo.registerOf(deps.db, actor.networkId, q, page);
   const names = await fieldNames(
     deps.db,
