@@ -101,6 +101,8 @@ async function p95(url: string, headers: Record<string, string>): Promise<number
 async function withTempPostgres(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `bench_tmp_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
+  // On a shared server another tool may end idle connections; the drop then reconnects below.
+  admin.on('error', () => {});
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   const u = new URL(url);
@@ -108,8 +110,14 @@ async function withTempPostgres(url: string): Promise<{ url: string; drop: () =>
   return {
     url: u.toString(),
     drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
+      const again = new pg.Client({ connectionString: url });
+      await again.connect();
+      try {
+        await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await again.end();
+        await admin.end().catch(() => undefined);
+      }
     },
   };
 }

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -19,6 +18,7 @@ import { frameworkErrors, registerErrorHandler, sendError } from './http/error-h
 import { registerInputGuard } from './http/input-guard.js';
 import { openapiTransform, sessionScheme } from './http/openapi.js';
 import { registerRateLimit } from './http/rate-limit.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import type { Deps } from './lib/context.js';
 import { logRedaction } from './lib/redact.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -143,24 +143,7 @@ export async function buildApp(
     reply.header('x-request-id', req.id);
   });
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    strictTransportSecurity: config.baseUrl.startsWith('https://'),
-  });
+  registerSecurityHeaders(app, config.baseUrl);
   await app.register(fastifyMultipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 5 } });
   await app.register(fastifySwagger, {
     openapi: {

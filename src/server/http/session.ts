@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Role } from '../../contracts/common.js';
+import { runPrepared } from '../db/prepared.js';
 import type { Actor, Deps } from '../lib/context.js';
 
 /** The acting person and everything authorization needs about them, read once per request. */
@@ -116,35 +117,19 @@ ORDER BY n.name`;
 // better-auth's session tokens are generateId(32): letters and digits. Anything else is not ours.
 const TOKEN = /^[A-Za-z0-9_-]{16,256}$/;
 
-const prepared = new WeakMap<Deps['database'], Promise<void>>();
+const SESSION_STATEMENT = {
+  name: 'bn_session_lookup',
+  types: ['text', 'timestamptz'],
+  text: SESSION_QUERY,
+} as const;
 
 /**
- * PGlite plans every parameterised query anew, and planning this join costs several times its
- * execution there. Its one connection keeps a named prepared statement for the life of the process,
- * so the plan is made once. On PostgreSQL it is a named statement of the driver: each pooled connection
- * parses it once and then only binds and executes (re-parsing and planning the join on every request
- * cost more server time than running it).
+ * A named prepared statement on both databases (db/prepared.ts): PGlite plans every parameterised
+ * query anew, and planning this join costs several times its execution there; on PostgreSQL each
+ * pooled connection parses it once and then only binds and executes.
  */
-async function querySession(database: Deps['database'], token: string, now: Date): Promise<Row[]> {
-  if (database.kind !== 'pglite')
-    return database.query<Row>(SESSION_QUERY, [token, now], 'bn_session_lookup');
-  let ready = prepared.get(database);
-  if (!ready) {
-    ready = database.query(`PREPARE bn_session_lookup(text, timestamptz) AS ${SESSION_QUERY}`).then(
-      () => undefined,
-      (err: { code?: string }) => {
-        // Another app instance on the same PGlite handle prepared it already.
-        if (err.code === '42P05') return;
-        prepared.delete(database);
-        throw err;
-      },
-    );
-    prepared.set(database, ready);
-  }
-  await ready;
-  // EXECUTE takes no bind parameters; the token matched TOKEN and carries a valid signature, and the
-  // instant is our own ISO string, so both are safe as literals.
-  return database.query<Row>(`EXECUTE bn_session_lookup('${token}', '${now.toISOString()}')`);
+function querySession(database: Deps['database'], token: string, now: Date): Promise<Row[]> {
+  return runPrepared<Row>(database, SESSION_STATEMENT, [token, now]);
 }
 
 async function resolve(deps: Deps, req: FastifyRequest): Promise<ResolvedSession | null> {

@@ -57,6 +57,9 @@ describe('files', () => {
       "filename*=UTF-8''Protokoll%20M%C3%A4rz%202026.pdf",
     );
     expect(down.rawPayload.equals(pdf)).toBe(true);
+    // A download replaces the app's policy with a sandbox: an uploaded file never runs as our page.
+    expect(down.headers['content-security-policy']).toBe("default-src 'none'; sandbox");
+    expect(down.headers['x-content-type-options']).toBe('nosniff');
     const audit = await ctx.database.db.select().from(t.auditEvent).where(eq(t.auditEvent.entityId, file.id));
     expect(audit[0]?.summary).toContain('hochgeladen');
   });

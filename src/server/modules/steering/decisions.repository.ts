@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, max, or, sql } from 'drizzle-orm';
 import type { DecisionQuery } from '../../../contracts/steering.js';
-import type { Db } from '../../db/client.js';
+import type { Database, Db } from '../../db/client.js';
+import { runPrepared } from '../../db/prepared.js';
 import type { PageRequest } from '../../lib/keyset.js';
 import { advice, agendaItem, decision, decisionRound, meeting, position } from './steering.tables.js';
 
@@ -60,7 +61,6 @@ export async function decisionNumbersOfItem(db: Db, itemId: string): Promise<Map
 
 // ---- the register ------------------------------------------------------------------------------
 
-/** The register, newest first, with the meeting each decision was taken in and its number of rounds. */
 /** The register, newest first; with `page`, the decisions after the one with id `after` (keyset). */
 export async function registerOf(db: Db, networkId: string, q: RegisterFilter, page?: PageRequest) {
   const query = db
@@ -94,6 +94,51 @@ export async function registerOf(db: Db, networkId: string, q: RegisterFilter, p
     )
     .orderBy(desc(decision.year), desc(decision.seq));
   return page ? query.limit(page.rows) : query;
+}
+
+export type RegisterEntry = {
+  id: string;
+  number: string;
+  decidedOn: string;
+  type: DecisionRow['type'];
+  fieldId: string | null;
+  fieldName: string | null;
+  title: string;
+  text: string;
+  status: DecisionRow['status'];
+  meetingId: string | null;
+  meetingTitle: string | null;
+  rounds: number;
+};
+
+// The unfiltered register, the page the UI opens, in one named prepared statement (db/prepared.ts):
+// the meeting, the number of rounds and the field's name joined in, instead of a correlated count per
+// row and a second query for the names. The field of action belongs to the contract module; its name is
+// read here by table name only, as the register's one cross-module read on this hot path.
+const REGISTER_PAGE = {
+  name: 'bn_register_page',
+  types: ['uuid', 'int', 'uuid'],
+  text: `SELECT d.id, d.number, d.decided_on::text AS "decidedOn", d.type, d.field_id AS "fieldId",
+       f.name AS "fieldName", d.title, d.text, d.status, m.id AS "meetingId", m.title AS "meetingTitle",
+       coalesce(r.rounds, 0)::int AS rounds
+FROM decision d
+LEFT JOIN agenda_item a ON a.id = d.item_id
+LEFT JOIN meeting m ON m.id = a.meeting_id
+LEFT JOIN field_of_action f ON f.id = d.field_id AND f.network_id = d.network_id
+LEFT JOIN LATERAL (SELECT count(*) AS rounds FROM decision_round dr WHERE dr.item_id = d.item_id) r ON true
+WHERE d.network_id = $1
+  AND ($3::uuid IS NULL OR (d.year, d.seq) < (SELECT year, seq FROM decision WHERE id = $3 AND network_id = $1))
+ORDER BY d.year DESC, d.seq DESC
+LIMIT $2`,
+} as const;
+
+/** A page of the whole register, newest first (keyset after the decision `after`). */
+export async function registerPage(
+  database: Database,
+  networkId: string,
+  page: PageRequest,
+): Promise<RegisterEntry[]> {
+  return runPrepared<RegisterEntry>(database, REGISTER_PAGE, [networkId, page.rows, page.after ?? null]);
 }
 
 export async function lockDecision(

@@ -20,6 +20,8 @@ export async function listDecisions(
   page?: PageRequest,
 ): Promise<Decision[]> {
   authorize(actor.role, 'steering.read');
+  const filtered = Object.values(q).some((v) => v !== undefined && v !== '');
+  if (page && !filtered) return repo.registerPage(deps.database, actor.networkId, page);
   const rows = await repo.registerOf(deps.db, actor.networkId, q, page);
   const names = await fieldNames(
     deps.db,

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { Database, Db } from '../../db/client.js';
+import { columnsOf, rowOf, runPrepared } from '../../db/prepared.js';
 import type { PageRequest } from '../../lib/keyset.js';
 import { user } from '../auth/auth.tables.js';
 import { attendance, guest, meeting, meetingRecipient } from './steering.tables.js';
@@ -48,6 +49,32 @@ export async function meetingsOf(
     )
     .orderBy(desc(meeting.startsAt), desc(meeting.id));
   return page ? q.limit(page.rows) : q;
+}
+
+// The list the UI opens most, as a named prepared statement (db/prepared.ts): the same rows and
+// order as `meetingsOf` without `ids`.
+const MEETING_PAGE = {
+  name: 'bn_meeting_page',
+  types: ['uuid', 'int', 'uuid'],
+  text: `SELECT ${columnsOf(meeting, 'm')} FROM meeting m
+WHERE m.network_id = $1
+  AND ($3::uuid IS NULL OR (m.starts_at, m.id) < (SELECT starts_at, id FROM meeting WHERE id = $3 AND network_id = $1))
+ORDER BY m.starts_at DESC, m.id DESC
+LIMIT $2`,
+} as const;
+
+/** A page of all the network's meetings, newest first (keyset after the meeting `after`). */
+export async function meetingPage(
+  database: Database,
+  networkId: string,
+  page: PageRequest,
+): Promise<MeetingRow[]> {
+  const rows = await runPrepared<Record<string, unknown>>(database, MEETING_PAGE, [
+    networkId,
+    page.rows,
+    page.after ?? null,
+  ]);
+  return rows.map((r) => rowOf(meeting, r));
 }
 
 /** Times may be SQL expressions (berlinInstant): the database converts Berlin wall-clock time. */

@@ -78,7 +78,10 @@ export async function listMeetings(deps: Deps, actor: NetworkActor, page?: PageR
   if (actor.role === 'guest')
     ids = [...new Set((await guestInvitations(deps.db, actor)).map((g) => g.meetingId))];
   if (ids && ids.length === 0) return [];
-  const rows = await repo.meetingsOf(deps.db, actor.networkId, ids, page);
+  const rows =
+    ids === null && page
+      ? await repo.meetingPage(deps.database, actor.networkId, page)
+      : await repo.meetingsOf(deps.db, actor.networkId, ids, page);
   return rows.map(meetingDto);
 }
 

@@ -393,6 +393,8 @@ describe('deciding by consensus', () => {
         decidedOn: '2026-03-12',
       },
     ]);
+    // A filtered register (read another way than the first page) shows the same entry.
+    expect((await call(net, 'committee', 'GET', '/decisions?year=2026')).json().items).toEqual(register);
     // German full-text search finds inflected forms.
     expect(
       (

@@ -71,11 +71,41 @@ describe('error model', () => {
 });
 
 describe('security headers', () => {
-  it('sends a content-security policy and the usual hardening headers', async () => {
-    const res = await ctx.as(null, { method: 'GET', url: '/api/health' });
-    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
-    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
-    expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['referrer-policy']).toBeDefined();
+  // What a browser receives on every answer (the set @fastify/helmet gave with our options).
+  const expected = {
+    'content-security-policy':
+      "default-src 'self';base-uri 'self';font-src 'self';form-action 'self';frame-ancestors 'none';" +
+      "img-src 'self' data:;object-src 'none';script-src 'self';script-src-attr 'none';" +
+      "style-src 'self' 'unsafe-inline';connect-src 'self'",
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-resource-policy': 'same-origin',
+    'origin-agent-cluster': '?1',
+    'referrer-policy': 'no-referrer',
+    'x-content-type-options': 'nosniff',
+    'x-dns-prefetch-control': 'off',
+    'x-download-options': 'noopen',
+    'x-frame-options': 'SAMEORIGIN',
+    'x-permitted-cross-domain-policies': 'none',
+    'x-xss-protection': '0',
+  };
+
+  it('sends a content-security policy and the usual hardening headers on answers and errors', async () => {
+    for (const url of ['/api/health', '/api/gibt-es-nicht', '/api/me']) {
+      const res = await ctx.as(null, { method: 'GET', url });
+      expect(res.headers, url).toMatchObject(expected);
+      // Plain http (the test's BASE_URL): no HSTS, which would pin a browser to https.
+      expect(res.headers['strict-transport-security'], url).toBeUndefined();
+    }
+  });
+
+  it('adds HSTS when the installation is served over https', async () => {
+    const https = await createTestApp({ BASE_URL: 'https://bildung.example' });
+    try {
+      const res = await https.as(null, { method: 'GET', url: '/api/health' });
+      expect(res.headers).toMatchObject(expected);
+      expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    } finally {
+      await https.close();
+    }
   });
 });
