@@ -325,5 +325,28 @@ export async function seedSteeringDemo(deps: Deps, networkId: string): Promise<v
     topic: 'Praxisphasen',
     itemId: detail.items[2]!.id,
   });
+  // Papers for the member's meeting page ("Ihre Sitzung"): a report and the concept behind TOP 3.
+  await steering.addPaper(deps, actor, next.id, detail.items[1]!.id, {
+    title: 'Sachstandsbericht des Bildungsbüros',
+    paperId: null,
+    fileName: 'Sachstandsbericht-Bildungsbüro-2027.pdf',
+    content: await pdf('Sachstandsbericht des Bildungsbüros'),
+  });
+  await steering.addPaper(deps, actor, next.id, detail.items[2]!.id, {
+    title: 'Konzept Praxisphasen-Portal',
+    paperId: null,
+    fileName: 'Konzept-Praxisphasen-Portal.pdf',
+    content: await renderPdf('Konzept Praxisphasen-Portal', [
+      { type: 'h1', text: 'Konzept Praxisphasen-Portal' },
+      { type: 'p', text: 'Beispielvorlage des Demonetzwerks zu TOP 3.' },
+      { type: 'h2', text: 'Ziel' },
+      {
+        type: 'p',
+        text: 'Schülerinnen und Schüler der Klassen 8 bis 10 finden Praktikumsplätze im Kreis an einer Stelle.',
+      },
+      { type: 'h2', text: 'Beschlussvorschlag' },
+      { type: 'p', text: itemsC[2]!.proposal },
+    ]),
+  });
   await sendInvitations(deps, actor, next.id);
 }
