@@ -151,7 +151,7 @@ function ItemCard({ source, p, item }: { source: Source; p: Preparation; item: P
             {item.plannedStart || item.durationMinutes ? ' · ' : null}
             {t(`prep.kinds.${item.kind}`)}
           </p>
-          <h3 className="kern-heading-small" id={headingId}>
+          <h3 className="kern-title bn-prep__title" id={headingId}>
             {name}
           </h3>
           {item.presenter ? (
@@ -161,13 +161,13 @@ function ItemCard({ source, p, item }: { source: Source; p: Preparation; item: P
         <div className="kern-card__body">
           {item.proposal ? (
             <div className="bn-prep__proposal">
-              <h4 className="kern-title">{t('prep.proposal')}</h4>
+              <h4 className="bn-prep__subhead">{t('prep.proposal')}</h4>
               <p className="kern-body">{item.proposal}</p>
             </div>
           ) : null}
           {item.papers.length > 0 ? (
             <>
-              <h4 className="kern-title">{t('prep.papers')}</h4>
+              <h4 className="bn-prep__subhead">{t('prep.papers')}</h4>
               <ul className="bn-prep__papers">
                 {item.papers.map((paper) => (
                   <li key={paper.id}>
@@ -267,7 +267,7 @@ function Questions({
     <div className="bn-prep__questions">
       {item.questions.length > 0 ? (
         <>
-          <h4 className="kern-title">{t('prep.questions')}</h4>
+          <h4 className="bn-prep__subhead">{t('prep.questions')}</h4>
           <ul className="bn-prep__qlist">
             {item.questions.map((q) => (
               <li key={q.id}>
