@@ -184,6 +184,9 @@ describe('the member’s meeting page through the invitation link', () => {
       mine: false,
     });
 
+    // A guest invited to TOP 3 does not read the members' questions.
+    expect((await pub('GET', `/meeting-pages/${s.guest}`)).json().items[0].questions).toEqual([]);
+
     const open = await call(s.net, 'office', 'GET', '/open-questions');
     expect(open.statusCode).toBe(200);
     expect(open.json()).toHaveLength(1);

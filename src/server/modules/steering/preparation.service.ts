@@ -255,7 +255,10 @@ export async function preparationOf(deps: Deps, v: Viewer): Promise<Preparation>
           url: `${v.base}/papers/${p.id}/versions/${p.version}`,
         })),
       note: notes.find((x) => x.itemId === item.id)?.text ?? '',
-      questions: questions.filter((q) => q.itemId === item.id).map((q) => questionDto(q, rid)),
+      // The committee's questions are for the office and the members; a guest reads only his own.
+      questions: questions
+        .filter((q) => q.itemId === item.id && (!v.isGuest || (rid !== null && q.recipientId === rid)))
+        .map((q) => questionDto(q, rid)),
     })),
     allPapersUrl: papers.length > 0 ? `${v.base}/papers.zip` : null,
     calendarUrl: `${v.base}/meeting.ics`,
