@@ -251,3 +251,40 @@ test('Rückfragen: a member asks on TOP 3, the office sees it on Start and answe
   await check(member, '16-rueckfrage-beantwortet');
   await context.close();
 });
+
+test('signed in: a committee member reaches "Ihre Sitzung" from Start, answers there and finds her notes from the mail link', async ({
+  browser,
+  network,
+}) => {
+  await springWithTimes(network);
+  const member = await network.account('committee'); // Martin Vogel, county side, by his address
+  const page = await network.open(browser, member, '/start', PHONE);
+  await page.getByRole('link', { name: SPRING }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: `Ihre Sitzung: ${SPRING}` })).toBeVisible();
+  await expect(page.getByRole('main')).toContainText(network.name);
+  await expect(page.getByRole('region', { name: 'Eingeladene und Antworten' })).toHaveCount(0);
+  const top3 = page.getByRole('article', { name: 'TOP 3: Arbeitsauftrag KAoA' });
+  await expect(top3).toContainText('ab 14:30 Uhr');
+  await top3.getByText('Private Notiz').click();
+  await top3.getByLabel('Ihre Notiz zu TOP 3: Arbeitsauftrag KAoA').fill('Mit dem Schulamt abstimmen');
+  await top3.getByRole('button', { name: 'Notiz speichern' }).click();
+  await expect(top3.getByRole('status').filter({ hasText: 'Ihre Notiz ist gespeichert.' })).toBeVisible();
+  await page.getByRole('radio', { name: 'Ich bin verhindert' }).check();
+  await page.getByRole('button', { name: 'Rückmeldung senden' }).click();
+  await expect(page.getByTestId('current-reply')).toHaveText('Sie sind verhindert.');
+  await fitsTheWidth(page);
+  await check(page, '16-angemeldet-ihre-sitzung');
+  await page.context().close();
+
+  // The mail link of the same invitation shows the same note and reply.
+  const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', ...TABLET });
+  const link = await context.newPage();
+  await openFromMail(link, network, 'martin.vogel');
+  await expect(link.getByTestId('current-reply')).toHaveText('Sie sind verhindert.');
+  await expect(
+    link
+      .getByRole('article', { name: 'TOP 3: Arbeitsauftrag KAoA' })
+      .getByLabel('Ihre Notiz zu TOP 3: Arbeitsauftrag KAoA'),
+  ).toHaveValue('Mit dem Schulamt abstimmen');
+  await context.close();
+});
