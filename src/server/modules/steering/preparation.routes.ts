@@ -35,8 +35,9 @@ function sendPaper(reply: FastifyReply, { file, stream }: FileOf) {
     .header('cache-control', 'private, no-store')
     .header(
       'content-security-policy',
-      // The browser's PDF viewer does not run in a sandboxed document; other types never render here.
-      pdf ? "default-src 'none'; frame-ancestors 'self'" : "default-src 'none'; sandbox",
+      // The browsers' PDF viewers (Chromium's plugin, Firefox's pdf.js) do not run in a sandboxed or
+      // `default-src 'none'` document; a PDF only needs not to be framed elsewhere. Other types never render.
+      pdf ? "frame-ancestors 'self'" : "default-src 'none'; sandbox",
     )
     .send(stream as never);
 }
