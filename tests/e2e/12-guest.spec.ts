@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import type { Page } from '@playwright/test';
 import { escapeRegExp, expect, test } from './fixtures';
 import { linkIn, mailTo } from './mail';
 import { openMeeting, openMeetings, SPECIAL, SPRING } from './meeting-support';
@@ -80,7 +80,7 @@ test('guest: the advisory guest sees only his item and its papers; another itemâ
   await check(guest, '12-gast-sitzungen');
 
   await guest.getByRole('main').getByRole('link', { name: SPRING }).click();
-  await expect(guest.getByRole('heading', { level: 1, name: SPRING })).toBeVisible();
+  await expect(guest.getByRole('heading', { level: 1, name: `Ihre Sitzung: ${SPRING}` })).toBeVisible();
   await expect(
     guest.getByRole('status').filter({ hasText: 'Sie sind als Gast (beratend) zu TOP 3 eingeladen.' }),
   ).toBeVisible();
@@ -92,34 +92,75 @@ test('guest: the advisory guest sees only his item and its papers; another itemâ
     await expect(guest.getByRole('region', { name: hidden, exact: true })).toHaveCount(0);
   await expect(guest.getByRole('button', { name: 'Tagesordnungspunkt hinzufÃ¼gen' })).toHaveCount(0);
   await expect(guest.getByRole('button', { name: 'Sitzung erÃ¶ffnen' })).toHaveCount(0);
+  await fitsTheWidth(guest);
   await check(guest, '12-gast-sitzung');
 
-  // His paper downloads.
-  const downloadPromise = guest.waitForEvent('download');
-  await items
+  // His paper opens in the browser.
+  const own = await items
     .first()
-    .getByRole('link', { name: /Konzept Praxisphasen KAoA, Fassung 1 herunterladen/ })
-    .click();
-  const download = await downloadPromise;
-  expect(
-    fs
-      .readFileSync((await download.path())!)
-      .subarray(0, 5)
-      .toString(),
-  ).toBe('%PDF-');
+    .getByRole('link', { name: /Konzept Praxisphasen KAoA lesen \(PDF\)/ })
+    .getAttribute('href');
+  const ownRes = await guest.request.get(own!);
+  expect(ownRes.status()).toBe(200);
+  expect(ownRes.headers()['content-disposition']).toMatch(/^inline;/);
+  expect((await ownRes.body()).subarray(0, 5).toString()).toBe('%PDF-');
   expect(ownPaper).toBeTruthy();
 
-  // The paper of another item, typed in directly: not found.
+  // The paper of another item, typed in directly: the app's own "nicht gefunden" page, never JSON.
   expect(otherPaper).toMatch(/\/papers\/[0-9a-f-]+\/versions\/1$/);
   const res = await guest.request.get(otherPaper!);
   expect(res.status()).toBe(404);
   expect((await res.json()).error.message).toContain('nicht gefunden');
-  await guest.goto(otherPaper!);
-  await expect(guest.locator('body')).toContainText('nicht gefunden');
+  const visit = await guest.goto(otherPaper!);
+  expect(visit!.status()).toBe(404);
+  await expect(guest.getByRole('heading', { level: 1, name: 'Seite nicht gefunden' })).toBeVisible();
+  await check(guest, '12-gast-vorlage-nicht-gefunden');
+  // The same paper through his own meeting page's address: not found either.
+  const viaPage = otherPaper!.replace(/\/items\/[0-9a-f-]+\/papers\//, '/preparation/papers/');
+  expect((await guest.request.get(viaPage)).status()).toBe(404);
 
-  // A meeting he is not invited to: not found either.
+  // A meeting he is not invited to, and the committee's register: the app's own pages.
   await guest.goto(specialUrl);
-  await expect(guest.getByRole('main').getByRole('alert')).toContainText('nicht gefunden');
+  await expect(guest.getByRole('heading', { level: 1, name: 'Seite nicht gefunden' })).toBeVisible();
+  await expect(guest.getByRole('main')).not.toContainText('{');
   await check(guest, '12-gast-nicht-gefunden');
+  await guest.goto(`/n/${network.id}/lenkungskreis/beschluesse`);
+  await expect(guest.getByRole('heading', { level: 1, name: 'Seite nicht gefunden' })).toBeVisible();
+  await check(guest, '12-gast-beschluesse-nicht-gefunden');
   await guest.context().close();
+
+  // Journey 8 from the mail: the invitation's personal link opens his item, and he subscribes to his
+  // meetings in his calendar.
+  await network.admin.api.post(`/networks/${network.id}/meetings/${spring.meetingId}/invitations`);
+  const invitation = await mailTo(GUEST.email, new RegExp(`^Einladung: ${escapeRegExp(SPRING)}`));
+  const phone = await newPage(browser, {
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  await phone.goto(linkIn(invitation, /^\/antwort\/[A-Za-z0-9_-]+$/));
+  await expect(phone.getByRole('heading', { level: 1, name: `Ihre Sitzung: ${SPRING}` })).toBeVisible();
+  await expect(phone.getByRole('article')).toHaveCount(1);
+  await expect(phone.getByRole('article').first()).toHaveAccessibleName('TOP 3: Arbeitsauftrag KAoA');
+  await expect(phone.getByRole('radio', { name: 'Meine Stellvertretung nimmt teil' })).toHaveCount(0);
+  await phone.getByRole('button', { name: 'Kalenderabo einrichten' }).click();
+  const address = phone.getByLabel('Abo-Adresse zum Kopieren');
+  await expect(address).toHaveValue(/\/api\/calendar\/[A-Za-z0-9_-]+\.ics$/);
+  const feed = await phone.request.get(new URL(await address.inputValue()).pathname);
+  expect(feed.status()).toBe(200);
+  const ics = await feed.text();
+  expect(ics).toContain(`SUMMARY:${SPRING}`);
+  expect(ics).not.toContain(`SUMMARY:${SPECIAL}`);
+  await fitsTheWidth(phone);
+  await check(phone, '12-gast-link-kalenderabo');
+  await phone.context().close();
 });
+
+/** The page never scrolls sideways. */
+async function fitsTheWidth(page: Page) {
+  const [scrollWidth, innerWidth] = await page.evaluate(() => [
+    document.scrollingElement!.scrollWidth,
+    window.innerWidth,
+  ]);
+  expect(scrollWidth, `page ${page.url()} is wider than the viewport`).toBeLessThanOrEqual(innerWidth);
+}

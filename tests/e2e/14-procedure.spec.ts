@@ -156,7 +156,7 @@ test('written procedure: started with a 10-day deadline, two consent by their li
       /^\/antwort\/[A-Za-z0-9_-]+$/,
     ),
   );
-  await expect(member.getByRole('heading', { level: 1, name: /^Einladung: / })).toBeVisible();
+  await expect(member.getByRole('heading', { level: 1, name: /^Ihre Sitzung: / })).toBeVisible();
   await check(member, '14-antwort-telefon');
   // Claudia Richter has a deputy, so she can send him.
   await member.getByRole('radio', { name: 'Meine Stellvertretung nimmt teil' }).check();

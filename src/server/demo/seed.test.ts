@@ -90,5 +90,25 @@ describe('HSK demo steering committee', () => {
     const upcoming = meetings.find((m: { status: string }) => m.status === 'invited');
     const seen = await get(`/meetings/${upcoming.id}`, guest);
     expect(seen.items.map((i: { title: string }) => i.title)).toEqual(['Arbeitsauftrag KAoA: Praxisphasen']);
+
+    // The member's meeting page of the coming meeting: a decision item with its proposal and a real PDF.
+    const page = await get(`/meetings/${upcoming.id}/preparation`);
+    expect(page.viewer).toMatchObject({ name: 'Beispiel Kreisdirektorin', invited: true });
+    const top3 = page.items[2];
+    expect(top3).toMatchObject({ kind: 'decision', plannedStart: expect.any(String) });
+    expect(top3.proposal).toContain('Portal für Praktikumsplätze');
+    expect(top3.papers[0]).toMatchObject({
+      title: 'Konzept Praxisphasen-Portal',
+      mimeType: 'application/pdf',
+    });
+    const pdf = await ctx.as(cookie, { method: 'GET', url: top3.papers[0].url });
+    expect(pdf.headers['content-disposition']).toMatch(/^inline;/);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // The demo's open question is asked only while the meeting is ahead (its dates are fixed).
+    expect(top3.questions.map((q: { text: string }) => q.text)).toEqual(
+      new Date(upcoming.startsAt) > new Date()
+        ? ['Wie viele Praktikumsplätze stellt die IHK im ersten Jahr bereit?']
+        : [],
+    );
   });
 });

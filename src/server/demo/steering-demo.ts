@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import * as t from '../db/schema.js';
 import type { Deps, NetworkActor } from '../lib/context.js';
 import { listFields } from '../modules/contract/contract.service.js';
+import { askQuestion } from '../modules/steering/preparation.service.js';
 import { renderPdf } from '../modules/steering/steering.documents.js';
 import { sendInvitations } from '../modules/steering/steering.invitations.js';
 import { circulateMinutes, generateMinutes } from '../modules/steering/steering.minutes.js';
@@ -325,5 +326,51 @@ export async function seedSteeringDemo(deps: Deps, networkId: string): Promise<v
     topic: 'Praxisphasen',
     itemId: detail.items[2]!.id,
   });
+  // Papers for the member's meeting page ("Ihre Sitzung"): a report and the concept behind TOP 3.
+  await steering.addPaper(deps, actor, next.id, detail.items[1]!.id, {
+    title: 'Sachstandsbericht des Bildungsbüros',
+    paperId: null,
+    fileName: 'Sachstandsbericht-Bildungsbüro-2027.pdf',
+    content: await pdf('Sachstandsbericht des Bildungsbüros'),
+  });
+  await steering.addPaper(deps, actor, next.id, detail.items[2]!.id, {
+    title: 'Konzept Praxisphasen-Portal',
+    paperId: null,
+    fileName: 'Konzept-Praxisphasen-Portal.pdf',
+    content: await renderPdf('Konzept Praxisphasen-Portal', [
+      { type: 'h1', text: 'Konzept Praxisphasen-Portal' },
+      { type: 'p', text: 'Beispielvorlage des Demonetzwerks zu TOP 3.' },
+      { type: 'h2', text: 'Ziel' },
+      {
+        type: 'p',
+        text: 'Schülerinnen und Schüler der Klassen 8 bis 10 finden Praktikumsplätze im Kreis an einer Stelle.',
+      },
+      { type: 'h2', text: 'Beschlussvorschlag' },
+      { type: 'p', text: itemsC[2]!.proposal },
+    ]),
+  });
   await sendInvitations(deps, actor, next.id);
+  // A question of the Land side on TOP 3, still open: it shows on the office's Start page.
+  const [asker] = await deps.db
+    .select()
+    .from(t.meetingRecipient)
+    .where(and(eq(t.meetingRecipient.meetingId, next.id), eq(t.meetingRecipient.memberId, land2)));
+  const [nextRow] = await deps.db.select().from(t.meeting).where(eq(t.meeting.id, next.id));
+  // (Only while the meeting is ahead: a demo loaded after it would be refused.)
+  if (nextRow!.startsAt > deps.now())
+    await askQuestion(
+      deps,
+      {
+        networkId,
+        meeting: nextRow!,
+        recipient: asker!,
+        name: asker!.name,
+        isGuest: false,
+        visible: 'all',
+        base: '',
+      },
+      detail.items[2]!.id,
+      'Wie viele Praktikumsplätze stellt die IHK im ersten Jahr bereit?',
+      null,
+    );
 }

@@ -132,6 +132,12 @@ function frameworkError(
   }
 }
 
+/** A top-level page visit of a browser (address bar, link), not a fetch of the web app. */
+const isPageVisit = (req: FastifyRequest) =>
+  req.method === 'GET' &&
+  req.headers['sec-fetch-mode'] === 'navigate' &&
+  (req.headers.accept ?? '').includes('text/html');
+
 /**
  * One error shape for every failure: our own errors, validation, Fastify's framework errors (also those
  * raised before routing, via `frameworkErrors`), unknown routes and the answer during shutdown.
@@ -155,7 +161,13 @@ export function registerErrorHandler(
       return sendError(req, reply, 400, 'validation_failed', message, details);
     }
     if (err instanceof DomainError) {
-      return sendError(req, reply, statusOf[err.kind], err.code, err.message, err.details);
+      const status = statusOf[err.kind];
+      // A file address typed into the browser (a paper outside a guest's items): the app's own
+      // "nicht gefunden" page with the same status, never raw JSON.
+      if (webRoot && (status === 403 || status === 404) && isPageVisit(req)) {
+        return reply.code(status).header('cache-control', 'no-cache').sendFile('index.html', webRoot);
+      }
+      return sendError(req, reply, status, err.code, err.message, err.details);
     }
     const known = frameworkError(err, { bodyLimit, maxUploadBytes: limits.maxUploadBytes });
     if (known) return sendError(req, reply, known.status, known.code, known.message);

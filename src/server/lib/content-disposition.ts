@@ -5,3 +5,6 @@ import { create } from 'content-disposition';
  * quotes, semicolons) with an ASCII fallback for old clients, by the `content-disposition` package.
  */
 export const attachmentDisposition = (fileName: string): string => create(fileName, { type: 'attachment' });
+
+/** `Content-Disposition: inline` for a file the browser shows itself (a PDF paper), named for saving. */
+export const inlineDisposition = (fileName: string): string => create(fileName, { type: 'inline' });

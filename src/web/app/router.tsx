@@ -252,10 +252,23 @@ const meetingsRoute = networkChild(
   page(meetings, 'MeetingsPage'),
 );
 const MeetingPage = lazyRouteComponent(meetings, 'MeetingPage');
+const PreparationPage = lazyRouteComponent(() => import('../features/replies'), 'PreparationPage');
+/** The office manages a meeting; members and guests prepare it on their own page ("Ihre Sitzung"). */
+function MeetingOrPreparation(p: { networkId: string; meetingId: string }) {
+  const network = useActiveNetwork();
+  return network?.permissions.includes('steering.manage') ? (
+    <MeetingPage {...p} />
+  ) : (
+    <PreparationPage {...p} afterwards={<MeetingPage {...p} />} />
+  );
+}
+MeetingOrPreparation.preload = async () => {
+  await Promise.all([MeetingPage.preload?.(), PreparationPage.preload?.()]);
+};
 const meetingRoute = createRoute({
   getParentRoute: () => networkRoute,
   path: 'lenkungskreis/sitzungen/$meetingId',
-  component: guarded('meetings.read', MeetingPage, () => ({
+  component: guarded('meetings.read', MeetingOrPreparation, () => ({
     meetingId: useParams({ from: '/app/angemeldet/n/$networkId/lenkungskreis/sitzungen/$meetingId' })
       .meetingId,
   })),

@@ -126,3 +126,17 @@ export async function hasCalendarLink(tx: Db, memberId: string) {
     .limit(1);
   return Boolean(row);
 }
+
+/** Retires the calendar links a guest made through one of their invitations. */
+export async function revokeGuestCalendarLinks(tx: Db, recipientId: string, now: Date) {
+  await tx
+    .update(personalLink)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(personalLink.recipientId, recipientId),
+        eq(personalLink.purpose, 'calendar'),
+        isNull(personalLink.revokedAt),
+      ),
+    );
+}

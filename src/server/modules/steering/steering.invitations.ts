@@ -292,7 +292,7 @@ async function memberInOffice(db: Db, memberId: string, now: Date) {
  * The invitation behind a reply link. The link serves until the meeting is over; a cancelled meeting
  * still shows its notice. A member whose term has ended no longer answers.
  */
-async function recipientByToken(db: Db, token: string, now: Date) {
+export async function recipientByToken(db: Db, token: string, now: Date) {
   const link = await openLink(db, 'meeting_reply', token, 'Die Einladung');
   const [row] = await db
     .select({ r: meetingRecipient, m: meeting })
@@ -338,25 +338,38 @@ export async function replyInfo(deps: Deps, token: string) {
 export async function submitReply(deps: Deps, token: string, reply: 'attending' | 'deputy' | 'excused') {
   await deps.db.transaction(async (tx) => {
     const { r, m } = await recipientByToken(tx, token, deps.now());
-    assertReplyAllowed(m.status, reply, r.memberId !== null);
-    await tx
-      .update(meetingRecipient)
-      .set({ reply, repliedAt: deps.now(), replyChannel: 'link', replyRecordedBy: null })
-      .where(eq(meetingRecipient.id, r.id));
-    await recordAudit(
-      tx,
-      { userId: null, name: r.name, networkId: r.networkId },
-      {
-        action: 'update',
-        entityType: 'meeting_reply',
-        entityId: r.id,
-        summary: `${r.name} antwortet auf „${m.title}“: ${reply === 'attending' ? 'nimmt teil' : reply === 'deputy' ? 'schickt die Stellvertretung' : 'entschuldigt'}`,
-        before: { reply: r.reply },
-        after: { reply },
-      },
-    );
+    await recordOwnReply(tx, deps.now(), r, m, reply);
   });
   return replyInfo(deps, token);
+}
+
+type RecipientRow = typeof meetingRecipient.$inferSelect;
+
+/** The invited person's own answer (through their link or signed in), in the caller's transaction. */
+export async function recordOwnReply(
+  tx: Db,
+  now: Date,
+  r: RecipientRow,
+  m: MeetingRow,
+  reply: 'attending' | 'deputy' | 'excused',
+) {
+  assertReplyAllowed(m.status, reply, r.memberId !== null);
+  await tx
+    .update(meetingRecipient)
+    .set({ reply, repliedAt: now, replyChannel: 'link', replyRecordedBy: null })
+    .where(eq(meetingRecipient.id, r.id));
+  await recordAudit(
+    tx,
+    { userId: null, name: r.name, networkId: r.networkId },
+    {
+      action: 'update',
+      entityType: 'meeting_reply',
+      entityId: r.id,
+      summary: `${r.name} antwortet auf „${m.title}“: ${reply === 'attending' ? 'nimmt teil' : reply === 'deputy' ? 'schickt die Stellvertretung' : 'entschuldigt'}`,
+      before: { reply: r.reply },
+      after: { reply },
+    },
+  );
 }
 
 /**
@@ -365,6 +378,7 @@ export async function submitReply(deps: Deps, token: string, reply: 'attending' 
  */
 export async function calendarFeed(deps: Deps, token: string): Promise<string> {
   const link = await openLink(deps.db, 'calendar', token, 'Der Kalender');
+  if (link.recipientId) return guestCalendarFeed(deps, link.recipientId);
   const member = await memberInOffice(deps.db, link.memberId!, deps.now());
   const [n] = await deps.db.select().from(network).where(eq(network.id, member.networkId));
   const meetings = await deps.db
@@ -381,6 +395,50 @@ export async function calendarFeed(deps: Deps, token: string): Promise<string> {
         email: n!.contactEmail ?? 'bildungsbuero@localhost',
       },
       name: `Lenkungskreis – ${n!.name}`,
+    },
+  );
+}
+
+/**
+ * A guest's subscription: the meetings this guest is invited to in the network (by the address of the
+ * invitation). It ends with the last of them.
+ */
+async function guestCalendarFeed(deps: Deps, recipientId: string): Promise<string> {
+  const [r] = await deps.db.select().from(meetingRecipient).where(eq(meetingRecipient.id, recipientId));
+  const [g] = r?.guestId ? await deps.db.select().from(guest).where(eq(guest.id, r.guestId)) : [];
+  if (!r || !g) throw notFound('Der Kalender');
+  const invites = await deps.db
+    .select({ m: meeting })
+    .from(guest)
+    .innerJoin(meeting, eq(meeting.id, guest.meetingId))
+    .where(
+      and(
+        eq(guest.networkId, g.networkId),
+        g.userId
+          ? or(eq(guest.userId, g.userId), g.email ? eq(guest.email, g.email) : eq(guest.id, g.id))
+          : g.email
+            ? eq(guest.email, g.email)
+            : eq(guest.id, g.id),
+      ),
+    )
+    .orderBy(asc(meeting.startsAt));
+  const meetings = [...new Map(invites.map(({ m }) => [m.id, m])).values()];
+  if (meetings.every((m) => m.endsAt <= deps.now())) {
+    throw linkGone(
+      'links.meetings_over',
+      'Die Sitzungen, zu denen Sie als Gast eingeladen waren, sind vorbei; dieses Kalenderabo gilt nicht mehr.',
+    );
+  }
+  const [n] = await deps.db.select().from(network).where(eq(network.id, g.networkId));
+  return meetingCalendar(
+    'PUBLISH',
+    meetings.map((m) => calendarEntry(m)),
+    {
+      organizer: {
+        name: `Regionales Bildungsbüro – ${n!.name}`,
+        email: n!.contactEmail ?? 'bildungsbuero@localhost',
+      },
+      name: `Lenkungskreis (Gast) – ${n!.name}`,
     },
   );
 }

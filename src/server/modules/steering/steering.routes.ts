@@ -5,6 +5,7 @@ import { committeeRoutes } from './committee.routes.js';
 import { decisionRoutes } from './decisions.routes.js';
 import { meetingRoutes } from './meetings.routes.js';
 import { minutesRoutes } from './minutes.routes.js';
+import { preparationRoutes } from './preparation.routes.js';
 import { procedureRoutes } from './procedures.routes.js';
 import { publicLinkRoutes } from './public-links.routes.js';
 
@@ -19,4 +20,5 @@ export const steeringRoutes =
     await app.register(minutesRoutes(deps));
     await app.register(procedureRoutes(deps));
     await app.register(decisionRoutes(deps));
+    await app.register(preparationRoutes(deps));
   };

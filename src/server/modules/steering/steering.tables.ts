@@ -356,3 +356,54 @@ export const procedureVote = pgTable(
   },
   (t) => [uniqueIndex('procedure_vote_member_idx').on(t.procedureId, t.memberId)],
 );
+
+/**
+ * A member's private note on an agenda item, written while preparing: only its author reads it, so it
+ * is keyed by the invitation (the recipient), which both the personal link and the signed-in member reach.
+ */
+export const itemNote = pgTable(
+  'item_note',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    networkId: networkRef(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => agendaItem.id, { onDelete: 'cascade' }),
+    recipientId: uuid('recipient_id')
+      .notNull()
+      .references(() => meetingRecipient.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('item_note_recipient_item_idx').on(t.recipientId, t.itemId)],
+);
+
+/**
+ * A question on an agenda item before the meeting (Rückfrage): asked by a member or guest, read by the
+ * office and the other members, answered by the office.
+ */
+export const itemQuestion = pgTable(
+  'item_question',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    networkId: networkRef(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meeting.id, { onDelete: 'cascade' }),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => agendaItem.id, { onDelete: 'cascade' }),
+    recipientId: uuid('recipient_id').references(() => meetingRecipient.id, { onDelete: 'set null' }),
+    askedByName: text('asked_by_name').notNull(),
+    text: text('text').notNull(),
+    askedAt: timestamp('asked_at', { withTimezone: true }).notNull().defaultNow(),
+    answer: text('answer'),
+    answeredBy: text('answered_by').references(() => user.id, { onDelete: 'set null' }),
+    answeredByName: text('answered_by_name'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('item_question_meeting_idx').on(t.meetingId),
+    index('item_question_open_idx').on(t.networkId, t.answeredAt),
+  ],
+);

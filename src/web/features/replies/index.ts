@@ -1,1 +1,2 @@
+export { PreparationPage } from './components/preparation-page';
 export { ReplyPage } from './components/reply-page';

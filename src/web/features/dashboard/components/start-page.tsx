@@ -5,6 +5,7 @@ import { ErrorAlert, Page } from '../../../components/ui';
 import { formatDateTime } from '../../../lib/format';
 import { useActiveNetwork, useCan, useMe } from '../../../lib/session';
 import { outboxSummaryQuery, recentFilesQuery } from '../api';
+import { OpenQuestionsCard } from './open-questions-card';
 import { NextMeetingsCard, OpenProceduresCard } from './steering-cards';
 
 export function StartPage({ networkId }: { networkId: string }) {
@@ -33,6 +34,7 @@ export function StartPage({ networkId }: { networkId: string }) {
       <div className="bn-card-grid">
         {can('meetings.read') ? <NextMeetingsCard networkId={networkId} /> : null}
         {can('steering.manage') ? <OpenProceduresCard networkId={networkId} /> : null}
+        {can('steering.manage') ? <OpenQuestionsCard networkId={networkId} /> : null}
         {can('outbox.read') ? (
           <article className="kern-card" aria-labelledby="card-outbox">
             <div className="kern-card__container">

@@ -14,6 +14,7 @@ import {
   TextAreaField,
 } from '../../../components/ui';
 import { useCan } from '../../../lib/session';
+import { MeetingQuestionsSection } from '../../replies/components/meeting-questions';
 import { cancelMeeting, holdMeeting, meetingQuery, meetingsKey, updateMeeting } from '../api';
 import { AgendaSection } from './agenda';
 import { AttendanceSection } from './attendance';
@@ -143,6 +144,7 @@ export function MeetingPage({ networkId, meetingId }: { networkId: string; meeti
       ) : null}
 
       <AgendaSection ctx={ctx} />
+      {m.viewerIsGuest ? null : <MeetingQuestionsSection networkId={networkId} meeting={m} manage={manage} />}
       {m.viewerIsGuest ? null : (
         <>
           <GuestsSection ctx={ctx} />
