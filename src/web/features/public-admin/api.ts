@@ -1,14 +1,29 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { EditablePage, PageKind, PublicProfile } from '../../../contracts/publicsite';
+import type {
+  EditablePage,
+  PageKind,
+  PublicProfile,
+  PublicSite,
+  PublicSiteInput,
+} from '../../../contracts/publicsite';
 import type { NetworkStructure } from '../../../contracts/structure';
 import { get, put } from '../../lib/api';
 
-export type { EditablePage, PublicProfile };
+export type { EditablePage, PublicProfile, PublicSite, PublicSiteInput };
 export type TeamMember = NetworkStructure['team'][number];
 export type BodyKind = NetworkStructure['bodies'][number]['kind'];
 
 const base = (networkId: string) => `/networks/${networkId}`;
 export const publicAdminKey = (networkId: string) => ['networks', networkId, 'public-admin'] as const;
+
+export const siteQuery = (networkId: string) =>
+  queryOptions({
+    queryKey: [...publicAdminKey(networkId), 'site'],
+    queryFn: ({ signal }) => get<PublicSite>(`${base(networkId)}/public-site`, signal),
+  });
+
+export const saveSite = (networkId: string, input: PublicSiteInput) =>
+  put<PublicSite>(`${base(networkId)}/public-site`, input);
 
 export const profileQuery = (networkId: string) =>
   queryOptions({
