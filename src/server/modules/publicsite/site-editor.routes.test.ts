@@ -67,7 +67,7 @@ const input = (net: TestNetwork, over: Record<string, unknown> = {}) => ({
   publicDecisionIds: [],
   ...over,
 });
-const putSite = (net: TestNetwork, cookie: string, payload: unknown) =>
+const putSite = (net: TestNetwork, cookie: string, payload: Record<string, unknown>) =>
   ctx.as(cookie, { method: 'PUT', url: `/api/networks/${net.id}/public-site`, payload });
 const pub = (url: string) => ctx.as(null, { method: 'GET', url: `/api/public/networks${url}` });
 
