@@ -442,7 +442,8 @@ function PageEditor({ networkId, kind, onDone }: { networkId: string; kind: Page
     mutationFn: (body: string) => savePage(networkId, kind, body),
     onSuccess: async (p) => {
       onDone(t('publicAdmin.pageSaved', { title: p.title }));
-      await qc.invalidateQueries({ queryKey: publicAdminKey(networkId) });
+      // Only this page: refetching the network page would reset its form and lose unsaved edits.
+      await qc.invalidateQueries({ queryKey: pageQuery(networkId, kind).queryKey });
       await qc.invalidateQueries({ queryKey: ['public'] });
     },
   });
