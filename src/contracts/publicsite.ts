@@ -31,10 +31,44 @@ export const PublicNetwork = z.object({
   municipalities: z.array(z.object({ regionKey: z.string(), name: z.string() })),
   upcomingEvents: z.array(z.object({ title: z.string(), startsAt: z.string(), place: z.string() })),
   contactEmail: z.string().nullable(),
+  /** What the network is, in a few sentences, at the top of its page. */
+  description: z.string(),
+  contact: z.object({
+    provider: z.string(),
+    street: z.string(),
+    postalCode: z.string(),
+    city: z.string(),
+    phone: z.string(),
+  }),
+  /** Decisions the committee asked to publish, newest first. */
+  decisions: z.array(
+    z.object({ number: z.string(), decidedOn: z.string(), title: z.string(), text: z.string() }),
+  ),
 });
 export type PublicNetwork = z.infer<typeof PublicNetwork>;
 
-export const PublicNetworkListItem = z.object({ name: z.string(), slug: z.string() });
+export const PublicNetworkListItem = z.object({
+  name: z.string(),
+  slug: z.string(),
+  regionKey: z.string(),
+  city: z.string(),
+  description: z.string(),
+});
+export type PublicNetworkListItem = z.infer<typeof PublicNetworkListItem>;
+
+/** The provider's data as the imprint and the privacy notice print them. */
+export const LegalDetails = z.object({
+  provider: z.string(),
+  street: z.string(),
+  postalCode: z.string(),
+  city: z.string(),
+  phone: z.string(),
+  email: z.string().nullable(),
+  representative: z.string(),
+  responsible: z.string(),
+  dataProtectionOfficer: z.string(),
+});
+export type LegalDetails = z.infer<typeof LegalDetails>;
 
 export const PublicPage = z.object({
   kind: PageKind,
@@ -42,6 +76,7 @@ export const PublicPage = z.object({
   body: z.string(),
   updatedAt: z.iso.datetime({ offset: true }).nullable(),
   networkName: z.string(),
+  legal: LegalDetails,
 });
 export type PublicPage = z.infer<typeof PublicPage>;
 
@@ -111,3 +146,68 @@ export const BodyInput = z.object({
     .max(5000),
 });
 export const BodyParams = z.object({ networkId: z.uuid(), kind: BodyKind });
+
+const line = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `Bitte höchstens ${max} Zeichen.` });
+
+/** The network page as the office edits it: saved as a whole, with one button. */
+export const PublicSiteInput = z.object({
+  published: z.boolean(),
+  slug: Slug,
+  description: line(1000),
+  contactEmail: z
+    .union([z.literal(''), z.email({ error: 'Bitte geben Sie eine gültige E-Mail-Adresse an.' })])
+    .transform((s) => s || null),
+  provider: line(300),
+  street: line(200),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^(\d{5})?$/, { error: 'Die Postleitzahl hat fünf Ziffern.' }),
+  city: line(100),
+  phone: line(50),
+  representative: line(300),
+  responsible: line(500),
+  dataProtectionOfficer: line(500),
+  team: TeamInput,
+  bodies: z
+    .array(BodyInput.extend({ kind: BodyKind }))
+    .max(3)
+    .refine((bs) => new Set(bs.map((b) => b.kind)).size === bs.length, {
+      error: 'Jedes Gremium nur einmal.',
+    }),
+  publicDecisionIds: z.array(z.uuid({ error: 'Unbekannter Beschluss.' })).max(500),
+});
+export type PublicSiteInput = z.input<typeof PublicSiteInput>;
+
+export const PublicSite = z.object({
+  networkName: z.string(),
+  published: z.boolean(),
+  slug: z.string().nullable(),
+  description: z.string(),
+  contactEmail: z.string().nullable(),
+  provider: z.string(),
+  street: z.string(),
+  postalCode: z.string(),
+  city: z.string(),
+  phone: z.string(),
+  representative: z.string(),
+  responsible: z.string(),
+  dataProtectionOfficer: z.string(),
+  team: PublicNetwork.shape.team,
+  bodies: PublicNetwork.shape.bodies,
+  /** The register, each decision with whether it is shown on the public page. */
+  decisions: z.array(
+    z.object({
+      id: z.uuid(),
+      number: z.string(),
+      decidedOn: z.string(),
+      title: z.string(),
+      public: z.boolean(),
+    }),
+  ),
+});
+export type PublicSite = z.infer<typeof PublicSite>;

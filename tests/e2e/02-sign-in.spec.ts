@@ -7,7 +7,10 @@ test('sign-in: a wrong password is refused in German, the right one leads to Sta
 }) => {
   const { admin } = network;
   const page = await newPage(browser);
+  // Signed out, `/` is the public start page with the way to sign in.
   await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Regionale Bildungsnetzwerke' })).toBeVisible();
+  await page.getByRole('link', { name: 'Anmelden' }).first().click();
   await expect(page).toHaveURL(/\/anmelden$/);
   await check(page, '02-anmelden');
 

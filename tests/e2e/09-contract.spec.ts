@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { addTeamMember, fillProvider } from './public-support';
 import { check, expectNoAxeViolations, minimalPdf, nav, newPage, shot } from './support';
 
 const LAND_SIGNER = 'Schulaufsicht, Bezirksregierung Arnsberg';
@@ -213,25 +214,25 @@ test('contract: the amendment "Ganztag" with both consents becomes joint and pub
   await page.getByRole('alertdialog').getByRole('button', { name: 'Löschen' }).click();
   await expect(matter).toHaveCount(0);
 
-  // The public page editor: team and the link to the public page.
+  // The public page editor: team, a body's description and the provider's details, published at once.
   await nav(page).getByRole('link', { name: 'Öffentliche Seite' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Öffentliche Seite' })).toBeVisible();
-  const team = page.getByRole('region', { name: 'Team des Bildungsbüros' });
-  await team.getByRole('button', { name: 'Teammitglied hinzufügen' }).click();
-  const member = team.getByRole('group', { name: /^Teammitglied \d+$/ }).last();
-  await member.getByLabel('Funktion').fill('Leitung des Bildungsbüros');
-  await member.getByLabel('Name').fill('Petra Schulte');
-  await member.getByLabel('Telefon').fill('0291 94-1234');
-  await member.getByLabel('E-Mail-Adresse').fill('bildungsbuero@example.org');
-  await team.getByRole('button', { name: 'Team speichern' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Das Team ist gespeichert.' })).toBeVisible();
-  const steering = page.getByRole('form', { name: 'Lenkungskreis' });
-  await steering
+  const editor = page.getByRole('region', { name: 'Netzwerkseite' });
+  await addTeamMember(editor, {
+    name: 'Petra Schulte',
+    function: 'Leitung des Bildungsbüros',
+    phone: '0291 94-1234',
+    email: 'bildungsbuero@example.org',
+  });
+  await editor
+    .getByRole('group', { name: 'Lenkungskreis' })
     .getByLabel('Beschreibung')
     .fill('Land und Kreis steuern das Netzwerk gemeinsam und entscheiden im Konsens.');
-  await steering.getByRole('button', { name: 'Lenkungskreis speichern' }).click();
+  await fillProvider(editor, `vertrag-${network.id.slice(0, 8)}`);
+  await editor.getByLabel('Öffentliche Seite veröffentlichen').check();
+  await editor.getByRole('button', { name: 'Netzwerkseite speichern' }).click();
   await expect(
-    page.getByRole('status').filter({ hasText: '„Lenkungskreis“ ist gespeichert.' }),
+    page.getByRole('status').filter({ hasText: 'Die Netzwerkseite ist gespeichert und veröffentlicht.' }),
   ).toBeVisible();
   await check(page, '09-oeffentliche-seite-bearbeiten');
   const publicHref = await page.getByRole('link', { name: 'Öffentliche Seite ansehen' }).getAttribute('href');

@@ -6,6 +6,7 @@
 import { buildApp } from '../app.js';
 import { type Config, loadConfig } from '../config.js';
 import { exitOnStartupError } from '../startup-errors.js';
+import { seedPublicDemo } from './public-demo.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './seed.js';
 import { seedSteeringDemo } from './steering-demo.js';
 
@@ -25,6 +26,7 @@ try {
 }
 const { created, networkId } = await seedDemo(app.deps.db);
 await seedSteeringDemo(app.deps, networkId);
+await seedPublicDemo(app.deps.db, networkId);
 await app.close();
 console.log(created ? 'Demodaten geladen.' : 'Demodaten sind bereits vorhanden.');
 console.log(`Demo-Konten (Passwort für alle: ${DEMO_PASSWORD}):`);

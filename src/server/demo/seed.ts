@@ -42,13 +42,49 @@ export const HSK_MUNICIPALITIES: Array<[string, string]> = [
   ['05958048', 'Winterberg'],
 ];
 
-// The office team of the original description; the names are left open, the numbers are the seed's.
+// The office team of the original description with the seed's numbers; the names are invented examples.
 export const HSK_TEAM = [
-  { function: 'Bildungsbüro HSK – Teamleitung', phone: '02931 / 94-4126' },
-  { function: 'Bildungsbüro HSK – Verwaltung', phone: '02931 / 94-4148' },
-  { function: 'Bildungsbüro HSK – Verwaltung', phone: '02931 / 94-4121' },
-  { function: 'Bildungsbüro – pädagogische Mitarbeiterin', phone: '02931 / 94-4122' },
+  {
+    function: 'Bildungsbüro HSK – Teamleitung',
+    name: 'Beispiel Teamleitung',
+    phone: '02931 / 94-4126',
+    email: 'teamleitung@demo.bildungsnetz.example',
+  },
+  {
+    function: 'Bildungsbüro HSK – Verwaltung',
+    name: 'Jonas Beispiel',
+    phone: '02931 / 94-4148',
+    email: 'verwaltung@demo.bildungsnetz.example',
+  },
+  {
+    function: 'Bildungsbüro HSK – Verwaltung',
+    name: 'Sabine Muster',
+    phone: '02931 / 94-4121',
+    email: 'verwaltung2@demo.bildungsnetz.example',
+  },
+  {
+    function: 'Bildungsbüro – pädagogische Mitarbeiterin',
+    name: 'Lea Exempel',
+    phone: '02931 / 94-4122',
+    email: 'paedagogik@demo.bildungsnetz.example',
+  },
 ];
+
+/** The HSK's public site: published, with the details its imprint and "Kontakt" print (examples). */
+const HSK_SITE = {
+  published: true,
+  description:
+    'Im Regionalen Bildungsnetzwerk arbeiten das Land Nordrhein-Westfalen und der Hochsauerlandkreis mit Schulen, Kitas, Hochschulen, Wirtschaft und Jugendhilfe zusammen, damit Kinder und Jugendliche gut durch Schule, Ausbildung und Übergänge kommen. Das Regionale Bildungsbüro koordiniert, berät und vernetzt.',
+  provider: 'Hochsauerlandkreis – Regionales Bildungsbüro',
+  street: 'Steinstraße 27',
+  postalCode: '59872',
+  city: 'Meschede',
+  phone: '0291 / 94-0',
+  representative: 'Der Landrat des Hochsauerlandkreises (Beispiel)',
+  responsible: 'Leitung des Regionalen Bildungsbüros (Beispiel), Steinstraße 27, 59872 Meschede',
+  dataProtectionOfficer:
+    'Behördliche Datenschutzbeauftragte des Hochsauerlandkreises, datenschutz@demo.bildungsnetz.example',
+};
 
 /** Loads the HSK demo network once; a second call finds it and changes nothing. */
 export async function seedDemo(db: Db): Promise<{ created: boolean; networkId: string }> {
@@ -85,14 +121,10 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; networkId: s
     await tx
       .insert(t.municipality)
       .values(HSK_MUNICIPALITIES.map(([regionKey, name]) => ({ networkId: hsk!.id, regionKey, name })));
-    await tx.insert(t.teamContact).values(
-      HSK_TEAM.map((m, i) => ({
-        networkId: hsk!.id,
-        position: i + 1,
-        function: m.function,
-        phone: m.phone,
-      })),
-    );
+    await tx
+      .insert(t.teamContact)
+      .values(HSK_TEAM.map((m, i) => ({ networkId: hsk!.id, position: i + 1, ...m })));
+    await tx.insert(t.publicSite).values({ networkId: hsk!.id, ...HSK_SITE });
     await seedContract(tx, hsk!.id, admin.id);
     for (const n of [hsk!, other!]) {
       await recordAudit(

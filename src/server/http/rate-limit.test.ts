@@ -39,6 +39,8 @@ beforeAll(async () => {
     payload: { slug, contactEmail: 'buero@netz.example' },
   });
   expect(profile.statusCode).toBe(200);
+  // Only a published site takes feedback.
+  await ctx.database.db.insert(t.publicSite).values({ networkId: network.id, published: true });
 });
 afterAll(async () => {
   await second.close();

@@ -31,6 +31,7 @@ const publicsite = () => import('../features/publicsite');
 const PublicLayout = lazyRouteComponent(publicsite, 'PublicLayout');
 const PublicNetworkPage = lazyRouteComponent(publicsite, 'PublicNetworkPage');
 const PublicTextPage = lazyRouteComponent(publicsite, 'PublicTextPage');
+const PublicHome = lazyRouteComponent(publicsite, 'PublicHome');
 
 const SignInPage = lazyRouteComponent(auth, 'SignInPage');
 const ResetPasswordPage = lazyRouteComponent(auth, 'ResetPasswordPage');
@@ -75,12 +76,14 @@ const indexRoute = createRoute({
     const setup = await qc.fetchQuery(setupQuery);
     if (setup.needed) throw redirect({ to: '/einrichtung' });
     const me = await qc.fetchQuery(meQuery);
-    if (!me) throw redirect({ to: '/anmelden', search: {} });
+    // A visitor without a session stays here and sees the public start page.
+    if (!me) return;
     const last = lastNetwork();
     const target = me.networks.find((n) => n.id === last) ?? me.networks[0];
     if (!target) throw redirect({ to: '/konto' });
     throw redirect({ to: '/n/$networkId/start', params: { networkId: target.id } });
   },
+  component: PublicHome,
 });
 
 const setupRoute = createRoute({

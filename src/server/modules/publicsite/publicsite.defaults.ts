@@ -7,25 +7,25 @@ export const pageTitle: Record<PageKind, string> = {
 };
 
 /**
- * Starting texts until the office writes its own: they say what is known and mark what the county
- * must add, rather than inventing legal facts.
+ * Starting texts until the office writes its own. The provider's name, address and the responsible
+ * persons are not part of these texts: the pages print them from the public site's details, so a text
+ * never tells the public what the office still has to fill in.
  */
-export function defaultPage(kind: PageKind, networkName: string, contactEmail: string | null): string {
-  const contact = contactEmail ? `E-Mail: ${contactEmail}` : 'Kontakt: über das Formular auf dieser Seite';
+export function defaultPage(kind: PageKind, networkName: string): string {
   switch (kind) {
     case 'imprint':
       return [
-        `Anbieter dieser Seiten: ${networkName}, vertreten durch das Regionale Bildungsbüro.`,
-        contact,
-        'Die vollständige Anschrift, die vertretungsberechtigte Person und die Aufsichtsbehörde ergänzt das Bildungsbüro unter „Öffentliche Seite“.',
+        `Diese Seiten informieren über die Arbeit von „${networkName}“.`,
+        'Haftung für Inhalte: Die Inhalte dieser Seiten werden mit größter Sorgfalt erstellt. Für die Richtigkeit, Vollständigkeit und Aktualität der Inhalte übernehmen wir jedoch keine Gewähr.',
+        'Haftung für Links: Für die Inhalte verlinkter Seiten anderer Anbieter ist stets deren Anbieter verantwortlich. Erkennen wir einen Rechtsverstoß, entfernen wir den Link.',
+        'Urheberrecht: Texte, Bilder und Dokumente auf diesen Seiten unterliegen dem Urheberrecht. Eine Verwendung außerhalb der Grenzen des Urheberrechts bedarf der Zustimmung.',
       ].join('\n\n');
     case 'privacy':
       return [
-        `Verantwortlich für diese Seiten: ${networkName}. Personenbezogene Daten werden verarbeitet nach der Datenschutz-Grundverordnung (DSGVO) und dem Datenschutzgesetz Nordrhein-Westfalen (DSG NRW).`,
-        'Kontaktdaten von Vertreterinnen und Vertretern von Einrichtungen werden zur Erfüllung der öffentlichen Aufgabe nach § 78a SchulG NRW verarbeitet. Newsletter, Fotos und freiwillige Angaben verarbeiten wir nur mit Ihrer Einwilligung, die Sie jederzeit so einfach widerrufen können, wie Sie sie erteilt haben.',
+        `Diese Erklärung gilt für die öffentlichen Seiten von „${networkName}“. Personenbezogene Daten werden verarbeitet nach der Datenschutz-Grundverordnung (DSGVO) und dem Datenschutzgesetz Nordrhein-Westfalen (DSG NRW).`,
+        'Kontaktdaten von Vertreterinnen und Vertretern von Einrichtungen werden zur Erfüllung der öffentlichen Aufgabe nach § 78a SchulG NRW verarbeitet. Die Namen und Kontaktdaten im Team des Bildungsbüros veröffentlichen wir, damit Sie Ihre Ansprechpersonen erreichen. Newsletter, Fotos und freiwillige Angaben verarbeiten wir nur mit Ihrer Einwilligung, die Sie jederzeit so einfach widerrufen können, wie Sie sie erteilt haben.',
+        'Beim Aufruf dieser Seiten setzen wir keine Cookies zur Analyse oder Werbung ein. Schreiben Sie uns über ein Formular, verwenden wir Ihre Angaben nur, um Ihre Nachricht zu beantworten.',
         'Sie haben das Recht auf Auskunft, Berichtigung, Löschung und Einschränkung der Verarbeitung sowie auf Beschwerde bei der Landesbeauftragten für Datenschutz und Informationsfreiheit NRW.',
-        'Die verantwortliche Stelle und die oder der behördliche Datenschutzbeauftragte ergänzt das Bildungsbüro unter „Öffentliche Seite“.',
-        contact,
       ].join('\n\n');
     case 'accessibility':
       return [

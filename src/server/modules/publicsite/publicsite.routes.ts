@@ -14,6 +14,8 @@ import {
   PublicPage,
   PublicProfile,
   PublicProfileInput,
+  PublicSite,
+  PublicSiteInput,
   SlugParams,
   TeamInput,
 } from '../../../contracts/publicsite.js';
@@ -22,8 +24,16 @@ import { memberOf } from '../../http/access.js';
 import type { Deps } from '../../lib/context.js';
 import { replaceTeam, updateBody } from '../structure/structure.service.js';
 import * as svc from './publicsite.service.js';
+import { getPublicSite, savePublicSite } from './site-editor.service.js';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const errors = {
+  400: ErrorBody,
+  401: ErrorBody,
+  403: ErrorBody,
+  404: ErrorBody,
+  409: ErrorBody,
+  422: ErrorBody,
+};
 const open = ['Öffentlich'];
 const edit = ['Öffentliche Seite'];
 
@@ -72,7 +82,10 @@ export const publicsiteRoutes =
           response: { 200: PublicPage, ...errors },
         },
       },
-      async (req) => svc.getPublicPage(deps, req.params.slug, req.params.kind),
+      async (req, reply) => {
+        reply.header('cache-control', 'public, max-age=60');
+        return svc.getPublicPage(deps, req.params.slug, req.params.kind);
+      },
     );
     app.post(
       '/public/networks/:slug/feedback',
@@ -92,6 +105,33 @@ export const publicsiteRoutes =
       },
     );
 
+    app.get(
+      '/networks/:networkId/public-site',
+      {
+        config: { access: { permission: 'public.manage' } },
+        schema: {
+          tags: edit,
+          summary: 'Netzwerkseite zum Bearbeiten',
+          params: NetworkParams,
+          response: { 200: PublicSite, ...errors },
+        },
+      },
+      async (req) => getPublicSite(deps, memberOf(req)),
+    );
+    app.put(
+      '/networks/:networkId/public-site',
+      {
+        config: { access: { permission: 'public.manage' } },
+        schema: {
+          tags: edit,
+          summary: 'Netzwerkseite speichern und veröffentlichen',
+          params: NetworkParams,
+          body: PublicSiteInput,
+          response: { 200: PublicSite, ...errors },
+        },
+      },
+      async (req) => savePublicSite(deps, memberOf(req), req.body),
+    );
     app.get(
       '/networks/:networkId/public-profile',
       {

@@ -1,5 +1,12 @@
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
-import type { FeedbackInput, PageKind, PublicNetwork, PublicPage } from '../../../contracts/publicsite.js';
+import type {
+  FeedbackInput,
+  LegalDetails,
+  PageKind,
+  PublicNetwork,
+  PublicNetworkListItem,
+  PublicPage,
+} from '../../../contracts/publicsite.js';
 import { DomainError, notFound } from '../../http/errors.js';
 import { berlinDay } from '../../lib/berlin-time.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
@@ -9,44 +16,67 @@ import { listFieldsOfNetwork } from '../contract/contract.service.js';
 import { enqueueMail } from '../mail/mail.service.js';
 import { authorize } from '../networks/networks.policy.js';
 import { membership, network } from '../networks/networks.tables.js';
+import { decisionSummaries } from '../steering/steering.service.js';
 import { structureOf } from '../structure/structure.service.js';
 import { defaultPage, pageTitle } from './publicsite.defaults.js';
-import { publicPage } from './publicsite.tables.js';
+import { publicDecision, publicPage, publicSite } from './publicsite.tables.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** A network by its public address; the id works too, for networks that have no address yet. */
+/**
+ * A published network by its public address; the id works too, for networks that have no address yet.
+ * An unpublished network is "not found" for the public, exactly like one that does not exist.
+ */
 async function networkBySlug(deps: Deps, slug: string) {
-  const [n] = await deps.db
-    .select()
+  const [row] = await deps.db
+    .select({ n: network, site: publicSite })
     .from(network)
+    .innerJoin(publicSite, eq(publicSite.networkId, network.id))
     .where(
-      UUID.test(slug)
-        ? or(eq(network.slug, slug), eq(network.id, slug))
-        : eq(network.slug, slug.toLowerCase()),
+      and(
+        eq(publicSite.published, true),
+        UUID.test(slug)
+          ? or(eq(network.slug, slug), eq(network.id, slug))
+          : eq(network.slug, slug.toLowerCase()),
+      ),
     );
-  if (!n) throw notFound('Das Bildungsnetzwerk');
-  return n;
+  if (!row) throw notFound('Das Bildungsnetzwerk');
+  return row;
 }
 
-export async function listPublicNetworks(deps: Deps) {
+export async function listPublicNetworks(deps: Deps): Promise<PublicNetworkListItem[]> {
   const rows = await deps.db
-    .select({ name: network.name, slug: network.slug, id: network.id })
+    .select({ n: network, site: publicSite })
     .from(network)
+    .innerJoin(publicSite, eq(publicSite.networkId, network.id))
+    .where(eq(publicSite.published, true))
     .orderBy(asc(network.name));
-  return rows.map((r) => ({ name: r.name, slug: r.slug ?? r.id }));
+  return rows.map(({ n, site }) => ({
+    name: n.name,
+    slug: n.slug ?? n.id,
+    regionKey: n.regionKey,
+    city: site.city,
+    description: site.description,
+  }));
 }
 
 export async function getPublicNetwork(deps: Deps, slug: string): Promise<PublicNetwork> {
-  const n = await networkBySlug(deps, slug);
-  const [structure, fields] = await Promise.all([
+  const { n, site } = await networkBySlug(deps, slug);
+  const [structure, fields, decisions, published] = await Promise.all([
     structureOf(deps.db, n.id),
     listFieldsOfNetwork(deps.db, n.id, berlinDay(deps.now())),
+    decisionSummaries(deps.db, n.id),
+    deps.db
+      .select({ id: publicDecision.decisionId })
+      .from(publicDecision)
+      .where(eq(publicDecision.networkId, n.id)),
   ]);
+  const shown = new Set(published.map((p) => p.id));
   return {
     name: n.name,
     slug: n.slug ?? n.id,
     regionKey: n.regionKey,
+    description: site.description,
     bodies: structure.bodies,
     fields: fields
       .filter((f) => f.joint)
@@ -61,11 +91,33 @@ export async function getPublicNetwork(deps: Deps, slug: string): Promise<Public
     // Events arrive with the events module; until then there are none to announce.
     upcomingEvents: [],
     contactEmail: n.contactEmail,
+    contact: {
+      provider: site.provider,
+      street: site.street,
+      postalCode: site.postalCode,
+      city: site.city,
+      phone: site.phone,
+    },
+    decisions: decisions
+      .filter((d) => shown.has(d.id))
+      .map(({ number, decidedOn, title, text }) => ({ number, decidedOn, title, text })),
   };
 }
 
+const legalOf = (site: typeof publicSite.$inferSelect, contactEmail: string | null): LegalDetails => ({
+  provider: site.provider,
+  street: site.street,
+  postalCode: site.postalCode,
+  city: site.city,
+  phone: site.phone,
+  email: contactEmail,
+  representative: site.representative,
+  responsible: site.responsible,
+  dataProtectionOfficer: site.dataProtectionOfficer,
+});
+
 export async function getPublicPage(deps: Deps, slug: string, kind: PageKind): Promise<PublicPage> {
-  const n = await networkBySlug(deps, slug);
+  const { n, site } = await networkBySlug(deps, slug);
   const [page] = await deps.db
     .select()
     .from(publicPage)
@@ -73,9 +125,10 @@ export async function getPublicPage(deps: Deps, slug: string, kind: PageKind): P
   return {
     kind,
     title: pageTitle[kind],
-    body: page?.body ?? defaultPage(kind, n.name, n.contactEmail),
+    body: page?.body ?? defaultPage(kind, n.name),
     updatedAt: page?.updatedAt.toISOString() ?? null,
     networkName: n.name,
+    legal: legalOf(site, n.contactEmail),
   };
 }
 
@@ -84,7 +137,7 @@ export async function getPublicPage(deps: Deps, slug: string, kind: PageKind): P
  * contact address, or else to its office and administration, through the outbox.
  */
 export async function submitFeedback(deps: Deps, slug: string, input: FeedbackInput): Promise<void> {
-  const n = await networkBySlug(deps, slug);
+  const { n } = await networkBySlug(deps, slug);
   // A filled hidden field means a robot: accept silently, send nothing.
   if (input.website) return;
   await deps.db.transaction(async (tx) => {
@@ -133,7 +186,7 @@ export async function getEditablePage(deps: Deps, actor: NetworkActor, kind: Pag
   return {
     kind,
     title: pageTitle[kind],
-    body: page?.body ?? defaultPage(kind, n!.name, n!.contactEmail),
+    body: page?.body ?? defaultPage(kind, n!.name),
     isDefault: !page,
   };
 }

@@ -98,3 +98,18 @@ export async function openWorkOrders(db: Db, networkId: string, fieldIds: string
   const rows = await repo.openWorkOrderRows(db, networkId, fieldIds);
   return rows.map((r) => ({ number: r.number, title: r.title, fieldId: r.fieldId! }));
 }
+
+/**
+ * Number, day, title and text of a network's decisions without an actor: the public page shows the ones
+ * its office published, and the public-page editor offers the whole register to choose from.
+ */
+export async function decisionSummaries(db: Db, networkId: string) {
+  const rows = await repo.registerOf(db, networkId, {});
+  return rows.map(({ d }) => ({
+    id: d.id,
+    number: d.number,
+    decidedOn: d.decidedOn,
+    title: d.title,
+    text: d.text,
+  }));
+}

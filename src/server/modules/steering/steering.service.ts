@@ -6,7 +6,13 @@
 export { addAgendaItem, moveAgendaItem, reorderAgenda, updateAgendaItem } from './agenda.service.js';
 export { recordAttendance } from './attendance.service.js';
 export { createCommitteeMember, listCommitteeMembers, updateCommitteeMember } from './committee.service.js';
-export { insertDecision, listDecisions, openWorkOrders, setDecisionStatus } from './decisions.service.js';
+export {
+  decisionSummaries,
+  insertDecision,
+  listDecisions,
+  openWorkOrders,
+  setDecisionStatus,
+} from './decisions.service.js';
 export { inviteGuest } from './guests.service.js';
 export { getMeeting } from './meeting-view.service.js';
 export {

@@ -1,10 +1,16 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { FeedbackInput, PageKind, PublicNetwork, PublicPage } from '../../../contracts/publicsite';
+import type {
+  FeedbackInput,
+  PageKind,
+  PublicNetwork,
+  PublicNetworkListItem,
+  PublicPage,
+} from '../../../contracts/publicsite';
 import { get, post } from '../../lib/api';
 
 export const publicNetworksQuery = queryOptions({
   queryKey: ['public', 'networks'],
-  queryFn: ({ signal }) => get<{ name: string; slug: string }[]>('/public/networks', signal),
+  queryFn: ({ signal }) => get<PublicNetworkListItem[]>('/public/networks', signal),
   staleTime: 60_000,
 });
 

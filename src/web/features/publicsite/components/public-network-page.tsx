@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { PublicNetwork } from '../../../../contracts/publicsite';
 import { Loading, Page, Section } from '../../../components/ui/page';
 import { formatDay } from '../../../lib/format';
 import { publicNetworkQuery } from '../api';
@@ -19,7 +20,43 @@ export function PublicNetworkPage({ slug }: { slug: string }) {
   if (!q.data) return <PublicNotFound error={q.error} />;
   const n = q.data;
   return (
-    <Page title={n.name} intro={t('publicSite.regionKey', { key: n.regionKey })}>
+    <Page title={n.name} intro={n.description || null}>
+      <p className="kern-body kern-body--small bn-muted">{t('publicSite.regionKey', { key: n.regionKey })}</p>
+      <Section title={t('publicSite.contactTitle')} id="kontakt">
+        <ContactCard n={n} />
+      </Section>
+
+      <Section title={t('publicSite.teamTitle')} id="team">
+        {n.team.length === 0 ? (
+          <p className="kern-body">{t('publicSite.noTeam')}</p>
+        ) : (
+          <ul className="bn-team bn-plain-list">
+            {n.team.map((m, i) => (
+              <li key={`${m.function}-${m.name ?? i}`} className="bn-team__member">
+                {m.name ? <p className="kern-body bn-team__name">{m.name}</p> : null}
+                <p className={`kern-body${m.name ? '' : ' bn-team__name'}`}>{m.function}</p>
+                {m.phone ? (
+                  <p className="kern-body">
+                    {t('publicSite.phone')}:{' '}
+                    <a className="kern-link" href={`tel:${m.phone.replace(/[^\d+]/g, '')}`}>
+                      {m.phone}
+                    </a>
+                  </p>
+                ) : null}
+                {m.email ? (
+                  <p className="kern-body bn-break">
+                    {t('publicSite.email')}:{' '}
+                    <a className="kern-link" href={`mailto:${m.email}`}>
+                      {m.email}
+                    </a>
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+
       <Section title={t('publicSite.howTitle')} id="so-arbeitet">
         {n.bodies.length === 0 ? (
           <p className="kern-body">{t('publicSite.bodiesDefault')}</p>
@@ -82,36 +119,32 @@ export function PublicNetworkPage({ slug }: { slug: string }) {
         )}
       </Section>
 
-      <Section title={t('publicSite.teamTitle')} id="team">
-        {n.team.length === 0 ? (
-          <p className="kern-body">{t('publicSite.noTeam')}</p>
-        ) : (
-          <ul className="bn-team bn-plain-list">
-            {n.team.map((m, i) => (
-              <li key={`${m.function}-${m.name ?? i}`} className="bn-team__member">
-                <p className="kern-body bn-team__function">{m.function}</p>
-                {m.name ? <p className="kern-body bn-team__name">{m.name}</p> : null}
-                {m.phone ? (
-                  <p className="kern-body">
-                    {t('publicSite.phone')}:{' '}
-                    <a className="kern-link" href={`tel:${m.phone.replace(/[^\d+]/g, '')}`}>
-                      {m.phone}
-                    </a>
-                  </p>
-                ) : null}
-                {m.email ? (
-                  <p className="kern-body bn-break">
-                    {t('publicSite.email')}:{' '}
-                    <a className="kern-link" href={`mailto:${m.email}`}>
-                      {m.email}
-                    </a>
-                  </p>
-                ) : null}
+      {n.decisions.length > 0 ? (
+        <Section title={t('publicSite.decisionsTitle')} id="beschluesse">
+          <p className="kern-body">{t('publicSite.decisionsIntro')}</p>
+          <ul className="bn-plain-list bn-stack">
+            {n.decisions.map((d) => (
+              <li key={d.number}>
+                <article className="kern-card" aria-labelledby={`beschluss-${slugId(d.number)}`}>
+                  <div className="kern-card__container">
+                    <header className="kern-card__header">
+                      <h3 className="kern-title" id={`beschluss-${slugId(d.number)}`}>
+                        {d.title}
+                      </h3>
+                      <p className="kern-body kern-body--small bn-muted">
+                        {t('publicSite.decisionHeading', { number: d.number, date: formatDay(d.decidedOn) })}
+                      </p>
+                    </header>
+                    <div className="kern-card__body">
+                      <Paragraphs text={d.text} />
+                    </div>
+                  </div>
+                </article>
               </li>
             ))}
           </ul>
-        )}
-      </Section>
+        </Section>
+      ) : null}
 
       {n.municipalities.length > 0 ? (
         <Section title={t('publicSite.municipalitiesTitle')} id="kommunen">
@@ -136,18 +169,43 @@ export function PublicNetworkPage({ slug }: { slug: string }) {
           </ul>
         )}
       </Section>
-
-      {n.contactEmail ? (
-        <Section title={t('publicSite.contactTitle')} id="kontakt">
-          <p className="kern-body">
-            <span className="kern-icon kern-icon--mail" aria-hidden="true" />{' '}
-            <a className="kern-link" href={`mailto:${n.contactEmail}`}>
-              {n.contactEmail}
-            </a>
-          </p>
-        </Section>
-      ) : null}
     </Page>
+  );
+}
+
+/** How to reach the office: postal address, phone and e-mail, as the office published them. */
+function ContactCard({ n }: { n: PublicNetwork }) {
+  const { t } = useTranslation(undefined, { lng: 'de' });
+  const c = n.contact;
+  const place = [c.postalCode, c.city].filter(Boolean).join(' ');
+  return (
+    <div className="bn-contact">
+      {c.provider || c.street || place ? (
+        <address className="kern-body bn-contact__address">
+          {[c.provider, c.street, place].filter(Boolean).map((line) => (
+            <span key={line} className="bn-contact__line">
+              {line}
+            </span>
+          ))}
+        </address>
+      ) : null}
+      {c.phone ? (
+        <p className="kern-body">
+          {t('publicSite.phone')}:{' '}
+          <a className="kern-link" href={`tel:${c.phone.replace(/[^\d+]/g, '')}`}>
+            {c.phone}
+          </a>
+        </p>
+      ) : null}
+      {n.contactEmail ? (
+        <p className="kern-body bn-break">
+          {t('publicSite.email')}:{' '}
+          <a className="kern-link" href={`mailto:${n.contactEmail}`}>
+            {n.contactEmail}
+          </a>
+        </p>
+      ) : null}
+    </div>
   );
 }
 

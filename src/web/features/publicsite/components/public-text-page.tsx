@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FeedbackInput, PageKind } from '../../../../contracts/publicsite';
+import type { FeedbackInput, LegalDetails, PageKind } from '../../../../contracts/publicsite';
 import { Alert, ErrorAlert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { TextAreaField, TextField } from '../../../components/ui/field';
@@ -27,6 +27,7 @@ export function PublicTextPage({ slug, kind }: { slug: string; kind: PageKind })
   return (
     <Page title={p.title || fallback}>
       <div className="bn-prose">
+        {kind === 'accessibility' ? null : <LegalDetailsList kind={kind} legal={p.legal} />}
         <Paragraphs text={p.body} />
         {p.updatedAt ? (
           <p className="kern-body kern-body--small bn-muted">
@@ -38,6 +39,74 @@ export function PublicTextPage({ slug, kind }: { slug: string; kind: PageKind })
     </Page>
   );
 }
+
+/**
+ * The imprint's mandatory details (§ 5 DDG, § 18 Abs. 2 MStV) and the privacy notice's controller, from
+ * what the office entered under "Anbieter und Kontakt"; an empty detail is left out, never explained.
+ */
+function LegalDetailsList({ kind, legal }: { kind: 'imprint' | 'privacy'; legal: LegalDetails }) {
+  const { t } = useTranslation(undefined, { lng: 'de' });
+  const place = [legal.postalCode, legal.city].filter(Boolean).join(' ');
+  const address = [legal.provider, legal.street, place].filter(Boolean);
+  const contact = (
+    <>
+      {legal.phone ? (
+        <span className="bn-contact__line">
+          {t('publicSite.phone')}: {legal.phone}
+        </span>
+      ) : null}
+      {legal.email ? (
+        <span className="bn-contact__line bn-break">
+          {t('publicSite.email')}:{' '}
+          <a className="kern-link" href={`mailto:${legal.email}`}>
+            {legal.email}
+          </a>
+        </span>
+      ) : null}
+    </>
+  );
+  const entries: Array<[string, ReactNode]> =
+    kind === 'imprint'
+      ? [
+          [t('publicSite.provider'), lines(address)],
+          [t('publicSite.representative'), legal.representative],
+          [t('publicSite.contact'), legal.phone || legal.email ? contact : null],
+          [t('publicSite.responsible'), legal.responsible],
+        ]
+      : [
+          [
+            t('publicSite.controller'),
+            address.length > 0 ? (
+              <>
+                {lines(address)}
+                {contact}
+              </>
+            ) : null,
+          ],
+          [t('publicSite.dataProtectionOfficer'), legal.dataProtectionOfficer],
+        ];
+  const shown = entries.filter(([, v]) => v);
+  if (shown.length === 0) return null;
+  return (
+    <dl className="bn-legal kern-body">
+      {shown.map(([label, value]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+const lines = (ls: string[]) =>
+  ls.length === 0
+    ? null
+    : ls.map((l) => (
+        <span key={l} className="bn-contact__line">
+          {l}
+        </span>
+      ));
 
 function FeedbackForm({ slug }: { slug: string }) {
   const { t } = useTranslation(undefined, { lng: 'de' });
