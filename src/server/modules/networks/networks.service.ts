@@ -167,6 +167,7 @@ export function meOf(session: {
     string,
     { role: Role; requireSecondFactor: boolean; name: string; regionKey: string; slug: string | null }
   >;
+  lastNetworkId?: string | null;
 }): Me {
   const memberOf = [...session.memberships];
   const networks: NetworkSummary[] = memberOf.map(([id, m]) => ({
@@ -186,10 +187,22 @@ export function meOf(session: {
     },
     platformAdmin: session.platformAdmin,
     networks,
+    lastNetworkId: session.lastNetworkId ?? null,
     secondFactorRequiredBy: session.twoFactorEnabled
       ? []
       : memberOf.filter(([, m]) => m.requireSecondFactor).map(([id]) => id),
   };
+}
+
+/**
+ * Remembers that the person opened this network's pages, so that the next sign-in lands there.
+ * Not audited: it is a convenience of the person's own, not a change of the network's records.
+ */
+export async function markNetworkOpened(deps: Deps, actor: NetworkActor): Promise<void> {
+  await deps.db
+    .update(membership)
+    .set({ lastOpenedAt: deps.now() })
+    .where(and(eq(membership.networkId, actor.networkId), eq(membership.userId, actor.userId)));
 }
 
 export async function getNetwork(deps: Deps, actor: NetworkActor): Promise<NetworkDetail> {
