@@ -13,85 +13,104 @@ import { StartCard } from './start-card';
 
 const meetingLink = '/n/$networkId/lenkungskreis/sitzungen/$meetingId' as const;
 
-/** A committee member's errands: replies due, votes, minutes to read, the next meeting. */
-export function MemberCards({ networkId, work }: { networkId: string; work: MemberWork }) {
+/**
+ * A committee member's errands: votes, replies due, minutes to read, the next meeting. `onlyOpen`
+ * (office staff who also sit on the committee) leaves out what the office's own cards already say.
+ */
+export function MemberCards({
+  networkId,
+  work,
+  onlyOpen = false,
+}: {
+  networkId: string;
+  work: MemberWork;
+  onlyOpen?: boolean;
+}) {
   const { t } = useTranslation();
-  const next = work.nextMeeting;
+  const next = onlyOpen ? null : work.nextMeeting;
   return (
     <>
-      <StartCard id="card-replies" title={t('start.repliesTitle')}>
-        {work.repliesDue.length === 0 ? (
-          <p className="kern-body">{t('start.repliesNone')}</p>
-        ) : (
-          <ul className="bn-card-list">
-            {work.repliesDue.map((m) => (
-              <li key={m.id} className="kern-body">
-                <Link to={meetingLink} params={{ networkId, meetingId: m.id }} className="kern-link">
-                  {t('start.replyTo', { title: m.title })}
-                </Link>
-                <br />
-                <span className="bn-muted">{t('start.replyBy', { date: formatDateTime(m.startsAt) })}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </StartCard>
-      <StartCard
-        id="card-next-meeting"
-        title={t('start.nextMeetingTitle')}
-        footer={
-          next ? (
-            <Link to={meetingLink} params={{ networkId, meetingId: next.id }} className="kern-link">
-              {t('start.nextMeetingOpen')}
-            </Link>
-          ) : null
-        }
-      >
-        {next ? (
-          <>
-            <p className="kern-body">
-              <strong>{next.title}</strong>
-              <br />
-              {t('start.meetingWhen', { date: formatDateTime(next.startsAt) })}
-              {next.location ? (
-                <>
-                  <br />
-                  {next.location}
-                </>
-              ) : null}
-            </p>
-            <p className="kern-body">
-              <MeetingStateBadge meeting={next} />
-            </p>
-            <p className="kern-body">
-              {t('start.agendaItems', { count: next.items })}, {t('start.papers', { count: next.papers })}
-            </p>
-          </>
-        ) : (
-          <p className="kern-body">{t('start.meetingsNone')}</p>
-        )}
-      </StartCard>
-      <StartCard id="card-minutes" title={t('start.minutesTitle')}>
-        {work.minutesCirculating.length === 0 ? (
-          <p className="kern-body">{t('start.minutesNone')}</p>
-        ) : (
-          <ul className="bn-card-list">
-            {work.minutesCirculating.map((m) => (
-              <li key={m.id} className="kern-body">
-                <Link to={meetingLink} params={{ networkId, meetingId: m.id }} className="kern-link">
-                  {t('start.minutesOf', { title: m.title })}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
-      </StartCard>
       {work.procedures.length === 0 ? (
-        <StartCard id="card-votes" title={t('start.votesTitle')}>
-          <p className="kern-body">{t('start.votesNone')}</p>
-        </StartCard>
+        onlyOpen ? null : (
+          <StartCard id="card-votes" title={t('start.votesTitle')}>
+            <p className="kern-body">{t('start.votesNone')}</p>
+          </StartCard>
+        )
       ) : (
         work.procedures.map((p) => <VoteCard key={p.id} networkId={networkId} procedure={p} />)
+      )}
+      {onlyOpen && work.repliesDue.length === 0 ? null : (
+        <StartCard id="card-replies" title={t('start.repliesTitle')}>
+          {work.repliesDue.length === 0 ? (
+            <p className="kern-body">{t('start.repliesNone')}</p>
+          ) : (
+            <ul className="bn-card-list">
+              {work.repliesDue.map((m) => (
+                <li key={m.id} className="kern-body">
+                  <Link to={meetingLink} params={{ networkId, meetingId: m.id }} className="kern-link">
+                    {t('start.replyTo', { title: m.title })}
+                  </Link>
+                  <br />
+                  <span className="bn-muted">{t('start.replyBy', { date: formatDateTime(m.startsAt) })}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </StartCard>
+      )}
+      {onlyOpen ? null : (
+        <StartCard
+          id="card-next-meeting"
+          title={t('start.nextMeetingTitle')}
+          footer={
+            next ? (
+              <Link to={meetingLink} params={{ networkId, meetingId: next.id }} className="kern-link">
+                {t('start.nextMeetingOpen')}
+              </Link>
+            ) : null
+          }
+        >
+          {next ? (
+            <>
+              <p className="kern-body">
+                <strong>{next.title}</strong>
+                <br />
+                {t('start.meetingWhen', { date: formatDateTime(next.startsAt) })}
+                {next.location ? (
+                  <>
+                    <br />
+                    {next.location}
+                  </>
+                ) : null}
+              </p>
+              <p className="kern-body">
+                <MeetingStateBadge meeting={next} />
+              </p>
+              <p className="kern-body">
+                {t('start.agendaItems', { count: next.items })}, {t('start.papers', { count: next.papers })}
+              </p>
+            </>
+          ) : (
+            <p className="kern-body">{t('start.meetingsNone')}</p>
+          )}
+        </StartCard>
+      )}
+      {onlyOpen && work.minutesCirculating.length === 0 ? null : (
+        <StartCard id="card-minutes" title={t('start.minutesTitle')}>
+          {work.minutesCirculating.length === 0 ? (
+            <p className="kern-body">{t('start.minutesNone')}</p>
+          ) : (
+            <ul className="bn-card-list">
+              {work.minutesCirculating.map((m) => (
+                <li key={m.id} className="kern-body">
+                  <Link to={meetingLink} params={{ networkId, meetingId: m.id }} className="kern-link">
+                    {t('start.minutesOf', { title: m.title })}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </StartCard>
       )}
     </>
   );

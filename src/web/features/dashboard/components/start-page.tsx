@@ -40,8 +40,8 @@ export function StartPage({ networkId }: { networkId: string }) {
       <ErrorAlert error={work.error} />
       {work.isPending ? <Loading /> : null}
       <div className="bn-card-grid">
-        {member ? <MemberCards networkId={networkId} work={member} /> : null}
         {office ? <OfficeCards networkId={networkId} work={office} /> : null}
+        {member ? <MemberCards networkId={networkId} work={member} onlyOpen={office !== null} /> : null}
         {!member && !work.isPending && can('meetings.read') ? (
           <NextMeetingsCard networkId={networkId} />
         ) : null}
