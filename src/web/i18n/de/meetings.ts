@@ -91,7 +91,7 @@ export const meetings = {
       work_plan: 'Arbeitsplanung',
       work_order: 'Arbeitsauftrag',
       recommendation: 'Empfehlung',
-      contract_amendment: 'Änderung des Kooperationsvertrags',
+      contract_amendment: 'Vorschlag einer Änderungsvereinbarung',
       procedural: 'Verfahrensbeschluss',
     },
     field: 'Handlungsfeld',

@@ -49,7 +49,7 @@ export const publicsite = {
     imprint: 'Impressum',
     privacy: 'Datenschutz',
     accessibility: 'Barrierefreiheit',
-    signIn: 'Anmeldung für Mitglieder',
+    signIn: 'Anmeldung für Benutzer',
     regionKey: 'Regionalschlüssel {{key}}',
     howTitle: 'So arbeitet das Netzwerk',
     bodiesDefault:
