@@ -188,7 +188,8 @@ export const ScopeAnswer = z.object({
   version: z
     .object({ id: z.uuid(), number: z.number(), title: z.string(), effectiveFrom: z.string() })
     .nullable(),
-  owner: z.object({ kind: Owner, label: z.string() }).nullable(),
+  /** stays: "in der Zuständigkeit des Schulträgers", to finish the sentence "… bleibt …". */
+  owner: z.object({ kind: Owner, label: z.string(), stays: z.string() }).nullable(),
   message: z.string(),
 });
 export type ScopeAnswer = z.infer<typeof ScopeAnswer>;

@@ -29,6 +29,8 @@ export const Me = z.object({
   }),
   platformAdmin: z.boolean(),
   networks: z.array(NetworkSummary),
+  /** The network whose pages the person opened last: where they land after sign-in and on `/`. */
+  lastNetworkId: z.string().nullable(),
   /** Networks that require a second factor the user has not set up yet. */
   secondFactorRequiredBy: z.array(z.string()),
 });

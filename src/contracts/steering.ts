@@ -177,6 +177,8 @@ export const Meeting = z.object({
   onlineUrl: z.string().nullable(),
   status: MeetingStatus,
   cancelReason: z.string().nullable(),
+  /** The latest minutes' state (null before any minutes): tells "in Arbeit" from "im Umlauf". */
+  minutesStatus: z.enum(['draft', 'circulated', 'approved']).nullable(),
 });
 export type Meeting = z.infer<typeof Meeting>;
 

@@ -24,6 +24,7 @@ import { logRedaction } from './lib/redact.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { createAuth } from './modules/auth/auth.js';
 import { contractRoutes } from './modules/contract/contract.routes.js';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { adoptDirectoryFiles, openFileStorage } from './modules/files/files.storage.js';
 import { mailRoutes } from './modules/mail/mail.routes.js';
@@ -210,6 +211,7 @@ export async function buildApp(
       await api.register(publicsiteRoutes(deps));
       await api.register(steeringRoutes(deps));
       await api.register(steeringLinkRoutes(deps));
+      await api.register(dashboardRoutes(deps));
     },
     { prefix: '/api' },
   );

@@ -38,9 +38,14 @@ test('network switch: the operator creates a second network and switches to it',
   await page.getByRole('button', { name: /Bildungsnetzwerk wechseln/ }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('menu')).toBeVisible();
+  // The server remembers the network opened last (for the next sign-in and "/", on any device).
+  const remembered = page.waitForResponse(
+    (r) => r.request().method() === 'PUT' && r.url().endsWith(`/networks/${id}/last-opened`),
+  );
   await page.getByRole('menuitem', { name: first.name }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('active-network')).toHaveText(first.name);
+  expect((await remembered).status()).toBe(204);
 
   // The last used network is remembered for the next visit to "/".
   await page.goto('/');

@@ -16,7 +16,7 @@ test('documents: upload a PDF, download it, change visibility, delete another', 
   await upload
     .getByLabel('Datei')
     .setInputFiles({ name: 'kooperationsvertrag.pdf', mimeType: 'application/pdf', buffer: pdf });
-  await upload.getByLabel('Sichtbarkeit').selectOption({ label: 'Mitglieder' });
+  await upload.getByLabel('Sichtbarkeit').selectOption({ label: 'Lenkungskreis und Team' });
   await upload.getByRole('button', { name: 'Hochladen' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'hochgeladen' })).toBeVisible();
 

@@ -193,7 +193,9 @@ test('contract: the amendment "Ganztag" with both consents becomes joint and pub
   await expect(answer).toContainText('Fassung 2');
   await check(page, '09-zustaendigkeit-gemeinsam');
   answer = await askScope(page, 'Ganztag', '2026-07-31');
-  await expect(answer.getByRole('heading')).toHaveText(/Nicht gemeinsam – zuständig bleibt Schulträger/);
+  await expect(answer.getByRole('heading')).toHaveText(
+    /Nicht gemeinsam: bleibt in der Zuständigkeit des Schulträgers/,
+  );
   await check(page, '09-zustaendigkeit-nicht-gemeinsam');
 
   // The responsibility catalogue: add a matter linked to Ganztag, then delete it again.

@@ -34,7 +34,7 @@ test('minutes: drafted, edited, circulated, approved at the next meeting, then c
   const page = await network.open(browser, network.admin);
   await openMeeting(page, SPECIAL);
   const head = page.locator('.bn-meeting-head');
-  await expect(head).toContainText('durchgeführt');
+  await expect(head).toContainText('Nachbereitung: Niederschrift offen');
 
   // Journey 7: the office generates the draft from what was recorded in the meeting.
   const minutes = page.getByRole('region', { name: 'Niederschrift', exact: true });
@@ -42,7 +42,7 @@ test('minutes: drafted, edited, circulated, approved at the next meeting, then c
   await expect(
     page.getByRole('status').filter({ hasText: 'Der Entwurf (Fassung 1) ist erzeugt.' }),
   ).toBeVisible();
-  await expect(head).toContainText('Niederschrift im Entwurf');
+  await expect(head).toContainText('Nachbereitung: Niederschrift in Arbeit');
   const body = minutes.getByLabel('Text der Niederschrift');
   await expect(body).toHaveValue(/Arbeitsauftrag Berufsorientierung/);
   await body.fill(
@@ -60,6 +60,7 @@ test('minutes: drafted, edited, circulated, approved at the next meeting, then c
   ).toBeVisible();
   await expect(versions.getByRole('row', { name: /Fassung 2/ })).toContainText('im Umlauf');
   await expect(minutes).toContainText('Diese Fassung ist im Umlauf.');
+  await expect(head).toContainText('Nachbereitung: Niederschrift im Umlauf');
   await check(page, '11-niederschrift-umlauf');
   const circulated = await mailTo(network.email('martin.vogel'), /^Entwurf der Niederschrift: /);
   expect(circulated.attachments.map((a) => a.filename)).toContain('Niederschrift-Entwurf-2.pdf');
@@ -118,7 +119,7 @@ test('minutes: drafted, edited, circulated, approved at the next meeting, then c
 
   // The minutes are frozen: the editor gives way to the correction form.
   await openMeeting(page, SPECIAL);
-  await expect(head).toContainText('Niederschrift genehmigt');
+  await expect(head).toContainText('Abgeschlossen');
   await expect(minutes.getByRole('status')).toContainText(
     `Die Niederschrift ist genehmigt (Beschluss ${number})`,
   );

@@ -139,7 +139,7 @@ test('written procedure: started with a 10-day deadline, two consent by their li
   await expect(page.getByRole('row', { name: new RegExp(TITLE) })).toContainText('offen');
   await check(page, '14-umlaufverfahren-liste');
   await nav(page).getByRole('link', { name: 'Start' }).click();
-  const card = page.getByRole('article', { name: 'Offene Umlaufverfahren' });
+  const card = page.getByRole('article', { name: 'Umlaufverfahren mit Frist' });
   await expect(card.getByRole('link', { name: TITLE })).toBeVisible();
   await expect(page.getByRole('article', { name: 'Nächste Sitzungen' })).toBeVisible();
   await check(page, '14-start');

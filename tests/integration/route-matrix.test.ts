@@ -188,7 +188,7 @@ describe('the OpenAPI document', () => {
     expect(routes.filter((r) => r.upload).length).toBeGreaterThanOrEqual(3);
     const upload = documented.get('POST /api/networks/{networkId}/files')!;
     expect(upload.description).toContain(
-      'Berechtigung: Mitglied des Bildungsnetzwerks mit der Berechtigung „files.write“',
+      'Berechtigung: Benutzer des Bildungsnetzwerks mit der Berechtigung „files.write“',
     );
     expect(documented.get('GET /api/health')!.description).toContain('Berechtigung: öffentlich');
   });

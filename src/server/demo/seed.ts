@@ -108,7 +108,10 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; networkId: s
     for (const a of DEMO_ACCOUNTS) {
       const [found] = await tx.select().from(t.user).where(eq(t.user.email, a.email));
       const u = found ?? (await createAccount(tx, { name: a.name, email: a.email, password: DEMO_PASSWORD }));
-      await tx.insert(t.membership).values({ networkId: hsk!.id, userId: u.id, role: a.role });
+      // HSK is where everyone worked last, so the administrator lands there and not in the second one.
+      await tx
+        .insert(t.membership)
+        .values({ networkId: hsk!.id, userId: u.id, role: a.role, lastOpenedAt: new Date() });
       accounts.push(u);
     }
     const admin = accounts[0]!;

@@ -1,11 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import * as t from '../db/schema.js';
+import { berlinDay } from '../lib/berlin-time.js';
 import type { Deps, NetworkActor } from '../lib/context.js';
 import { listFields } from '../modules/contract/contract.service.js';
 import { askQuestion } from '../modules/steering/preparation.service.js';
 import { renderPdf } from '../modules/steering/steering.documents.js';
 import { sendInvitations } from '../modules/steering/steering.invitations.js';
 import { circulateMinutes, generateMinutes } from '../modules/steering/steering.minutes.js';
+import { startProcedure } from '../modules/steering/steering.procedures.js';
 import * as steering from '../modules/steering/steering.service.js';
 import { DEMO_ACCOUNTS } from './seed.js';
 
@@ -269,6 +271,8 @@ export async function seedSteeringDemo(deps: Deps, networkId: string): Promise<v
     });
   }
   await generateMinutes(deps, actor, autumn.id);
+  // Out for comment until the spring meeting approves them: Start shows them to the members.
+  await circulateMinutes(deps, actor, autumn.id);
 
   // Spring 2027: planned and invited; the mails wait in the Postausgang until SMTP is configured.
   const next = await steering.createMeeting(deps, actor, {
@@ -373,4 +377,14 @@ export async function seedSteeringDemo(deps: Deps, networkId: string): Promise<v
       'Wie viele Praktikumsplätze stellt die IHK im ersten Jahr bereit?',
       null,
     );
+
+  // A written procedure open for two weeks from the day the demo is loaded: members answer it on Start.
+  await startProcedure(deps, actor, {
+    title: 'Teilnahme am Landesprogramm „Bildung digital“',
+    proposal:
+      'Der Lenkungskreis stimmt zu, dass sich das Bildungsnetzwerk am Landesprogramm „Bildung digital“ beteiligt und das Bildungsbüro die Bewerbung einreicht.',
+    decisionType: 'procedural',
+    fieldId: null,
+    deadline: `${berlinDay(new Date(deps.now().getTime() + 14 * 86_400_000))}T12:00`,
+  });
 }

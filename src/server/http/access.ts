@@ -61,8 +61,8 @@ export function describeAccess(a: Access): string {
   if (a === 'public') return 'öffentlich, ohne Anmeldung';
   if (a === 'signed-in') return 'angemeldete Person';
   if (a === 'operator') return 'Betrieb der Installation (Plattform-Administration)';
-  if (a === 'member') return 'jedes Mitglied des Bildungsnetzwerks';
-  return `Mitglied des Bildungsnetzwerks mit der Berechtigung „${a.permission}“`;
+  if (a === 'member') return 'jeder Benutzer des Bildungsnetzwerks';
+  return `Benutzer des Bildungsnetzwerks mit der Berechtigung „${a.permission}“`;
 }
 
 /** The declaration as a short machine-readable string (`x-permission` in the OpenAPI document). */

@@ -18,6 +18,8 @@ export type ResolvedSession = {
     string,
     { role: Role; requireSecondFactor: boolean; name: string; regionKey: string; slug: string | null }
   >;
+  /** The network whose pages the person opened last (where they land after sign-in), if any. */
+  lastNetworkId: string | null;
   /** better-auth would extend this session now (updateAge passed): the hook lets it do so. */
   needsRefresh: boolean;
 };
@@ -96,6 +98,7 @@ type Row = {
   network_name: string | null;
   region_key: string | null;
   slug: string | null;
+  last_opened_at: Date | string | null;
 };
 
 // One indexed query per request: session by its unique token, its user, and all of the user's
@@ -106,7 +109,8 @@ type Row = {
 const SESSION_QUERY = `
 SELECT s.expires_at, u.id AS user_id, u.name, u.email, u.two_factor_enabled,
        EXISTS (SELECT 1 FROM platform_admin p WHERE p.user_id = u.id) AS platform_admin,
-       m.network_id, m.role, n.require_second_factor, n.name AS network_name, n.region_key, n.slug
+       m.network_id, m.role, n.require_second_factor, n.name AS network_name, n.region_key, n.slug,
+       m.last_opened_at
 FROM session s
 JOIN "user" u ON u.id = s.user_id
 LEFT JOIN membership m ON m.user_id = s.user_id
@@ -146,7 +150,14 @@ async function resolve(deps: Deps, req: FastifyRequest): Promise<ResolvedSession
   const first = rows[0];
   if (!first) return null;
   const memberships: ResolvedSession['memberships'] = new Map();
+  let lastNetworkId: string | null = null;
+  let lastOpened = 0;
   for (const r of rows) {
+    const opened = r.last_opened_at ? new Date(r.last_opened_at).getTime() : 0;
+    if (r.network_id && opened > lastOpened) {
+      lastOpened = opened;
+      lastNetworkId = r.network_id;
+    }
     if (r.network_id && r.role)
       memberships.set(r.network_id, {
         role: r.role,
@@ -167,6 +178,7 @@ async function resolve(deps: Deps, req: FastifyRequest): Promise<ResolvedSession
     twoFactorEnabled: Boolean(first.two_factor_enabled),
     platformAdmin: Boolean(first.platform_admin),
     memberships,
+    lastNetworkId,
     needsRefresh,
   };
 }

@@ -14,7 +14,7 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import type { Permission } from '../../contracts/common';
 import type { PageKind } from '../../contracts/publicsite';
 import { Loading } from '../components/ui/page';
-import { lastNetwork, meQuery, rememberNetwork, setupQuery, useActiveNetwork, useMe } from '../lib/session';
+import { meQuery, rememberNetwork, setupQuery, useActiveNetwork, useMe } from '../lib/session';
 import { ErrorPage, ForbiddenPage, NotFoundPage } from './pages';
 import { queryClient, setNavigator } from './query-client';
 
@@ -78,8 +78,7 @@ const indexRoute = createRoute({
     const me = await qc.fetchQuery(meQuery);
     // A visitor without a session stays here and sees the public start page.
     if (!me) return;
-    const last = lastNetwork();
-    const target = me.networks.find((n) => n.id === last) ?? me.networks[0];
+    const target = me.networks.find((n) => n.id === me.lastNetworkId) ?? me.networks[0];
     if (!target) throw redirect({ to: '/konto' });
     throw redirect({ to: '/n/$networkId/start', params: { networkId: target.id } });
   },
@@ -150,12 +149,12 @@ const accountRoute = createRoute({
 const networkRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: 'n/$networkId',
-  beforeLoad: ({ context: { me }, params }) => {
+  beforeLoad: ({ context: { me, queryClient }, params }) => {
     const network = me.networks.find((n) => n.id === params.networkId);
     if (!network) throw notFound();
     if (me.secondFactorRequiredBy.includes(network.id) && !me.user.twoFactorEnabled)
       throw redirect({ to: '/konto' });
-    rememberNetwork(network.id);
+    rememberNetwork(queryClient, me, network.id);
   },
   component: Outlet,
 });

@@ -1,8 +1,8 @@
-import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import type { Permission } from '../../contracts/common';
 import type { Me, NetworkSummary } from '../../contracts/networks';
-import { ApiError, get } from './api';
+import { ApiError, get, put } from './api';
 
 /** The signed-in user, or null when signed out (401). */
 export const meQuery = queryOptions({
@@ -48,18 +48,12 @@ export function useCan() {
   return (p: Permission) => network?.permissions.includes(p) ?? false;
 }
 
-const LAST_NETWORK = 'bildungsnetz.lastNetwork';
-export const rememberNetwork = (id: string) => {
-  try {
-    localStorage.setItem(LAST_NETWORK, id);
-  } catch {
-    /* storage may be disabled; the first network is a fine default */
-  }
-};
-export const lastNetwork = (): string | null => {
-  try {
-    return localStorage.getItem(LAST_NETWORK);
-  } catch {
-    return null;
-  }
-};
+/**
+ * Tells the server that the person works in this network now: the next sign-in (and `/`) lands here,
+ * on any device. Asked only when the network changes; a failure costs nothing but the convenience.
+ */
+export function rememberNetwork(qc: QueryClient, me: Me, id: string) {
+  if (me.lastNetworkId === id) return;
+  qc.setQueryData(meQuery.queryKey, (old) => (old ? { ...old, lastNetworkId: id } : old));
+  put(`/networks/${id}/last-opened`, undefined).catch(() => undefined);
+}

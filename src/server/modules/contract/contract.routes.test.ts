@@ -91,7 +91,14 @@ describe('contract versions', () => {
     let scope = await api(net, 'committee', 'GET', `/scope?fieldId=${ganztag}&on=2026-09-01`);
     expect(scope.json()).toMatchObject({
       joint: false,
-      owner: { kind: 'school_operator', label: 'Schulträger' },
+      owner: {
+        kind: 'school_operator',
+        label: 'Schulträger',
+        stays: 'in der Zuständigkeit des Schulträgers',
+      },
+      message: expect.stringContaining(
+        'kein gemeinsames Handlungsfeld und bleibt in der Zuständigkeit des Schulträgers.',
+      ),
     });
 
     const land = await api(net, 'office', 'POST', `/contract/versions/${draft.json().id}/consents`, {
@@ -363,7 +370,7 @@ describe('responsibility catalogue and the guard for other modules', () => {
   it('refuses decisions outside joint fields, naming the owner', async () => {
     const { net, fields } = await networkWithContract();
     await expect(assertJointField(ctx.database.db, net.id, fields.Inklusion, '2011-12-31')).rejects.toThrow(
-      /zuständig bleibt Land NRW \(Schulaufsicht\)/,
+      /bleibt in der Zuständigkeit des Landes NRW \(Schulaufsicht\)/,
     );
     await expect(
       assertJointField(ctx.database.db, net.id, fields.Inklusion, '2012-01-02'),

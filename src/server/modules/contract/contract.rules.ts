@@ -57,6 +57,23 @@ export function ownerText(owner: Owner, name: string | null): string {
   return owner === 'other' && name ? name : name ? `${ownerLabel[owner]} – ${name}` : ownerLabel[owner];
 }
 
+/** The owner in the genitive, for "bleibt in der Zuständigkeit des Schulträgers". */
+const ownerGenitive: Record<Owner, string> = {
+  land: 'des Landes NRW (Schulaufsicht)',
+  school_operator: 'des Schulträgers',
+  municipality: 'des Kreises bzw. der Kommune',
+  other: 'einer anderen Stelle',
+};
+
+/**
+ * Whose responsibility a matter stays in, as words that finish the sentence "… bleibt …":
+ * "in der Zuständigkeit des Schulträgers (Stadt Meschede)", "in der Zuständigkeit von IHK Arnsberg".
+ */
+export function ownerStays(owner: Owner, name: string | null): string {
+  if (owner === 'other' && name) return `in der Zuständigkeit von ${name}`;
+  return `in der Zuständigkeit ${ownerGenitive[owner]}${name ? ` (${name})` : ''}`;
+}
+
 /** A new version must take effect strictly after every version already in force or drafted. */
 export function overlappingVersion(
   existing: readonly VersionFacts[],

@@ -6,7 +6,7 @@ import type { Deps, NetworkActor } from '../../lib/context.js';
 import { authorize } from '../networks/networks.policy.js';
 import type { FieldRow } from './contract.repository.js';
 import * as repo from './contract.repository.js';
-import { fieldJointOn, germanDate, ownerText } from './contract.rules.js';
+import { fieldJointOn, germanDate, ownerStays, ownerText } from './contract.rules.js';
 import { type ResponsibilityRow, responsibilityById } from './responsibilities.repository.js';
 
 /**
@@ -38,16 +38,17 @@ export async function checkScope(
         message: `Gemeinsam: „${f.name}“ ist am ${germanDate(day)} gemeinsames Handlungsfeld nach Fassung ${v.number} des Kooperationsvertrags (wirksam ab ${germanDate(v.effectiveFrom)}).`,
       } satisfies ScopeAnswer;
     }
-    const owner = matterOwner
-      ? { kind: matterOwner.owner, label: ownerText(matterOwner.owner, matterOwner.ownerName) }
-      : { kind: f.previousOwner, label: ownerText(f.previousOwner, f.previousOwnerName) };
+    const [kind, name] = matterOwner
+      ? [matterOwner.owner, matterOwner.ownerName]
+      : [f.previousOwner, f.previousOwnerName];
+    const owner = { kind, label: ownerText(kind, name), stays: ownerStays(kind, name) };
     return {
       day,
       subject: subjectName,
       joint: false,
       version: null,
       owner,
-      message: `Nicht gemeinsam: „${subjectName.name}“ ist am ${germanDate(day)} kein gemeinsames Handlungsfeld; zuständig bleibt ${owner.label}.`,
+      message: `Nicht gemeinsam: „${subjectName.name}“ ist am ${germanDate(day)} kein gemeinsames Handlungsfeld und bleibt ${owner.stays}.`,
     } satisfies ScopeAnswer;
   };
 
@@ -63,14 +64,18 @@ export async function checkScope(
     const f = await repo.fieldById(db, null, m.fieldId);
     if (f) return answerForField(f, subjectName, m);
   }
-  const label = ownerText(m.owner, m.ownerName);
+  const owner = {
+    kind: m.owner,
+    label: ownerText(m.owner, m.ownerName),
+    stays: ownerStays(m.owner, m.ownerName),
+  };
   return {
     day,
     subject: subjectName,
     joint: false,
     version: null,
-    owner: { kind: m.owner, label },
-    message: `Nicht gemeinsam: „${m.matter}“ gehört zu keinem gemeinsamen Handlungsfeld; zuständig bleibt ${label}.`,
+    owner,
+    message: `Nicht gemeinsam: „${m.matter}“ gehört zu keinem gemeinsamen Handlungsfeld und bleibt ${owner.stays}.`,
   };
 }
 

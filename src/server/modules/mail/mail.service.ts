@@ -1,11 +1,11 @@
-import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { OutboxList, OutboxMailDetail, OutboxMailSummary } from '../../../contracts/mail.js';
 import type { Db } from '../../db/client.js';
 import { DomainError, notFound } from '../../http/errors.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { hidePersonalLinks, renderPersonalLinks } from '../links/links.service.js';
-import { authorize } from '../networks/networks.policy.js';
+import { authorize, can } from '../networks/networks.policy.js';
 import { type MailAttachment, outboxMail } from './mail.tables.js';
 
 export type NewMail = {
@@ -68,6 +68,16 @@ export async function listOutbox(
     .orderBy(desc(outboxMail.createdAt))
     .limit(500);
   return { items: rows.map(summary), smtpConfigured: Boolean(deps.config.smtpUrl) };
+}
+
+/** How many of the network's mails failed after every attempt (Start); `null` without outbox access. */
+export async function failedMailCount(deps: Deps, actor: NetworkActor): Promise<number | null> {
+  if (!can(actor.role, 'outbox.read')) return null;
+  const [row] = await deps.db
+    .select({ n: count() })
+    .from(outboxMail)
+    .where(and(eq(outboxMail.networkId, actor.networkId), eq(outboxMail.status, 'failed')));
+  return row?.n ?? 0;
 }
 
 async function loadMail(deps: Deps, actor: NetworkActor, mailId: string): Promise<Row> {

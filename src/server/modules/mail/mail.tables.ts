@@ -41,5 +41,7 @@ export const outboxMail = pgTable(
   (t) => [
     index('outbox_status_next_idx').on(t.status, t.nextAttemptAt),
     index('outbox_network_idx').on(t.networkId),
+    // Start: how many of a network's mails failed, without reading the outbox.
+    index('outbox_network_status_idx').on(t.networkId, t.status),
   ],
 );

@@ -15,6 +15,7 @@ export function meOf(session: {
     string,
     { role: Role; requireSecondFactor: boolean; name: string; regionKey: string; slug: string | null }
   >;
+  lastNetworkId?: string | null;
 }): Me {
   const memberOf = [...session.memberships];
   const networks: NetworkSummary[] = memberOf.map(([id, m]) => ({
@@ -34,6 +35,7 @@ export function meOf(session: {
     },
     platformAdmin: session.platformAdmin,
     networks,
+    lastNetworkId: session.lastNetworkId ?? null,
     secondFactorRequiredBy: session.twoFactorEnabled
       ? []
       : memberOf.filter(([, m]) => m.requireSecondFactor).map(([id]) => id),

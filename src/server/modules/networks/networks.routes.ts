@@ -95,6 +95,22 @@ export const networksRoutes =
       },
       async (req) => svc.getNetwork(deps, memberOf(req)),
     );
+    app.put(
+      '/networks/:networkId/last-opened',
+      {
+        config: { access: 'member' },
+        schema: {
+          tags,
+          summary: 'Dieses Netzwerk als zuletzt geöffnetes merken (Ziel nach der Anmeldung)',
+          params: NetworkParams,
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (req, reply) => {
+        await svc.markNetworkOpened(deps, memberOf(req));
+        return reply.code(204).send(null);
+      },
+    );
     app.patch(
       '/networks/:networkId',
       {

@@ -42,6 +42,8 @@ export const membership = pgTable(
       .references(() => user.id, { onDelete: 'cascade' }),
     role: text('role', { enum: ['admin', 'office', 'committee', 'guest', 'partner'] }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    // When the person last opened a page of this network: after sign-in they land in the latest one.
+    lastOpenedAt: timestamp('last_opened_at', { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.networkId, t.userId] }), index('membership_user_idx').on(t.userId)],
 );

@@ -23,6 +23,17 @@ export async function findRole(
   return row ?? null;
 }
 
+/**
+ * Remembers that the person opened this network's pages, so that the next sign-in lands there.
+ * Not audited: it is a convenience of the person's own, not a change of the network's records.
+ */
+export async function markNetworkOpened(deps: Deps, actor: NetworkActor): Promise<void> {
+  await deps.db
+    .update(membership)
+    .set({ lastOpenedAt: deps.now() })
+    .where(and(eq(membership.networkId, actor.networkId), eq(membership.userId, actor.userId)));
+}
+
 export async function getNetwork(deps: Deps, actor: NetworkActor): Promise<NetworkDetail> {
   const [n] = await deps.db.select().from(network).where(eq(network.id, actor.networkId));
   if (!n) throw notFound('Das Bildungsnetzwerk');

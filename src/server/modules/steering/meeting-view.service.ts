@@ -8,7 +8,7 @@ import type { ItemRow } from './agenda.repository.js';
 import { itemsOf, papersWithVersions } from './agenda.repository.js';
 import { numberAgenda } from './agenda.rules.js';
 import { attendanceOf, guestsOf } from './meetings.repository.js';
-import { loadMeeting, meetingDto, visibleItemIds } from './meetings.service.js';
+import { loadMeeting, meetingDto, minutesStatusOf, visibleItemIds } from './meetings.service.js';
 
 /*
  * A meeting as its readers see it: the agenda with TOP numbers, papers and fields of action; guests and
@@ -87,7 +87,7 @@ export async function getMeeting(deps: Deps, actor: NetworkActor, meetingId: str
     isGuest ? Promise.resolve([]) : attendanceOf(deps.db, m.id),
   ]);
   return {
-    ...meetingDto(m),
+    ...meetingDto(m, (await minutesStatusOf(deps.db, [m])).get(m.id) ?? null),
     items: shown.map(({ item, number }) =>
       itemDto(
         item,

@@ -3,7 +3,7 @@ import type { Database, Db } from '../../db/client.js';
 import { columnsOf, rowOf, runPrepared } from '../../db/prepared.js';
 import type { PageRequest } from '../../lib/keyset.js';
 import { user } from '../auth/auth.tables.js';
-import { attendance, guest, meeting, meetingRecipient } from './steering.tables.js';
+import { attendance, guest, meeting, meetingRecipient, minutesVersion } from './steering.tables.js';
 
 /*
  * Data access of meetings and the people around them (guests, attendance, recipients of invitations):
@@ -152,4 +152,22 @@ export async function recipientsOf(db: Db, meetingId: string) {
     .from(meetingRecipient)
     .where(eq(meetingRecipient.meetingId, meetingId))
     .orderBy(asc(meetingRecipient.name));
+}
+
+// ---- minutes --------------------------------------------------------------------------------------
+
+export type MinutesStatus = (typeof minutesVersion.$inferSelect)['status'];
+
+/** The latest minutes version's state of each of these meetings (meetings without minutes are absent). */
+export async function latestMinutesStatus(db: Db, meetingIds: string[]): Promise<Map<string, MinutesStatus>> {
+  if (meetingIds.length === 0) return new Map();
+  const rows = await db
+    .selectDistinctOn([minutesVersion.meetingId], {
+      meetingId: minutesVersion.meetingId,
+      status: minutesVersion.status,
+    })
+    .from(minutesVersion)
+    .where(inArray(minutesVersion.meetingId, meetingIds))
+    .orderBy(minutesVersion.meetingId, desc(minutesVersion.version));
+  return new Map(rows.map((r) => [r.meetingId, r.status]));
 }

@@ -31,7 +31,7 @@ const meetingValues = (input: MeetingInput) => ({
   onlineUrl: input.onlineUrl,
 });
 
-export const meetingDto = (m: MeetingRow): Meeting => ({
+export const meetingDto = (m: MeetingRow, minutesStatus: repo.MinutesStatus | null = null): Meeting => ({
   id: m.id,
   title: m.title,
   startsAt: m.startsAt.toISOString(),
@@ -40,7 +40,17 @@ export const meetingDto = (m: MeetingRow): Meeting => ({
   onlineUrl: m.onlineUrl,
   status: m.status,
   cancelReason: m.cancelReason,
+  minutesStatus,
 });
+
+/** Only meetings after the meeting itself can have minutes; the others need no lookup. */
+export async function minutesStatusOf(db: Db, rows: MeetingRow[]) {
+  const after = rows.filter((m) => m.status === 'minutes_drafted' || m.status === 'minutes_approved');
+  return repo.latestMinutesStatus(
+    db,
+    after.map((m) => m.id),
+  );
+}
 
 /** The meeting of the actor's network, or "not found"; `lock` holds it for the caller's transaction. */
 export async function loadMeeting(
@@ -82,7 +92,8 @@ export async function listMeetings(deps: Deps, actor: NetworkActor, page?: PageR
     ids === null && page
       ? await repo.meetingPage(deps.database, actor.networkId, page)
       : await repo.meetingsOf(deps.db, actor.networkId, ids, page);
-  return rows.map(meetingDto);
+  const minutes = await minutesStatusOf(deps.db, rows);
+  return rows.map((m) => meetingDto(m, minutes.get(m.id) ?? null));
 }
 
 export async function createMeeting(deps: Deps, actor: NetworkActor, input: MeetingInput): Promise<Meeting> {

@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { NetworkParams } from '../../../contracts/common.js';
-import { Procedure, ProcedureInput, ProcedureParams } from '../../../contracts/steering.js';
+import { Procedure, ProcedureInput, ProcedureParams, VoteInput } from '../../../contracts/steering.js';
 import { memberOf } from '../../http/access.js';
 import type { Deps } from '../../lib/context.js';
 import { errors, tags } from './steering.http.js';
 import { getProcedure, listProcedures, startProcedure } from './steering.procedures.js';
+import { castOwnVote } from './worklist.service.js';
 
 /**
  * Procedures: list, start, read one.
@@ -50,5 +51,19 @@ export const procedureRoutes =
         schema: { tags, params: ProcedureParams, response: { 200: Procedure, ...errors } },
       },
       async (req) => getProcedure(deps, actor(req), req.params.procedureId),
+    );
+    app.put(
+      `${n}/procedures/:procedureId/my-vote`,
+      {
+        config: { access: { permission: 'steering.read' } },
+        schema: {
+          tags,
+          summary: 'Eigene Antwort eines angemeldeten Mitglieds (wie über den persönlichen Link)',
+          params: ProcedureParams,
+          body: VoteInput,
+          response: { 200: Procedure, ...errors },
+        },
+      },
+      async (req) => castOwnVote(deps, actor(req), req.params.procedureId, req.body),
     );
   };

@@ -6,7 +6,7 @@ const typeLabel: Record<Decision['type'], string> = {
   work_plan: 'Arbeitsplanung',
   work_order: 'Arbeitsauftrag',
   recommendation: 'Empfehlung',
-  contract_amendment: 'Vorschlag zur Vertragsänderung',
+  contract_amendment: 'Vorschlag einer Änderungsvereinbarung',
   procedural: 'Verfahrensbeschluss',
 };
 const statusLabel: Record<Decision['status'], string> = {

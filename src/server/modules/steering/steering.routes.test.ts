@@ -459,7 +459,7 @@ describe('deciding by consensus', () => {
     });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe('scope.not_joint');
-    expect(res.json().error.message).toMatch(/zuständig bleibt Schulträger/);
+    expect(res.json().error.message).toMatch(/bleibt in der Zuständigkeit des Schulträgers/);
     expect(
       await ctx.database.db.select().from(t.decision).where(eq(t.decision.networkId, net.id)),
     ).toHaveLength(0);

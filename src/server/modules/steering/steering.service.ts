@@ -25,3 +25,4 @@ export {
 } from './meetings.service.js';
 export { addPaper, openPaper } from './papers.service.js';
 export { recordRound, roundsOf } from './rounds.service.js';
+export { castOwnVote, memberWork, officeWork } from './worklist.service.js';

@@ -42,7 +42,11 @@ export const committeeMember = pgTable(
     userId: text('user_id').references(() => user.id, { onDelete: 'set null' }),
     createdAt: created(),
   },
-  (t) => [index('committee_member_network_idx').on(t.networkId)],
+  (t) => [
+    index('committee_member_network_idx').on(t.networkId),
+    // Start: which memberships are the signed-in person's own.
+    index('committee_member_user_idx').on(t.networkId, t.userId),
+  ],
 );
 
 /** A meeting of the steering committee (OParl Meeting). Times are instants, shown in Europe/Berlin. */
@@ -282,7 +286,11 @@ export const meetingRecipient = pgTable(
     replyRecordedBy: text('reply_recorded_by').references(() => user.id, { onDelete: 'set null' }),
     createdAt: created(),
   },
-  (t) => [index('meeting_recipient_meeting_idx').on(t.meetingId)],
+  (t) => [
+    index('meeting_recipient_meeting_idx').on(t.meetingId),
+    // Start: the invitations a member has not answered yet.
+    index('meeting_recipient_member_idx').on(t.networkId, t.memberId),
+  ],
 );
 
 /** Minutes (Niederschrift), versioned: every save is a new version; approved versions are frozen. */
@@ -332,6 +340,8 @@ export const writtenProcedure = pgTable(
   (t) => [
     index('written_procedure_open_idx').on(t.status, t.deadline),
     index('written_procedure_network_idx').on(t.networkId, t.createdAt),
+    // Start: the open procedures of a network, the next deadline first.
+    index('written_procedure_network_open_idx').on(t.networkId, t.status, t.deadline),
   ],
 );
 
@@ -354,7 +364,11 @@ export const procedureVote = pgTable(
     channel: text('channel', { enum: ['link', 'phone', 'paper'] }),
     recordedBy: text('recorded_by').references(() => user.id, { onDelete: 'set null' }),
   },
-  (t) => [uniqueIndex('procedure_vote_member_idx').on(t.procedureId, t.memberId)],
+  (t) => [
+    uniqueIndex('procedure_vote_member_idx').on(t.procedureId, t.memberId),
+    // Start: a member's own votes across the network's procedures.
+    index('procedure_vote_network_member_idx').on(t.networkId, t.memberId),
+  ],
 );
 
 /**

@@ -1,13 +1,24 @@
 import type { Page } from '../../../contracts/common';
+import type { Dashboard } from '../../../contracts/dashboard';
 import type { StoredFile } from '../../../contracts/files';
-import type { OutboxList } from '../../../contracts/mail';
-import type { Meeting, Procedure } from '../../../contracts/steering';
-import { get } from '../../lib/api';
+import type { Meeting, Procedure, Stance } from '../../../contracts/steering';
+import { get, put } from '../../lib/api';
 
-export const outboxSummaryQuery = (networkId: string) => ({
-  queryKey: ['networks', networkId, 'outbox', 'all'] as const,
-  queryFn: ({ signal }: { signal: AbortSignal }) => get<OutboxList>(`/networks/${networkId}/outbox`, signal),
+export const dashboardKey = (networkId: string) => ['networks', networkId, 'dashboard'] as const;
+
+/** What needs the person now: one request; the server answers by role. */
+export const dashboardQuery = (networkId: string) => ({
+  queryKey: dashboardKey(networkId),
+  queryFn: ({ signal }: { signal: AbortSignal }) =>
+    get<Dashboard>(`/networks/${networkId}/dashboard`, signal),
 });
+
+/** The signed-in member's own answer in a written procedure (same rules as the personal link). */
+export const castOwnVote = (
+  networkId: string,
+  procedureId: string,
+  input: { stance: Stance; reason: string },
+) => put<Procedure>(`/networks/${networkId}/procedures/${procedureId}/my-vote`, input);
 
 export const recentFilesQuery = (networkId: string) => ({
   queryKey: ['networks', networkId, 'files'] as const,
@@ -19,10 +30,4 @@ export const meetingsQuery = (networkId: string) => ({
   // Shares its cache entry with the meetings feature's first page: same key, same shape.
   queryFn: async ({ signal }: { signal: AbortSignal }) =>
     (await get<Page<Meeting>>(`/networks/${networkId}/meetings`, signal)).items,
-});
-
-export const proceduresQuery = (networkId: string) => ({
-  queryKey: ['networks', networkId, 'procedures', 'list'] as const,
-  queryFn: ({ signal }: { signal: AbortSignal }) =>
-    get<Procedure[]>(`/networks/${networkId}/procedures`, signal),
 });

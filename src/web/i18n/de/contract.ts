@@ -176,7 +176,7 @@ export const contract = {
     check: 'Prüfen',
     answerTitle: 'Antwort',
     joint: 'Gemeinsam',
-    notJoint: 'Nicht gemeinsam – zuständig bleibt {{owner}}',
+    notJoint: 'Nicht gemeinsam: bleibt {{stays}}',
     notJointNoOwner: 'Nicht gemeinsam',
     basis: 'Grundlage: Fassung {{number}} „{{title}}“, wirksam ab {{date}}',
     asked: '{{subject}} am {{date}}',

@@ -36,7 +36,7 @@ export const decisions = {
       work_plan: 'Arbeitsplanung',
       work_order: 'Arbeitsauftrag',
       recommendation: 'Empfehlung',
-      contract_amendment: 'Vorschlag zur Vertragsänderung',
+      contract_amendment: 'Vorschlag einer Änderungsvereinbarung',
       procedural: 'Verfahrensbeschluss',
     },
     statuses: {

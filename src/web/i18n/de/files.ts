@@ -10,11 +10,11 @@ export const files = {
     visibility: 'Sichtbarkeit',
     visibilities: {
       public: 'Öffentlich',
-      members: 'Mitglieder',
+      members: 'Lenkungskreis und Team',
       office: 'Nur Bildungsbüro',
     },
     visibilityHint:
-      'Öffentlich: für alle über einen Link. Mitglieder: Lenkungskreis und Team. Nur Bildungsbüro: intern.',
+      'Öffentlich: für alle über einen Link. Lenkungskreis und Team: angemeldete Benutzer aus Lenkungskreis, Bildungsbüro und Administration. Nur Bildungsbüro: intern.',
     uploadTitle: 'Dokument hochladen',
     file: 'Datei',
     fileHint: 'PDF, Office-Dokumente oder Bilder.',

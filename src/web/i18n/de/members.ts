@@ -2,15 +2,15 @@
 export const members = {
   members: {
     title: 'Benutzer & Rollen',
-    membersTitle: 'Mitglieder',
-    tableCaption: 'Mitglieder des Bildungsnetzwerks',
+    membersTitle: 'Benutzer',
+    tableCaption: 'Benutzer des Bildungsnetzwerks',
     since: 'Dabei seit',
     twoFactor: 'Zweiter Faktor',
     twoFactorYes: 'eingerichtet',
     twoFactorNo: 'nicht eingerichtet',
     roleOf: 'Rolle von {{name}}',
     removeLabel: '{{name}} entfernen',
-    removeTitle: 'Mitglied entfernen?',
+    removeTitle: 'Benutzer entfernen?',
     removeText: '{{name}} verliert den Zugriff auf dieses Bildungsnetzwerk.',
     removed: '{{name}} ist entfernt.',
     roleChanged: 'Die Rolle von {{name}} ist geändert.',

@@ -80,7 +80,7 @@ export const publicsite = {
     imprint: 'Impressum',
     privacy: 'Datenschutz',
     accessibility: 'Barrierefreiheit',
-    signIn: 'Anmeldung für Mitglieder',
+    signIn: 'Anmeldung für Benutzer',
     homeTitle: 'Regionale Bildungsnetzwerke',
     homeIntro:
       'In Regionalen Bildungsnetzwerken arbeiten das Land Nordrhein-Westfalen und Kreise oder Städte für gute Bildung vor Ort zusammen. Hier finden Sie die Netzwerke dieser Installation.',

@@ -7,7 +7,7 @@ export const settings = {
     createdAt: 'Angelegt am',
     requireSecondFactor: 'Zweiten Faktor für alle verlangen',
     requireSecondFactorHint:
-      'Mitglieder ohne zweiten Faktor werden gebeten, ihn einzurichten, bevor sie das Bildungsnetzwerk öffnen.',
+      'Benutzer ohne zweiten Faktor werden gebeten, ihn einzurichten, bevor sie das Bildungsnetzwerk öffnen.',
     newNetworkTitle: 'Neues Bildungsnetzwerk anlegen',
     newNetworkIntro: 'Als Plattform-Administration können Sie weitere Bildungsnetzwerke anlegen.',
     create: 'Bildungsnetzwerk anlegen',

@@ -11,7 +11,7 @@ export const files: Shape<typeof de> = {
     uploaded: 'Uploaded',
     by: 'by {{name}}',
     visibility: 'Visibility',
-    visibilities: { public: 'Public', members: 'Members', office: 'Education office only' },
+    visibilities: { public: 'Public', members: 'Committee and team', office: 'Education office only' },
     visibilityHint:
       'Public: anyone with a link. Members: committee and team. Education office only: internal.',
     uploadTitle: 'Upload document',

@@ -5,15 +5,15 @@ import type { Shape } from '../shape';
 export const members: Shape<typeof de> = {
   members: {
     title: 'Users & roles',
-    membersTitle: 'Members',
-    tableCaption: 'Members of the education network',
+    membersTitle: 'Users',
+    tableCaption: 'Users of the education network',
     since: 'Member since',
     twoFactor: 'Second factor',
     twoFactorYes: 'set up',
     twoFactorNo: 'not set up',
     roleOf: 'Role of {{name}}',
     removeLabel: 'Remove {{name}}',
-    removeTitle: 'Remove member?',
+    removeTitle: 'Remove user?',
     removeText: '{{name}} will lose access to this education network.',
     removed: '{{name}} has been removed.',
     roleChanged: 'The role of {{name}} has been changed.',

@@ -101,7 +101,7 @@ function Answer({ answer: a }: { answer: ScopeAnswer }) {
   const headline = a.joint
     ? t('scope.joint')
     : a.owner
-      ? t('scope.notJoint', { owner: a.owner.label })
+      ? t('scope.notJoint', { stays: a.owner.stays, owner: a.owner.label })
       : t('scope.notJointNoOwner');
   return (
     <article

@@ -3,7 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ui';
 import { formatDateTime } from '../../../lib/format';
-import { meetingsQuery, proceduresQuery } from '../api';
+import { meetingsQuery } from '../api';
 
 /** The next three meetings that still take place, each linked to its page. */
 export function NextMeetingsCard({ networkId }: { networkId: string }) {
@@ -48,60 +48,6 @@ export function NextMeetingsCard({ networkId }: { networkId: string }) {
         <footer className="kern-card__footer">
           <Link to="/n/$networkId/lenkungskreis/sitzungen" params={{ networkId }} className="kern-link">
             {t('start.meetingsOpen')}
-          </Link>
-        </footer>
-      </div>
-    </article>
-  );
-}
-
-/** Written procedures still waiting for answers, with how many have come in. */
-export function OpenProceduresCard({ networkId }: { networkId: string }) {
-  const { t } = useTranslation();
-  const procedures = useQuery(proceduresQuery(networkId));
-  const open = (procedures.data ?? [])
-    .filter((p) => p.status === 'open')
-    .sort((a, b) => a.deadline.localeCompare(b.deadline));
-  return (
-    <article className="kern-card" aria-labelledby="card-procedures">
-      <div className="kern-card__container">
-        <header className="kern-card__header">
-          <h2 className="kern-title" id="card-procedures">
-            {t('start.proceduresTitle')}
-          </h2>
-        </header>
-        <div className="kern-card__body">
-          <ErrorAlert error={procedures.error} />
-          {procedures.isPending ? null : open.length === 0 ? (
-            <p className="kern-body">{t('start.proceduresNone')}</p>
-          ) : (
-            <ul className="bn-card-list">
-              {open.map((p) => (
-                <li key={p.id} className="kern-body">
-                  <Link
-                    to="/n/$networkId/lenkungskreis/umlaufverfahren/$procedureId"
-                    params={{ networkId, procedureId: p.id }}
-                    className="kern-link"
-                  >
-                    {p.title}
-                  </Link>{' '}
-                  <span className="bn-muted">
-                    (
-                    {t('start.procedureDue', {
-                      date: formatDateTime(p.deadline),
-                      answered: p.votes.filter((v) => v.stance !== null).length,
-                      count: p.votes.length,
-                    })}
-                    )
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-        <footer className="kern-card__footer">
-          <Link to="/n/$networkId/lenkungskreis/umlaufverfahren" params={{ networkId }} className="kern-link">
-            {t('start.proceduresOpen')}
           </Link>
         </footer>
       </div>

@@ -45,19 +45,6 @@ export function useTimeRange() {
     t('meetings.timeRange', { from: berlinLocal(m.startsAt).time, to: berlinLocal(m.endsAt).time });
 }
 
-export function MeetingStatusBadge({ status }: { status: Meeting['status'] }) {
-  const { t } = useTranslation();
-  const kind =
-    status === 'cancelled'
-      ? 'danger'
-      : status === 'minutes_approved'
-        ? 'success'
-        : status === 'planned'
-          ? 'info'
-          : 'warning';
-  return <Badge kind={kind}>{t(`meetings.statuses.${status}`)}</Badge>;
-}
-
 export function ItemStatusBadge({ status }: { status: AgendaItem['status'] }) {
   const { t } = useTranslation();
   if (status === 'open') return null;

@@ -3,6 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingDetail } from '../../../../contracts/steering';
+import { MeetingStateBadge } from '../../../components/meeting-state-badge';
 import {
   Alert,
   Button,
@@ -19,7 +20,7 @@ import { cancelMeeting, holdMeeting, meetingQuery, meetingsKey, updateMeeting } 
 import { AgendaSection } from './agenda';
 import { AttendanceSection } from './attendance';
 import { GuestsSection, InvitationsSection } from './guests';
-import { berlinLocal, formatMeetingDay, MeetingStatusBadge, planning, useTimeRange } from './labels';
+import { berlinLocal, formatMeetingDay, planning, useTimeRange } from './labels';
 import { MeetingFields, meetingInputFrom } from './meetings-page';
 import { MinutesSection } from './minutes';
 
@@ -127,7 +128,7 @@ export function MeetingPage({ networkId, meetingId }: { networkId: string; meeti
         ) : null}
         <dt>{t('meetings.status')}</dt>
         <dd>
-          <MeetingStatusBadge status={m.status} />
+          <MeetingStateBadge meeting={m} />
         </dd>
       </dl>
       {m.status === 'cancelled' ? (

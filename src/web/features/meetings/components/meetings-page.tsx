@@ -3,6 +3,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meeting, MeetingInput } from '../../../../contracts/steering';
+import { MeetingStateBadge } from '../../../components/meeting-state-badge';
 import {
   Button,
   ErrorAlert,
@@ -14,20 +15,24 @@ import {
   TableRegion,
   TextField,
 } from '../../../components/ui';
+import { meetingState } from '../../../lib/meeting-state';
 import { useCan } from '../../../lib/session';
 import { createMeeting, meetingPagesQuery, meetingsKey } from '../api';
-import { formatMeetingDay, MeetingStatusBadge, useTimeRange } from './labels';
+import { formatMeetingDay, useTimeRange } from './labels';
 
-/** The steering committee's meetings: upcoming first, then the past ones; planning a new one. */
+/**
+ * The steering committee's meetings in three groups: upcoming (soonest first), those to follow up
+ * (minutes open or circulating) and those done or cancelled; planning a new one.
+ */
 export function MeetingsPage({ networkId }: { networkId: string }) {
   const { t } = useTranslation();
   const can = useCan();
   const meetings = useInfiniteQuery(meetingPagesQuery(networkId));
-  const now = Date.now();
+  const now = new Date();
   const list = meetings.data?.pages.flatMap((p) => p.items) ?? [];
-  // The API lists the newest first; upcoming meetings read best soonest first.
-  const upcoming = list.filter((m) => new Date(m.endsAt).getTime() > now).reverse();
-  const past = list.filter((m) => new Date(m.endsAt).getTime() <= now);
+  const group = (g: string) => list.filter((m) => meetingState(m, now).group === g);
+  // The API lists the newest first (pages load further back); upcoming ones read best soonest first.
+  const upcoming = group('upcoming').reverse();
 
   return (
     <Page title={t('meetings.title')} intro={t('meetings.intro')}>
@@ -42,13 +47,23 @@ export function MeetingsPage({ networkId }: { networkId: string }) {
             title={t('meetings.upcoming')}
             empty={t('meetings.noUpcoming')}
             meetings={upcoming}
+            now={now}
           />
           <MeetingTable
             networkId={networkId}
-            id="meetings-past"
-            title={t('meetings.past')}
-            empty={t('meetings.noPast')}
-            meetings={past}
+            id="meetings-follow-up"
+            title={t('meetings.followUp')}
+            empty={t('meetings.noFollowUp')}
+            meetings={group('followUp')}
+            now={now}
+          />
+          <MeetingTable
+            networkId={networkId}
+            id="meetings-done"
+            title={t('meetings.done')}
+            empty={t('meetings.noDone')}
+            meetings={group('done')}
+            now={now}
           />
           <LoadMore
             hasMore={meetings.hasNextPage}
@@ -68,12 +83,14 @@ function MeetingTable({
   title,
   empty,
   meetings,
+  now,
 }: {
   networkId: string;
   id: string;
   title: string;
   empty: string;
   meetings: Meeting[];
+  now: Date;
 }) {
   const { t } = useTranslation();
   const range = useTimeRange();
@@ -119,7 +136,7 @@ function MeetingTable({
                     ) : null}
                   </td>
                   <td className="kern-table__cell">
-                    <MeetingStatusBadge status={m.status} />
+                    <MeetingStateBadge meeting={m} now={now} />
                   </td>
                 </tr>
               ))}
