@@ -12,6 +12,7 @@ export { getMeeting } from './meeting-view.service.js';
 export {
   cancelMeeting,
   createMeeting,
+  createMeetingSeries,
   holdMeeting,
   listMeetings,
   listRecipients,
