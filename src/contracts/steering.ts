@@ -445,6 +445,8 @@ export const Procedure = z.object({
       /** link: the member answered; phone/paper: the office recorded it (recordedBy). */
       channel: AnswerChannel.nullable(),
       recordedBy: z.string().nullable(),
+      /** No e-mail address: the member got no link; the office asks by phone or on paper. */
+      noEmail: z.boolean(),
     }),
   ),
 });

@@ -43,6 +43,7 @@ export async function procedureDetail(db: Db, networkId: string, id: string) {
     .select({
       v: procedureVote,
       name: committeeMember.name,
+      email: committeeMember.email,
       side: committeeMember.side,
       recordedBy: user.name,
     })
@@ -62,7 +63,7 @@ export async function procedureDetail(db: Db, networkId: string, id: string) {
     status: p.status,
     outcomeMessage: p.outcomeReason,
     decisionNumber: d?.number ?? null,
-    votes: votes.map(({ v, name, side, recordedBy }) => ({
+    votes: votes.map(({ v, name, email, side, recordedBy }) => ({
       memberId: v.memberId,
       name,
       side,
@@ -71,6 +72,7 @@ export async function procedureDetail(db: Db, networkId: string, id: string) {
       answeredAt: v.answeredAt?.toISOString() ?? null,
       channel: v.channel,
       recordedBy: v.channel === 'link' ? null : recordedBy,
+      noEmail: !email,
     })),
   };
 }

@@ -17,6 +17,7 @@ import {
 import { useCan } from '../../../lib/session';
 import { createMeeting, meetingPagesQuery, meetingsKey } from '../api';
 import { formatMeetingDay, MeetingStatusBadge, useTimeRange } from './labels';
+import { SeriesPlan } from './series-plan';
 
 /** The steering committee's meetings: upcoming first, then the past ones; planning a new one. */
 export function MeetingsPage({ networkId }: { networkId: string }) {
@@ -58,6 +59,7 @@ export function MeetingsPage({ networkId }: { networkId: string }) {
         </>
       )}
       {can('steering.manage') ? <PlanForm networkId={networkId} /> : null}
+      {can('steering.manage') ? <SeriesPlan networkId={networkId} /> : null}
     </Page>
   );
 }
