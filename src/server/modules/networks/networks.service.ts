@@ -265,9 +265,9 @@ export async function listMembers(deps: Deps, actor: NetworkActor): Promise<Memb
 export async function officeStaffOf(
   db: Db,
   networkId: string,
-): Promise<Array<{ userId: string; name: string }>> {
+): Promise<Array<{ userId: string; name: string; email: string }>> {
   return db
-    .select({ userId: user.id, name: user.name })
+    .select({ userId: user.id, name: user.name, email: user.email })
     .from(membership)
     .innerJoin(user, eq(user.id, membership.userId))
     .where(and(eq(membership.networkId, networkId), eq(membership.role, 'office')))

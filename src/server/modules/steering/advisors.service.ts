@@ -17,11 +17,14 @@ export async function advisorsOf(db: Db, networkId: string, m: MeetingRow): Prom
     membersOf(db, networkId),
     officeStaffOf(db, networkId),
   ]);
+  const nonVoting = members.filter((x) => !x.voting && !x.deputyOf && inTermOn(x, day));
+  // Staff who sit on the committee (the office side) speak once, as the member they are.
+  const seated = new Set(nonVoting.flatMap((x) => [x.name.toLowerCase(), x.email?.toLowerCase()]));
   return [
     ...guests.map((g) => ({ kind: 'guest' as const, id: g.id, name: g.name, itemId: g.itemId })),
-    ...members
-      .filter((x) => !x.voting && !x.deputyOf && inTermOn(x, day))
-      .map((x) => ({ kind: 'member' as const, id: x.id, name: x.name, itemId: null })),
-    ...staff.map((u) => ({ kind: 'office' as const, id: u.userId, name: u.name, itemId: null })),
+    ...nonVoting.map((x) => ({ kind: 'member' as const, id: x.id, name: x.name, itemId: null })),
+    ...staff
+      .filter((u) => !seated.has(u.name.toLowerCase()) && !seated.has(u.email.toLowerCase()))
+      .map((u) => ({ kind: 'office' as const, id: u.userId, name: u.name, itemId: null })),
   ];
 }

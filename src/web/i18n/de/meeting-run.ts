@@ -23,8 +23,8 @@ export const meetingRun = {
         'Standard: alle Stimmberechtigten stimmen zu. Erfassen Sie nur die Ausnahmen: einen Einwand (mit Begründung) oder eine Enthaltung.',
       exceptions: 'Positionen',
       stanceOf: 'Position von {{name}}',
-      recordAllConsent: 'Alle stimmen zu – Runde erfassen',
-      recordWithExceptions: 'Runde mit {{count}} Ausnahme(n) erfassen',
+      recordAllConsent: 'Alle stimmen zu – Ergebnis feststellen',
+      recordWithExceptions: 'Ergebnis feststellen ({{count}} Ausnahme(n))',
       adviceTitle: 'Beratende Stimmen (zählen nicht)',
       adviceIntro:
         'Gäste, Mitglieder ohne Stimmrecht und das Bildungsbüro können sich äußern; ihr Rat wird in der Runde und in der Niederschrift festgehalten und zählt nie für den Beschluss.',

@@ -25,8 +25,8 @@ export const meetingRun: Shape<typeof de> = {
         'Default: every voting member consents. Record only the exceptions: an objection (with reason) or an abstention.',
       exceptions: 'Positions',
       stanceOf: 'Position of {{name}}',
-      recordAllConsent: 'Everyone consents – record round',
-      recordWithExceptions: 'Record round with {{count}} exception(s)',
+      recordAllConsent: 'Everyone consents – establish the result',
+      recordWithExceptions: 'Establish the result ({{count}} exception(s))',
       adviceTitle: 'Advisory voices (not counted)',
       adviceIntro:
         'Guests, members without a vote and the office may speak; their advice is kept in the round and the minutes and never counts for the decision.',

@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MinutesVersion } from '../../../../contracts/steering';
 import { AudienceDialog, Button } from '../../../components/ui';
 import { circulationPreviewQuery } from '../api';
 import type { MeetingCtx } from './meeting-page';
 
 type Circulate = {
-  mutate: (v: undefined, o?: { onSuccess?: () => void }) => void;
+  mutate: (v: undefined, o?: { onSuccess?: (list: MinutesVersion[]) => void }) => void;
   reset: () => void;
   isPending: boolean;
   error: unknown;
@@ -18,6 +19,7 @@ export function CirculateMinutes({ ctx, circulate }: { ctx: MeetingCtx; circulat
   const [open, setOpen] = useState(false);
   const preview = useQuery({ ...circulationPreviewQuery(ctx.networkId, ctx.meeting.id), enabled: open });
   const reachable = preview.data?.recipients.filter((r) => !r.unreachable).length ?? 0;
+  const unreachable = preview.data?.recipients.filter((r) => r.unreachable).map((r) => r.name) ?? [];
   return (
     <>
       <Button
@@ -41,9 +43,22 @@ export function CirculateMinutes({ ctx, circulate }: { ctx: MeetingCtx; circulat
         error={circulate.error}
         onConfirm={() =>
           circulate.mutate(undefined, {
-            onSuccess: () => {
+            onSuccess: (list) => {
               setOpen(false);
-              ctx.say(t('massActions.circulation.done', { count: reachable }));
+              ctx.say(
+                [
+                  t('meetings.minutes.circulated', { version: list[0]?.version }),
+                  t('massActions.circulation.done', { count: reachable }),
+                  unreachable.length
+                    ? t('massActions.invitations.unreachable', {
+                        count: unreachable.length,
+                        names: unreachable.join(', '),
+                      })
+                    : '',
+                ]
+                  .filter(Boolean)
+                  .join(' '),
+              );
             },
           })
         }
