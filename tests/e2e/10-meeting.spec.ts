@@ -202,6 +202,27 @@ test('meeting: the spring meeting is planned and invited; a meeting is held and 
   const springUrl = page.url();
   await page.context().close();
 
+  // On a phone (390 px) the planned meeting and the look before an update fit the screen; cancelling
+  // the dialog sends nothing.
+  const phone = await openAs(browser, network.admin, new URL(springUrl).pathname, {
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  await expect(phone.getByRole('heading', { level: 1, name: SPRING })).toBeVisible();
+  await check(phone, '10-sitzung-telefon');
+  await phone.getByRole('button', { name: 'Einladungen erneut verschicken' }).click();
+  const update = phone.getByRole('alertdialog', { name: 'Einladungen verschicken?' });
+  await expect(update).toContainText('Aktualisierte Einladung an 7 Personen per E-Mail.');
+  await expectNoAxeViolations(phone);
+  await check(phone, '10-einladungen-vorschau-telefon');
+  expect(
+    await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+  ).toBeLessThanOrEqual(1);
+  await update.getByRole('button', { name: 'Abbrechen' }).click();
+  await expect(update).toHaveCount(0);
+  await phone.context().close();
+
   // Journey 4: on a tablet the meeting page needs no sideways scrolling.
   const tablet = await openAs(browser, network.admin, new URL(springUrl).pathname, {
     viewport: { width: 820, height: 1180 },

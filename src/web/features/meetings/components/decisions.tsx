@@ -195,50 +195,54 @@ function RoundForm({
           />
           <fieldset className="kern-fieldset" disabled={!!blocked}>
             <legend className="kern-label">{t('meetingRun.round.exceptions')}</legend>
-            <p className="kern-body bn-muted">{t('meetingRun.round.intro')}</p>
-            <div className="bn-attendance">
-              {entitled.map((x) => {
-                const a = presence.get(x.id);
-                const deputy = a?.deputyId ? all.find((d) => d.id === a.deputyId) : null;
-                const who = deputy ? t('meetings.castBy', { name: x.name, deputy: deputy.name }) : x.name;
-                return (
-                  <div key={x.id} className="bn-stack">
-                    <SelectField
-                      id={`stance-${item.id}-${x.id}`}
-                      label={`${t('meetingRun.round.stanceOf', { name: who })} (${t(`meetings.sides.${x.side}`)})`}
-                      value={stance[x.id] ?? 'consent'}
-                      onChange={(e) => setStance({ ...stance, [x.id]: e.currentTarget.value as Stance })}
-                      options={stances.map((s) => ({ value: s, label: t(`meetings.stances.${s}`) }))}
-                    />
-                    {stance[x.id] === 'objection' ? (
-                      <TextAreaField
-                        label={t('meetings.objectionReason', { name: x.name })}
-                        name={`reason-${x.id}`}
-                        required
-                        rows={2}
+            <div className="kern-fieldset__body">
+              <p className="kern-body bn-muted">{t('meetingRun.round.intro')}</p>
+              <div className="bn-attendance">
+                {entitled.map((x) => {
+                  const a = presence.get(x.id);
+                  const deputy = a?.deputyId ? all.find((d) => d.id === a.deputyId) : null;
+                  const who = deputy ? t('meetings.castBy', { name: x.name, deputy: deputy.name }) : x.name;
+                  return (
+                    <div key={x.id} className="bn-stack">
+                      <SelectField
+                        id={`stance-${item.id}-${x.id}`}
+                        label={`${t('meetingRun.round.stanceOf', { name: who })} (${t(`meetings.sides.${x.side}`)})`}
+                        value={stance[x.id] ?? 'consent'}
+                        onChange={(e) => setStance({ ...stance, [x.id]: e.currentTarget.value as Stance })}
+                        options={stances.map((s) => ({ value: s, label: t(`meetings.stances.${s}`) }))}
                       />
-                    ) : null}
-                  </div>
-                );
-              })}
+                      {stance[x.id] === 'objection' ? (
+                        <TextAreaField
+                          label={t('meetings.objectionReason', { name: x.name })}
+                          name={`reason-${x.id}`}
+                          required
+                          rows={2}
+                        />
+                      ) : null}
+                    </div>
+                  );
+                })}
+              </div>
             </div>
           </fieldset>
           {advisors.length > 0 ? (
             <fieldset className="kern-fieldset">
               <legend className="kern-label">{t('meetingRun.round.adviceTitle')}</legend>
-              <p className="kern-body bn-muted">{t('meetingRun.round.adviceIntro')}</p>
-              {advisors.map((a) => (
-                <TextAreaField
-                  key={`${a.kind}-${a.id}`}
-                  label={t('meetingRun.round.adviceLabel', {
-                    name: a.name,
-                    kind: t(`meetingRun.round.adviceKinds.${a.kind}`),
-                  })}
-                  name={`advice-${a.kind}-${a.id}`}
-                  rows={2}
-                  readOnly={!!blocked}
-                />
-              ))}
+              <div className="kern-fieldset__body">
+                <p className="kern-body bn-muted">{t('meetingRun.round.adviceIntro')}</p>
+                {advisors.map((a) => (
+                  <TextAreaField
+                    key={`${a.kind}-${a.id}`}
+                    label={t('meetingRun.round.adviceLabel', {
+                      name: a.name,
+                      kind: t(`meetingRun.round.adviceKinds.${a.kind}`),
+                    })}
+                    name={`advice-${a.kind}-${a.id}`}
+                    rows={2}
+                    readOnly={!!blocked}
+                  />
+                ))}
+              </div>
             </fieldset>
           ) : null}
           {blocked ? (
