@@ -182,12 +182,40 @@ export const Meeting = z.object({
 });
 export type Meeting = z.infer<typeof Meeting>;
 
+/**
+ * What the viewer can do with the meeting now, as the server would accept it: the web app offers an
+ * action only when it is true, so the rule (e.g. opening no earlier than an hour before) lives once.
+ */
+export const MeetingActions = z.object({
+  edit: z.boolean(),
+  cancel: z.boolean(),
+  invite: z.boolean(),
+  open: z.boolean(),
+  /** From when "Sitzung eröffnen" will be accepted; null when it never will (closed, cancelled, no right). */
+  opensAt: z.iso.datetime({ offset: true }).nullable(),
+  record: z.boolean(),
+});
+export type MeetingActions = z.infer<typeof MeetingActions>;
+
+/** Who may speak in a round without counting: a guest, a member without a vote, or office staff. */
+export const Advisor = z.object({
+  kind: z.enum(['guest', 'member', 'office']),
+  id: z.string().min(1).max(100),
+  name: z.string(),
+  /** A guest invited to one item advises only on that item. */
+  itemId: z.uuid().nullable(),
+});
+export type Advisor = z.infer<typeof Advisor>;
+
 export const MeetingDetail = Meeting.extend({
   items: z.array(AgendaItem),
   guests: z.array(Guest),
   attendance: z.array(Attendance),
   /** A guest sees only the items they are invited to. */
   viewerIsGuest: z.boolean(),
+  actions: MeetingActions,
+  /** For the office in the meeting: whose advice can be recorded (empty for everyone else). */
+  advisors: z.array(Advisor),
 });
 export type MeetingDetail = z.infer<typeof MeetingDetail>;
 
@@ -206,10 +234,35 @@ export const RoundInput = z
   .object({
     proposal: Text(3, 20_000, 'Beschlussvorschlag'),
     positions: z.array(PositionInput).max(200),
+    /**
+     * "Alle stimmen zu": every entitled member not named in `positions` consents; `positions` then
+     * holds only the exceptions (objection with reason, abstention).
+     */
+    allConsent: z.boolean().default(false),
+    /** Advice of guests, members without a vote and office staff: recorded, never counted. */
     advice: z
-      .array(z.object({ guestId: z.uuid(), text: Text(2, 5000, 'Rat') }))
+      .array(
+        z.object({
+          kind: z.enum(['guest', 'member', 'office']).default('guest'),
+          /** Guest id, member id, or the office staff's account id. */
+          id: z.string().min(1).max(100).optional(),
+          /** Older clients send guestId. */
+          guestId: z.uuid().optional(),
+          text: Text(2, 5000, 'Rat'),
+        }),
+      )
       .max(50)
-      .default([]),
+      .default([])
+      .transform((list, ctx) =>
+        list.map((a) => {
+          const id = a.id ?? a.guestId;
+          if (!id) {
+            ctx.addIssue({ code: 'custom', message: 'Bitte geben Sie an, wer den Rat gegeben hat.' });
+            return { kind: a.kind, id: '', text: a.text };
+          }
+          return { kind: a.kind, id, text: a.text };
+        }),
+      ),
     /** For a blocked round: what happens next. */
     resolution: z.enum(['reworked', 'deferred', 'withdrawn']).nullable().default(null),
   })
@@ -235,6 +288,10 @@ export const Round = z.object({
       stance: z.enum(['consent', 'stand_aside', 'objection']),
       reason: z.string().nullable(),
     }),
+  ),
+  /** Advice given in this round (guests, members without a vote, office): shown, never counted. */
+  advice: z.array(
+    z.object({ kind: z.enum(['guest', 'member', 'office']), name: z.string(), text: z.string() }),
   ),
   decisionNumber: z.string().nullable(),
 });
@@ -272,6 +329,36 @@ export const InvitationResult = z.object({
   sent: z.number(),
   manualDelivery: z.array(z.object({ name: z.string(), reason: z.string() })),
 });
+
+/** One person a mass action reaches (or cannot reach), as the server will send it. */
+export const AudienceEntry = z.object({
+  name: z.string(),
+  email: z.string().nullable(),
+  /** member: voting member; nonvoting: member without a vote (e.g. the office side); deputy; guest. */
+  role: z.enum(['member', 'nonvoting', 'deputy', 'guest']),
+  /** What they receive, in words ("Einladung mit Tagesordnung (alle TOPs), Kalendereintrag"). */
+  receives: z.string(),
+  /** Null when reachable; otherwise why not, and what the office does instead. */
+  unreachable: z.string().nullable(),
+});
+export type AudienceEntry = z.infer<typeof AudienceEntry>;
+export const AudiencePreview = z.object({
+  /** e.g. "Einladung" or "Aktualisierte Einladung". */
+  what: z.string(),
+  recipients: z.array(AudienceEntry),
+  /** Set when the action would be refused as things are (empty agenda, nobody entitled …). */
+  blocked: z.string().nullable(),
+});
+export type AudiencePreview = z.infer<typeof AudiencePreview>;
+
+/** A year's meetings planned at once (e.g. "zwei Sitzungen im Jahr"); each is moved or cancelled alone. */
+export const MeetingSeriesInput = z.object({
+  meetings: z
+    .array(MeetingInput)
+    .min(1, { error: 'Bitte mindestens einen Termin angeben.' })
+    .max(12, { error: 'Höchstens 12 Termine auf einmal.' }),
+});
+export type MeetingSeriesInput = z.input<typeof MeetingSeriesInput>;
 export type InvitationResult = z.infer<typeof InvitationResult>;
 export const AnswerChannel = z.enum(['link', 'phone', 'paper']);
 export const Recipient = z.object({
@@ -360,6 +447,8 @@ export const Procedure = z.object({
       /** link: the member answered; phone/paper: the office recorded it (recordedBy). */
       channel: AnswerChannel.nullable(),
       recordedBy: z.string().nullable(),
+      /** No e-mail address: the member got no link; the office asks by phone or on paper. */
+      noEmail: z.boolean(),
     }),
   ),
 });

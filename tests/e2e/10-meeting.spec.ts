@@ -3,14 +3,17 @@ import { expect, openAs, test } from './fixtures';
 import { mailTo } from './mail';
 import {
   addItem,
+  attend,
   berlinDay,
   KAOA,
+  openMeeting,
   openMeetings,
   planMeeting,
   position,
   reply,
   SPECIAL,
   SPRING,
+  sendInvitations,
 } from './meeting-support';
 import { COMMITTEE, jointField, recordMembers } from './seed';
 import { check, expectNoAxeViolations, minimalPdf } from './support';
@@ -29,18 +32,49 @@ test('meeting: the spring meeting is planned and invited; a meeting is held and 
   const year = Number(berlinDay().slice(0, 4)) + 1;
   await openMeetings(page);
   await check(page, '10-sitzungen');
-  await planMeeting(page, {
-    title: SPRING,
-    day: `${year}-03-12`,
-    from: '14:00',
-    to: '16:30',
-    place: 'Kreishaus Meschede, Raum 2',
-  });
+  // Journey 3 starts with the year: two meetings at once (point 13), spring and autumn.
+  await page.getByRole('button', { name: 'Sitzungen für ein Jahr planen' }).click();
+  const series = page.getByRole('dialog', { name: 'Sitzungen für ein Jahr planen' });
+  await series.getByLabel('Titel der 1. Sitzung').fill(SPRING);
+  await series.getByLabel('Datum der 1. Sitzung').fill(`${year}-03-12`);
+  await series.getByLabel('Titel der 2. Sitzung').fill(`Herbstsitzung ${year}`);
+  await series.getByLabel('Datum der 2. Sitzung').fill(`${year}-09-17`);
+  await series.getByLabel('Beginn').fill('14:00');
+  await series.getByLabel('Ende').fill('16:30');
+  await series.getByLabel('Ort').fill('Kreishaus Meschede, Raum 2');
+  await expectNoAxeViolations(page);
+  await check(page, '10-sitzungsreihe');
+  await series.getByRole('button', { name: 'Sitzungen anlegen' }).click();
+  await expect(series).toHaveCount(0);
+  await expect(
+    page.getByRole('status').filter({ hasText: `2 Sitzungen geplant: ${SPRING}, Herbstsitzung ${year}.` }),
+  ).toBeVisible();
+  // Each meeting of the series is then its own: the autumn one is cancelled alone, with confirmation
+  // and away from the primary actions.
+  await openMeeting(page, `Herbstsitzung ${year}`);
+  await expect(
+    page.locator('.bn-page__actions').getByRole('button', { name: 'Sitzung absagen' }),
+  ).toHaveCount(0);
+  await page
+    .getByRole('region', { name: 'Weitere Aktionen' })
+    .getByRole('button', { name: 'Sitzung absagen' })
+    .click();
+  const cancelDialog = page.getByRole('dialog', { name: 'Sitzung absagen?' });
+  await cancelDialog.getByLabel('Grund der Absage').fill('Terminkollision mit den Herbstferien');
+  await expectNoAxeViolations(page);
+  await cancelDialog.getByRole('button', { name: 'Sitzung absagen' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Die Sitzung ist abgesagt.' })).toBeVisible();
+  await openMeeting(page, SPRING);
   const head = page.locator('.bn-meeting-head');
   await expect(page.getByRole('main')).toContainText(`12.03.${year}`);
   await expect(head).toContainText('14:00–16:30 Uhr');
   await expect(head).toContainText('Kreishaus Meschede, Raum 2');
   await expect(head).toContainText('Geplant');
+  // Months ahead "Sitzung eröffnen" is not offered; the page says from when it will be.
+  await expect(page.getByRole('button', { name: 'Sitzung eröffnen' })).toHaveCount(0);
+  await expect(page.getByRole('main')).toContainText(
+    new RegExp(`Eröffnen lässt sich die Sitzung ab \\w+, 12\\.03\\.${year}, 13:00 Uhr`),
+  );
   await check(page, '10-sitzung-geplant');
 
   await addItem(page, {
@@ -124,19 +158,18 @@ test('meeting: the spring meeting is planned and invited; a meeting is held and 
     'eingeladen zu TOP 3: Arbeitsauftrag KAoA',
   );
 
-  // Opening the meeting months ahead is refused with the server's reason.
-  await page.getByRole('button', { name: 'Sitzung eröffnen' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'noch nicht begonnen' })).toBeVisible();
-
-  // Invitations: mails with agenda PDF and calendar entry; the partner without e-mail gets hers by hand.
+  // Invitations, with a look first: who receives what (the guest his item only), who has no address.
   const invitations = page.getByRole('region', { name: 'Einladungen', exact: true });
-  await invitations.getByRole('button', { name: 'Einladungen verschicken' }).click();
+  const preview = await sendInvitations(page, '10-einladungen-vorschau');
+  expect(preview).toContain('Nicht per E-Mail erreichbar (1)');
+  expect(preview).toContain('Helga Brandt (Mitglied): keine E-Mail-Adresse hinterlegt');
+  expect(preview).toMatch(/Frank Lorenz \(Gast \(beratend\), [^)]+\)Einladung nur zu TOP 3/);
+  expect(preview).toContain('Jens Wagner (Stellvertretung');
+  expect(preview).toContain('Petra Schulte (Mitglied ohne Stimmrecht');
+  // Afterwards the page says what was sent, and to whom not.
   await expect(
-    invitations.getByRole('status').filter({ hasText: 'Einladungen sind im Postausgang' }),
-  ).toBeVisible();
-  await expect(
-    invitations.getByRole('status').filter({ hasText: 'bitte persönlich zustellen' }),
-  ).toContainText('Helga Brandt');
+    page.getByRole('status').filter({ hasText: 'Einladung an 7 Personen versandt.' }),
+  ).toContainText('1 nicht erreichbar: Helga Brandt (keine E-Mail-Adresse hinterlegt).');
   await expect(head).toContainText('Eingeladen');
   const recipients = invitations.getByRole('table', { name: 'Eingeladene und Antworten' });
   await expect(recipients.getByRole('row', { name: /Frank Lorenz/ })).toContainText('Gast (beratend)');
@@ -168,6 +201,27 @@ test('meeting: the spring meeting is planned and invited; a meeting is held and 
   ).toContainText('Stellvertretung nimmt teil');
   const springUrl = page.url();
   await page.context().close();
+
+  // On a phone (390 px) the planned meeting and the look before an update fit the screen; cancelling
+  // the dialog sends nothing.
+  const phone = await openAs(browser, network.admin, new URL(springUrl).pathname, {
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  await expect(phone.getByRole('heading', { level: 1, name: SPRING })).toBeVisible();
+  await check(phone, '10-sitzung-telefon');
+  await phone.getByRole('button', { name: 'Einladungen erneut verschicken' }).click();
+  const update = phone.getByRole('alertdialog', { name: 'Einladungen verschicken?' });
+  await expect(update).toContainText('Aktualisierte Einladung an 7 Personen per E-Mail.');
+  await expectNoAxeViolations(phone);
+  await check(phone, '10-einladungen-vorschau-telefon');
+  expect(
+    await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+  ).toBeLessThanOrEqual(1);
+  await update.getByRole('button', { name: 'Abbrechen' }).click();
+  await expect(update).toHaveCount(0);
+  await phone.context().close();
 
   // Journey 4: on a tablet the meeting page needs no sideways scrolling.
   const tablet = await openAs(browser, network.admin, new URL(springUrl).pathname, {
@@ -204,9 +258,9 @@ test('meeting: the spring meeting is planned and invited; a meeting is held and 
   await expect(guestForm.getByRole('listitem').filter({ hasText: 'Birgit Sommer' })).toContainText(
     'der ganzen Sitzung',
   );
-  await tablet.getByRole('button', { name: 'Einladungen verschicken' }).click();
+  await sendInvitations(tablet);
   await expect(
-    tablet.getByRole('status').filter({ hasText: 'Einladungen sind im Postausgang' }),
+    tablet.getByRole('status').filter({ hasText: /^Einladung an \d+ Personen versandt/ }),
   ).toBeVisible();
   // The meeting took place yesterday, so the members' reply links ended with it (410): the office
   // enters what it heard by phone, under its own name.
@@ -230,21 +284,21 @@ test('meeting: the spring meeting is planned and invited; a meeting is held and 
   // Opened after its time (held yesterday): what is left is writing the minutes.
   await expect(tablet.locator('.bn-meeting-head')).toContainText('Nachbereitung: Niederschrift offen');
 
-  // Attendance, prefilled from the replies: Claudia Richter is represented by her deputy.
-  const attendance = tablet.getByRole('region', { name: 'Anwesenheit' });
-  await expect(
-    attendance
-      .getByRole('group', { name: /^Claudia Richter/ })
-      .getByRole('radio', { name: 'vertreten durch Jens Wagner' }),
-  ).toBeChecked();
-  await expect(
-    attendance.getByRole('group', { name: /^Ulrike Hartmann/ }).getByRole('radio', { name: 'anwesend' }),
-  ).toBeChecked();
-  for (const who of ['Dr. Thomas Berger', 'Martin Vogel', 'Helga Brandt', 'Petra Schulte'])
-    await attendance
-      .getByRole('group', { name: new RegExp(`^${who}`) })
-      .getByRole('radio', { name: 'anwesend' })
-      .check();
+  // Attendance is the first step, above the agenda: "alle anwesend", taken from the replies, so
+  // Claudia Richter (who sent her deputy) is already represented by Jens Wagner.
+  const attendance = tablet.getByRole('region', { name: 'Schritt 1: Anwesenheit' });
+  const agendaHeading = tablet.getByRole('heading', { level: 2, name: 'Tagesordnung' });
+  expect((await attendance.boundingBox())!.y).toBeLessThan((await agendaHeading.boundingBox())!.y);
+  await expect(attendance.getByLabel(/^Claudia Richter \(/)).toHaveValue('represented');
+  await expect(attendance.getByLabel(/^Claudia Richter \(/)).toContainText('vertreten durch Jens Wagner');
+  for (const who of ['Ulrike Hartmann', 'Dr. Thomas Berger', 'Martin Vogel', 'Helga Brandt', 'Petra Schulte'])
+    await expect(attendance.getByLabel(new RegExp(`^${who.replace('.', '\\.')} \\(`))).toHaveValue('present');
+  await expect(attendance).toContainText('5 anwesend · 1 vertreten · 0 entschuldigt · 0 abwesend');
+  // One change by exception and back, through the select and "Alle anwesend".
+  await attend(attendance, 'Helga Brandt', 'entschuldigt');
+  await expect(attendance).toContainText('4 anwesend · 1 vertreten · 1 entschuldigt');
+  await attendance.getByRole('button', { name: 'Alle anwesend' }).click();
+  await attend(attendance, 'Claudia Richter', 'vertreten durch Jens Wagner');
   await check(tablet, '10-anwesenheit');
   await attendance.getByRole('button', { name: 'Anwesenheit speichern' }).click();
   await expect(
@@ -252,21 +306,25 @@ test('meeting: the spring meeting is planned and invited; a meeting is held and 
   ).toBeVisible();
 
   // Round 1: the Land side's member objects; the proposal is blocked and reworked.
+  // "Alle stimmen zu" is the default; the exceptions are the objection (with its reason) and an
+  // abstention. The guest and the office's team lead (no vote) give advice, which never counts.
   let form = tablet.getByRole('region', { name: 'Beschluss erfassen zu TOP 1 (Runde 1)' });
-  await position(form, /^Ulrike Hartmann/, 'Zustimmung');
+  await expect(form.getByRole('button', { name: 'Alle stimmen zu – Ergebnis feststellen' })).toBeVisible();
+  await expect(form.getByLabel(/^Position von Petra Schulte/)).toHaveCount(0);
   await position(
     form,
     /^Dr\. Thomas Berger/,
     'Einwand',
     'Die Praxistage müssen erst mit den Schulleitungen abgestimmt werden.',
   );
-  await position(form, /^Martin Vogel/, 'Zustimmung');
-  await position(form, /^Claudia Richter, vertreten durch Jens Wagner/, 'Zustimmung');
-  await position(form, /^Helga Brandt/, 'Enthaltung');
+  await position(form, 'Helga Brandt', 'Enthaltung');
   await form
-    .getByLabel('Rat von Birgit Sommer (beratend – zählt nicht)')
+    .getByLabel('Rat von Birgit Sommer (Gast)')
     .fill('Die Betriebe der Region stellen genügend Plätze bereit.');
-  await form.getByRole('button', { name: 'Ergebnis feststellen' }).click();
+  await form
+    .getByLabel('Rat von Petra Schulte (ohne Stimmrecht)')
+    .fill('Das Bildungsbüro kann die Abstimmung mit den Schulleitungen bis Januar übernehmen.');
+  await form.getByRole('button', { name: 'Ergebnis feststellen (2 Ausnahme(n))' }).click();
   await expect(form.getByRole('alert')).toContainText('Es liegt ein Einwand vor');
   await form.getByRole('radio', { name: /überarbeiten/ }).check();
   await check(tablet, '10-beschluss-einwand');
@@ -279,6 +337,13 @@ test('meeting: the spring meeting is planned and invited; a meeting is held and 
     'Einwand – Die Praxistage müssen erst mit den Schulleitungen abgestimmt werden.',
   );
   await expect(round1).toContainText('Claudia Richter, vertreten durch Jens Wagner');
+  await expect(round1).toContainText('Rat (beratend, zählt nicht)');
+  await expect(round1).toContainText(
+    'Birgit Sommer (Gast): Die Betriebe der Region stellen genügend Plätze bereit.',
+  );
+  await expect(round1).toContainText('Petra Schulte (ohne Stimmrecht): Das Bildungsbüro kann');
+  // The advice did not count: no position of theirs in the round.
+  await expect(round1.getByRole('listitem').filter({ hasText: /^Petra Schulte: / })).toHaveCount(0);
 
   // Round 2: reworked in the room, consented by all; the decision gets its number.
   form = tablet.getByRole('region', { name: 'Beschluss erfassen zu TOP 1 (Runde 2)' });
@@ -287,20 +352,23 @@ test('meeting: the spring meeting is planned and invited; a meeting is held and 
     .fill(
       'Das Bildungsbüro organisiert ab Februar Praxistage für alle Klassen 8, abgestimmt mit den Schulleitungen und der Schulaufsicht.',
     );
-  for (const who of [
-    /^Ulrike Hartmann/,
-    /^Dr\. Thomas Berger/,
-    /^Martin Vogel/,
-    /^Claudia Richter/,
-    /^Helga Brandt/,
-  ])
-    await position(form, who, 'Zustimmung');
-  await form.getByRole('button', { name: 'Ergebnis feststellen' }).click();
+  await form.getByRole('button', { name: 'Alle stimmen zu – Ergebnis feststellen' }).click();
   const round2 = item.getByRole('region', { name: 'Runde 2', exact: true });
   await expect(round2).toContainText('Beschluss gefasst');
   await expect(round2).toContainText(/Beschluss LK-\d{4}-\d{2}/);
   await expect(item).toContainText('beschlossen');
   await expect(tablet.getByRole('region', { name: /Beschluss erfassen zu TOP 1/ })).toHaveCount(0);
   await check(tablet, '10-beschluss-gefasst');
+  const number = ((await round2.locator('.bn-decision-number').textContent()) ?? '').replace(
+    'Beschluss ',
+    '',
+  );
+  for (const who of ['Ulrike Hartmann', 'Dr. Thomas Berger', 'Martin Vogel', 'Helga Brandt'])
+    await expect(round2.getByRole('listitem').filter({ hasText: who })).toContainText('Zustimmung');
+  // The decision is in the register with its number.
+  await tablet.goto(`/n/${network.id}/lenkungskreis/beschluesse`);
+  await expect(tablet.getByRole('main')).toContainText(number);
+  await expect(tablet.getByRole('main')).toContainText('Arbeitsauftrag Berufsorientierung');
+  await check(tablet, '10-register');
   await tablet.context().close();
 });

@@ -16,7 +16,7 @@ async function voteLink(address: string) {
   return linkIn(mail, /^\/umlauf\/[A-Za-z0-9_-]+$/);
 }
 
-test('written procedure: started with a 10-day deadline, two consent by their links, one stays silent', async ({
+test('written procedure: started after a look at who is reached, two consent by their links, a paper answer is recorded, one stays silent', async ({
   browser,
   network,
 }) => {
@@ -57,8 +57,17 @@ test('written procedure: started with a 10-day deadline, two consent by their li
   await dialog.getByLabel('Titel').fill(TITLE);
   await dialog.getByLabel('Beschlussvorschlag').fill(PROPOSAL);
   await expect(dialog.getByLabel('Art des Beschlusses')).toHaveValue('work_order');
+  // Before anything goes out the dialog shows who receives the proposal, and names the voting member
+  // without an e-mail address: silence is not consent, so her answer must come by phone or on paper.
+  await expect(dialog.getByRole('heading', { name: /^Erhalten per E-Mail/ })).toBeVisible();
+  const unreachable = dialog.getByRole('status').filter({ hasText: 'Nicht per E-Mail erreichbar (1)' });
+  await expect(unreachable).toContainText('Helga Brandt (Mitglied): keine E-Mail-Adresse hinterlegt');
+  await expect(unreachable).toContainText('Schweigen gilt nicht als Zustimmung');
+  // Deputies and members without a vote are not asked.
+  await expect(dialog).not.toContainText('Jens Wagner');
+  await expect(dialog).not.toContainText('Petra Schulte (');
   // A work order needs a field of action: the form does not go out without one.
-  await dialog.getByRole('button', { name: 'Starten und Links verschicken' }).click();
+  await dialog.getByRole('button', { name: 'Starten und versenden' }).click();
   await expect(dialog).toBeVisible();
   expect(
     await dialog
@@ -68,9 +77,16 @@ test('written procedure: started with a 10-day deadline, two consent by their li
   await dialog.getByLabel('Handlungsfeld').selectOption({ label: field });
   await expectNoAxeViolations(page);
   await shot(page, '14-umlaufverfahren-starten');
-  await dialog.getByRole('button', { name: 'Starten und Links verschicken' }).click();
+  await dialog.getByRole('button', { name: 'Starten und versenden' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: `Umlaufverfahren: ${TITLE}` })).toBeFocused();
+  // The page says what went out and who still has to be asked.
+  await expect(page.getByRole('main')).toContainText(
+    'Umlaufverfahren gestartet: Beschlussvorschlag an 7 Mitglieder versandt.',
+  );
+  await expect(page.getByRole('status').filter({ hasText: 'Nicht per E-Mail erreichbar (1)' })).toContainText(
+    'Helga Brandt',
+  );
   const answers = page.getByRole('region', { name: 'Antworten der Stimmberechtigten' }).first();
   await expect(answers).toContainText('Schweigen gilt nicht als Zustimmung');
   await expect(answers.getByRole('row', { name: /^Dr\. Jana Hoffmann/ })).toContainText('keine Antwort');
@@ -127,8 +143,23 @@ test('written procedure: started with a 10-day deadline, two consent by their li
   await check(desk, '14-umlauf-unbekannt');
   await desk.context().close();
 
-  // Sabine Krämer never answers: the office sees who is missing; silence does not count as consent.
+  // Helga Brandt answers on paper; the office records it under its own name.
   await page.goto(detailUrl);
+  const record = page.getByRole('form', { name: 'Antwort von Helga Brandt' });
+  await record.getByLabel('Antwort', { exact: true }).selectOption({ label: 'Zustimmung' });
+  await record.getByLabel('Eingang').selectOption({ label: 'auf Papier' });
+  await expectNoAxeViolations(page);
+  await record.getByRole('button', { name: 'Antwort eintragen' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Die Antwort von Helga Brandt ist eingetragen.' }),
+  ).toBeVisible();
+  await expect(answers.getByRole('row', { name: /^Helga Brandt/ })).toContainText(
+    'auf Papier, erfasst durch Anna Becker',
+  );
+  await expect(page.getByRole('status').filter({ hasText: 'Nicht per E-Mail erreichbar' })).toHaveCount(0);
+
+  // Sabine Krämer never answers: the office sees who is missing; silence does not count as consent.
+  await page.reload();
   await expect(answers.getByRole('row', { name: /^Dr\. Jana Hoffmann/ })).toContainText('Zustimmung');
   await expect(answers.getByRole('row', { name: /^Klaus Neumann/ })).toContainText('Zustimmung');
   await expect(answers.getByRole('row', { name: /^Sabine Krämer/ })).toContainText('keine Antwort');

@@ -94,11 +94,46 @@ export async function planMeeting(
   await expect(page.getByRole('heading', { level: 1, name: m.title })).toBeVisible();
 }
 
-/** One entitled member's position in the open decision form. */
-export async function position(form: Locator, who: RegExp, stance: string, reason?: string) {
-  const group = form.getByRole('group', { name: who });
-  await group.getByRole('radio', { name: stance, exact: true }).check();
-  if (reason) await group.getByRole('textbox').fill(reason);
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const nameOf = (who: RegExp | string) =>
+  typeof who === 'string' ? escapeRe(who) : who.source.replace(/^\^/, '');
+
+/**
+ * One exception to "alle stimmen zu" in the open decision form: the member's position (Einwand with
+ * its reason, Enthaltung); everyone left alone consents.
+ */
+export async function position(form: Locator, who: RegExp | string, stance: string, reason?: string) {
+  await form.getByLabel(new RegExp(`^Position von ${nameOf(who)}`)).selectOption({ label: stance });
+  if (reason) await form.getByLabel(new RegExp(`^Begründung des Einwands von ${nameOf(who)}`)).fill(reason);
+}
+
+/** One member's attendance where it differs from "alle anwesend" (a select per member). */
+export async function attend(attendance: Locator, who: string, status: string) {
+  await attendance.getByLabel(new RegExp(`^${escapeRe(who)} \\(`)).selectOption({ label: status });
+}
+
+/**
+ * A mass action with a look first: the dialog lists who receives what and who cannot be reached;
+ * checked with axe while open, then confirmed. Returns the dialog's text for assertions.
+ */
+export async function confirmAudience(page: Page, title: string, confirm: string, shotName?: string) {
+  const dialog = page.getByRole('alertdialog', { name: title });
+  await expect(dialog.getByRole('heading', { name: /^Erhalten per E-Mail/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+  if (shotName) await shot(page, shotName);
+  const text = (await dialog.textContent()) ?? '';
+  await dialog.getByRole('button', { name: confirm }).click();
+  await expect(dialog).toHaveCount(0);
+  return text;
+}
+
+/** "Einladungen verschicken" through its preview dialog. */
+export async function sendInvitations(page: Page, shotName?: string) {
+  await page
+    .getByRole('region', { name: 'Einladungen', exact: true })
+    .getByRole('button', { name: /^Einladungen (erneut )?verschicken$/ })
+    .click();
+  return confirmAudience(page, 'Einladungen verschicken?', 'Jetzt verschicken', shotName);
 }
 
 /** The meetings page through the navigation (behind the menu button up to 900 pixels, styles.css). */

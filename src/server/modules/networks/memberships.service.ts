@@ -30,6 +30,22 @@ export async function listMembers(deps: Deps, actor: NetworkActor): Promise<Memb
   }));
 }
 
+/**
+ * The office staff of a network (accounts with the office role): in a meeting they may give advice,
+ * which is recorded and never counts. Being staff does not make anyone a committee member.
+ */
+export async function officeStaffOf(
+  db: Db,
+  networkId: string,
+): Promise<Array<{ userId: string; name: string; email: string }>> {
+  return db
+    .select({ userId: user.id, name: user.name, email: user.email })
+    .from(membership)
+    .innerJoin(user, eq(user.id, membership.userId))
+    .where(and(eq(membership.networkId, networkId), eq(membership.role, 'office')))
+    .orderBy(asc(user.name));
+}
+
 async function lockMembership(tx: Db, actor: NetworkActor, userId: string) {
   const networkId = actor.networkId;
   // Locking the network row serialises concurrent role changes, so two admins cannot demote each

@@ -50,6 +50,11 @@ export async function insertAdvice(tx: Db, values: Array<typeof advice.$inferIns
   if (values.length > 0) await tx.insert(advice).values(values);
 }
 
+export async function adviceOfRounds(db: Db, roundIds: string[]) {
+  if (roundIds.length === 0) return [];
+  return db.select().from(advice).where(inArray(advice.roundId, roundIds)).orderBy(asc(advice.createdAt));
+}
+
 /** Decision numbers of an item's rounds, by round id. */
 export async function decisionNumbersOfItem(db: Db, itemId: string): Promise<Map<string | null, string>> {
   const rows = await db

@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { errorCodeOf } from '../../../../tests/helpers/rules.js';
 import type { Participant } from './consensus.rules.js';
-import { applyPositions, decisionNumber, decisionYear, itemStatusAfterBlock } from './decisions.rules.js';
+import { consensusOutcome, type Participant as P } from './consensus.rules.js';
+import {
+  applyPositions,
+  assertMayAdvise,
+  decisionNumber,
+  decisionYear,
+  itemStatusAfterBlock,
+  withAllConsent,
+} from './decisions.rules.js';
 
 describe('decision numbers', () => {
   it.each([
@@ -76,5 +84,98 @@ describe('applyPositions', () => {
       names,
     );
     expect(out.map((p) => p.stance)).toEqual(['consent', 'objection', undefined, undefined]);
+  });
+});
+
+describe('"alle stimmen zu" plus exceptions', () => {
+  const room = (): P[] => [
+    { memberId: 'land', side: 'land', voting: true, presence: 'present' },
+    { memberId: 'land2', side: 'land', voting: true, presence: 'represented' },
+    { memberId: 'kommune', side: 'municipality', voting: true, presence: 'present' },
+    { memberId: 'excused', side: 'municipality', voting: true, presence: 'excused' },
+    { memberId: 'absent', side: 'other', voting: true, presence: 'absent' },
+    { memberId: 'office', side: 'office', voting: false, presence: 'present' },
+    { memberId: 'nonvoting', side: 'other', voting: false, presence: 'present' },
+  ];
+  const stancesOf = (
+    exceptions: Array<{ memberId: string; stance: 'consent' | 'stand_aside' | 'objection' }>,
+  ) => {
+    const list = withAllConsent(
+      room(),
+      exceptions.map((e) => ({ ...e, reason: e.stance === 'objection' ? 'Grund' : '' })),
+    );
+    return Object.fromEntries(list.map((p) => [p.memberId, p.stance]));
+  };
+  it.each([
+    [
+      'no exceptions: every voting member present or represented consents',
+      [],
+      { land: 'consent', land2: 'consent', kommune: 'consent' },
+      true,
+    ],
+    [
+      'one objection stays and blocks',
+      [{ memberId: 'land', stance: 'objection' as const }],
+      { land: 'objection', land2: 'consent', kommune: 'consent' },
+      false,
+    ],
+    [
+      'an abstention stays and does not block',
+      [{ memberId: 'kommune', stance: 'stand_aside' as const }],
+      { land: 'consent', land2: 'consent', kommune: 'stand_aside' },
+      false,
+    ],
+  ])('%s', (_name, exceptions, expected, taken) => {
+    const stances = stancesOf(exceptions);
+    expect(stances).toEqual(expected);
+    const participants = applyPositions(
+      room(),
+      Object.entries(stances).map(([memberId, stance]) => ({ memberId, stance })),
+      () => undefined,
+    );
+    // The municipal side's only present voter standing aside leaves no municipal consent (parity).
+    expect(consensusOutcome(participants).taken).toBe(taken);
+  });
+
+  it('never gives a position to the excused, the absent, office staff or members without a vote', () => {
+    fc.assert(
+      fc.property(fc.subarray(['land', 'land2', 'kommune']), (objectors) => {
+        const stances = stancesOf(objectors.map((memberId) => ({ memberId, stance: 'objection' as const })));
+        for (const id of ['excused', 'absent', 'office', 'nonvoting']) expect(stances[id]).toBeUndefined();
+        expect(Object.keys(stances)).toHaveLength(3);
+      }),
+    );
+  });
+});
+
+describe('who may give advice', () => {
+  it.each([
+    ['a guest of the whole meeting', { kind: 'guest' as const, name: 'Gast', itemId: null }, 'ok'],
+    ['a guest of this item', { kind: 'guest' as const, name: 'Gast', itemId: 'top3' }, 'ok'],
+    [
+      'a guest of another item',
+      { kind: 'guest' as const, name: 'Gast', itemId: 'top4' },
+      'steering.advisor_other_item',
+    ],
+    ['a member without a vote', { kind: 'member' as const, name: 'Beirat', voting: false }, 'ok'],
+    [
+      'a voting member (states a position instead)',
+      { kind: 'member' as const, name: 'Frau Land', voting: true },
+      'steering.advisor_voting',
+    ],
+    ['office staff', { kind: 'office' as const, name: 'Teamleitung' }, 'ok'],
+    ['somebody unknown', undefined, 'steering.advisor_unknown'],
+  ])('%s → %s', (_name, speaker, expected) => {
+    expect(errorCodeOf(() => assertMayAdvise(speaker, 'top3'))).toBe(expected);
+  });
+
+  it('advice never changes the outcome: consensus reads only the positions of voting members', () => {
+    const withAdvisors: P[] = [
+      { memberId: 'land', side: 'land', voting: true, presence: 'present', stance: 'consent' },
+      { memberId: 'kommune', side: 'municipality', voting: true, presence: 'present', stance: 'consent' },
+      // an office member or a member without a vote who objected in words: it is advice, not a stance
+      { memberId: 'office', side: 'office', voting: false, presence: 'present', stance: 'objection' },
+    ];
+    expect(consensusOutcome(withAdvisors)).toEqual({ taken: true });
   });
 });

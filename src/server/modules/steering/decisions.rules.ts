@@ -50,3 +50,55 @@ export function applyPositions(
   }
   return participants;
 }
+
+/**
+ * "Alle stimmen zu" plus exceptions: the named positions stand, every other voting member present in
+ * person or by deputy consents. Absent, excused and non-voting members get no position.
+ */
+export function withAllConsent<P extends { memberId: string; stance: Stance; reason: string }>(
+  participants: readonly Participant[],
+  exceptions: readonly P[],
+): Array<P | { memberId: string; stance: 'consent'; reason: string }> {
+  const named = new Set(exceptions.map((p) => p.memberId));
+  const rest = participants
+    .filter(
+      (p) => p.voting && (p.presence === 'present' || p.presence === 'represented') && !named.has(p.memberId),
+    )
+    .map((p) => ({ memberId: p.memberId, stance: 'consent' as const, reason: '' }));
+  return [...exceptions, ...rest];
+}
+
+/**
+ * Who may give advice in a round: a guest (of the whole meeting or of this item), a member without a
+ * vote, or office staff. A voting member states a position instead; advice never counts (DOMAIN.md).
+ */
+export function assertMayAdvise(
+  speaker:
+    | { kind: 'guest'; name: string; itemId: string | null }
+    | { kind: 'member'; name: string; voting: boolean }
+    | { kind: 'office'; name: string }
+    | undefined,
+  itemId: string,
+): void {
+  if (!speaker) {
+    throw new DomainError(
+      'steering.advisor_unknown',
+      'Diese Person ist zu diesem Tagesordnungspunkt nicht als beratende Teilnehmerin eingeladen.',
+      'invalid',
+    );
+  }
+  if (speaker.kind === 'guest' && speaker.itemId !== null && speaker.itemId !== itemId) {
+    throw new DomainError(
+      'steering.advisor_other_item',
+      `${speaker.name} ist nur zu einem anderen Tagesordnungspunkt eingeladen.`,
+      'invalid',
+    );
+  }
+  if (speaker.kind === 'member' && speaker.voting) {
+    throw new DomainError(
+      'steering.advisor_voting',
+      `${speaker.name} ist stimmberechtigt: Erfassen Sie eine Position statt eines Rats.`,
+      'invalid',
+    );
+  }
+}

@@ -3,11 +3,13 @@ import type { Db } from '../../db/client.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
 import { fieldNames } from '../contract/contract.service.js';
 import { describeFiles } from '../files/files.service.js';
-import { authorize } from '../networks/networks.policy.js';
+import { authorize, can } from '../networks/networks.policy.js';
+import { advisorsOf } from './advisors.service.js';
 import type { ItemRow } from './agenda.repository.js';
 import { itemsOf, papersWithVersions } from './agenda.repository.js';
 import { numberAgenda } from './agenda.rules.js';
 import { attendanceOf, guestsOf } from './meetings.repository.js';
+import { meetingActions } from './meetings.rules.js';
 import { loadMeeting, meetingDto, minutesStatusOf, visibleItemIds } from './meetings.service.js';
 
 /*
@@ -65,6 +67,11 @@ async function papersOf(db: Db, networkId: string, itemIds: string[]) {
   return out;
 }
 
+const actionsDto = (a: ReturnType<typeof meetingActions>) => ({
+  ...a,
+  opensAt: a.opensAt?.toISOString() ?? null,
+});
+
 export async function getMeeting(deps: Deps, actor: NetworkActor, meetingId: string): Promise<MeetingDetail> {
   authorize(actor.role, 'meetings.read');
   const m = await loadMeeting(deps.db, actor, meetingId);
@@ -82,6 +89,7 @@ export async function getMeeting(deps: Deps, actor: NetworkActor, meetingId: str
     shown.map(({ item }) => item.fieldId).filter((x): x is string => !!x),
   );
   const isGuest = actor.role === 'guest';
+  const manage = can(actor.role, 'steering.manage');
   const [guests, att] = await Promise.all([
     isGuest ? Promise.resolve([]) : guestsOf(deps.db, m.id),
     isGuest ? Promise.resolve([]) : attendanceOf(deps.db, m.id),
@@ -106,5 +114,7 @@ export async function getMeeting(deps: Deps, actor: NetworkActor, meetingId: str
     })),
     attendance: att.map((a) => ({ memberId: a.memberId, status: a.status, deputyId: a.deputyId })),
     viewerIsGuest: isGuest,
+    actions: actionsDto(meetingActions(m.status, m.startsAt, deps.now(), manage)),
+    advisors: manage && m.status === 'held' ? await advisorsOf(deps.db, actor.networkId, m) : [],
   };
 }

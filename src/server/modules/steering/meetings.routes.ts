@@ -3,19 +3,21 @@ import { z } from 'zod';
 import { NetworkParams, PageQuery, pageOf } from '../../../contracts/common.js';
 import {
   AttendanceInput,
+  AudiencePreview,
   CancelInput,
   InvitationResult,
   Meeting,
   MeetingDetail,
   MeetingInput,
   MeetingParams,
+  MeetingSeriesInput,
   Recipient,
 } from '../../../contracts/steering.js';
 import { memberOf } from '../../http/access.js';
 import type { Deps } from '../../lib/context.js';
 import { keysetPage } from '../../lib/keyset.js';
 import { errors, tags } from './steering.http.js';
-import { sendInvitations } from './steering.invitations.js';
+import { previewInvitations, sendInvitations } from './steering.invitations.js';
 import * as svc from './steering.service.js';
 
 /**
@@ -57,6 +59,21 @@ export const meetingRoutes =
         },
       },
       async (req, reply) => reply.code(201).send(await svc.createMeeting(deps, actor(req), req.body)),
+    );
+    app.post(
+      `${n}/meetings/series`,
+      {
+        config: { access: { permission: 'steering.manage' } },
+        schema: {
+          tags,
+          summary: 'Mehrere Sitzungen auf einmal planen (alle oder keine; Zeiten in Europe/Berlin)',
+          params: NetworkParams,
+          body: MeetingSeriesInput,
+          response: { 201: z.array(Meeting), ...errors },
+        },
+      },
+      async (req, reply) =>
+        reply.code(201).send(await svc.createMeetingSeries(deps, actor(req), req.body.meetings)),
     );
     app.get(
       `${n}/meetings/:meetingId`,
@@ -121,6 +138,19 @@ export const meetingRoutes =
         },
       },
       async (req) => sendInvitations(deps, actor(req), req.params.meetingId),
+    );
+    app.get(
+      `${n}/meetings/:meetingId/invitations/preview`,
+      {
+        config: { access: { permission: 'steering.manage' } },
+        schema: {
+          tags,
+          summary: 'Vorschau: wer die Einladungen erhält und wer nicht erreichbar ist (sendet nichts)',
+          params: MeetingParams,
+          response: { 200: AudiencePreview, ...errors },
+        },
+      },
+      async (req) => previewInvitations(deps, actor(req), req.params.meetingId),
     );
     app.get(
       `${n}/meetings/:meetingId/recipients`,

@@ -7,6 +7,7 @@ import {
   assertRecording,
   assertReplyAllowed,
   type MeetingStatus,
+  meetingActions,
   nextSequence,
 } from './meetings.rules.js';
 
@@ -115,5 +116,39 @@ describe('replies to an invitation', () => {
     ['attending', false, 'ok'],
   ] as const)('%s from a member=%s → %s', (reply, isMember, code) => {
     expect(errorCodeOf(() => assertReplyAllowed('invited', reply, isMember))).toBe(code);
+  });
+});
+
+describe('what the meeting page offers (meetingActions), in step with the rules that would run', () => {
+  const start = new Date('2027-03-12T13:00:00Z');
+  const times = {
+    'three months before': '2026-12-12T10:00:00Z',
+    'two hours before': '2027-03-12T11:00:00Z',
+    'one hour before': '2027-03-12T12:00:00Z',
+    'during the meeting': '2027-03-12T14:00:00Z',
+  };
+  for (const status of statuses) {
+    for (const [when, now] of Object.entries(times)) {
+      it(`${status}, ${when}: open offered exactly when assertMayOpen passes`, () => {
+        const a = meetingActions(status, start, new Date(now), true);
+        expect(a.open).toBe(errorCodeOf(() => assertMayOpen(status, start, new Date(now))) === 'ok');
+        expect(a.edit).toBe(errorCodeOf(() => assertPlanning(status)) === 'ok');
+        expect(a.cancel).toBe(a.edit);
+        expect(a.record).toBe(errorCodeOf(() => assertRecording(status)) === 'ok');
+      });
+    }
+  }
+  it('says from when opening will be accepted, and offers nothing without the right to manage', () => {
+    expect(meetingActions('invited', start, new Date(times['three months before']), true).opensAt).toEqual(
+      new Date('2027-03-12T12:00:00Z'),
+    );
+    expect(meetingActions('invited', start, new Date(times['during the meeting']), false)).toEqual({
+      edit: false,
+      cancel: false,
+      invite: false,
+      open: false,
+      opensAt: null,
+      record: false,
+    });
   });
 });

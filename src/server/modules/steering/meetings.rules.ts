@@ -39,7 +39,6 @@ export function assertRecording(status: MeetingStatus): void {
   }
 }
 
-/** One hour of leeway for setting up the room before a meeting may be opened; not days ahead. */
 /**
  * A reply to an invitation (through the member's link, or entered by the office) is taken while the
  * meeting is being planned; only a member can send the deputy, a guest attends in person or not.
@@ -65,7 +64,40 @@ export function assertReplyAllowed(
   }
 }
 
+/** One hour of leeway for setting up the room before a meeting may be opened; not days ahead. */
 export const OPENING_LEEWAY_MS = 3_600_000;
+
+export type MeetingActionFlags = {
+  edit: boolean;
+  cancel: boolean;
+  invite: boolean;
+  open: boolean;
+  opensAt: Date | null;
+  record: boolean;
+};
+
+/**
+ * What the office can do with a meeting now; each flag is true exactly when the matching use case
+ * would pass its rule (assertPlanning, assertMayOpen, assertRecording), so the page never offers an
+ * action that then fails. Without the right to manage, nothing.
+ */
+export function meetingActions(
+  status: MeetingStatus,
+  startsAt: Date,
+  now: Date,
+  manage: boolean,
+): MeetingActionFlags {
+  const planning = manage && (status === 'planned' || status === 'invited');
+  const opensAt = new Date(startsAt.getTime() - OPENING_LEEWAY_MS);
+  return {
+    edit: planning,
+    cancel: planning,
+    invite: planning,
+    open: planning && now.getTime() >= opensAt.getTime(),
+    opensAt: planning ? opensAt : null,
+    record: manage && status === 'held',
+  };
+}
 
 export function assertMayOpen(status: MeetingStatus, startsAt: Date, now: Date): void {
   assertPlanning(status);

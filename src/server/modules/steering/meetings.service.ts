@@ -6,7 +6,7 @@ import { berlinInstant } from '../../lib/berlin-time.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
 import type { PageRequest } from '../../lib/keyset.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
-import { authorize, can } from '../networks/networks.policy.js';
+import { authorize } from '../networks/networks.policy.js';
 import type { MeetingRow } from './meetings.repository.js';
 import * as repo from './meetings.repository.js';
 import { assertMayOpen, assertPlanning, nextSequence } from './meetings.rules.js';
@@ -114,6 +114,38 @@ export async function createMeeting(deps: Deps, actor: NetworkActor, input: Meet
     return m;
   });
   return meetingDto(row);
+}
+
+/**
+ * Plans several meetings at once ("zwei Sitzungen im Jahr"): all or none are created. Each is then an
+ * ordinary meeting, moved or cancelled on its own.
+ */
+export async function createMeetingSeries(
+  deps: Deps,
+  actor: NetworkActor,
+  inputs: MeetingInput[],
+): Promise<Meeting[]> {
+  authorize(actor.role, 'steering.manage');
+  const rows = await deps.db.transaction(async (tx) => {
+    const out: MeetingRow[] = [];
+    for (const input of inputs) {
+      const m = await repo.insertMeeting(tx, {
+        networkId: actor.networkId,
+        ...meetingValues(input),
+        icalUid: `${randomBytes(16).toString('hex')}@bildungsnetz`,
+      });
+      out.push(m);
+    }
+    await recordAudit(tx, auditActorOf(actor), {
+      action: 'create',
+      entityType: 'meeting',
+      entityId: out[0]!.id,
+      summary: `${out.length} Sitzungen geplant: ${out.map((m) => `„${m.title}“`).join(', ')}`,
+      after: out.map((m) => meetingDto(m)),
+    });
+    return out;
+  });
+  return rows.map((m) => meetingDto(m));
 }
 
 export async function updateMeeting(

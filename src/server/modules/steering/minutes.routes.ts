@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  AudiencePreview,
   CorrectionInput,
   MeetingParams,
   MinutesExportParams,
@@ -10,6 +11,7 @@ import {
 import { memberOf } from '../../http/access.js';
 import { attachmentDisposition } from '../../lib/content-disposition.js';
 import type { Deps } from '../../lib/context.js';
+import { previewCirculation } from './minutes-circulation.js';
 import { errors, tags } from './steering.http.js';
 import {
   circulateMinutes,
@@ -29,6 +31,19 @@ export const minutesRoutes =
     const n = '/networks/:networkId';
     const actor = memberOf;
 
+    app.get(
+      `${n}/meetings/:meetingId/minutes/circulation-preview`,
+      {
+        config: { access: { permission: 'steering.manage' } },
+        schema: {
+          tags,
+          summary: 'Vorschau: wer den Entwurf der Niederschrift erhält (sendet nichts)',
+          params: MeetingParams,
+          response: { 200: AudiencePreview, ...errors },
+        },
+      },
+      async (req) => previewCirculation(deps, actor(req), req.params.meetingId),
+    );
     app.get(
       `${n}/meetings/:meetingId/minutes`,
       {

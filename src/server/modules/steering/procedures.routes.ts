@@ -1,11 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { NetworkParams } from '../../../contracts/common.js';
-import { Procedure, ProcedureInput, ProcedureParams, VoteInput } from '../../../contracts/steering.js';
+import {
+  AudiencePreview,
+  Procedure,
+  ProcedureInput,
+  ProcedureParams,
+  VoteInput,
+} from '../../../contracts/steering.js';
 import { memberOf } from '../../http/access.js';
 import type { Deps } from '../../lib/context.js';
 import { errors, tags } from './steering.http.js';
-import { getProcedure, listProcedures, startProcedure } from './steering.procedures.js';
+import { getProcedure, listProcedures, previewProcedure, startProcedure } from './steering.procedures.js';
 import { castOwnVote } from './worklist.service.js';
 
 /**
@@ -43,6 +49,19 @@ export const procedureRoutes =
         },
       },
       async (req, reply) => reply.code(201).send(await startProcedure(deps, actor(req), req.body)),
+    );
+    app.get(
+      `${n}/procedures/preview`,
+      {
+        config: { access: { permission: 'steering.manage' } },
+        schema: {
+          tags,
+          summary: 'Vorschau: wer ein jetzt gestartetes Umlaufverfahren erhält und wer nicht erreichbar ist',
+          params: NetworkParams,
+          response: { 200: AudiencePreview, ...errors },
+        },
+      },
+      async (req) => previewProcedure(deps, actor(req)),
     );
     app.get(
       `${n}/procedures/:procedureId`,

@@ -1,24 +1,31 @@
-import type { Round } from '../../../contracts/steering.js';
+import type { Advisor, Round } from '../../../contracts/steering.js';
 import { DomainError, notFound } from '../../http/errors.js';
 import { berlinDay } from '../../lib/berlin-time.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { assertJointField } from '../contract/contract.service.js';
 import { authorize } from '../networks/networks.policy.js';
+import { advisorsOf } from './advisors.service.js';
 import { updateItemRow } from './agenda.repository.js';
 import { loadItem } from './agenda.service.js';
 import { membersOf } from './committee.repository.js';
 import { inTermOn } from './committee.rules.js';
 import { consensusOutcome, outcomeMessage, type Participant } from './consensus.rules.js';
 import * as repo from './decisions.repository.js';
-import { applyPositions, itemStatusAfterBlock, type Resolution } from './decisions.rules.js';
+import {
+  applyPositions,
+  assertMayAdvise,
+  itemStatusAfterBlock,
+  type Resolution,
+  withAllConsent,
+} from './decisions.rules.js';
 import { insertDecision } from './decisions.service.js';
-import { attendanceOf, guestsOf } from './meetings.repository.js';
+import { attendanceOf } from './meetings.repository.js';
 import { assertRecording } from './meetings.rules.js';
 import { loadMeeting, visibleItemIds } from './meetings.service.js';
 import { approveMinutes } from './steering.minutes.js';
 
-/* Consensus rounds on decision items: positions, guests' advice, outcome, and the decision it yields. */
+/* Consensus rounds on decision items: positions, advice (never counted), outcome, and the decision. */
 
 /**
  * Records one round on a decision item: every entitled person's position, the guests' advice, and
@@ -34,7 +41,8 @@ export async function recordRound(
   input: {
     proposal: string;
     positions: Array<{ memberId: string; stance: 'consent' | 'stand_aside' | 'objection'; reason: string }>;
-    advice: Array<{ guestId: string; text: string }>;
+    allConsent?: boolean;
+    advice: Array<{ kind: Advisor['kind']; id: string; text: string }>;
     resolution: Resolution | null;
   },
 ): Promise<Round> {
@@ -67,13 +75,26 @@ export async function recordRound(
       voting: x.voting,
       presence: att.get(x.id)?.status ?? 'absent',
     }));
-    applyPositions(participants, input.positions, (id) => members.find((x) => x.id === id)?.name);
+    const positions = input.allConsent ? withAllConsent(participants, input.positions) : input.positions;
+    applyPositions(participants, positions, (id) => members.find((x) => x.id === id)?.name);
     const byId = new Map(participants.map((p) => [p.memberId, p]));
     const outcome = consensusOutcome(participants);
-    const guests = await guestsOf(tx, m.id);
-    for (const a of input.advice) {
-      if (!guests.some((g) => g.id === a.guestId)) throw notFound('Der Gast');
-    }
+    const advisors = await advisorsOf(tx, actor.networkId, m);
+    const speakers = input.advice.map((a) => {
+      const who = advisors.find((x) => x.kind === a.kind && x.id === a.id);
+      const voter = a.kind === 'member' ? members.find((x) => x.id === a.id && x.voting) : undefined;
+      assertMayAdvise(
+        voter
+          ? { kind: 'member', name: voter.name, voting: true }
+          : who?.kind === 'guest'
+            ? { kind: 'guest', name: who.name, itemId: who.itemId }
+            : who?.kind === 'member'
+              ? { kind: 'member', name: who.name, voting: false }
+              : who && { kind: 'office', name: who.name },
+        item.id,
+      );
+      return { ...a, name: who!.name };
+    });
     if (!outcome.taken && !input.resolution) {
       throw new DomainError(
         'steering.resolution_required',
@@ -100,7 +121,7 @@ export async function recordRound(
     const deputies = new Map(members.filter((x) => x.deputyOf).map((x) => [x.deputyOf!, x.id]));
     await repo.insertPositions(
       tx,
-      input.positions.map((p) => ({
+      positions.map((p) => ({
         networkId: actor.networkId,
         roundId: round.id,
         memberId: p.memberId,
@@ -114,7 +135,17 @@ export async function recordRound(
     );
     await repo.insertAdvice(
       tx,
-      input.advice.map((a) => ({ ...a, networkId: actor.networkId, itemId: item.id })),
+      speakers.map((a) => ({
+        networkId: actor.networkId,
+        itemId: item.id,
+        roundId: round.id,
+        kind: a.kind,
+        guestId: a.kind === 'guest' ? a.id : null,
+        memberId: a.kind === 'member' ? a.id : null,
+        userId: a.kind === 'office' ? a.id : null,
+        speakerName: a.name,
+        text: a.text,
+      })),
     );
     if (outcome.taken) {
       const number = await insertDecision(tx, actor.networkId, {
@@ -135,7 +166,7 @@ export async function recordRound(
         entityType: 'decision',
         entityId: round.id,
         summary: `Beschluss ${number} „${item.title}“ gefasst`,
-        after: { number, text: input.proposal, positions: input.positions },
+        after: { number, text: input.proposal, positions, advice: speakers },
       });
     } else {
       await updateItemRow(tx, item.id, { status: itemStatusAfterBlock(input.resolution!) });
@@ -144,7 +175,7 @@ export async function recordRound(
         entityType: 'decision_round',
         entityId: round.id,
         summary: `TOP „${item.title}“: Runde ${round.round} nicht beschlossen (${outcomeMessage(outcome)})`,
-        after: { outcome, resolution: input.resolution, positions: input.positions },
+        after: { outcome, resolution: input.resolution, positions, advice: speakers },
       });
     }
     return round.id;
@@ -170,6 +201,10 @@ export async function roundsOf(
   );
   const members = new Map((await membersOf(deps.db, actor.networkId)).map((m) => [m.id, m.name]));
   const numbers = await repo.decisionNumbersOfItem(deps.db, itemId);
+  const advice = await repo.adviceOfRounds(
+    deps.db,
+    rounds.map((r) => r.id),
+  );
   return rounds.map((r) => ({
     id: r.id,
     round: r.round,
@@ -189,6 +224,9 @@ export async function roundsOf(
         stance: p.stance,
         reason: p.reason,
       })),
+    advice: advice
+      .filter((a) => a.roundId === r.id)
+      .map((a) => ({ kind: a.kind, name: a.speakerName, text: a.text })),
     decisionNumber: numbers.get(r.id) ?? null,
   }));
 }

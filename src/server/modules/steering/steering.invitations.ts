@@ -1,4 +1,5 @@
 import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import type { AudiencePreview } from '../../../contracts/steering.js';
 import type { Db } from '../../db/client.js';
 import { DomainError, notFound } from '../../http/errors.js';
 import { berlinDate, berlinDateTime, berlinDay, berlinTime } from '../../lib/berlin-time.js';
@@ -6,6 +7,7 @@ import type { Deps, NetworkActor } from '../../lib/context.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { hasCalendarLink, linkForMail, linkGone, openLink } from '../links/links.service.js';
 import { enqueueMail } from '../mail/mail.service.js';
+import { authorize } from '../networks/networks.policy.js';
 import { network } from '../networks/networks.tables.js';
 import { assertReplyAllowed } from './meetings.rules.js';
 import { type CalendarMeeting, meetingCalendar } from './steering.calendar.js';
@@ -68,6 +70,92 @@ const subjectOf = (kind: MailKind, m: MeetingRow) =>
   `${kind === 'request' ? 'Einladung' : kind === 'update' ? 'Änderung' : 'Abgesagt'}: ${m.title} am ${berlinDate(m.startsAt)}`;
 
 /**
+ * Who receives a meeting's invitations: the committee's members (voting or not) and deputies in office
+ * on the day, and the meeting's guests with the items they are invited to. Nobody else: an office
+ * account is not invited as a member unless the person is on the committee.
+ */
+async function audienceOf(tx: Db, networkId: string, m: MeetingRow) {
+  const day = berlinDay(m.startsAt);
+  const members = await tx
+    .select()
+    .from(committeeMember)
+    .where(
+      and(
+        eq(committeeMember.networkId, networkId),
+        lte(committeeMember.termFrom, day),
+        or(isNull(committeeMember.termTo), gte(committeeMember.termTo, day)),
+      ),
+    )
+    .orderBy(asc(committeeMember.name));
+  const guests = await tx.select().from(guest).where(eq(guest.meetingId, m.id)).orderBy(asc(guest.createdAt));
+  const items = (
+    await tx.select().from(agendaItem).where(eq(agendaItem.meetingId, m.id)).orderBy(asc(agendaItem.position))
+  ).filter((i) => i.status !== 'moved');
+  const numbers = new Map(items.map((i, idx) => [i.id, idx + 1]));
+  const people = [
+    ...members.map((x) => ({
+      memberId: x.id,
+      guestId: null,
+      name: x.name,
+      email: x.email,
+      role: x.deputyOf ? ('deputy' as const) : x.voting ? ('member' as const) : ('nonvoting' as const),
+      items,
+    })),
+    ...guests.map((g) => ({
+      memberId: null,
+      guestId: g.id,
+      name: g.name,
+      email: g.email,
+      role: 'guest' as const,
+      items: g.itemId ? items.filter((i) => i.id === g.itemId) : items,
+    })),
+  ];
+  return { items, numbers, people };
+}
+
+const NO_EMAIL = 'keine E-Mail-Adresse hinterlegt';
+
+/**
+ * What "Einladungen verschicken" would do now, person by person, without sending anything: the
+ * office looks before the mass mail goes out. The same audience as notifyRecipients.
+ */
+export async function previewInvitations(
+  deps: Deps,
+  actor: NetworkActor,
+  meetingId: string,
+): Promise<AudiencePreview> {
+  authorize(actor.role, 'steering.manage');
+  const [m] = await deps.db
+    .select()
+    .from(meeting)
+    .where(and(eq(meeting.id, meetingId), eq(meeting.networkId, actor.networkId)));
+  if (!m) throw notFound('Die Sitzung');
+  const { items, numbers, people } = await audienceOf(deps.db, actor.networkId, m);
+  const update = m.status === 'invited';
+  const blocked =
+    m.status !== 'planned' && m.status !== 'invited'
+      ? 'Zu dieser Sitzung werden keine Einladungen mehr verschickt.'
+      : items.length === 0
+        ? 'Die Tagesordnung ist leer. Legen Sie zuerst Tagesordnungspunkte an.'
+        : null;
+  const what = update ? 'Aktualisierte Einladung' : 'Einladung';
+  return {
+    what,
+    blocked,
+    recipients: people.map((p) => ({
+      name: p.name,
+      email: p.email,
+      role: p.role,
+      receives:
+        p.items.length === items.length
+          ? `${what} mit Tagesordnung (PDF, alle TOPs), Kalendereintrag und persönlichem Antwortlink`
+          : `${what} nur zu ${p.items.map((i) => `TOP ${numbers.get(i.id)}`).join(', ')} (PDF), Kalendereintrag und persönlichem Antwortlink`,
+      unreachable: p.email ? null : `${NO_EMAIL}: bitte persönlich oder per Post zustellen`,
+    })),
+  };
+}
+
+/**
  * Writes the invitation (or update, or cancellation) for every member, deputy and guest into the
  * outbox, in the caller's transaction: agenda PDF and iCalendar attached, personal reply link in the
  * text. Returns the persons who have no e-mail address, for delivery by hand.
@@ -79,41 +167,10 @@ export async function notifyRecipients(
   m: MeetingRow,
   kind: MailKind,
 ) {
-  const day = berlinDay(m.startsAt);
   const [n] = await tx.select().from(network).where(eq(network.id, actor.networkId));
-  const members = await tx
-    .select()
-    .from(committeeMember)
-    .where(
-      and(
-        eq(committeeMember.networkId, actor.networkId),
-        lte(committeeMember.termFrom, day),
-        or(isNull(committeeMember.termTo), gte(committeeMember.termTo, day)),
-      ),
-    );
-  const guests = await tx.select().from(guest).where(eq(guest.meetingId, m.id));
-  const items = (
-    await tx.select().from(agendaItem).where(eq(agendaItem.meetingId, m.id)).orderBy(asc(agendaItem.position))
-  ).filter((i) => i.status !== 'moved');
-  const numbers = new Map(items.map((i, idx) => [i.id, idx + 1]));
+  const { items, numbers, people } = await audienceOf(tx, actor.networkId, m);
   const existing = await tx.select().from(meetingRecipient).where(eq(meetingRecipient.meetingId, m.id));
 
-  const people = [
-    ...members.map((x) => ({
-      memberId: x.id,
-      guestId: null,
-      name: x.name,
-      email: x.email,
-      items,
-    })),
-    ...guests.map((g) => ({
-      memberId: null,
-      guestId: g.id,
-      name: g.name,
-      email: g.email,
-      items: g.itemId ? items.filter((i) => i.id === g.itemId) : items,
-    })),
-  ];
   const fullAgenda = kind === 'cancel' ? null : await agendaPdf(n!.name, m, items, numbers);
   const manual: Array<{ name: string; reason: string }> = [];
   let sent = 0;
@@ -134,7 +191,7 @@ export async function notifyRecipients(
     }
     if (kind !== 'request' && r!.sentSequence === null) continue; // never invited: nothing to update
     if (!p.email) {
-      manual.push({ name: p.name, reason: 'keine E-Mail-Adresse hinterlegt' });
+      manual.push({ name: p.name, reason: NO_EMAIL });
       continue;
     }
     const agenda =

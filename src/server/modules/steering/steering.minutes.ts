@@ -16,9 +16,9 @@ import { attendanceOf } from './meetings.repository.js';
 import { assertMinutesStep } from './meetings.rules.js';
 import { loadMeeting } from './meetings.service.js';
 import { minutesDocx, minutesPdf } from './minutes.documents.js';
+import { circulationAudience } from './minutes-circulation.js';
 import {
   advice,
-  committeeMember,
   decision,
   decisionRound,
   guest,
@@ -43,6 +43,8 @@ async function versions(db: Db, meetingId: string) {
     .where(eq(minutesVersion.meetingId, meetingId))
     .orderBy(desc(minutesVersion.version));
 }
+
+const adviceRole = { guest: 'Gast', member: 'Mitglied ohne Stimmrecht', office: 'Bildungsbüro' } as const;
 
 /**
  * The draft as the office would write it: attendance, every item with its rounds, positions (who,
@@ -112,7 +114,7 @@ async function draftText(db: Db, m: MeetingRow): Promise<string> {
     }
     for (const a of advices.filter((x) => x.itemId === i.id)) {
       lines.push(
-        `Rat von ${guests.find((g) => g.id === a.guestId)?.name ?? 'Gast'} (beratend, zählt nicht): ${a.text}`,
+        `Rat von ${a.speakerName || guests.find((g) => g.id === a.guestId)?.name || 'Gast'} (${adviceRole[a.kind]}, beratend, zählt nicht): ${a.text}`,
       );
     }
     lines.push('');
@@ -230,10 +232,7 @@ export async function circulateMinutes(deps: Deps, actor: NetworkActor, meetingI
     await tx.update(minutesVersion).set({ status: 'circulated' }).where(eq(minutesVersion.id, latest.id));
     const [n] = await tx.select().from(network).where(eq(network.id, actor.networkId));
     const pdf = await minutesPdf(n!.name, m, latest.version, latest.body, 'Entwurf zur Abstimmung');
-    const members = await tx
-      .select()
-      .from(committeeMember)
-      .where(eq(committeeMember.networkId, actor.networkId));
+    const members = await circulationAudience(tx, actor.networkId);
     for (const x of members.filter((y) => y.email)) {
       await enqueueMail(tx, {
         networkId: actor.networkId,

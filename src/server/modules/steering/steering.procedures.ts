@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import type { AudiencePreview } from '../../../contracts/steering.js';
 import type { Db } from '../../db/client.js';
 import { DomainError, notFound } from '../../http/errors.js';
 import { berlinDateTime, berlinDay, berlinInstant } from '../../lib/berlin-time.js';
@@ -42,6 +43,7 @@ export async function procedureDetail(db: Db, networkId: string, id: string) {
     .select({
       v: procedureVote,
       name: committeeMember.name,
+      email: committeeMember.email,
       side: committeeMember.side,
       recordedBy: user.name,
     })
@@ -61,7 +63,7 @@ export async function procedureDetail(db: Db, networkId: string, id: string) {
     status: p.status,
     outcomeMessage: p.outcomeReason,
     decisionNumber: d?.number ?? null,
-    votes: votes.map(({ v, name, side, recordedBy }) => ({
+    votes: votes.map(({ v, name, email, side, recordedBy }) => ({
       memberId: v.memberId,
       name,
       side,
@@ -70,6 +72,7 @@ export async function procedureDetail(db: Db, networkId: string, id: string) {
       answeredAt: v.answeredAt?.toISOString() ?? null,
       channel: v.channel,
       recordedBy: v.channel === 'link' ? null : recordedBy,
+      noEmail: !email,
     })),
   };
 }
@@ -87,6 +90,32 @@ export async function listProcedures(deps: Deps, actor: NetworkActor) {
 export async function getProcedure(deps: Deps, actor: NetworkActor, id: string) {
   authorize(actor.role, 'steering.read');
   return procedureDetail(deps.db, actor.networkId, id);
+}
+
+/**
+ * Who a written procedure started now would reach: every voting member in office gets the proposal
+ * and a personal link; one without an e-mail address is named, so the office can ask by phone or on
+ * paper and record the answer (silence is not consent, so an unasked member blocks the procedure).
+ */
+export async function previewProcedure(deps: Deps, actor: NetworkActor): Promise<AudiencePreview> {
+  authorize(actor.role, 'steering.manage');
+  const members = await entitledMembers(deps.db, actor.networkId, berlinDay(deps.now()));
+  return {
+    what: 'Umlaufverfahren',
+    blocked:
+      members.length === 0 ? 'Es gibt keine stimmberechtigten Mitglieder, die zustimmen könnten.' : null,
+    recipients: members
+      .sort((a, b) => a.name.localeCompare(b.name, 'de'))
+      .map((m) => ({
+        name: m.name,
+        email: m.email,
+        role: 'member' as const,
+        receives: 'Beschlussvorschlag per E-Mail mit persönlichem Link zur Antwort',
+        unreachable: m.email
+          ? null
+          : 'keine E-Mail-Adresse hinterlegt: bitte telefonisch oder auf Papier fragen und die Antwort hier eintragen',
+      })),
+  };
 }
 
 /**

@@ -18,6 +18,7 @@ export { getMeeting } from './meeting-view.service.js';
 export {
   cancelMeeting,
   createMeeting,
+  createMeetingSeries,
   holdMeeting,
   listMeetings,
   listRecipients,

@@ -217,16 +217,24 @@ export const position = pgTable(
   (t) => [uniqueIndex('position_member_idx').on(t.roundId, t.memberId)],
 );
 
-/** Advice of a guest on an item: recorded, never counted. */
+/**
+ * Advice on an item, given in a round: by a guest, a member without a vote, or office staff. Recorded
+ * and shown, never counted. The speaker's name is kept as said in the room.
+ */
 export const advice = pgTable('advice', {
   id: uuid('id').primaryKey().defaultRandom(),
   networkId: networkRef(),
   itemId: uuid('item_id')
     .notNull()
     .references(() => agendaItem.id, { onDelete: 'cascade' }),
-  guestId: uuid('guest_id')
+  roundId: uuid('round_id').references(() => decisionRound.id, { onDelete: 'cascade' }),
+  kind: text('kind', { enum: ['guest', 'member', 'office'] })
     .notNull()
-    .references(() => guest.id),
+    .default('guest'),
+  guestId: uuid('guest_id').references(() => guest.id),
+  memberId: uuid('member_id').references(() => committeeMember.id),
+  userId: text('user_id').references(() => user.id, { onDelete: 'set null' }),
+  speakerName: text('speaker_name').notNull().default(''),
   text: text('text').notNull(),
   createdAt: created(),
 });

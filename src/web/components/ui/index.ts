@@ -1,4 +1,5 @@
 export { Alert, ErrorAlert, StatusMessage } from './alert';
+export { AudienceDialog, AudienceList } from './audience-dialog';
 export { Badge } from './badge';
 export { Button } from './button';
 export { ConfirmAction, ConfirmDialog, FormDialog, InfoDialog } from './dialog';

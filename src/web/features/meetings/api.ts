@@ -4,12 +4,14 @@ import type { FieldOfAction } from '../../../contracts/contract';
 import type {
   AgendaItemInput,
   Attendance as AttendanceEntry,
+  AudiencePreview,
   CommitteeMember,
   GuestInput,
   InvitationResult,
   Meeting,
   MeetingDetail,
   MeetingInput,
+  MeetingSeriesInput,
   MinutesVersion,
   Recipient,
   Round,
@@ -168,3 +170,25 @@ export const recordReply = (
   recipientId: string,
   input: { reply: NonNullable<Recipient['reply']>; channel: 'phone' | 'paper' },
 ) => put<null>(`${meetingPath(networkId, meetingId)}/recipients/${recipientId}/reply`, input);
+
+/** Who the invitations would reach now (the server's list; sends nothing). */
+export const invitationsPreviewQuery = (networkId: string, meetingId: string) =>
+  queryOptions({
+    queryKey: [...meetingsKey(networkId), 'detail', meetingId, 'invitations-preview'],
+    queryFn: ({ signal }) =>
+      get<AudiencePreview>(`${meetingPath(networkId, meetingId)}/invitations/preview`, signal),
+    staleTime: 0,
+  });
+
+/** Who circulated minutes would reach now. */
+export const circulationPreviewQuery = (networkId: string, meetingId: string) =>
+  queryOptions({
+    queryKey: [...meetingsKey(networkId), 'detail', meetingId, 'circulation-preview'],
+    queryFn: ({ signal }) =>
+      get<AudiencePreview>(`${meetingPath(networkId, meetingId)}/minutes/circulation-preview`, signal),
+    staleTime: 0,
+  });
+
+/** A year's meetings at once; each is then moved or cancelled alone. */
+export const createMeetingSeries = (networkId: string, meetings: MeetingSeriesInput['meetings']) =>
+  post<Meeting[]>(`${base(networkId)}/meetings/series`, { meetings });

@@ -1,6 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { FieldOfAction } from '../../../contracts/contract';
-import type { Procedure, ProcedureInput, Stance, VoteInfo } from '../../../contracts/steering';
+import type {
+  AudiencePreview,
+  Procedure,
+  ProcedureInput,
+  Stance,
+  VoteInfo,
+} from '../../../contracts/steering';
 import { get, post, put } from '../../lib/api';
 
 export const proceduresKey = (networkId: string) => ['networks', networkId, 'procedures'] as const;
@@ -19,6 +25,14 @@ export const procedureQuery = (networkId: string, procedureId: string) =>
 
 export const startProcedure = (networkId: string, input: ProcedureInput) =>
   post<Procedure>(`/networks/${networkId}/procedures`, input);
+
+/** Who a procedure started now would reach, and who has no e-mail address (sends nothing). */
+export const procedurePreviewQuery = (networkId: string) =>
+  queryOptions({
+    queryKey: [...proceduresKey(networkId), 'preview'],
+    queryFn: ({ signal }) => get<AudiencePreview>(`/networks/${networkId}/procedures/preview`, signal),
+    staleTime: 0,
+  });
 
 /** The fields of action and whether each is joint today (the server refuses the others). */
 export const fieldsQuery = (networkId: string) =>

@@ -7,6 +7,7 @@ import { contract } from './contract';
 import { dashboard } from './dashboard';
 import { decisions } from './decisions';
 import { files } from './files';
+import { meetingRun } from './meeting-run';
 import { meetings } from './meetings';
 import { members } from './members';
 import { outbox } from './outbox';
@@ -39,6 +40,7 @@ export const de = {
   ...procedures,
   ...replies,
   ...meetings,
+  ...meetingRun,
   ...personalLinks,
 };
 

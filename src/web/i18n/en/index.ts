@@ -9,6 +9,7 @@ import { contract } from './contract';
 import { dashboard } from './dashboard';
 import { decisions } from './decisions';
 import { files } from './files';
+import { meetingRun } from './meeting-run';
 import { meetings } from './meetings';
 import { members } from './members';
 import { outbox } from './outbox';
@@ -38,5 +39,6 @@ export const en: Shape<Catalogue> = {
   ...procedures,
   ...replies,
   ...meetings,
+  ...meetingRun,
   ...personalLinks,
 };

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommitteeMember } from '../../../../contracts/steering';
-import { Button, ErrorAlert, Loading, Section } from '../../../components/ui';
+import { Button, ErrorAlert, Loading, Section, SelectField } from '../../../components/ui';
 import {
   type AttendanceEntry,
   committeeQuery,
@@ -17,12 +17,14 @@ import type { MeetingCtx } from './meeting-page';
 type Status = AttendanceEntry['status'];
 const statuses: Status[] = ['present', 'represented', 'excused', 'absent'];
 
-/** What a member's reply to the invitation suggests for the attendance list. */
+/**
+ * What a member's reply to the invitation suggests: "alle anwesend" unless they said otherwise; the
+ * deputy attends for whoever sent them, whoever declined is excused.
+ */
 function fromReply(reply: Recipient['reply'], hasDeputy: boolean): Status {
-  if (reply === 'attending') return 'present';
   if (reply === 'deputy') return hasDeputy ? 'represented' : 'excused';
   if (reply === 'excused') return 'excused';
-  return 'absent';
+  return 'present';
 }
 
 /** Who attends: in the meeting a form for every member (prefilled from the replies), afterwards the list. */
@@ -73,7 +75,14 @@ export function AttendanceSection({ ctx }: { ctx: MeetingCtx }) {
       );
 
   return (
-    <Section title={t('meetings.attendanceTitle')} id="meeting-attendance">
+    <Section
+      title={
+        editing
+          ? `${t('meetingRun.step', { n: 1 })}: ${t('meetings.attendanceTitle')}`
+          : t('meetings.attendanceTitle')
+      }
+      id="meeting-attendance"
+    >
       <ErrorAlert error={members.error ?? recipients.error} />
       {body}
     </Section>
@@ -113,59 +122,63 @@ function AttendanceForm({
     save.mutate(
       principals.map((x) => ({
         memberId: x.id,
-        status: values[x.id] ?? 'absent',
+        status: values[x.id] ?? 'present',
         deputyId: values[x.id] === 'represented' ? (deputyOf(x.id)?.id ?? null) : null,
       })),
     );
   }
+  const count = (s: Status) => principals.filter((x) => values[x.id] === s).length;
   return (
-    <form className="bn-form bn-form--wide" onSubmit={submit}>
-      {m.attendance.length === 0 ? (
-        <p className="kern-body bn-muted">{t('meetings.attendancePrefill')}</p>
-      ) : null}
+    <form className="bn-form bn-form--wide" onSubmit={submit} aria-label={t('meetings.attendanceTitle')}>
+      <p className="kern-body bn-prose">{t('meetingRun.attendance.intro')}</p>
       <ErrorAlert error={save.error} />
+      <p>
+        <Button
+          variant="secondary"
+          icon="check"
+          onClick={() => setValues(Object.fromEntries(principals.map((x) => [x.id, 'present' as Status])))}
+        >
+          {t('meetingRun.attendance.allPresent')}
+        </Button>
+      </p>
       <div className="bn-attendance">
         {principals.map((x) => {
           const deputy = deputyOf(x.id);
+          const reply = replies.get(x.id) ?? null;
           return (
-            <fieldset className="kern-fieldset bn-row" key={x.id}>
-              <legend className="kern-label">
-                {x.name}
-                <span className="bn-muted">
-                  {' '}
-                  ({t(`meetings.sides.${x.side}`)}
-                  {x.voting ? '' : `, ${t('meetings.noVote')}`})
-                </span>
-              </legend>
-              <div className="kern-fieldset__body kern-fieldset__body--horizontal">
-                {statuses
-                  .filter((s) => s !== 'represented' || deputy)
-                  .map((s) => (
-                    <div className="kern-form-check" key={s}>
-                      <input
-                        className="kern-form-check__radio"
-                        type="radio"
-                        id={`att-${x.id}-${s}`}
-                        name={`att-${x.id}`}
-                        value={s}
-                        checked={values[x.id] === s}
-                        onChange={() => setValues({ ...values, [x.id]: s })}
-                      />
-                      <label className="kern-label" htmlFor={`att-${x.id}-${s}`}>
-                        {s === 'represented' && deputy
-                          ? t('meetings.attendance.representedBy', { name: deputy.name })
-                          : t(`meetings.attendance.${s}`)}
-                      </label>
-                    </div>
-                  ))}
-              </div>
-            </fieldset>
+            <SelectField
+              key={x.id}
+              id={`att-${x.id}`}
+              label={`${x.name} (${t(`meetings.sides.${x.side}`)}${x.voting ? '' : `, ${t('meetings.noVote')}`})`}
+              hint={t('meetingRun.attendance.reply', {
+                reply: reply ? t(`meetings.replies.${reply}`) : t('meetingRun.attendance.noReply'),
+              })}
+              value={values[x.id]}
+              onChange={(e) => setValues({ ...values, [x.id]: e.currentTarget.value as Status })}
+              options={statuses
+                .filter((s) => s !== 'represented' || deputy)
+                .map((s) => ({
+                  value: s,
+                  label:
+                    s === 'represented' && deputy
+                      ? t('meetings.attendance.representedBy', { name: deputy.name })
+                      : t(`meetings.attendance.${s}`),
+                }))}
+            />
           );
         })}
       </div>
+      <p className="kern-body" aria-live="polite">
+        {t('meetingRun.attendance.summary', {
+          present: count('present'),
+          represented: count('represented'),
+          excused: count('excused'),
+          absent: count('absent'),
+        })}
+      </p>
       <div className="bn-form__actions">
         <Button type="submit" icon="check" busy={save.isPending}>
-          {t('meetings.saveAttendance')}
+          {t('meetingRun.attendance.save')}
         </Button>
       </div>
     </form>

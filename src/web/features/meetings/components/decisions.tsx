@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem, CommitteeMember, Round, RoundInput, Stance } from '../../../../contracts/steering';
-import { Alert, Badge, Button, ErrorAlert, TextAreaField } from '../../../components/ui';
+import { Alert, Badge, Button, ErrorAlert, SelectField, TextAreaField } from '../../../components/ui';
 import { errorText } from '../../../i18n';
 import { isApiError } from '../../../lib/api';
 import { committeeQuery, recordRound, roundsQuery } from '../api';
@@ -77,6 +77,21 @@ function RoundView({ round: r }: { round: Round }) {
           </li>
         ))}
       </ul>
+      {r.advice.length > 0 ? (
+        <>
+          <p className="kern-body">
+            <strong>{t('meetingRun.round.adviceShown')}</strong>
+          </p>
+          <ul className="bn-card-list">
+            {r.advice.map((a) => (
+              <li key={`${a.kind}-${a.name}-${a.text}`}>
+                {a.name} <span className="bn-muted">({t(`meetingRun.round.adviceKinds.${a.kind}`)})</span>:{' '}
+                {a.text}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </section>
   );
 }
@@ -104,7 +119,8 @@ function RoundForm({
     const a = presence.get(x.id);
     return x.voting && (a?.status === 'present' || a?.status === 'represented');
   });
-  const guests = m.guests.filter((g) => g.itemId === null || g.itemId === item.id);
+  const advisors = m.advisors.filter((a) => a.itemId === null || a.itemId === item.id);
+  const exceptions = entitled.filter((x) => stance[x.id] && stance[x.id] !== 'consent');
 
   const record = useMutation({
     mutationFn: (input: RoundInput) => recordRound(networkId, m.id, item.id, input),
@@ -132,13 +148,17 @@ function RoundForm({
       if (resolution) record.mutate({ ...blocked.input, resolution });
       return;
     }
+    // "Alle stimmen zu": the server gives consent to every entitled member not named here.
     record.mutate({
       proposal: str('proposal'),
-      positions: entitled
-        .filter((x) => stance[x.id])
-        .map((x) => ({ memberId: x.id, stance: stance[x.id]!, reason: str(`reason-${x.id}`) })),
-      advice: guests
-        .map((g) => ({ guestId: g.id, text: str(`advice-${g.id}`) }))
+      allConsent: true,
+      positions: exceptions.map((x) => ({
+        memberId: x.id,
+        stance: stance[x.id]!,
+        reason: str(`reason-${x.id}`),
+      })),
+      advice: advisors
+        .map((a) => ({ kind: a.kind, id: a.id, text: str(`advice-${a.kind}-${a.id}`) }))
         .filter((a) => a.text.length > 0),
       resolution: null,
     });
@@ -173,55 +193,58 @@ function RoundForm({
             defaultValue={proposal}
             readOnly={!!blocked}
           />
-          {entitled.map((x) => {
-            const a = presence.get(x.id);
-            const deputy = a?.deputyId ? all.find((d) => d.id === a.deputyId) : null;
-            return (
-              <fieldset className="kern-fieldset bn-row" key={x.id} disabled={!!blocked}>
-                <legend className="kern-label">
-                  {deputy ? t('meetings.castBy', { name: x.name, deputy: deputy.name }) : x.name}
-                  <span className="bn-muted"> ({t(`meetings.sides.${x.side}`)})</span>
-                </legend>
-                <div className="kern-fieldset__body kern-fieldset__body--horizontal">
-                  {stances.map((s) => (
-                    <div className="kern-form-check" key={s}>
-                      <input
-                        className="kern-form-check__radio"
-                        type="radio"
-                        id={`stance-${item.id}-${x.id}-${s}`}
-                        name={`stance-${x.id}`}
-                        value={s}
-                        required
-                        checked={stance[x.id] === s}
-                        onChange={() => setStance({ ...stance, [x.id]: s })}
+          <fieldset className="kern-fieldset" disabled={!!blocked}>
+            <legend className="kern-label">{t('meetingRun.round.exceptions')}</legend>
+            <div className="kern-fieldset__body">
+              <p className="kern-body bn-muted">{t('meetingRun.round.intro')}</p>
+              <div className="bn-attendance">
+                {entitled.map((x) => {
+                  const a = presence.get(x.id);
+                  const deputy = a?.deputyId ? all.find((d) => d.id === a.deputyId) : null;
+                  const who = deputy ? t('meetings.castBy', { name: x.name, deputy: deputy.name }) : x.name;
+                  return (
+                    <div key={x.id} className="bn-stack">
+                      <SelectField
+                        id={`stance-${item.id}-${x.id}`}
+                        label={`${t('meetingRun.round.stanceOf', { name: who })} (${t(`meetings.sides.${x.side}`)})`}
+                        value={stance[x.id] ?? 'consent'}
+                        onChange={(e) => setStance({ ...stance, [x.id]: e.currentTarget.value as Stance })}
+                        options={stances.map((s) => ({ value: s, label: t(`meetings.stances.${s}`) }))}
                       />
-                      <label className="kern-label" htmlFor={`stance-${item.id}-${x.id}-${s}`}>
-                        {t(`meetings.stances.${s}`)}
-                      </label>
+                      {stance[x.id] === 'objection' ? (
+                        <TextAreaField
+                          label={t('meetings.objectionReason', { name: x.name })}
+                          name={`reason-${x.id}`}
+                          required
+                          rows={2}
+                        />
+                      ) : null}
                     </div>
-                  ))}
-                </div>
-                {stance[x.id] === 'objection' ? (
+                  );
+                })}
+              </div>
+            </div>
+          </fieldset>
+          {advisors.length > 0 ? (
+            <fieldset className="kern-fieldset">
+              <legend className="kern-label">{t('meetingRun.round.adviceTitle')}</legend>
+              <div className="kern-fieldset__body">
+                <p className="kern-body bn-muted">{t('meetingRun.round.adviceIntro')}</p>
+                {advisors.map((a) => (
                   <TextAreaField
-                    label={t('meetings.objectionReason', { name: x.name })}
-                    name={`reason-${x.id}`}
-                    required
+                    key={`${a.kind}-${a.id}`}
+                    label={t('meetingRun.round.adviceLabel', {
+                      name: a.name,
+                      kind: t(`meetingRun.round.adviceKinds.${a.kind}`),
+                    })}
+                    name={`advice-${a.kind}-${a.id}`}
                     rows={2}
+                    readOnly={!!blocked}
                   />
-                ) : null}
-              </fieldset>
-            );
-          })}
-          {guests.map((g) => (
-            <TextAreaField
-              key={g.id}
-              label={t('meetings.adviceOf', { name: g.name })}
-              hint={t('meetings.adviceHint')}
-              name={`advice-${g.id}`}
-              rows={2}
-              readOnly={!!blocked}
-            />
-          ))}
+                ))}
+              </div>
+            </fieldset>
+          ) : null}
           {blocked ? (
             <>
               <Alert kind="danger" title={t('meetings.blockedTitle')}>
@@ -252,7 +275,11 @@ function RoundForm({
           ) : null}
           <div className="bn-form__actions">
             <Button type="submit" icon="check" busy={record.isPending}>
-              {blocked ? t('meetings.recordResolution') : t('meetings.recordRound')}
+              {blocked
+                ? t('meetings.recordResolution')
+                : exceptions.length === 0
+                  ? t('meetingRun.round.recordAllConsent')
+                  : t('meetingRun.round.recordWithExceptions', { count: exceptions.length })}
             </Button>
             {blocked ? (
               <Button variant="secondary" onClick={() => setBlocked(null)}>

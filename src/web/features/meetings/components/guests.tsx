@@ -1,15 +1,15 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  Alert,
+  AudienceDialog,
   Badge,
   Button,
   ErrorAlert,
   Loading,
   Section,
   SelectField,
-  StatusMessage,
   TableHead,
   TableRegion,
   TextField,
@@ -17,6 +17,7 @@ import {
 import {
   type GuestInput,
   type InvitationResult,
+  invitationsPreviewQuery,
   inviteGuest,
   recipientsQuery,
   sendInvitations,
@@ -120,49 +121,50 @@ export function InvitationsSection({ ctx }: { ctx: MeetingCtx }) {
   const { t } = useTranslation();
   const { networkId, meeting: m } = ctx;
   const recipients = useQuery(recipientsQuery(networkId, m.id));
-  const [result, setResult] = useState<InvitationResult | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  // The preview is read each time the dialog opens: the list is the server's, as it is at that moment.
+  const preview = useQuery({ ...invitationsPreviewQuery(networkId, m.id), enabled: confirming });
   const send = useMutation({
     mutationFn: () => sendInvitations(networkId, m.id),
     onSuccess: async (r) => {
-      setResult(r);
+      setConfirming(false);
+      ctx.say(sentNotice(t, preview.data?.what ?? t('meetings.send'), r));
       await ctx.refresh();
     },
   });
   const list = recipients.data ?? [];
   const again = list.some((r) => r.invited);
-  const [recorded, setRecorded] = useState<string | null>(null);
   // Replies by phone or on paper are entered while invitations are open; the link itself is the member's.
   const canRecord = planning(m) && again;
   return (
     <Section title={t('meetings.invitationsTitle')} id="meeting-invitations">
       <p className="kern-body bn-prose">{t('meetings.invitationsIntro')}</p>
-      {planning(m) ? (
+      {m.actions.invite ? (
         <p>
-          <Button icon="mail" busy={send.isPending} onClick={() => send.mutate()}>
+          <Button
+            icon="mail"
+            onClick={() => {
+              ctx.say('');
+              send.reset();
+              setConfirming(true);
+            }}
+          >
             {again ? t('meetings.sendUpdate') : t('meetings.send')}
           </Button>
         </p>
       ) : null}
-      <ErrorAlert error={send.error ?? recipients.error} />
-      <StatusMessage message={recorded} />
-      <div aria-live="polite" className="bn-status">
-        {result ? (
-          <div className="bn-stack">
-            <Alert kind="success">{t('meetings.sent', { count: result.sent })}</Alert>
-            {result.manualDelivery.length > 0 ? (
-              <Alert kind="warning" title={t('meetings.manualTitle')}>
-                <ul className="bn-card-list">
-                  {result.manualDelivery.map((x) => (
-                    <li key={`${x.name}-${x.reason}`}>
-                      <strong>{x.name}</strong>: {x.reason}
-                    </li>
-                  ))}
-                </ul>
-              </Alert>
-            ) : null}
-          </div>
-        ) : null}
-      </div>
+      <ErrorAlert error={recipients.error} />
+      <AudienceDialog
+        open={confirming}
+        title={t('massActions.invitations.title')}
+        confirmLabel={t('massActions.invitations.confirm')}
+        preview={preview.isFetching ? undefined : preview.data}
+        loadError={preview.error}
+        busy={send.isPending}
+        error={send.error}
+        onConfirm={() => send.mutate()}
+        onClose={() => setConfirming(false)}
+      />
       {recipients.isPending ? (
         <Loading />
       ) : list.length === 0 ? (
@@ -209,7 +211,7 @@ export function InvitationsSection({ ctx }: { ctx: MeetingCtx }) {
                           networkId={networkId}
                           meetingId={m.id}
                           recipient={r}
-                          onDone={(name) => setRecorded(t('personalLinks.replyRecorded', { name }))}
+                          onDone={(name) => ctx.say(t('personalLinks.replyRecorded', { name }))}
                         />
                       ) : null}
                     </td>
@@ -222,4 +224,12 @@ export function InvitationsSection({ ctx }: { ctx: MeetingCtx }) {
       )}
     </Section>
   );
+}
+
+/** "Einladung an 14 Personen versandt. 1 nicht erreichbar: Name (Grund)." */
+function sentNotice(t: TFunction, what: string, r: InvitationResult): string {
+  const done = t('massActions.invitations.done', { what, count: r.sent });
+  if (r.manualDelivery.length === 0) return done;
+  const names = r.manualDelivery.map((x) => `${x.name} (${x.reason})`).join(', ');
+  return `${done} ${t('massActions.invitations.unreachable', { count: r.manualDelivery.length, names })}`;
 }

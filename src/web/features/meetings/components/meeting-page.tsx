@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingDetail } from '../../../../contracts/steering';
 import { MeetingStateBadge } from '../../../components/meeting-state-badge';
@@ -11,6 +11,7 @@ import {
   FormDialog,
   Loading,
   Page,
+  Section,
   StatusMessage,
   TextAreaField,
 } from '../../../components/ui';
@@ -20,7 +21,7 @@ import { cancelMeeting, holdMeeting, meetingQuery, meetingsKey, updateMeeting } 
 import { AgendaSection } from './agenda';
 import { AttendanceSection } from './attendance';
 import { GuestsSection, InvitationsSection } from './guests';
-import { berlinLocal, formatMeetingDay, planning, useTimeRange } from './labels';
+import { berlinLocal, formatMeetingDay, useTimeRange } from './labels';
 import { MeetingFields, meetingInputFrom } from './meetings-page';
 import { MinutesSection } from './minutes';
 
@@ -29,9 +30,20 @@ export type MeetingCtx = {
   networkId: string;
   meeting: MeetingDetail;
   manage: boolean;
+  /** One notice for the page: the latest action's result replaces the one before. */
   say: (message: string) => void;
   refresh: () => Promise<void>;
 };
+
+const opensAtFormat = new Intl.DateTimeFormat('de-DE', {
+  timeZone: 'Europe/Berlin',
+  weekday: 'long',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 /**
  * One meeting, laid out for a tablet as well as a desk: the header, the agenda with papers, guests and
@@ -44,6 +56,13 @@ export function MeetingPage({ networkId, meetingId }: { networkId: string; meeti
   const detail = useQuery(meetingQuery(networkId, meetingId));
   const [message, setMessage] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'edit' | 'cancel' | null>(null);
+  // One notice at a time: the next action replaces it, opening a dialog or another meeting clears it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: clearing is the effect of the id changing
+  useEffect(() => setMessage(null), [meetingId]);
+  const openDialog = (d: 'edit' | 'cancel') => {
+    setMessage(null);
+    setDialog(d);
+  };
   const range = useTimeRange();
   const refresh = () => qc.invalidateQueries({ queryKey: meetingsKey(networkId) });
 
@@ -82,7 +101,8 @@ export function MeetingPage({ networkId, meetingId }: { networkId: string; meeti
   }
   const manage = can('steering.manage') && !m.viewerIsGuest;
   const ctx: MeetingCtx = { networkId, meeting: m, manage, say: setMessage, refresh };
-  const open = planning(m);
+  const { actions } = m;
+  const inMeeting = m.status !== 'planned' && m.status !== 'invited' && m.status !== 'cancelled';
   const start = berlinLocal(m.startsAt);
   const end = berlinLocal(m.endsAt);
 
@@ -91,23 +111,29 @@ export function MeetingPage({ networkId, meetingId }: { networkId: string; meeti
       title={m.title}
       intro={`${formatMeetingDay(m.startsAt)}, ${range(m)}`}
       actions={
-        manage && open ? (
+        actions.edit || actions.open ? (
           <>
-            <Button variant="secondary" icon="edit" onClick={() => setDialog('edit')}>
-              {t('meetings.edit')}
-            </Button>
-            <Button variant="secondary" icon="close" onClick={() => setDialog('cancel')}>
-              {t('meetings.cancel')}
-            </Button>
-            <Button icon="check" busy={hold.isPending} onClick={() => hold.mutate()}>
-              {t('meetings.hold')}
-            </Button>
+            {actions.edit ? (
+              <Button variant="secondary" icon="edit" onClick={() => openDialog('edit')}>
+                {t('meetings.edit')}
+              </Button>
+            ) : null}
+            {actions.open ? (
+              <Button icon="check" busy={hold.isPending} onClick={() => hold.mutate()}>
+                {t('meetings.hold')}
+              </Button>
+            ) : null}
           </>
         ) : null
       }
     >
       <StatusMessage message={message} />
       <ErrorAlert error={hold.error} />
+      {!actions.open && actions.opensAt ? (
+        <p className="kern-body bn-muted">
+          {t('meetingRun.opensLater', { when: opensAtFormat.format(new Date(actions.opensAt)) })}
+        </p>
+      ) : null}
       <dl className="bn-dl bn-meeting-head">
         <dt>{t('common.date')}</dt>
         <dd>{formatMeetingDay(m.startsAt)}</dd>
@@ -144,20 +170,27 @@ export function MeetingPage({ networkId, meetingId }: { networkId: string; meeti
         </Alert>
       ) : null}
 
+      {/* In the meeting, attendance comes first: the rounds count only who is there. */}
+      {inMeeting && !m.viewerIsGuest ? <AttendanceSection ctx={ctx} /> : null}
       <AgendaSection ctx={ctx} />
       {m.viewerIsGuest ? null : <MeetingQuestionsSection networkId={networkId} meeting={m} manage={manage} />}
       {m.viewerIsGuest ? null : (
         <>
           <GuestsSection ctx={ctx} />
           {manage ? <InvitationsSection ctx={ctx} /> : null}
-          {m.status === 'planned' || m.status === 'invited' || m.status === 'cancelled' ? null : (
-            <>
-              <AttendanceSection ctx={ctx} />
-              <MinutesSection ctx={ctx} />
-            </>
-          )}
+          {inMeeting ? <MinutesSection ctx={ctx} /> : null}
         </>
       )}
+      {actions.cancel ? (
+        <Section title={t('meetingRun.moreActions')} id="meeting-more">
+          <p className="kern-body bn-prose">{t('meetingRun.cancelHint')}</p>
+          <p>
+            <Button variant="secondary" icon="close" onClick={() => openDialog('cancel')}>
+              {t('meetings.cancel')}
+            </Button>
+          </p>
+        </Section>
+      ) : null}
       <BackLink networkId={networkId} />
 
       <FormDialog

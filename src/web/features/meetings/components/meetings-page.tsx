@@ -19,6 +19,7 @@ import { meetingState } from '../../../lib/meeting-state';
 import { useCan } from '../../../lib/session';
 import { createMeeting, meetingPagesQuery, meetingsKey } from '../api';
 import { formatMeetingDay, useTimeRange } from './labels';
+import { SeriesPlan } from './series-plan';
 
 /**
  * The steering committee's meetings in three groups: upcoming (soonest first), those to follow up
@@ -73,6 +74,7 @@ export function MeetingsPage({ networkId }: { networkId: string }) {
         </>
       )}
       {can('steering.manage') ? <PlanForm networkId={networkId} /> : null}
+      {can('steering.manage') ? <SeriesPlan networkId={networkId} /> : null}
     </Page>
   );
 }

@@ -22,6 +22,7 @@ import {
   minutesUrl,
   saveMinutes,
 } from '../api';
+import { CirculateMinutes } from './circulate-minutes';
 import type { MeetingCtx } from './meeting-page';
 
 /** The minutes: drafted, edited and circulated by the office, approved by the committee, then frozen. */
@@ -95,7 +96,7 @@ export function MinutesSection({ ctx }: { ctx: MeetingCtx }) {
               onSubmit={submitSave}
               key={latest.version}
             >
-              <ErrorAlert error={save.error ?? circulate.error} />
+              <ErrorAlert error={save.error} />
               <TextAreaField
                 label={t('meetings.minutes.body')}
                 hint={t('meetings.minutes.bodyHint', { version: latest.version })}
@@ -110,14 +111,7 @@ export function MinutesSection({ ctx }: { ctx: MeetingCtx }) {
                   {t('meetings.minutes.save')}
                 </Button>
                 {latest.status === 'draft' ? (
-                  <Button
-                    variant="secondary"
-                    icon="mail"
-                    busy={circulate.isPending}
-                    onClick={() => circulate.mutate()}
-                  >
-                    {t('meetings.minutes.circulate')}
-                  </Button>
+                  <CirculateMinutes ctx={ctx} circulate={circulate} />
                 ) : (
                   <span className="kern-body">{t('meetings.minutes.inCirculation')}</span>
                 )}

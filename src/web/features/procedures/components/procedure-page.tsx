@@ -26,6 +26,7 @@ export function ProcedurePage({ networkId, procedureId }: { networkId: string; p
   const fieldName = p.fieldId ? (fields.data?.find((f) => f.id === p.fieldId)?.name ?? '–') : null;
   const answered = p.votes.filter((v) => v.stance !== null).length;
   const missing = p.votes.length - answered;
+  const unasked = p.votes.filter((v) => v.noEmail && v.stance === null);
 
   return (
     <Page title={t('procedures.detailHeading', { title: p.title })}>
@@ -76,6 +77,18 @@ export function ProcedurePage({ networkId, procedureId }: { networkId: string; p
           {missing > 0 ? t('procedures.missing', { count: missing }) : null}
         </p>
         <Alert kind="info">{t('procedures.silence')}</Alert>
+        {p.status === 'open' ? (
+          <p className="kern-body">
+            {t('massActions.procedure.done', { count: p.votes.filter((v) => !v.noEmail).length })}
+          </p>
+        ) : null}
+        {p.status === 'open' && unasked.length > 0 ? (
+          <Alert kind="warning" title={t('massActions.unreachableTitle', { count: unasked.length })}>
+            <p className="kern-body">
+              {unasked.map((v) => v.name).join(', ')}: {t('massActions.procedure.warning')}
+            </p>
+          </Alert>
+        ) : null}
         <TableRegion label={t('procedures.answersTitle')}>
           <table className="kern-table bn-table">
             <caption className="kern-sr-only">{t('procedures.answersTitle')}</caption>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DecisionType, Procedure } from '../../../../contracts/steering';
 import {
+  AudienceList,
   Button,
   ErrorAlert,
   FormDialog,
@@ -17,7 +18,7 @@ import {
 } from '../../../components/ui';
 import { formatDateTime, today } from '../../../lib/format';
 import { useCan } from '../../../lib/session';
-import { fieldsQuery, proceduresKey, proceduresQuery, startProcedure } from '../api';
+import { fieldsQuery, procedurePreviewQuery, proceduresKey, proceduresQuery, startProcedure } from '../api';
 import { decisionTypes, defaultDeadline, ProcedureStatus } from './labels';
 
 /** Written procedures (Umlaufverfahren): decisions between meetings, by everyone's consent in writing. */
@@ -102,6 +103,8 @@ function StartDialog({ networkId, onClose }: { networkId: string; onClose: () =>
   const qc = useQueryClient();
   const navigate = useNavigate();
   const fields = useQuery(fieldsQuery(networkId));
+  // Who the proposal will reach, as the server sees it now: read while the form is filled in.
+  const preview = useQuery(procedurePreviewQuery(networkId));
   const [type, setType] = useState<DecisionType>('work_order');
   const start = useMutation({
     mutationFn: (input: Parameters<typeof startProcedure>[1]) => startProcedure(networkId, input),
@@ -121,8 +124,8 @@ function StartDialog({ networkId, onClose }: { networkId: string; onClose: () =>
     <FormDialog
       open
       title={t('procedures.startTitle')}
-      submitLabel={t('procedures.startSubmit')}
-      busy={start.isPending}
+      submitLabel={t('massActions.procedure.confirm')}
+      busy={start.isPending || !preview.data || !!preview.data.blocked}
       error={start.error ?? fields.error}
       onClose={onClose}
       onSubmit={(e) => {
@@ -172,6 +175,11 @@ function StartDialog({ networkId, onClose }: { networkId: string; onClose: () =>
         required
         hint={t('procedures.deadlineHint')}
         defaultValue={defaultDeadline(today())}
+      />
+      <AudienceList
+        preview={preview.data}
+        loadError={preview.error}
+        warning={t('massActions.procedure.warning')}
       />
     </FormDialog>
   );
