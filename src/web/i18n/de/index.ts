@@ -9,6 +9,7 @@ import { decisions } from './decisions';
 import { files } from './files';
 import { meetings } from './meetings';
 import { members } from './members';
+import { minutes } from './minutes';
 import { outbox } from './outbox';
 import { personalLinks } from './personal-links';
 import { procedures } from './procedures';
@@ -39,6 +40,7 @@ export const de = {
   ...procedures,
   ...replies,
   ...meetings,
+  ...minutes,
   ...personalLinks,
 };
 

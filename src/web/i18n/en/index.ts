@@ -11,6 +11,7 @@ import { decisions } from './decisions';
 import { files } from './files';
 import { meetings } from './meetings';
 import { members } from './members';
+import { minutes } from './minutes';
 import { outbox } from './outbox';
 import { personalLinks } from './personal-links';
 import { procedures } from './procedures';
@@ -38,5 +39,6 @@ export const en: Shape<Catalogue> = {
   ...procedures,
   ...replies,
   ...meetings,
+  ...minutes,
   ...personalLinks,
 };

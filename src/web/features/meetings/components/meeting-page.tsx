@@ -21,6 +21,7 @@ import { GuestsSection, InvitationsSection } from './guests';
 import { berlinLocal, formatMeetingDay, MeetingStatusBadge, planning, useTimeRange } from './labels';
 import { MeetingFields, meetingInputFrom } from './meetings-page';
 import { MinutesSection } from './minutes';
+import { MinutesCorrection } from './minutes-correction';
 
 /** What every part of the meeting page needs. */
 export type MeetingCtx = {
@@ -150,6 +151,9 @@ export function MeetingPage({ networkId, meetingId }: { networkId: string; meeti
           {m.status === 'planned' || m.status === 'invited' || m.status === 'cancelled' ? null : (
             <>
               <AttendanceSection ctx={ctx} />
+              {manage ? null : (
+                <MinutesCorrection networkId={networkId} meetingId={m.id} status={m.status} items={m.items} />
+              )}
               <MinutesSection ctx={ctx} />
             </>
           )}
