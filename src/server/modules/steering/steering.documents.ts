@@ -94,8 +94,16 @@ export async function renderPdf(title: string, blocks: DocBlock[], frame: PdfFra
       for (const item of b.items) {
         list.add(
           doc.struct('LI', {}, () => {
+            // A hanging indent: wrapped lines start under the text, not under the bullet.
+            const left = doc.page.margins.left;
+            const width = doc.page.width - left - doc.page.margins.right - 18;
             doc.fontSize(11);
-            writeText(doc, 'regular', `• ${item}`, { indent: 8, lineGap: 2 });
+            const y = doc.y;
+            doc.font('regular-latin').text('•', left + 6, y, { lineBreak: false });
+            doc.x = left + 18;
+            doc.y = y;
+            writeText(doc, 'regular', item, { width, lineGap: 2 });
+            doc.x = left;
           }),
         );
       }
