@@ -208,7 +208,7 @@ test('minutes: drafted, edited per item, circulated, a member asks for a correct
   expect(pdf.text).toContain(`Genehmigt durch Beschluss: ${approval}`);
   expect(pdf.text).toMatch(/Entschuldigt\s/);
   expect(pdf.text).toContain(`Seite 1 von ${pdf.pages}`);
-  expect(pdf.text).toContain('Meschede, den');
+  expect(pdf.text).toContain('Ulrike Hartmann (Sitzungsleitung)');
 
   // A later correction is a new version with its reason; the approved version stays.
   const correction = minutes.getByRole('form', { name: 'Berichtigung' });

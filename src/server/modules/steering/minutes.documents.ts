@@ -58,7 +58,7 @@ const paragraphs = (text: string): DocBlock[] =>
     .filter(Boolean)
     .map((p) => ({ type: 'p', text: p }));
 
-function structuredBlocks(m: MeetingRow, c: MinutesContent): DocBlock[] {
+function structuredBlocks(c: MinutesContent): DocBlock[] {
   const groups = attendanceGroups(c);
   const listOr = (xs: string[]): DocBlock =>
     xs.length ? { type: 'list', items: xs } : { type: 'p', text: 'niemand' };
@@ -80,7 +80,6 @@ function structuredBlocks(m: MeetingRow, c: MinutesContent): DocBlock[] {
   if (c.miscellaneous) blocks.push({ type: 'h2', text: 'Verschiedenes' }, ...paragraphs(c.miscellaneous));
   blocks.push({
     type: 'signatures',
-    place: m.location.split(',')[0]?.trim() || 'Ort',
     signers: [
       { role: 'Sitzungsleitung', name: c.chair },
       { role: 'Protokollführung', name: c.minuteTaker },
@@ -104,7 +103,7 @@ function blocksOf(m: MeetingRow, v: VersionRow, approvedBy: string | null, stamp
     { type: 'meta', label: 'Protokollführung', value: c.minuteTaker || '–' },
   );
   if (approvedBy) head.push({ type: 'meta', label: 'Genehmigt durch Beschluss', value: approvedBy });
-  return [...head, ...structuredBlocks(m, c)];
+  return [...head, ...structuredBlocks(c)];
 }
 
 export async function minutesPdf(
@@ -147,10 +146,7 @@ export async function minutesDocx(
           indent: { right: 4800 },
           children: [new TextRun({ text, size: 20 })],
         });
-      return [
-        new Paragraph({ spacing: { before: 480 }, keepNext: true, text: `${b.place}, den` }),
-        ...b.signers.map((s) => line(s.name ? `${s.name} (${s.role})` : s.role)),
-      ];
+      return [line('Ort, Datum'), ...b.signers.map((s) => line(s.name ? `${s.name} (${s.role})` : s.role))];
     }
     return [new Paragraph({ text: b.text, alignment: AlignmentType.LEFT })];
   });

@@ -6,8 +6,8 @@ export type DocBlock =
   | { type: 'p'; text: string }
   | { type: 'meta'; label: string; value: string }
   | { type: 'list'; items: string[] }
-  /** Lines to sign: one per signer, plus place and date; kept together on one page. */
-  | { type: 'signatures'; place: string; signers: Array<{ role: string; name: string }> };
+  /** Lines to sign: place and date, then one per signer; kept together on one page. */
+  | { type: 'signatures'; signers: Array<{ role: string; name: string }> };
 
 export type PdfFrame = {
   /** Printed above the title on the first page (the network's name). */
@@ -97,7 +97,14 @@ export async function renderPdf(title: string, blocks: DocBlock[], frame: PdfFra
             // A hanging indent: wrapped lines start under the text, not under the bullet.
             const left = doc.page.margins.left;
             const width = doc.page.width - left - doc.page.margins.right - 18;
-            doc.fontSize(11);
+            doc.fontSize(11).font('regular-latin');
+            // An item starting at the foot of a page moves whole to the next, bullet and all.
+            const bottom = doc.page.height - doc.page.margins.bottom;
+            if (
+              doc.y + Math.min(doc.heightOfString(item, { width }), 3 * doc.currentLineHeight(true)) >
+              bottom
+            )
+              doc.addPage();
             const y = doc.y;
             doc.font('regular-latin').text('•', left + 6, y, { lineBreak: false });
             doc.x = left + 18;
@@ -109,7 +116,7 @@ export async function renderPdf(title: string, blocks: DocBlock[], frame: PdfFra
       }
       doc.moveDown(0.4);
     } else if (b.type === 'signatures') {
-      const needed = 60 + b.signers.length * 56;
+      const needed = 40 + (b.signers.length + 1) * 56;
       if (doc.y + needed > doc.page.height - doc.page.margins.bottom) doc.addPage();
       doc.moveDown(1.5);
       const left = doc.page.margins.left;
@@ -123,14 +130,7 @@ export async function renderPdf(title: string, blocks: DocBlock[], frame: PdfFra
           .stroke();
         doc.endMarkedContent();
       };
-      root.add(
-        doc.struct('P', {}, () => {
-          doc.fontSize(11).fillColor('#171a2b');
-          writeText(doc, 'regular', `${b.place}, den`);
-        }),
-      );
-      line(doc.y + 2);
-      for (const s of b.signers) {
+      for (const s of [{ role: 'Ort, Datum', name: '' }, ...b.signers]) {
         doc.moveDown(2.6);
         line(doc.y);
         doc.y += 4;

@@ -253,7 +253,9 @@ describe('minutes', () => {
     );
     expect(read.text).toContain('Ergebnis: Beschluss LK-2026-01 gefasst.');
     expect(read.text).toContain('Genehmigt durch Beschluss: LK-2026-02');
-    expect(read.text).toContain('Kreishaus, den');
+    expect(read.text).toMatch(
+      /Ort, Datum\s+Landrat Dr. Karl Schneider \(Sitzungsleitung\)\s+Petra Kühn \(Protokollführung\)/,
+    );
     expect(read.text).toContain(`Seite 1 von ${read.pages}`);
     expect(read.text).toContain(`Seite ${read.pages} von ${read.pages}`);
     expect(read.bookmarks).toEqual(expect.arrayContaining(['Anwesenheit', 'TOP 1 Ziel Inklusion']));
