@@ -80,7 +80,10 @@ test('minutes: drafted, edited per item, circulated, a member asks for a correct
   expect(circulated.attachments.map((a) => a.filename)).toContain('Niederschrift-Entwurf-2.pdf');
 
   // A member reads the circulated draft on the meeting page and asks for a correction of item 1.
-  const member = await network.open(browser, await network.account('committee'));
+  // On her phone: the page never scrolls sideways.
+  const member = await network.open(browser, await network.account('committee'), '/start', {
+    viewport: { width: 390, height: 844 },
+  });
   await openMeeting(member, SPECIAL);
   const circulation = member.getByRole('region', { name: 'Niederschrift im Umlauf' });
   await expect(circulation).toContainText('Fassung 2');
@@ -93,6 +96,7 @@ test('minutes: drafted, edited per item, circulated, a member asks for a correct
     member.getByRole('status').filter({ hasText: 'Ihr Korrekturwunsch ist beim Bildungsbüro.' }),
   ).toBeVisible();
   await expect(circulation.getByRole('region', { name: 'Ihre Korrekturwünsche' })).toContainText('offen');
+  expect(await member.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await check(member, '11-korrekturwunsch-mitglied');
 
   // The office sees the request on the minutes, takes it over into a new version and recirculates.

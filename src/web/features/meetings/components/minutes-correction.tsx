@@ -101,7 +101,7 @@ export function MinutesCorrection({
         </div>
       </form>
       {list.length ? (
-        <section aria-labelledby="minutes-correction-mine">
+        <section className="bn-minutes-mine" aria-labelledby="minutes-correction-mine">
           <h3 className="kern-heading-small" id="minutes-correction-mine">
             {t('minutesCorrection.yours')}
           </h3>
