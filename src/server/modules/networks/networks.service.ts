@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import type { Role } from '../../../contracts/common.js';
 import type {
   Invitation,
@@ -17,6 +17,7 @@ import { hashToken, newToken } from '../../lib/tokens.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { hashPassword } from '../auth/auth.js';
 import { account, user } from '../auth/auth.tables.js';
+import { storedFile } from '../files/files.tables.js';
 import { enqueueMail } from '../mail/mail.service.js';
 import { seedBodies } from '../structure/structure.service.js';
 import { assertKeepsAnAdmin, authorize, permissionsOf } from './networks.policy.js';
@@ -192,6 +193,9 @@ export function meOf(session: {
   };
 }
 
+/** Images pdfkit and Word both embed. */
+const LOGO_TYPES = ['image/png', 'image/jpeg'];
+
 export async function getNetwork(deps: Deps, actor: NetworkActor): Promise<NetworkDetail> {
   const [n] = await deps.db.select().from(network).where(eq(network.id, actor.networkId));
   if (!n) throw notFound('Das Bildungsnetzwerk');
@@ -201,6 +205,7 @@ export async function getNetwork(deps: Deps, actor: NetworkActor): Promise<Netwo
     regionKey: n.regionKey,
     slug: n.slug,
     requireSecondFactor: n.requireSecondFactor,
+    logoFileId: n.logoFileId,
     createdAt: n.createdAt.toISOString(),
     role: actor.role,
     permissions: permissionsOf(actor.role),
@@ -210,9 +215,28 @@ export async function getNetwork(deps: Deps, actor: NetworkActor): Promise<Netwo
 export async function updateNetwork(
   deps: Deps,
   actor: NetworkActor,
-  patch: { name?: string; requireSecondFactor?: boolean },
+  patch: { name?: string; requireSecondFactor?: boolean; logoFileId?: string | null },
 ): Promise<NetworkDetail> {
   authorize(actor.role, 'network.manage');
+  if (patch.logoFileId) {
+    const [file] = await deps.db
+      .select()
+      .from(storedFile)
+      .where(
+        and(
+          eq(storedFile.id, patch.logoFileId),
+          eq(storedFile.networkId, actor.networkId),
+          isNull(storedFile.deletedAt),
+        ),
+      );
+    if (!file || !LOGO_TYPES.includes(file.mimeType)) {
+      throw new DomainError(
+        'networks.logo_not_image',
+        'Als Logo eignet sich eine PNG- oder JPEG-Datei aus den Dokumenten dieses Bildungsnetzwerks.',
+        'invalid',
+      );
+    }
+  }
   if (patch.requireSecondFactor && !actor.twoFactorEnabled) {
     // Otherwise the administrator would lock themselves out of the settings they just changed.
     throw new DomainError(
@@ -233,8 +257,16 @@ export async function updateNetwork(
       entityType: 'network',
       entityId: actor.networkId,
       summary: 'Einstellungen des Bildungsnetzwerks geändert',
-      before: { name: before!.name, requireSecondFactor: before!.requireSecondFactor },
-      after: { name: after!.name, requireSecondFactor: after!.requireSecondFactor },
+      before: {
+        name: before!.name,
+        requireSecondFactor: before!.requireSecondFactor,
+        logoFileId: before!.logoFileId,
+      },
+      after: {
+        name: after!.name,
+        requireSecondFactor: after!.requireSecondFactor,
+        logoFileId: after!.logoFileId,
+      },
     });
   });
   return getNetwork(deps, actor);

@@ -5,6 +5,7 @@ import {
   Footer,
   Header,
   HeadingLevel,
+  ImageRun,
   Packer,
   PageNumber,
   Paragraph,
@@ -26,6 +27,30 @@ import type { minutesVersion } from './steering.tables.js';
 
 type VersionRow = typeof minutesVersion.$inferSelect;
 const OFFICE = 'Regionales Bildungsbüro';
+
+/** The network's name and, if the settings name one, its logo (PNG or JPEG bytes). */
+export type Letterhead = { name: string; logo: Buffer | null };
+
+/** Width and height in pixels of a PNG or JPEG, for the Word file (which needs the size up front). */
+export function imageSize(data: Buffer): { width: number; height: number; type: 'png' | 'jpg' } | null {
+  if (data.length > 24 && data.readUInt32BE(0) === 0x89504e47) {
+    return { width: data.readUInt32BE(16), height: data.readUInt32BE(20), type: 'png' };
+  }
+  if (data.length > 4 && data[0] === 0xff && data[1] === 0xd8) {
+    let i = 2;
+    while (i + 9 < data.length) {
+      if (data[i] !== 0xff) return null;
+      const marker = data[i + 1]!;
+      const length = data.readUInt16BE(i + 2);
+      // SOF0..SOF15 except DHT (C4), JPG (C8) and DAC (CC) carry the frame size.
+      if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
+        return { height: data.readUInt16BE(i + 5), width: data.readUInt16BE(i + 7), type: 'jpg' };
+      }
+      i += 2 + length;
+    }
+  }
+  return null;
+}
 
 /** Versions written as one text before the structured editor: headings and lists by line prefix. */
 function legacyBlocks(body: string): DocBlock[] {
@@ -107,20 +132,40 @@ function blocksOf(m: MeetingRow, v: VersionRow, approvedBy: string | null, stamp
 }
 
 export async function minutesPdf(
-  networkName: string,
+  head: Letterhead,
   m: MeetingRow,
   v: VersionRow,
   approvedBy: string | null,
   stamp: string,
 ) {
   return renderPdf(`Niederschrift ${m.title}`, blocksOf(m, v, approvedBy, stamp), {
-    letterhead: { name: networkName, sub: `${OFFICE} · Lenkungskreis` },
+    letterhead: { name: head.name, sub: `${OFFICE} · Lenkungskreis`, logo: head.logo },
     pageNumbers: true,
   });
 }
 
+function logoParagraph(head: Letterhead): Paragraph[] {
+  const size = head.logo ? imageSize(head.logo) : null;
+  if (!head.logo || !size) return [];
+  // At most 120 × 48 pt, in proportion.
+  const scale = Math.min(120 / size.width, 48 / size.height, 1);
+  return [
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      children: [
+        new ImageRun({
+          type: size.type,
+          data: head.logo,
+          transformation: { width: Math.round(size.width * scale), height: Math.round(size.height * scale) },
+          altText: { name: 'Logo', description: `Logo: ${head.name}`, title: head.name },
+        }),
+      ],
+    }),
+  ];
+}
+
 export async function minutesDocx(
-  networkName: string,
+  head: Letterhead,
   m: MeetingRow,
   v: VersionRow,
   approvedBy: string | null,
@@ -159,7 +204,8 @@ export async function minutesDocx(
         headers: {
           default: new Header({
             children: [
-              new Paragraph({ children: [new TextRun({ text: networkName, bold: true, size: 26 })] }),
+              ...logoParagraph(head),
+              new Paragraph({ children: [new TextRun({ text: head.name, bold: true, size: 26 })] }),
               new Paragraph({
                 border: { bottom: { style: BorderStyle.SINGLE, size: 8, color: '171A2B', space: 4 } },
                 children: [new TextRun({ text: `${OFFICE} · Lenkungskreis`, size: 18 })],

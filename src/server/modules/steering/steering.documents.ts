@@ -11,7 +11,7 @@ export type DocBlock =
 
 export type PdfFrame = {
   /** Printed above the title on the first page (the network's name). */
-  letterhead?: { name: string; sub: string };
+  letterhead?: { name: string; sub: string; logo?: Buffer | null };
   /** "Seite 1 von 3" at the foot of every page. */
   pageNumbers?: boolean;
 };
@@ -41,15 +41,34 @@ export async function renderPdf(title: string, blocks: DocBlock[], frame: PdfFra
   const sizes = { h1: 20, h2: 15, h3: 12.5 } as const;
   if (frame.letterhead) {
     const head = frame.letterhead;
+    const top = doc.y;
+    const left = doc.page.margins.left;
+    const inner = doc.page.width - left - doc.page.margins.right;
+    const logoBox = { width: 120, height: 48 };
+    if (head.logo) {
+      const logo = head.logo;
+      root.add(
+        doc.struct('Figure', { alt: `Logo: ${head.name}` }, () => {
+          doc.image(logo, left + inner - logoBox.width, top, {
+            fit: [logoBox.width, logoBox.height],
+            align: 'right',
+            valign: 'center',
+          });
+        }),
+      );
+      doc.x = left;
+      doc.y = top;
+    }
+    const textWidth = head.logo ? inner - logoBox.width - 16 : inner;
     root.add(
       doc.struct('P', {}, () => {
         doc.fontSize(14).fillColor('#171a2b');
-        writeText(doc, 'bold', head.name);
+        writeText(doc, 'bold', head.name, { width: textWidth });
         doc.fontSize(10).fillColor('#4b4f63');
-        writeText(doc, 'regular', head.sub);
+        writeText(doc, 'regular', head.sub, { width: textWidth });
       }),
     );
-    const y = doc.y + 6;
+    const y = Math.max(doc.y, head.logo ? top + logoBox.height : 0) + 6;
     doc.markContent('Artifact', { type: 'Layout' });
     doc
       .moveTo(doc.page.margins.left, y)

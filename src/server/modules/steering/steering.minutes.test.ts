@@ -6,6 +6,7 @@ import {
   type TestApp,
   type TestNetwork,
 } from '../../../../tests/helpers/app.js';
+import { multipart, tinyPdf, tinyPng } from '../../../../tests/helpers/multipart.js';
 import { readPdf } from '../../../../tests/helpers/pdf.js';
 
 let ctx: TestApp;
@@ -415,6 +416,55 @@ describe('minutes', () => {
     expect(JSON.stringify(audit)).toContain(
       'Korrekturwunsch zur Niederschrift „Frühjahrssitzung“ übernommen',
     );
+  });
+
+  it('carry the logo from the settings on the letterhead, PDF and Word', async () => {
+    const s = await setup();
+    const { net } = s;
+    const upload = async (n: TestNetwork, name: string, content: Buffer) => {
+      const body = multipart({ visibility: 'members' }, { name, content });
+      return (
+        await ctx.as(n.users.office.cookie, {
+          method: 'POST',
+          url: `/api/networks/${n.id}/files`,
+          payload: body.payload,
+          headers: body.headers,
+        })
+      ).json().id as string;
+    };
+    const settings = (payload: object, role: keyof TestNetwork['users'] = 'admin') =>
+      ctx.as(net.users[role].cookie, { method: 'PATCH', url: `/api/networks/${net.id}`, payload });
+    const logo = await upload(net, 'logo.png', tinyPng);
+    const paper = await upload(net, 'vorlage.pdf', tinyPdf());
+    const other = await createNetworkWithMembers(ctx);
+    const foreign = await upload(other, 'fremd.png', tinyPng);
+
+    expect((await settings({ logoFileId: logo }, 'office')).statusCode).toBe(403);
+    for (const id of [paper, foreign]) {
+      const refused = await settings({ logoFileId: id });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.message).toBe(
+        'Als Logo eignet sich eine PNG- oder JPEG-Datei aus den Dokumenten dieses Bildungsnetzwerks.',
+      );
+    }
+    expect((await call(net, 'GET', '')).json().logoFileId).toBeNull();
+    const set = await settings({ logoFileId: logo });
+    expect(set.statusCode).toBe(200);
+    expect(set.json().logoFileId).toBe(logo);
+
+    const a = await springWithDecision(s);
+    await call(net, 'POST', `/meetings/${a.m.id}/minutes/draft`);
+    const pdf = (await call(net, 'GET', `/meetings/${a.m.id}/minutes/1/pdf`)).rawPayload;
+    expect(pdf.toString('latin1')).toMatch(/\/Subtype \/Image/);
+    expect((await readPdf(pdf)).text).toContain(net.name);
+    const zip = await JSZip.loadAsync(
+      (await call(net, 'GET', `/meetings/${a.m.id}/minutes/1/docx`)).rawPayload,
+    );
+    expect(Object.keys(zip.files).some((f) => /^word\/media\/.+\.png$/.test(f))).toBe(true);
+    // Without a logo, the letterhead is the name alone.
+    await settings({ logoFileId: null });
+    const plain = (await call(net, 'GET', `/meetings/${a.m.id}/minutes/1/pdf`)).rawPayload;
+    expect(plain.toString('latin1')).not.toMatch(/\/Subtype \/Image/);
   });
 
   it('refuse an edit naming an item of another meeting, and write nothing', async () => {

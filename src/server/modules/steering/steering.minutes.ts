@@ -1,3 +1,4 @@
+import { buffer } from 'node:stream/consumers';
 import { and, asc, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type {
   CorrectionInput,
@@ -11,6 +12,7 @@ import { DomainError, notFound } from '../../http/errors.js';
 import { berlinDate, berlinDay, berlinTime } from '../../lib/berlin-time.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
+import { openFileById } from '../files/files.service.js';
 import { enqueueMail } from '../mail/mail.service.js';
 import { authorize, can } from '../networks/networks.policy.js';
 import { network } from '../networks/networks.tables.js';
@@ -21,7 +23,7 @@ import { outcomeMessage } from './consensus.rules.js';
 import { attendanceOf } from './meetings.repository.js';
 import { assertMinutesStep } from './meetings.rules.js';
 import { loadMeeting } from './meetings.service.js';
-import { minutesDocx, minutesPdf } from './minutes.documents.js';
+import { type Letterhead, minutesDocx, minutesPdf } from './minutes.documents.js';
 import {
   approvalRefusal,
   circulationRefusal,
@@ -163,6 +165,14 @@ async function recordedContent(db: Db, m: MeetingRow): Promise<MinutesContent> {
   };
 }
 
+/** The network's name and its logo from the settings; a logo file gone since is left out. */
+async function letterhead(deps: Deps, networkId: string): Promise<Letterhead> {
+  const [n] = await deps.db.select().from(network).where(eq(network.id, networkId));
+  if (!n!.logoFileId) return { name: n!.name, logo: null };
+  const file = await openFileById(deps, networkId, n!.logoFileId).catch(() => null);
+  return { name: n!.name, logo: file ? await buffer(file.stream) : null };
+}
+
 const textOf = (m: MeetingRow, c: MinutesContent) =>
   minutesText(m.title, berlinDate(m.startsAt), m.location, c);
 
@@ -279,6 +289,8 @@ export async function saveMinutes(deps: Deps, actor: NetworkActor, meetingId: st
 /** Sends the latest draft to all members for corrections (PDF attached). */
 export async function circulateMinutes(deps: Deps, actor: NetworkActor, meetingId: string) {
   authorize(actor.role, 'steering.manage');
+  // Read before the transaction: the file store may use the database too.
+  const head = await letterhead(deps, actor.networkId);
   await deps.db.transaction(async (tx) => {
     const m = await loadMeeting(tx, actor, meetingId, true);
     const all = await versions(tx, m.id);
@@ -286,8 +298,7 @@ export async function circulateMinutes(deps: Deps, actor: NetworkActor, meetingI
     if (refusal) throw fail(refusal);
     const latest = all[0]!;
     await tx.update(minutesVersion).set({ status: 'circulated' }).where(eq(minutesVersion.id, latest.id));
-    const [n] = await tx.select().from(network).where(eq(network.id, actor.networkId));
-    const pdf = await minutesPdf(n!.name, m, latest, null, 'Entwurf zur Abstimmung');
+    const pdf = await minutesPdf(head, m, latest, null, 'Entwurf zur Abstimmung');
     const members = await tx
       .select()
       .from(committeeMember)
@@ -304,7 +315,7 @@ export async function circulateMinutes(deps: Deps, actor: NetworkActor, meetingI
           `anbei der Entwurf der Niederschrift zur Sitzung „${m.title}“ (Fassung ${latest.version}).`,
           'Korrekturwünsche können Sie auf der Seite der Sitzung äußern (nach der Anmeldung) oder an das Regionale Bildungsbüro senden. Genehmigt wird die Niederschrift in der nächsten Sitzung.',
           '',
-          `Regionales Bildungsbüro – ${n!.name}`,
+          `Regionales Bildungsbüro – ${head.name}`,
         ].join('\n'),
         attachments: [
           {
@@ -397,7 +408,7 @@ export async function exportMinutes(
     .from(minutesVersion)
     .where(and(eq(minutesVersion.meetingId, m.id), eq(minutesVersion.version, version)));
   if (!v) throw notFound('Die Fassung der Niederschrift');
-  const [n] = await deps.db.select().from(network).where(eq(network.id, actor.networkId));
+  const head = await letterhead(deps, actor.networkId);
   const stamp = v.status === 'approved' ? (v.reason ? `berichtigt: ${v.reason}` : 'genehmigt') : 'Entwurf';
   // The approving decision's number: on the approved version itself, or, for a later correction, on
   // the version that was approved.
@@ -409,8 +420,8 @@ export async function exportMinutes(
   const name = `Niederschrift-${m.title.replace(/[^\p{L}\p{N}]+/gu, '-')}-Fassung-${v.version}.${format}`;
   const content =
     format === 'pdf'
-      ? await minutesPdf(n!.name, m, v, number, stamp)
-      : await minutesDocx(n!.name, m, v, number, stamp);
+      ? await minutesPdf(head, m, v, number, stamp)
+      : await minutesDocx(head, m, v, number, stamp);
   return { name, content };
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE "network" ADD COLUMN "logo_file_id" uuid;
