@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Role } from '../../../contracts/common.js';
 import type {
   Invitation,
@@ -17,7 +17,7 @@ import { hashToken, newToken } from '../../lib/tokens.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { hashPassword } from '../auth/auth.js';
 import { account, user } from '../auth/auth.tables.js';
-import { storedFile } from '../files/files.tables.js';
+import { describeFiles } from '../files/files.service.js';
 import { enqueueMail } from '../mail/mail.service.js';
 import { seedBodies } from '../structure/structure.service.js';
 import { assertKeepsAnAdmin, authorize, permissionsOf } from './networks.policy.js';
@@ -219,16 +219,7 @@ export async function updateNetwork(
 ): Promise<NetworkDetail> {
   authorize(actor.role, 'network.manage');
   if (patch.logoFileId) {
-    const [file] = await deps.db
-      .select()
-      .from(storedFile)
-      .where(
-        and(
-          eq(storedFile.id, patch.logoFileId),
-          eq(storedFile.networkId, actor.networkId),
-          isNull(storedFile.deletedAt),
-        ),
-      );
+    const file = (await describeFiles(deps.db, actor.networkId, [patch.logoFileId])).get(patch.logoFileId);
     if (!file || !LOGO_TYPES.includes(file.mimeType)) {
       throw new DomainError(
         'networks.logo_not_image',
