@@ -1,5 +1,14 @@
 /** The structured minutes editor, correction requests of members, and their handling by the office. */
 export const minutes = {
+  letterhead: {
+    title: 'Briefkopf der Niederschrift',
+    intro:
+      'Niederschriften (PDF und Word) tragen den Namen des Bildungsnetzwerks und, wenn gewählt, sein Logo.',
+    logo: 'Logo',
+    hint: 'Eine PNG- oder JPEG-Datei aus den Dokumenten; ein neues Logo laden Sie unter „Dokumente“ hoch.',
+    noImages: 'Noch keine PNG- oder JPEG-Datei in den Dokumenten; laden Sie das Logo unter „Dokumente“ hoch.',
+    none: 'kein Logo (nur der Name)',
+  },
   minutesEditor: {
     general: 'Allgemeines',
     chair: 'Sitzungsleitung',

@@ -1,5 +1,13 @@
 /** The structured minutes editor, correction requests of members, and their handling by the office. */
 export const minutes = {
+  letterhead: {
+    title: 'Letterhead of the minutes',
+    intro: 'Minutes (PDF and Word) carry the network’s name and, if chosen, its logo.',
+    logo: 'Logo',
+    hint: 'A PNG or JPEG file from the documents; upload a new logo under “Documents”.',
+    noImages: 'No PNG or JPEG file in the documents yet; upload the logo under “Documents”.',
+    none: 'no logo (name only)',
+  },
   minutesEditor: {
     general: 'General',
     chair: 'Chair',
