@@ -42,6 +42,8 @@ export const NetworkDetail = z.object({
   regionKey: z.string(),
   slug: z.string().nullable(),
   requireSecondFactor: z.boolean(),
+  /** The letterhead logo of the minutes (a PNG or JPEG among the network's files). */
+  logoFileId: z.uuid().nullable(),
   createdAt: z.iso.datetime({ offset: true }),
   role: Role,
   permissions: z.array(Permission),
@@ -50,8 +52,12 @@ export type NetworkDetail = z.infer<typeof NetworkDetail>;
 
 export const NetworkCreate = z.object({ name: NetworkName, regionKey: RegionKey });
 export const NetworkUpdate = z
-  .object({ name: NetworkName.optional(), requireSecondFactor: z.boolean().optional() })
-  .refine((v) => v.name !== undefined || v.requireSecondFactor !== undefined, {
+  .object({
+    name: NetworkName.optional(),
+    requireSecondFactor: z.boolean().optional(),
+    logoFileId: z.uuid({ error: 'Bitte wählen Sie eine Bilddatei als Logo.' }).nullable().optional(),
+  })
+  .refine((v) => v.name !== undefined || v.requireSecondFactor !== undefined || v.logoFileId !== undefined, {
     error: 'Bitte ändern Sie mindestens eine Einstellung.',
   });
 export type NetworkUpdate = z.input<typeof NetworkUpdate>;

@@ -392,20 +392,106 @@ export const ReplyInput = z.object({
   }),
 });
 
+/** A participant as the minutes list them: side and institution, present or why not. */
+export const MinutesAttendee = z.object({
+  name: z.string(),
+  side: Side,
+  institution: z.string(),
+  voting: z.boolean(),
+  status: z.enum(['present', 'represented', 'excused', 'absent']),
+  deputy: z.string().nullable(),
+});
+export type MinutesAttendee = z.infer<typeof MinutesAttendee>;
+/** One agenda item in the minutes: what was recorded (read-only) and what the office writes. */
+export const MinutesItem = z.object({
+  itemId: z.uuid(),
+  number: z.number(),
+  title: z.string(),
+  presenter: z.string(),
+  /** Rounds, positions summary and outcome, as recorded in the meeting. */
+  record: z.array(z.string()),
+  decisions: z.array(z.string()),
+  discussion: z.string(),
+});
+export type MinutesItem = z.infer<typeof MinutesItem>;
+export const MinutesContent = z.object({
+  chair: z.string(),
+  minuteTaker: z.string(),
+  /** Actual start and end, Berlin wall-clock "HH:MM". */
+  startedAt: z.string(),
+  endedAt: z.string(),
+  opening: z.string(),
+  attendance: z.array(MinutesAttendee),
+  guests: z.array(z.string()),
+  items: z.array(MinutesItem),
+  miscellaneous: z.string(),
+});
+export type MinutesContent = z.infer<typeof MinutesContent>;
+
 export const MinutesVersion = z.object({
   version: z.number(),
   status: z.enum(['draft', 'circulated', 'approved']),
   body: z.string(),
+  content: MinutesContent.nullable(),
   reason: z.string().nullable(),
   approvedBy: z.string().nullable(),
   createdAt: z.iso.datetime({ offset: true }),
 });
 export type MinutesVersion = z.infer<typeof MinutesVersion>;
+const ClockTime = (what: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: `${what}: bitte als Uhrzeit wie 14:05 angeben.` });
+/** What the office edits; the recorded parts (attendance, results) are taken from the meeting. */
 export const MinutesInput = z.object({
-  body: z.string().trim().min(20, { error: 'Die Niederschrift ist zu kurz.' }).max(200_000),
+  chair: Text(2, 200, 'Sitzungsleitung'),
+  minuteTaker: Text(2, 200, 'Protokollführung'),
+  startedAt: ClockTime('Beginn'),
+  endedAt: ClockTime('Ende'),
+  opening: z.string().trim().max(20_000, { error: 'Eröffnung: höchstens 20000 Zeichen.' }),
+  items: z
+    .array(
+      z.object({
+        itemId: z.uuid({ error: 'Unbekannter Tagesordnungspunkt.' }),
+        discussion: z.string().trim().max(50_000, { error: 'Beratung: höchstens 50000 Zeichen.' }),
+      }),
+    )
+    .max(200),
+  miscellaneous: z.string().trim().max(20_000, { error: 'Verschiedenes: höchstens 20000 Zeichen.' }),
 });
+export type MinutesInput = z.infer<typeof MinutesInput>;
 export const CorrectionInput = MinutesInput.extend({
   reason: z.string().trim().min(5, { error: 'Bitte begründen Sie die Berichtigung.' }).max(2000),
+});
+export type CorrectionInput = z.infer<typeof CorrectionInput>;
+
+/** A member's correction request on circulated minutes (Korrekturwunsch). */
+export const MinutesRequest = z.object({
+  id: z.uuid(),
+  version: z.number(),
+  memberName: z.string(),
+  itemId: z.uuid().nullable(),
+  itemLabel: z.string().nullable(),
+  text: z.string(),
+  status: z.enum(['open', 'accepted', 'declined']),
+  note: z.string().nullable(),
+  decidedAt: z.iso.datetime({ offset: true }).nullable(),
+  createdAt: z.iso.datetime({ offset: true }),
+});
+export type MinutesRequest = z.infer<typeof MinutesRequest>;
+export const MinutesRequestInput = z.object({
+  text: Text(5, 5000, 'Korrekturwunsch'),
+  itemId: z.uuid({ error: 'Unbekannter Tagesordnungspunkt.' }).nullable().default(null),
+});
+export const MinutesRequestDecision = z.object({
+  status: z.enum(['accepted', 'declined'], { error: 'Bitte wählen Sie: übernommen oder abgelehnt.' }),
+  note: Text(2, 2000, 'Vermerk'),
+});
+export const MinutesRequestParams = z.object({
+  networkId: z.uuid(),
+  meetingId: z.uuid(),
+  requestId: z.uuid(),
 });
 export const MinutesExportParams = z.object({
   networkId: z.uuid(),

@@ -12,6 +12,7 @@ export async function readPdf(data: Buffer) {
       language: (info.info as { Language?: string }).Language,
       title: (info.info as { Title?: string }).Title,
       bookmarks: (info.outline ?? []).map((o: { title: string }) => o.title),
+      pages: (info as { total?: number }).total ?? 0,
       tagged: raw.includes('/StructTreeRoot') && raw.includes('/MarkInfo') && raw.includes('/Marked true'),
     };
   } finally {

@@ -6,7 +6,7 @@ import { listFields } from '../modules/contract/contract.service.js';
 import { askQuestion } from '../modules/steering/preparation.service.js';
 import { renderPdf } from '../modules/steering/steering.documents.js';
 import { sendInvitations } from '../modules/steering/steering.invitations.js';
-import { circulateMinutes, generateMinutes } from '../modules/steering/steering.minutes.js';
+import { circulateMinutes, generateMinutes, saveMinutes } from '../modules/steering/steering.minutes.js';
 import { startProcedure } from '../modules/steering/steering.procedures.js';
 import * as steering from '../modules/steering/steering.service.js';
 import { DEMO_ACCOUNTS } from './seed.js';
@@ -213,7 +213,24 @@ export async function seedSteeringDemo(deps: Deps, networkId: string): Promise<v
     advice: [],
     resolution: null,
   });
-  await generateMinutes(deps, actor, spring.id);
+  const [springDraft] = await generateMinutes(deps, actor, spring.id);
+  // The office writes the minutes per item before they circulate.
+  await saveMinutes(deps, actor, spring.id, {
+    chair: 'Beispiel Kreisdirektorin',
+    minuteTaker: 'Beispiel Teamleitung',
+    startedAt: '14:05',
+    endedAt: '16:20',
+    opening:
+      'Die Vorsitzende begrüßt die Mitglieder und stellt fest, dass der Lenkungskreis beschlussfähig ist. Die Tagesordnung wird ohne Änderungen angenommen.',
+    items: (springDraft!.content?.items ?? []).map((i) => ({
+      itemId: i.itemId,
+      discussion:
+        i.number === 1
+          ? 'Die Teamleitung berichtet über die Arbeit des Bildungsbüros seit der letzten Sitzung.'
+          : 'Der Vorschlag wird beraten; Rückfragen werden in der Sitzung beantwortet.',
+    })),
+    miscellaneous: 'Die nächste Sitzung findet im September im Kreishaus Meschede statt.',
+  });
   await circulateMinutes(deps, actor, spring.id);
 
   // Autumn 2026: held; approves the spring minutes; a work order and a recommendation.

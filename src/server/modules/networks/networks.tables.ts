@@ -25,6 +25,9 @@ export const network = pgTable(
     slug: text('slug').unique(),
     // Where the public's feedback goes (accessibility statement, contact form).
     contactEmail: text('contact_email'),
+    // The logo on the letterhead of minutes: a PNG or JPEG among the network's files (checked by the
+    // service; no foreign key, as stored_file already refers to network).
+    logoFileId: uuid('logo_file_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

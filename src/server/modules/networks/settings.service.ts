@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.js';
 import { DomainError, notFound } from '../../http/errors.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
+import { describeFiles } from '../files/files.service.js';
 import { authorize, permissionsOf } from './networks.policy.js';
 import { membership, network } from './networks.tables.js';
 
@@ -34,6 +35,9 @@ export async function markNetworkOpened(deps: Deps, actor: NetworkActor): Promis
     .where(and(eq(membership.networkId, actor.networkId), eq(membership.userId, actor.userId)));
 }
 
+/** Images pdfkit and Word both embed. */
+const LOGO_TYPES = ['image/png', 'image/jpeg'];
+
 export async function getNetwork(deps: Deps, actor: NetworkActor): Promise<NetworkDetail> {
   const [n] = await deps.db.select().from(network).where(eq(network.id, actor.networkId));
   if (!n) throw notFound('Das Bildungsnetzwerk');
@@ -43,6 +47,7 @@ export async function getNetwork(deps: Deps, actor: NetworkActor): Promise<Netwo
     regionKey: n.regionKey,
     slug: n.slug,
     requireSecondFactor: n.requireSecondFactor,
+    logoFileId: n.logoFileId,
     createdAt: n.createdAt.toISOString(),
     role: actor.role,
     permissions: permissionsOf(actor.role),
@@ -52,9 +57,19 @@ export async function getNetwork(deps: Deps, actor: NetworkActor): Promise<Netwo
 export async function updateNetwork(
   deps: Deps,
   actor: NetworkActor,
-  patch: { name?: string; requireSecondFactor?: boolean },
+  patch: { name?: string; requireSecondFactor?: boolean; logoFileId?: string | null },
 ): Promise<NetworkDetail> {
   authorize(actor.role, 'network.manage');
+  if (patch.logoFileId) {
+    const file = (await describeFiles(deps.db, actor.networkId, [patch.logoFileId])).get(patch.logoFileId);
+    if (!file || !LOGO_TYPES.includes(file.mimeType)) {
+      throw new DomainError(
+        'networks.logo_not_image',
+        'Als Logo eignet sich eine PNG- oder JPEG-Datei aus den Dokumenten dieses Bildungsnetzwerks.',
+        'invalid',
+      );
+    }
+  }
   if (patch.requireSecondFactor && !actor.twoFactorEnabled) {
     // Otherwise the administrator would lock themselves out of the settings they just changed.
     throw new DomainError(
@@ -75,8 +90,16 @@ export async function updateNetwork(
       entityType: 'network',
       entityId: actor.networkId,
       summary: 'Einstellungen des Bildungsnetzwerks geändert',
-      before: { name: before!.name, requireSecondFactor: before!.requireSecondFactor },
-      after: { name: after!.name, requireSecondFactor: after!.requireSecondFactor },
+      before: {
+        name: before!.name,
+        requireSecondFactor: before!.requireSecondFactor,
+        logoFileId: before!.logoFileId,
+      },
+      after: {
+        name: after!.name,
+        requireSecondFactor: after!.requireSecondFactor,
+        logoFileId: after!.logoFileId,
+      },
     });
   });
   return getNetwork(deps, actor);

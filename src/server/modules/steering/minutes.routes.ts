@@ -6,6 +6,10 @@ import {
   MeetingParams,
   MinutesExportParams,
   MinutesInput,
+  MinutesRequest,
+  MinutesRequestDecision,
+  MinutesRequestInput,
+  MinutesRequestParams,
   MinutesVersion,
 } from '../../../contracts/steering.js';
 import { memberOf } from '../../http/access.js';
@@ -16,9 +20,12 @@ import { errors, tags } from './steering.http.js';
 import {
   circulateMinutes,
   correctMinutes,
+  decideMinutesRequest,
   exportMinutes,
   generateMinutes,
   listMinutes,
+  listMinutesRequests,
+  requestMinutesCorrection,
   saveMinutes,
 } from './steering.minutes.js';
 
@@ -82,7 +89,7 @@ export const minutesRoutes =
           response: { 200: z.array(MinutesVersion), ...errors },
         },
       },
-      async (req) => saveMinutes(deps, actor(req), req.params.meetingId, req.body.body),
+      async (req) => saveMinutes(deps, actor(req), req.params.meetingId, req.body),
     );
     app.post(
       `${n}/meetings/:meetingId/minutes/circulate`,
@@ -109,7 +116,49 @@ export const minutesRoutes =
           response: { 200: z.array(MinutesVersion), ...errors },
         },
       },
-      async (req) => correctMinutes(deps, actor(req), req.params.meetingId, req.body.body, req.body.reason),
+      async (req) => correctMinutes(deps, actor(req), req.params.meetingId, req.body),
+    );
+    app.get(
+      `${n}/meetings/:meetingId/minutes/requests`,
+      {
+        config: { access: { permission: 'steering.read' } },
+        schema: {
+          tags,
+          summary: 'Korrekturwünsche (das Büro sieht alle, ein Mitglied die eigenen)',
+          params: MeetingParams,
+          response: { 200: z.array(MinutesRequest), ...errors },
+        },
+      },
+      async (req) => listMinutesRequests(deps, actor(req), req.params.meetingId),
+    );
+    app.post(
+      `${n}/meetings/:meetingId/minutes/requests`,
+      {
+        config: { access: { permission: 'steering.read' } },
+        schema: {
+          tags,
+          summary: 'Korrekturwunsch zur umlaufenden Niederschrift äußern (Mitglieder)',
+          params: MeetingParams,
+          body: MinutesRequestInput,
+          response: { 200: z.array(MinutesRequest), ...errors },
+        },
+      },
+      async (req) => requestMinutesCorrection(deps, actor(req), req.params.meetingId, req.body),
+    );
+    app.put(
+      `${n}/meetings/:meetingId/minutes/requests/:requestId`,
+      {
+        config: { access: { permission: 'steering.manage' } },
+        schema: {
+          tags,
+          summary: 'Korrekturwunsch übernehmen oder ablehnen (mit Vermerk)',
+          params: MinutesRequestParams,
+          body: MinutesRequestDecision,
+          response: { 200: z.array(MinutesRequest), ...errors },
+        },
+      },
+      async (req) =>
+        decideMinutesRequest(deps, actor(req), req.params.meetingId, req.params.requestId, req.body),
     );
     app.get(
       `${n}/meetings/:meetingId/minutes/:version/:format`,

@@ -1,12 +1,20 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import type { MinutesVersion } from '../../../contracts/steering.js';
+import { buffer } from 'node:stream/consumers';
+import { and, asc, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import type {
+  CorrectionInput,
+  MinutesContent,
+  MinutesInput,
+  MinutesRequest,
+  MinutesVersion,
+} from '../../../contracts/steering.js';
 import type { Db } from '../../db/client.js';
 import { DomainError, notFound } from '../../http/errors.js';
-import { berlinDateTime, berlinTime } from '../../lib/berlin-time.js';
+import { berlinDate, berlinDay, berlinTime } from '../../lib/berlin-time.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
+import { openFileById } from '../files/files.service.js';
 import { enqueueMail } from '../mail/mail.service.js';
-import { authorize } from '../networks/networks.policy.js';
+import { authorize, can } from '../networks/networks.policy.js';
 import { network } from '../networks/networks.tables.js';
 import { itemsOf } from './agenda.repository.js';
 import { numberAgenda } from './agenda.rules.js';
@@ -15,26 +23,31 @@ import { outcomeMessage } from './consensus.rules.js';
 import { attendanceOf } from './meetings.repository.js';
 import { assertMinutesStep } from './meetings.rules.js';
 import { loadMeeting } from './meetings.service.js';
-import { minutesDocx, minutesPdf } from './minutes.documents.js';
+import { type Letterhead, minutesDocx, minutesPdf } from './minutes.documents.js';
+import {
+  approvalRefusal,
+  circulationRefusal,
+  mergeEdit,
+  minutesText,
+  type Refusal,
+  requestTarget,
+} from './minutes.rules.js';
 import { circulationAudience } from './minutes-circulation.js';
 import {
   advice,
+  committeeMember,
   decision,
   decisionRound,
   guest,
   meeting,
+  minutesRequest,
   minutesVersion,
   position,
 } from './steering.tables.js';
 
 type MeetingRow = typeof meeting.$inferSelect;
+type VersionRow = typeof minutesVersion.$inferSelect;
 const stanceLabel = { consent: 'Zustimmung', stand_aside: 'Enthaltung', objection: 'Einwand' } as const;
-const presenceLabel = {
-  present: 'anwesend',
-  represented: 'vertreten',
-  excused: 'entschuldigt',
-  absent: 'abwesend',
-} as const;
 
 async function versions(db: Db, meetingId: string) {
   return db
@@ -46,14 +59,35 @@ async function versions(db: Db, meetingId: string) {
 
 const adviceRole = { guest: 'Gast', member: 'Mitglied ohne Stimmrecht', office: 'Bildungsbüro' } as const;
 
+const fail = (r: Refusal, kind: 'conflict' | 'invalid' = 'conflict') =>
+  new DomainError(r.code, r.message, kind);
+
 /**
- * The draft as the office would write it: attendance, every item with its rounds, positions (who,
- * which stance, why), outcomes, decision numbers, and the guests' advice, marked as not counting.
+ * What the meeting recorded, as the minutes carry it: attendance with side and institution, every item
+ * with its rounds, a summary of the positions (who, which stance, why), outcomes, decision numbers, and
+ * the guests' advice, marked as not counting. The texts the office writes start empty.
  */
-async function draftText(db: Db, m: MeetingRow): Promise<string> {
+async function recordedContent(db: Db, m: MeetingRow): Promise<MinutesContent> {
   const members = await membersOf(db, m.networkId);
   const name = new Map(members.map((x) => [x.id, x.name]));
-  const att = await attendanceOf(db, m.id);
+  const att = new Map((await attendanceOf(db, m.id)).map((a) => [a.memberId, a]));
+  const day = berlinDay(m.startsAt);
+  const inTerm = (x: (typeof members)[number]) => x.termFrom <= day && (!x.termTo || x.termTo >= day);
+  // Deputies appear as "vertreten durch"; members whose term covers the day are listed even without
+  // a recorded presence (then absent), so nobody drops out of the minutes silently.
+  const attendance = members
+    .filter((x) => !x.deputyOf && (inTerm(x) || att.has(x.id)))
+    .map((x) => {
+      const a = att.get(x.id);
+      return {
+        name: x.name,
+        side: x.side,
+        institution: x.institution,
+        voting: x.voting,
+        status: a?.status ?? ('absent' as const),
+        deputy: a?.status === 'represented' && a.deputyId ? (name.get(a.deputyId) ?? null) : null,
+      };
+    });
   // Numbered as on the agenda: moved items left it.
   const items = numberAgenda(await itemsOf(db, m.id)).map(({ item }) => item);
   const itemIds = items.map((i) => i.id);
@@ -81,51 +115,75 @@ async function draftText(db: Db, m: MeetingRow): Promise<string> {
   const guests = await db.select().from(guest).where(eq(guest.meetingId, m.id));
   const advices = itemIds.length ? await db.select().from(advice).where(inArray(advice.itemId, itemIds)) : [];
 
-  const lines = [
-    `Niederschrift: ${m.title}`,
-    '',
-    `Termin: ${berlinDateTime(m.startsAt)} bis ${berlinTime(m.endsAt)} Uhr`,
-    `Ort: ${m.location || '–'}`,
-    '',
-    'Anwesenheit',
-    ...att.map(
-      (a) =>
-        `- ${name.get(a.memberId)}: ${presenceLabel[a.status]}${a.deputyId ? ` durch ${name.get(a.deputyId)}` : ''}`,
-    ),
-    ...guests.map((g) => `- ${g.name} (Gast, beratend)${g.topic ? `: ${g.topic}` : ''}`),
-    '',
-  ];
-  items.forEach((i, idx) => {
-    lines.push(`TOP ${idx + 1} ${i.title}`);
-    if (i.presenter) lines.push(`Berichterstattung: ${i.presenter}`);
-    for (const r of rounds.filter((x) => x.itemId === i.id)) {
-      lines.push(`Runde ${r.round} – Beschlussvorschlag: ${r.proposal}`);
-      for (const p of positions.filter((x) => x.roundId === r.id)) {
-        lines.push(
-          `- ${name.get(p.memberId)}${p.castBy ? ` (vertreten durch ${name.get(p.castBy)})` : ''}: ${stanceLabel[p.stance]}${p.reason ? ` – ${p.reason}` : ''}`,
+  return {
+    chair: '',
+    minuteTaker: '',
+    startedAt: berlinTime(m.startsAt),
+    endedAt: berlinTime(m.endsAt),
+    opening: '',
+    attendance,
+    guests: guests
+      .filter((g) => g.present !== false)
+      .map((g) => `${g.name} (Gast, beratend)${g.topic ? `: ${g.topic}` : ''}`),
+    items: items.map((i, idx) => {
+      const record: string[] = [];
+      for (const r of rounds.filter((x) => x.itemId === i.id)) {
+        record.push(`Runde ${r.round} – Beschlussvorschlag: ${r.proposal}`);
+        const ps = positions.filter((x) => x.roundId === r.id);
+        const parts = (['consent', 'stand_aside', 'objection'] as const)
+          .map((stance) => {
+            const who = ps
+              .filter((p) => p.stance === stance)
+              .map(
+                (p) =>
+                  `${name.get(p.memberId)}${p.castBy ? ` (vertreten durch ${name.get(p.castBy)})` : ''}${p.reason ? ` – ${p.reason}` : ''}`,
+              );
+            return who.length ? `${stanceLabel[stance]}: ${who.join('; ')}` : '';
+          })
+          .filter(Boolean);
+        if (parts.length) record.push(`Positionen: ${parts.join(' · ')}`);
+        const d = decisions.find((x) => x.roundId === r.id);
+        record.push(
+          r.outcome === 'taken'
+            ? `Ergebnis: Beschluss ${d?.number ?? ''} gefasst.`
+            : `Ergebnis: ${outcomeMessage({ taken: false, reason: (r.reason ?? 'objection') as 'objection' })} Weiteres Vorgehen: ${r.resolution === 'reworked' ? 'überarbeitet' : r.resolution === 'deferred' ? 'vertagt' : 'zurückgezogen'}.`,
         );
       }
-      const d = decisions.find((x) => x.roundId === r.id);
-      lines.push(
-        r.outcome === 'taken'
-          ? `Ergebnis: Beschluss ${d?.number ?? ''} gefasst.`
-          : `Ergebnis: ${outcomeMessage({ taken: false, reason: (r.reason ?? 'objection') as 'objection' })} Weiteres Vorgehen: ${r.resolution === 'reworked' ? 'überarbeitet' : r.resolution === 'deferred' ? 'vertagt' : 'zurückgezogen'}.`,
-      );
-    }
-    for (const a of advices.filter((x) => x.itemId === i.id)) {
-      lines.push(
-        `Rat von ${a.speakerName || guests.find((g) => g.id === a.guestId)?.name || 'Gast'} (${adviceRole[a.kind]}, beratend, zählt nicht): ${a.text}`,
-      );
-    }
-    lines.push('');
-  });
-  return lines.join('\n');
+      for (const a of advices.filter((x) => x.itemId === i.id)) {
+        record.push(
+          `Rat von ${a.speakerName || guests.find((g) => g.id === a.guestId)?.name || 'Gast'} (${adviceRole[a.kind]}, beratend, zählt nicht): ${a.text}`,
+        );
+      }
+      return {
+        itemId: i.id,
+        number: idx + 1,
+        title: i.title,
+        presenter: i.presenter,
+        record,
+        decisions: decisions.filter((d) => d.itemId === i.id).map((d) => d.number),
+        discussion: '',
+      };
+    }),
+    miscellaneous: '',
+  };
 }
 
-const dto = (v: typeof minutesVersion.$inferSelect, approvedBy: string | null): MinutesVersion => ({
+/** The network's name and its logo from the settings; a logo file gone since is left out. */
+async function letterhead(deps: Deps, networkId: string): Promise<Letterhead> {
+  const [n] = await deps.db.select().from(network).where(eq(network.id, networkId));
+  if (!n!.logoFileId) return { name: n!.name, logo: null };
+  const file = await openFileById(deps, networkId, n!.logoFileId).catch(() => null);
+  return { name: n!.name, logo: file ? await buffer(file.stream) : null };
+}
+
+const textOf = (m: MeetingRow, c: MinutesContent) =>
+  minutesText(m.title, berlinDate(m.startsAt), m.location, c);
+
+const dto = (v: VersionRow, approvedBy: string | null): MinutesVersion => ({
   version: v.version,
   status: v.status,
   body: v.body,
+  content: (v.content as MinutesContent | null) ?? null,
   reason: v.reason,
   approvedBy,
   createdAt: v.createdAt.toISOString(),
@@ -155,12 +213,13 @@ async function addVersion(
   _deps: Deps,
   actor: NetworkActor,
   m: MeetingRow,
-  body: string,
+  content: MinutesContent,
   status: 'draft' | 'approved',
   reason: string | null,
   summary: string,
 ) {
   const [latest] = await versions(tx, m.id);
+  const body = textOf(m, content);
   const [v] = await tx
     .insert(minutesVersion)
     .values({
@@ -169,6 +228,7 @@ async function addVersion(
       version: (latest?.version ?? 0) + 1,
       status,
       body,
+      content,
       reason,
       createdBy: actor.userId,
     })
@@ -195,7 +255,7 @@ export async function generateMinutes(deps: Deps, actor: NetworkActor, meetingId
       deps,
       actor,
       m,
-      await draftText(tx, m),
+      await recordedContent(tx, m),
       'draft',
       null,
       `Entwurf der Niederschrift zu „${m.title}“ erzeugt`,
@@ -205,13 +265,26 @@ export async function generateMinutes(deps: Deps, actor: NetworkActor, meetingId
   return listMinutes(deps, actor, meetingId);
 }
 
-/** Saves an edited draft as a new version; the earlier versions stay. */
-export async function saveMinutes(deps: Deps, actor: NetworkActor, meetingId: string, body: string) {
+/**
+ * The edit joined with what was recorded: the base is the newest version's structure (or, for a
+ * version written as one text, the meeting's records), so results and attendance cannot be rewritten.
+ */
+async function editedContent(tx: Db, m: MeetingRow, latest: VersionRow | undefined, input: MinutesInput) {
+  const base = (latest?.content as MinutesContent | null) ?? (await recordedContent(tx, m));
+  const merged = mergeEdit(base, input);
+  if ('code' in merged) throw fail(merged, 'invalid');
+  return merged;
+}
+
+/** Saves an edited draft as a new version; the earlier versions (and the circulated one) stay. */
+export async function saveMinutes(deps: Deps, actor: NetworkActor, meetingId: string, input: MinutesInput) {
   authorize(actor.role, 'steering.manage');
   await deps.db.transaction(async (tx) => {
     const m = await loadMeeting(tx, actor, meetingId, true);
     assertMinutesStep(m.status, 'edit');
-    await addVersion(tx, deps, actor, m, body, 'draft', null, `Niederschrift zu „${m.title}“ bearbeitet`);
+    const [latest] = await versions(tx, m.id);
+    const content = await editedContent(tx, m, latest, input);
+    await addVersion(tx, deps, actor, m, content, 'draft', null, `Niederschrift zu „${m.title}“ bearbeitet`);
   });
   return listMinutes(deps, actor, meetingId);
 }
@@ -219,19 +292,16 @@ export async function saveMinutes(deps: Deps, actor: NetworkActor, meetingId: st
 /** Sends the latest draft to all members for corrections (PDF attached). */
 export async function circulateMinutes(deps: Deps, actor: NetworkActor, meetingId: string) {
   authorize(actor.role, 'steering.manage');
+  // Read before the transaction: the file store may use the database too.
+  const head = await letterhead(deps, actor.networkId);
   await deps.db.transaction(async (tx) => {
     const m = await loadMeeting(tx, actor, meetingId, true);
-    const [latest] = await versions(tx, m.id);
-    if (!latest || m.status !== 'minutes_drafted') {
-      throw new DomainError(
-        'steering.minutes_not_draft',
-        'Es gibt keinen Entwurf, der umlaufen könnte.',
-        'conflict',
-      );
-    }
+    const all = await versions(tx, m.id);
+    const refusal = circulationRefusal(m.status, all);
+    if (refusal) throw fail(refusal);
+    const latest = all[0]!;
     await tx.update(minutesVersion).set({ status: 'circulated' }).where(eq(minutesVersion.id, latest.id));
-    const [n] = await tx.select().from(network).where(eq(network.id, actor.networkId));
-    const pdf = await minutesPdf(n!.name, m, latest.version, latest.body, 'Entwurf zur Abstimmung');
+    const pdf = await minutesPdf(head, m, latest, null, 'Entwurf zur Abstimmung');
     const members = await circulationAudience(tx, actor.networkId);
     for (const x of members.filter((y) => y.email)) {
       await enqueueMail(tx, {
@@ -243,9 +313,9 @@ export async function circulateMinutes(deps: Deps, actor: NetworkActor, meetingI
           `Guten Tag ${x.name},`,
           '',
           `anbei der Entwurf der Niederschrift zur Sitzung „${m.title}“ (Fassung ${latest.version}).`,
-          'Korrekturwünsche senden Sie bitte an das Regionale Bildungsbüro. Genehmigt wird die Niederschrift in der nächsten Sitzung.',
+          'Korrekturwünsche können Sie auf der Seite der Sitzung äußern (nach der Anmeldung) oder an das Regionale Bildungsbüro senden. Genehmigt wird die Niederschrift in der nächsten Sitzung.',
           '',
-          `Regionales Bildungsbüro – ${n!.name}`,
+          `Regionales Bildungsbüro – ${head.name}`,
         ].join('\n'),
         attachments: [
           {
@@ -274,14 +344,10 @@ export async function circulateMinutes(deps: Deps, actor: NetworkActor, meetingI
  */
 export async function approveMinutes(tx: Db, actor: NetworkActor, meetingId: string, decisionNumber: string) {
   const m = await loadMeeting(tx, actor, meetingId, true);
-  const [latest] = await versions(tx, m.id);
-  if (!latest || m.status !== 'minutes_drafted') {
-    throw new DomainError(
-      'steering.minutes_not_draft',
-      `Zur Sitzung „${m.title}“ liegt keine Niederschrift zur Genehmigung vor.`,
-      'conflict',
-    );
-  }
+  const all = await versions(tx, m.id);
+  const refusal = approvalRefusal(m.status, all);
+  if (refusal) throw new DomainError(refusal.code, `„${m.title}“: ${refusal.message}`, 'conflict');
+  const latest = all[0]!;
   const [d] = await tx
     .select()
     .from(decision)
@@ -306,19 +372,20 @@ export async function correctMinutes(
   deps: Deps,
   actor: NetworkActor,
   meetingId: string,
-  body: string,
-  reason: string,
+  input: CorrectionInput,
 ) {
   authorize(actor.role, 'steering.manage');
+  const { reason } = input;
   await deps.db.transaction(async (tx) => {
     const m = await loadMeeting(tx, actor, meetingId, true);
     assertMinutesStep(m.status, 'correct');
+    const [latest] = await versions(tx, m.id);
     await addVersion(
       tx,
       deps,
       actor,
       m,
-      body,
+      await editedContent(tx, m, latest, input),
       'approved',
       reason,
       `Niederschrift zu „${m.title}“ berichtigt: ${reason}`,
@@ -341,12 +408,175 @@ export async function exportMinutes(
     .from(minutesVersion)
     .where(and(eq(minutesVersion.meetingId, m.id), eq(minutesVersion.version, version)));
   if (!v) throw notFound('Die Fassung der Niederschrift');
-  const [n] = await deps.db.select().from(network).where(eq(network.id, actor.networkId));
+  const head = await letterhead(deps, actor.networkId);
   const stamp = v.status === 'approved' ? (v.reason ? `berichtigt: ${v.reason}` : 'genehmigt') : 'Entwurf';
+  // The approving decision's number: on the approved version itself, or, for a later correction, on
+  // the version that was approved.
+  const approvedBy =
+    v.approvedByDecisionId ?? (v.status === 'approved' ? await approvalOf(deps.db, m.id) : null);
+  const number = approvedBy
+    ? ((await deps.db.select().from(decision).where(eq(decision.id, approvedBy)))[0]?.number ?? null)
+    : null;
   const name = `Niederschrift-${m.title.replace(/[^\p{L}\p{N}]+/gu, '-')}-Fassung-${v.version}.${format}`;
   const content =
     format === 'pdf'
-      ? await minutesPdf(n!.name, m, v.version, v.body, stamp)
-      : await minutesDocx(n!.name, m, v.version, v.body, stamp);
+      ? await minutesPdf(head, m, v, number, stamp)
+      : await minutesDocx(head, m, v, number, stamp);
   return { name, content };
+}
+
+async function approvalOf(db: Db, meetingId: string) {
+  const rows = await db
+    .select({ id: minutesVersion.approvedByDecisionId })
+    .from(minutesVersion)
+    .where(and(eq(minutesVersion.meetingId, meetingId), isNotNull(minutesVersion.approvedByDecisionId)));
+  return rows[0]?.id ?? null;
+}
+
+/*
+ * Correction requests (Korrekturwünsche): a committee member asks, while the minutes circulate, for a
+ * correction of the version she received; the office takes it over into a new version or declines it,
+ * with a note either way.
+ */
+
+/** The signed-in person's membership of the committee here, by account or by the e-mail address. */
+async function ownMember(db: Db, actor: NetworkActor) {
+  const [member] = await db
+    .select()
+    .from(committeeMember)
+    .where(
+      and(
+        eq(committeeMember.networkId, actor.networkId),
+        or(
+          eq(committeeMember.userId, actor.userId),
+          sql`lower(${committeeMember.email}) = lower(${actor.email})`,
+        ),
+      ),
+    )
+    .limit(1);
+  return member ?? null;
+}
+
+async function requestsOf(db: Db, meetingId: string, memberId: string | null): Promise<MinutesRequest[]> {
+  const rows = await db
+    .select({ r: minutesRequest, memberName: committeeMember.name })
+    .from(minutesRequest)
+    .innerJoin(committeeMember, eq(committeeMember.id, minutesRequest.memberId))
+    .where(
+      and(
+        eq(minutesRequest.meetingId, meetingId),
+        memberId ? eq(minutesRequest.memberId, memberId) : undefined,
+      ),
+    )
+    .orderBy(desc(minutesRequest.createdAt));
+  const numbered = numberAgenda(await itemsOf(db, meetingId));
+  const label = new Map(numbered.map(({ item }, idx) => [item.id, `TOP ${idx + 1} ${item.title}`]));
+  return rows.map(({ r, memberName }) => ({
+    id: r.id,
+    version: r.version,
+    memberName,
+    itemId: r.itemId,
+    itemLabel: r.itemId ? (label.get(r.itemId) ?? null) : null,
+    text: r.text,
+    status: r.status,
+    note: r.note,
+    decidedAt: r.decidedAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
+  }));
+}
+
+/** The office sees every request; a member sees her own. */
+export async function listMinutesRequests(deps: Deps, actor: NetworkActor, meetingId: string) {
+  authorize(actor.role, 'steering.read');
+  const m = await loadMeeting(deps.db, actor, meetingId);
+  if (can(actor.role, 'steering.manage')) return requestsOf(deps.db, m.id, null);
+  const member = await ownMember(deps.db, actor);
+  return member ? requestsOf(deps.db, m.id, member.id) : [];
+}
+
+export async function requestMinutesCorrection(
+  deps: Deps,
+  actor: NetworkActor,
+  meetingId: string,
+  input: { text: string; itemId: string | null },
+) {
+  authorize(actor.role, 'steering.read');
+  const member = await ownMember(deps.db, actor);
+  if (!member) {
+    throw new DomainError(
+      'steering.not_committee_member',
+      'Korrekturwünsche äußern Mitglieder des Lenkungskreises. Wenden Sie sich sonst an das Bildungsbüro.',
+      'forbidden',
+    );
+  }
+  await deps.db.transaction(async (tx) => {
+    const m = await loadMeeting(tx, actor, meetingId, true);
+    const target = requestTarget(m.status, await versions(tx, m.id));
+    if (typeof target !== 'number') throw fail(target);
+    if (input.itemId && !(await itemsOf(tx, m.id)).some((i) => i.id === input.itemId)) {
+      throw new DomainError(
+        'steering.minutes_unknown_item',
+        'Der gewählte Tagesordnungspunkt gehört nicht zu dieser Sitzung.',
+        'invalid',
+      );
+    }
+    const [r] = await tx
+      .insert(minutesRequest)
+      .values({
+        networkId: actor.networkId,
+        meetingId: m.id,
+        version: target,
+        memberId: member.id,
+        itemId: input.itemId,
+        text: input.text,
+        createdBy: actor.userId,
+      })
+      .returning();
+    await recordAudit(tx, auditActorOf(actor), {
+      action: 'create',
+      entityType: 'minutes_request',
+      entityId: r!.id,
+      summary: `Korrekturwunsch von ${member.name} zur Niederschrift „${m.title}“ (Fassung ${target})`,
+      after: { version: target, itemId: input.itemId, text: input.text },
+    });
+  });
+  return requestsOf(deps.db, meetingId, member.id);
+}
+
+export async function decideMinutesRequest(
+  deps: Deps,
+  actor: NetworkActor,
+  meetingId: string,
+  requestId: string,
+  input: { status: 'accepted' | 'declined'; note: string },
+) {
+  authorize(actor.role, 'steering.manage');
+  await deps.db.transaction(async (tx) => {
+    const m = await loadMeeting(tx, actor, meetingId, true);
+    const [r] = await tx
+      .select()
+      .from(minutesRequest)
+      .where(and(eq(minutesRequest.id, requestId), eq(minutesRequest.meetingId, m.id)));
+    if (!r) throw notFound('Der Korrekturwunsch');
+    if (r.status !== 'open') {
+      throw new DomainError(
+        'steering.minutes_request_decided',
+        'Über diesen Korrekturwunsch ist bereits entschieden.',
+        'conflict',
+      );
+    }
+    await tx
+      .update(minutesRequest)
+      .set({ status: input.status, note: input.note, decidedBy: actor.userId, decidedAt: deps.now() })
+      .where(eq(minutesRequest.id, r.id));
+    await recordAudit(tx, auditActorOf(actor), {
+      action: 'update',
+      entityType: 'minutes_request',
+      entityId: r.id,
+      summary: `Korrekturwunsch zur Niederschrift „${m.title}“ ${input.status === 'accepted' ? 'übernommen' : 'abgelehnt'}`,
+      before: { status: r.status },
+      after: { status: input.status, note: input.note },
+    });
+  });
+  return requestsOf(deps.db, meetingId, null);
 }

@@ -3,6 +3,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   text,
   timestamp,
@@ -313,6 +314,9 @@ export const minutesVersion = pgTable(
     version: integer('version').notNull(),
     status: text('status', { enum: ['draft', 'circulated', 'approved'] }).notNull(),
     body: text('body').notNull(),
+    // The structured minutes (general parts, one section per agenda item, what was recorded);
+    // null for versions written as one text before the structured editor existed.
+    content: jsonb('content'),
     // Why a version after approval exists (a correction).
     reason: text('reason'),
     approvedByDecisionId: uuid('approved_by_decision_id').references(() => decision.id),
@@ -320,6 +324,40 @@ export const minutesVersion = pgTable(
     createdAt: created(),
   },
   (t) => [uniqueIndex('minutes_version_idx').on(t.meetingId, t.version)],
+);
+
+/**
+ * A member's request to correct circulated minutes (Korrekturwunsch), optionally on one agenda item;
+ * the office takes it over into a new version or declines it, with a note either way.
+ */
+export const minutesRequest = pgTable(
+  'minutes_request',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    networkId: networkRef(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meeting.id, { onDelete: 'cascade' }),
+    // The circulated version the member read.
+    version: integer('version').notNull(),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => committeeMember.id),
+    itemId: uuid('item_id').references(() => agendaItem.id, { onDelete: 'set null' }),
+    text: text('text').notNull(),
+    status: text('status', { enum: ['open', 'accepted', 'declined'] })
+      .notNull()
+      .default('open'),
+    note: text('note'),
+    decidedBy: text('decided_by').references(() => user.id, { onDelete: 'set null' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+    createdAt: created(),
+  },
+  (t) => [
+    index('minutes_request_meeting_idx').on(t.meetingId),
+    index('minutes_request_network_idx').on(t.networkId),
+  ],
 );
 
 /** A written procedure (Umlaufverfahren) between meetings: silence is not consent. */

@@ -6,12 +6,15 @@ import type {
   Attendance as AttendanceEntry,
   AudiencePreview,
   CommitteeMember,
+  CorrectionInput,
   GuestInput,
   InvitationResult,
   Meeting,
   MeetingDetail,
   MeetingInput,
   MeetingSeriesInput,
+  MinutesInput,
+  MinutesRequest,
   MinutesVersion,
   Recipient,
   Round,
@@ -151,14 +154,35 @@ export const recordRound = (networkId: string, meetingId: string, itemId: string
 export const draftMinutes = (networkId: string, meetingId: string) =>
   post<MinutesVersion[]>(`${meetingPath(networkId, meetingId)}/minutes/draft`);
 
-export const saveMinutes = (networkId: string, meetingId: string, body: string) =>
-  put<MinutesVersion[]>(`${meetingPath(networkId, meetingId)}/minutes`, { body });
+export const saveMinutes = (networkId: string, meetingId: string, input: MinutesInput) =>
+  put<MinutesVersion[]>(`${meetingPath(networkId, meetingId)}/minutes`, input);
 
 export const circulateMinutes = (networkId: string, meetingId: string) =>
   post<MinutesVersion[]>(`${meetingPath(networkId, meetingId)}/minutes/circulate`);
 
-export const correctMinutes = (networkId: string, meetingId: string, body: string, reason: string) =>
-  post<MinutesVersion[]>(`${meetingPath(networkId, meetingId)}/minutes/corrections`, { body, reason });
+export const correctMinutes = (networkId: string, meetingId: string, input: CorrectionInput) =>
+  post<MinutesVersion[]>(`${meetingPath(networkId, meetingId)}/minutes/corrections`, input);
+
+/** Correction requests on circulated minutes: the office sees all, a member her own. */
+export const minutesRequestsQuery = (networkId: string, meetingId: string) =>
+  queryOptions({
+    queryKey: [...meetingsKey(networkId), 'detail', meetingId, 'minutes-requests'],
+    queryFn: ({ signal }) =>
+      get<MinutesRequest[]>(`${meetingPath(networkId, meetingId)}/minutes/requests`, signal),
+  });
+
+export const requestMinutesCorrection = (
+  networkId: string,
+  meetingId: string,
+  input: { text: string; itemId: string | null },
+) => post<MinutesRequest[]>(`${meetingPath(networkId, meetingId)}/minutes/requests`, input);
+
+export const decideMinutesRequest = (
+  networkId: string,
+  meetingId: string,
+  requestId: string,
+  input: { status: 'accepted' | 'declined'; note: string },
+) => put<MinutesRequest[]>(`${meetingPath(networkId, meetingId)}/minutes/requests/${requestId}`, input);
 
 export const minutesUrl = (networkId: string, meetingId: string, version: number, format: 'pdf' | 'docx') =>
   `/api${meetingPath(networkId, meetingId)}/minutes/${version}/${format}`;

@@ -10,6 +10,7 @@ import { files } from './files';
 import { meetingRun } from './meeting-run';
 import { meetings } from './meetings';
 import { members } from './members';
+import { minutes } from './minutes';
 import { outbox } from './outbox';
 import { personalLinks } from './personal-links';
 import { procedures } from './procedures';
@@ -41,6 +42,7 @@ export const de = {
   ...replies,
   ...meetings,
   ...meetingRun,
+  ...minutes,
   ...personalLinks,
 };
 

@@ -12,6 +12,7 @@ import { files } from './files';
 import { meetingRun } from './meeting-run';
 import { meetings } from './meetings';
 import { members } from './members';
+import { minutes } from './minutes';
 import { outbox } from './outbox';
 import { personalLinks } from './personal-links';
 import { procedures } from './procedures';
@@ -40,5 +41,6 @@ export const en: Shape<Catalogue> = {
   ...replies,
   ...meetings,
   ...meetingRun,
+  ...minutes,
   ...personalLinks,
 };

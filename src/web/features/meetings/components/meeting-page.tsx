@@ -24,6 +24,7 @@ import { GuestsSection, InvitationsSection } from './guests';
 import { berlinLocal, formatMeetingDay, useTimeRange } from './labels';
 import { MeetingFields, meetingInputFrom } from './meetings-page';
 import { MinutesSection } from './minutes';
+import { MinutesCorrection } from './minutes-correction';
 
 /** What every part of the meeting page needs. */
 export type MeetingCtx = {
@@ -178,7 +179,14 @@ export function MeetingPage({ networkId, meetingId }: { networkId: string; meeti
         <>
           <GuestsSection ctx={ctx} />
           {manage ? <InvitationsSection ctx={ctx} /> : null}
-          {inMeeting ? <MinutesSection ctx={ctx} /> : null}
+          {inMeeting ? (
+            <>
+              {manage ? null : (
+                <MinutesCorrection networkId={networkId} meetingId={m.id} status={m.status} items={m.items} />
+              )}
+              <MinutesSection ctx={ctx} />
+            </>
+          ) : null}
         </>
       )}
       {actions.cancel ? (

@@ -17,6 +17,7 @@ import {
 import { formatDate } from '../../../lib/format';
 import { meQuery, useCan, useMe } from '../../../lib/session';
 import { createNetwork, networkQuery, updateNetwork } from '../api';
+import { LetterheadLogo } from './letterhead-logo';
 
 export function SettingsPage({ networkId }: { networkId: string }) {
   const { t } = useTranslation();
@@ -29,7 +30,10 @@ export function SettingsPage({ networkId }: { networkId: string }) {
       {detail.isPending ? (
         <Loading />
       ) : detail.data ? (
-        <NetworkForm key={detail.data.id} network={detail.data} editable={can('network.manage')} />
+        <>
+          <NetworkForm key={detail.data.id} network={detail.data} editable={can('network.manage')} />
+          <LetterheadLogo network={detail.data} editable={can('network.manage')} />
+        </>
       ) : null}
       {me?.platformAdmin ? <CreateNetwork /> : null}
     </Page>

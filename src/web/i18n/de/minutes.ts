@@ -1,0 +1,76 @@
+/** The structured minutes editor, correction requests of members, and their handling by the office. */
+export const minutes = {
+  letterhead: {
+    title: 'Briefkopf der Niederschrift',
+    intro:
+      'Niederschriften (PDF und Word) tragen den Namen des Bildungsnetzwerks und, wenn gewählt, sein Logo.',
+    logo: 'Logo',
+    hint: 'Eine PNG- oder JPEG-Datei aus den Dokumenten; ein neues Logo laden Sie unter „Dokumente“ hoch.',
+    noImages: 'Noch keine PNG- oder JPEG-Datei in den Dokumenten; laden Sie das Logo unter „Dokumente“ hoch.',
+    none: 'kein Logo (nur der Name)',
+  },
+  minutesEditor: {
+    general: 'Allgemeines',
+    chair: 'Sitzungsleitung',
+    minuteTaker: 'Protokollführung',
+    startedAt: 'Beginn (tatsächlich)',
+    endedAt: 'Ende (tatsächlich)',
+    timeHint: 'Uhrzeit, z. B. 14:05',
+    opening: 'Eröffnung',
+    openingHint: 'Begrüßung, Beschlussfähigkeit, Änderungen der Tagesordnung.',
+    attendance: 'Anwesenheit',
+    attendanceHint:
+      'Aus der erfassten Anwesenheit übernommen; ändern Sie sie in der Anwesenheit der Sitzung.',
+    present: 'Anwesend',
+    excused: 'Entschuldigt',
+    absent: 'Abwesend',
+    deputy: 'vertreten durch {{name}}',
+    nobody: 'niemand',
+    item: 'TOP {{number}} {{title}}',
+    recorded: 'In der Sitzung festgehalten',
+    recordedHint:
+      'Ergebnis, Beschlussnummer und Positionen stammen aus der Sitzung und sind hier nicht änderbar.',
+    nothingRecorded: 'Zu diesem Punkt wurde kein Beschluss erfasst.',
+    decisions: 'Beschluss {{numbers}}',
+    discussion: 'Beratung zu TOP {{number}}',
+    discussionHint: 'Was berichtet und beraten wurde.',
+    miscellaneous: 'Verschiedenes',
+    legacy: 'Diese Fassung wurde als ein Text geschrieben. Speichern legt sie als gegliederte Fassung an.',
+    editorTitle: 'Niederschrift bearbeiten (Fassung {{version}})',
+    circulatedEdit:
+      'Fassung {{version}} ist im Umlauf. Wenn Sie jetzt ändern, entsteht eine neue Fassung, die erneut in Umlauf gehen muss, bevor sie genehmigt werden kann.',
+    notCirculated:
+      'Diese Fassung ist noch nicht verschickt; genehmigt werden kann nur eine Fassung im Umlauf.',
+  },
+  minutesRequests: {
+    title: 'Korrekturwünsche',
+    none: 'Keine Korrekturwünsche.',
+    from: '{{name}} zu Fassung {{version}}',
+    general: 'allgemein',
+    statuses: { open: 'offen', accepted: 'übernommen', declined: 'abgelehnt' },
+    note: 'Vermerk',
+    noteFor: 'Vermerk zum Wunsch von {{name}}',
+    accept: 'Übernehmen',
+    decline: 'Ablehnen',
+    accepted:
+      'Der Korrekturwunsch ist als übernommen vermerkt. Speichern Sie die Änderung und geben Sie die neue Fassung in Umlauf.',
+    declined: 'Der Korrekturwunsch ist als abgelehnt vermerkt.',
+    openCount_one: '{{count}} offener Korrekturwunsch',
+    openCount_other: '{{count}} offene Korrekturwünsche',
+  },
+  minutesCorrection: {
+    title: 'Niederschrift im Umlauf',
+    intro:
+      'Der Entwurf der Niederschrift (Fassung {{version}}) liegt zur Durchsicht vor. Genehmigt wird er in der nächsten Sitzung.',
+    read: 'Fassung {{version}} als PDF lesen',
+    ask: 'Korrektur erbitten',
+    item: 'Betrifft',
+    itemGeneral: 'die Niederschrift allgemein',
+    text: 'Ihr Korrekturwunsch',
+    textHint: 'Was soll anders lauten? Das Bildungsbüro sieht Ihren Wunsch und antwortet hier.',
+    send: 'Korrekturwunsch senden',
+    sent: 'Ihr Korrekturwunsch ist beim Bildungsbüro.',
+    yours: 'Ihre Korrekturwünsche',
+    answer: 'Antwort des Bildungsbüros: {{note}}',
+  },
+};
