@@ -2,8 +2,8 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { MinutesVersion } from '../../../contracts/steering.js';
 import type { Db } from '../../db/client.js';
 import { DomainError, notFound } from '../../http/errors.js';
-import { berlinDateTime, berlinTime } from '../../lib/berlin-time.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
+import { formatMeetingTime } from '../../lib/format.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { enqueueMail } from '../mail/mail.service.js';
 import { authorize } from '../networks/networks.policy.js';
@@ -82,7 +82,7 @@ async function draftText(db: Db, m: MeetingRow): Promise<string> {
   const lines = [
     `Niederschrift: ${m.title}`,
     '',
-    `Termin: ${berlinDateTime(m.startsAt)} bis ${berlinTime(m.endsAt)} Uhr`,
+    `Termin: ${formatMeetingTime(m.startsAt, m.endsAt)}`,
     `Ort: ${m.location || '–'}`,
     '',
     'Anwesenheit',

@@ -1,6 +1,7 @@
 export { Alert, ErrorAlert, StatusMessage } from './alert';
 export { Badge } from './badge';
 export { Button } from './button';
+export { DateField, DateTimeField, TimeField } from './date-fields';
 export { ConfirmAction, ConfirmDialog, FormDialog, InfoDialog } from './dialog';
 export { CheckboxField, FieldError, SelectField, TextAreaField, TextField } from './field';
 export { LoadMore } from './load-more';

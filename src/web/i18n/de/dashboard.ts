@@ -22,10 +22,10 @@ export const dashboard = {
     meetingsTitle: 'Nächste Sitzungen',
     meetingsNone: 'Keine Sitzungen geplant.',
     meetingsOpen: 'Alle Sitzungen',
-    meetingWhen: '{{date}} Uhr',
+    meetingWhen: '{{date}}',
     proceduresTitle: 'Offene Umlaufverfahren',
     proceduresNone: 'Keine offenen Umlaufverfahren.',
     proceduresOpen: 'Alle Umlaufverfahren',
-    procedureDue: 'Frist {{date}} Uhr, {{answered}} von {{count}} geantwortet',
+    procedureDue: 'Frist {{date}}, {{answered}} von {{count}} geantwortet',
   },
 };

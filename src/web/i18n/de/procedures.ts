@@ -14,7 +14,7 @@ export const procedures = {
     deadline: 'Frist',
     deadlineLabel: 'Frist (Datum und Uhrzeit)',
     deadlineHint: 'Uhrzeit in Deutschland. Üblich sind zehn Tage.',
-    deadlineValue: '{{date}} Uhr',
+    deadlineValue: '{{date}}',
     status: 'Stand',
     answers: 'Antworten',
     answered_one: '{{answered}} von {{count}}',

@@ -4,7 +4,6 @@ export const replies = {
     title: 'Einladung',
     heading: 'Einladung: {{title}}',
     when: 'Wann',
-    whenValue: '{{date}}, {{from}} – {{to}} Uhr',
     where: 'Ort',
     online: 'Online',
     onlineLink: 'Zur Videokonferenz',

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { DecisionType, Procedure } from '../../../../contracts/steering';
 import {
   Button,
+  DateTimeField,
   ErrorAlert,
   FormDialog,
   Loading,
@@ -165,10 +166,9 @@ function StartDialog({ networkId, onClose }: { networkId: string; onClose: () =>
           ]}
         />
       )}
-      <TextField
+      <DateTimeField
         label={t('procedures.deadlineLabel')}
         name="deadline"
-        type="datetime-local"
         required
         hint={t('procedures.deadlineHint')}
         defaultValue={defaultDeadline(today())}

@@ -10,14 +10,8 @@ import { LinkPageHeading } from '../../../components/ui/link-page-layout';
 import { Loading } from '../../../components/ui/page';
 import { RadioFieldset } from '../../../components/ui/radio-fieldset';
 import { isApiError } from '../../../lib/api';
-import { formatDate } from '../../../lib/format';
+import { formatMeetingTime } from '../../../lib/format';
 import { type Reply, type ReplyInfo, replyQuery, sendReply } from '../api';
-
-const time = new Intl.DateTimeFormat('de-DE', {
-  timeZone: 'Europe/Berlin',
-  hour: '2-digit',
-  minute: '2-digit',
-});
 
 /** The personal link of a meeting invitation: attend, send the deputy, or send apologies. */
 export function ReplyPage({ token }: { token: string }) {
@@ -52,13 +46,7 @@ export function ReplyPage({ token }: { token: string }) {
       ) : null}
       <dl className="bn-dl">
         <dt>{t('reply.when')}</dt>
-        <dd>
-          {t('reply.whenValue', {
-            date: formatDate(r.startsAt),
-            from: time.format(new Date(r.startsAt)),
-            to: time.format(new Date(r.endsAt)),
-          })}
-        </dd>
+        <dd>{formatMeetingTime(r.startsAt, r.endsAt)}</dd>
         <dt>{t('reply.where')}</dt>
         <dd>{r.location || '–'}</dd>
         {r.onlineUrl ? (
