@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { check, expectNoAxeViolations, minimalPdf, nav, newPage, shot } from './support';
+import { check, expectNoAxeViolations, fillDate, minimalPdf, nav, newPage, shot } from './support';
 
 const LAND_SIGNER = 'Schulaufsicht, Bezirksregierung Arnsberg';
 const COUNTY_SIGNER = 'Landrat';
@@ -18,14 +18,14 @@ async function addField(page: Page, n: number, name: string, owner: string) {
 async function consent(page: Page, party: 'Land' | 'Kommune (Schulträger)', by: string, on: string) {
   const region = page.getByRole('region', { name: `Zustimmung: ${party}` });
   await region.getByLabel('Unterzeichnet von').fill(by);
-  await region.getByLabel('Datum der Unterschrift').fill(on);
+  await fillDate(region, 'Datum der Unterschrift', on);
   await region.getByRole('button', { name: `Zustimmung „${party}“ erfassen` }).click();
   await expect(region).toContainText(`Zugestimmt: unterzeichnet von ${by}`);
 }
 
 async function askScope(page: Page, subject: string, on: string) {
   await page.getByLabel('Handlungsfeld oder Angelegenheit').selectOption({ label: subject });
-  await page.getByLabel('Stichtag').fill(on);
+  await fillDate(page, 'Stichtag', on);
   await page.getByRole('button', { name: 'Prüfen' }).click();
   const answer = page.getByTestId('scope-answer');
   const [y, m, d] = on.split('-');
