@@ -3,7 +3,7 @@ import { expect, test } from './fixtures';
 import { linkIn, mailTo } from './mail';
 import { berlinDay, SPRING } from './meeting-support';
 import { COMMITTEE, jointField, recordMembers, sendInvitations, springMeeting } from './seed';
-import { check, dateField, expectNoAxeViolations, nav, newPage, shot } from './support';
+import { check, expectDateField, expectNoAxeViolations, nav, newPage, shot } from './support';
 
 const TITLE = 'Arbeitsauftrag Praktikumsbörse KAoA';
 const PROPOSAL =
@@ -56,9 +56,7 @@ test('written procedure: started with a 10-day deadline, two consent by their li
   const dialog = page.getByRole('dialog', { name: 'Umlaufverfahren starten' });
   // … moved to the next working day in NRW when ten days on is a weekend or a public holiday.
   const due = nextWorkingDay(berlinDay(10));
-  await expect(dateField(dialog, 'Frist (Datum und Uhrzeit)')).toHaveText(
-    `${due.split('-').reverse().join('.')}, 12:00`,
-  );
+  await expectDateField(dialog, 'Frist (Datum und Uhrzeit)', `${due.split('-').reverse().join('.')}, 12:00`);
   await dialog.getByLabel('Titel').fill(TITLE);
   await dialog.getByLabel('Beschlussvorschlag').fill(PROPOSAL);
   await expect(dialog.getByLabel('Art des Beschlusses')).toHaveValue('work_order');

@@ -84,6 +84,17 @@ export async function fillDateTime(scope: Page | Locator, label: string, local: 
 export const dateField = (scope: Page | Locator, label: string) =>
   scope.getByRole('group', { name: label, exact: true });
 
+/**
+ * Asserts what a date field shows, e.g. "14.12.2026, 12:00". React Aria wraps the time in bidi
+ * isolation marks (U+2066…U+2069) that nobody sees; they are left out of the comparison.
+ */
+export async function expectDateField(scope: Page | Locator, label: string, text: string) {
+  const field = dateField(scope, label);
+  await expect
+    .poll(async () => ((await field.textContent()) ?? '').replace(/[\u2066-\u2069]/g, ''))
+    .toBe(text);
+}
+
 async function typeSegments(scope: Page | Locator, label: string, fromMonth: string, day: string) {
   const segments = dateField(scope, label).getByRole('spinbutton');
   const keyboard = segments.first().page().keyboard;
