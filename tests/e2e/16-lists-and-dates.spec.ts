@@ -111,6 +111,11 @@ test('every list fits at 1280 px and 390 px; dates and times are German on pages
   const form = page.getByRole('region', { name: 'Sitzung planen' });
   const year = Number(berlinDay().slice(0, 4)) + 1;
   await form.getByLabel('Titel').fill('Sommersitzung des Lenkungskreises');
+  // Without a date the form does not go out, and says so in German, not in the browser's language.
+  await form.getByRole('button', { name: 'Sitzung planen' }).click();
+  await expect(form.getByText('Bitte geben Sie ein Datum ein (TT.MM.JJJJ).')).toBeVisible();
+  await expect(dateField(form, 'Datum').getByRole('spinbutton').first()).toBeFocused();
+  await expectNoAxeViolations(page);
   await fillDate(form, 'Datum', `${year}-06-03`);
   await fillTime(form, 'Beginn', '09:30');
   await fillTime(form, 'Ende', '11:00');

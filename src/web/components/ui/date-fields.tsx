@@ -144,7 +144,6 @@ function Picker({
         isRequired={required}
         isDisabled={disabled}
         isInvalid={error ? true : undefined}
-        validate={(v) => (required && !v ? requiredMessage : null)}
         shouldForceLeadingZeros
       >
         <Label className="kern-label">{label}</Label>
@@ -161,7 +160,7 @@ function Picker({
             <span className="kern-icon kern-icon--calendar-today" aria-hidden="true" />
           </Button>
         </Group>
-        <Errors error={error} />
+        <Errors error={error} requiredMessage={requiredMessage} />
         <input type="hidden" name={name} value={submitted} />
         <Popover className="bn-calendar-popover" placement="bottom start">
           <Dialog className="bn-calendar-dialog" aria-label={label}>
@@ -208,7 +207,6 @@ export function TimeField({
         isRequired={required}
         isDisabled={disabled}
         isInvalid={error ? true : undefined}
-        validate={(v) => (required && !v ? REQUIRED.time : null)}
         shouldForceLeadingZeros
       >
         <Label className="kern-label">{label}</Label>
@@ -220,7 +218,7 @@ export function TimeField({
         <DateInput className="kern-form-input__input bn-time-field__input">
           {(segment) => <DateSegment segment={segment} className="bn-date-field__segment" />}
         </DateInput>
-        <Errors error={error} />
+        <Errors error={error} requiredMessage={REQUIRED.time} />
         <input type="hidden" name={name} value={isoTime(value)} />
       </AriaTimeField>
     </I18nProvider>
@@ -228,13 +226,16 @@ export function TimeField({
 }
 
 /** The field's validation message or the server's, in KERN's error look. */
-function Errors({ error }: { error?: string | null }) {
+function Errors({ error, requiredMessage }: { error?: string | null; requiredMessage: string }) {
   return (
     <FieldError className="kern-error">
-      {({ validationErrors }) => (
+      {({ validationErrors, validationDetails }) => (
         <>
           <span className="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
-          <span className="kern-body">{error ?? validationErrors.join(' ')}</span>
+          <span className="kern-body">
+            {/* An empty required field: the browser would word it in its own language. */}
+            {error ?? (validationDetails.valueMissing ? requiredMessage : validationErrors.join(' '))}
+          </span>
         </>
       )}
     </FieldError>
