@@ -89,7 +89,7 @@ test('contract: the amendment "Ganztag" with both consents becomes joint and pub
   await page.getByRole('link', { name: 'Erste Fassung erfassen' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Erste Fassung erfassen' })).toBeVisible();
   await page.getByLabel('Titel', { exact: true }).fill('Kooperationsvertrag Regionales Bildungsnetzwerk');
-  await page.getByLabel('Wirksam ab').fill('2012-01-01');
+  await fillDate(page, 'Wirksam ab', '2012-01-01');
   await addField(page, 1, 'Übergang Schule – Beruf (KAoA)', 'Land NRW (Schulaufsicht)');
   await addField(page, 2, 'Inklusion', 'Land NRW (Schulaufsicht)');
   await check(page, '09-erste-fassung-formular');
@@ -109,7 +109,7 @@ test('contract: the amendment "Ganztag" with both consents becomes joint and pub
   await page
     .getByLabel('Zusammenfassung')
     .fill('Der Lenkungskreis hat empfohlen, den Ganztag als gemeinsames Handlungsfeld aufzunehmen.');
-  await page.getByLabel('Wirksam ab').fill('2026-08-01');
+  await fillDate(page, 'Wirksam ab', '2026-08-01');
   await addField(page, 1, 'Ganztag', 'Schulträger');
   // The fields joint today can be ended by the amendment.
   await expect(page.getByRole('group', { name: /Handlungsfelder sind heute gemeinsam/ })).toContainText(
@@ -179,7 +179,7 @@ test('contract: the amendment "Ganztag" with both consents becomes joint and pub
   await dialog.getByRole('button', { name: 'Speichern' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(ganztag).toContainText('Rechtsanspruch auf Ganztagsbetreuung');
-  await page.getByLabel('Stand am').fill('2026-07-31');
+  await fillDate(page, 'Stand am', '2026-07-31');
   await page.getByRole('button', { name: 'Anzeigen' }).click();
   await expect(page.getByRole('heading', { name: 'Handlungsfelder am 31.07.2026' })).toBeVisible();
   await expect(ganztag).toContainText('gemeinsam ab 01.08.2026');
