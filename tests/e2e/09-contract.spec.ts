@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { addTeamMember, fillProvider } from './public-support';
-import { check, expectNoAxeViolations, minimalPdf, nav, newPage, shot } from './support';
+import { check, expectNoAxeViolations, fillDate, minimalPdf, nav, newPage, shot } from './support';
 
 const LAND_SIGNER = 'Schulaufsicht, Bezirksregierung Arnsberg';
 const COUNTY_SIGNER = 'Landrat';
@@ -19,14 +19,14 @@ async function addField(page: Page, n: number, name: string, owner: string) {
 async function consent(page: Page, party: 'Land' | 'Kommune (Schulträger)', by: string, on: string) {
   const region = page.getByRole('region', { name: `Zustimmung: ${party}` });
   await region.getByLabel('Unterzeichnet von').fill(by);
-  await region.getByLabel('Datum der Unterschrift').fill(on);
+  await fillDate(region, 'Datum der Unterschrift', on);
   await region.getByRole('button', { name: `Zustimmung „${party}“ erfassen` }).click();
   await expect(region).toContainText(`Zugestimmt: unterzeichnet von ${by}`);
 }
 
 async function askScope(page: Page, subject: string, on: string) {
   await page.getByLabel('Handlungsfeld oder Angelegenheit').selectOption({ label: subject });
-  await page.getByLabel('Stichtag').fill(on);
+  await fillDate(page, 'Stichtag', on);
   await page.getByRole('button', { name: 'Prüfen' }).click();
   const answer = page.getByTestId('scope-answer');
   const [y, m, d] = on.split('-');
@@ -90,7 +90,7 @@ test('contract: the amendment "Ganztag" with both consents becomes joint and pub
   await page.getByRole('link', { name: 'Erste Fassung erfassen' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Erste Fassung erfassen' })).toBeVisible();
   await page.getByLabel('Titel', { exact: true }).fill('Kooperationsvertrag Regionales Bildungsnetzwerk');
-  await page.getByLabel('Wirksam ab').fill('2012-01-01');
+  await fillDate(page, 'Wirksam ab', '2012-01-01');
   await addField(page, 1, 'Übergang Schule – Beruf (KAoA)', 'Land NRW (Schulaufsicht)');
   await addField(page, 2, 'Inklusion', 'Land NRW (Schulaufsicht)');
   await check(page, '09-erste-fassung-formular');
@@ -110,7 +110,7 @@ test('contract: the amendment "Ganztag" with both consents becomes joint and pub
   await page
     .getByLabel('Zusammenfassung')
     .fill('Der Lenkungskreis hat empfohlen, den Ganztag als gemeinsames Handlungsfeld aufzunehmen.');
-  await page.getByLabel('Wirksam ab').fill('2026-08-01');
+  await fillDate(page, 'Wirksam ab', '2026-08-01');
   await addField(page, 1, 'Ganztag', 'Schulträger');
   // The fields joint today can be ended by the amendment.
   await expect(page.getByRole('group', { name: /Handlungsfelder sind heute gemeinsam/ })).toContainText(
@@ -180,7 +180,7 @@ test('contract: the amendment "Ganztag" with both consents becomes joint and pub
   await dialog.getByRole('button', { name: 'Speichern' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(ganztag).toContainText('Rechtsanspruch auf Ganztagsbetreuung');
-  await page.getByLabel('Stand am').fill('2026-07-31');
+  await fillDate(page, 'Stand am', '2026-07-31');
   await page.getByRole('button', { name: 'Anzeigen' }).click();
   await expect(page.getByRole('heading', { name: 'Handlungsfelder am 31.07.2026' })).toBeVisible();
   await expect(ganztag).toContainText('gemeinsam ab 01.08.2026');

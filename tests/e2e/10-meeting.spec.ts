@@ -67,7 +67,7 @@ test('meeting: the spring meeting is planned and invited; a meeting is held and 
   await openMeeting(page, SPRING);
   const head = page.locator('.bn-meeting-head');
   await expect(page.getByRole('main')).toContainText(`12.03.${year}`);
-  await expect(head).toContainText('14:00–16:30 Uhr');
+  await expect(head).toContainText('von 14:00 bis 16:30 Uhr');
   await expect(head).toContainText('Kreishaus Meschede, Raum 2');
   await expect(head).toContainText('Geplant');
   // Months ahead "Sitzung eröffnen" is not offered; the page says from when it will be.

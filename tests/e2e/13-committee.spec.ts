@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { heldSpecialMeeting } from './seed';
-import { check, expectNoAxeViolations, nav, shot } from './support';
+import { check, expectNoAxeViolations, fillDate, nav, shot } from './support';
 
 /** Wall-clock day in Europe/Berlin, `days` from today, as a date field wants it. */
 function berlinDay(days = 0) {
@@ -47,7 +47,7 @@ async function addMember(page: Page, m: NewMember, shotName?: string) {
     await voting.setChecked(m.voting ?? true);
   }
   if (m.deputyOf) await dialog.getByLabel('Stellvertretung von').selectOption({ label: m.deputyOf });
-  if (m.from) await dialog.getByLabel('Amtszeit von').fill(m.from);
+  if (m.from) await fillDate(dialog, 'Amtszeit von', m.from);
   if (shotName) {
     await expectNoAxeViolations(page);
     await shot(page, shotName);
@@ -192,7 +192,7 @@ test('committee: the office records the members of both sides, deputies, the off
     .getByRole('button', { name: 'Heinz Albers bearbeiten' })
     .click();
   const edit = page.getByRole('dialog', { name: 'Heinz Albers bearbeiten' });
-  await edit.getByLabel('Amtszeit bis (optional)').fill(berlinDay(-1));
+  await fillDate(edit, 'Amtszeit bis (optional)', berlinDay(-1));
   await edit.getByRole('button', { name: 'Speichern' }).click();
   await expect(edit).toHaveCount(0);
   await expect(page.getByRole('status')).toContainText('Die Angaben zu Heinz Albers sind gespeichert.');
@@ -208,7 +208,7 @@ test('committee: the office records the members of both sides, deputies, the off
   await row(page, 'Frühere Mitglieder', 'Heinz Albers')
     .getByRole('button', { name: 'Heinz Albers bearbeiten' })
     .click();
-  await edit.getByLabel('Amtszeit bis (optional)').fill('2019-12-31');
+  await fillDate(edit, 'Amtszeit bis (optional)', '2019-12-31');
   await edit.getByRole('button', { name: 'Speichern' }).click();
   await expect(edit.getByRole('alert')).toContainText('Die Amtszeit endet vor ihrem Beginn.');
   await expectNoAxeViolations(page);

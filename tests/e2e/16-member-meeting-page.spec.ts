@@ -68,9 +68,9 @@ test('journey 9: a Land member prepares on a tablet: agenda with times, proposal
   const main = page.getByRole('main');
   await expect(main).toContainText(network.name);
   await expect(main).toContainText('Guten Tag, Ulrike Hartmann.');
-  // "Freitag, 12. März 2027, von 14:00 bis 16:30 Uhr", whatever the year of the run.
+  // "Freitag, 12.03.2027, von 14:00 bis 16:30 Uhr", whatever the year of the run.
   await expect(page.getByTestId('meeting-when')).toHaveText(
-    /^[A-Z][a-z]+tag, 12\. März \d{4}, von 14:00 bis 16:30 Uhr$/,
+    /^[A-Z][a-z]+tag, 12\.03\.\d{4}, von 14:00 bis 16:30 Uhr$/,
   );
   await fitsTheWidth(page);
   await check(page, '16-ihre-sitzung-tablet');

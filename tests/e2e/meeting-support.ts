@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { linkIn, mailTo } from './mail';
-import { expectNoAxeViolations, nav, shot } from './support';
+import { expectNoAxeViolations, fillDate, fillTime, nav, shot } from './support';
 
 /** Helpers of the meeting journeys (10-meeting, 11-minutes, 12-guest). */
 
@@ -86,9 +86,9 @@ export async function planMeeting(
   await openMeetings(page);
   const form = page.getByRole('region', { name: 'Sitzung planen' });
   await form.getByLabel('Titel').fill(m.title);
-  await form.getByLabel('Datum').fill(m.day);
-  await form.getByLabel('Beginn').fill(m.from);
-  await form.getByLabel('Ende').fill(m.to);
+  await fillDate(form, 'Datum', m.day);
+  await fillTime(form, 'Beginn', m.from);
+  await fillTime(form, 'Ende', m.to);
   await form.getByLabel('Ort').fill(m.place);
   await form.getByRole('button', { name: 'Sitzung planen' }).click();
   await expect(page.getByRole('heading', { level: 1, name: m.title })).toBeVisible();

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContextOptions, expect, type Page } from '@playwright/test';
+import { type Browser, type BrowserContextOptions, expect, type Locator, type Page } from '@playwright/test';
 
 /** The first administrator of the empty installation of the first-run setup journey (01). */
 export const ADMIN = {
@@ -21,14 +21,87 @@ export async function newPage(browser: Browser, options: BrowserContextOptions =
   return page;
 }
 
-export async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
+/** Axe over the page, or only over `include` (a CSS selector), e.g. an open dialog or popover. */
+export async function expectNoAxeViolations(page: Page, include?: string) {
+  const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  const results = await (include ? builder.include(include) : builder).analyze();
   const summary = results.violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
   );
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** Axe over the dialog that is open now (a React Aria modal or a popover such as the calendar). */
+export async function expectDialogAccessible(page: Page) {
+  await expect(page.getByRole('dialog').last()).toBeVisible();
+  await expectNoAxeViolations(page, '[role="dialog"]');
+}
+
+/** No sideways scrolling: the page is no wider than the window (issue 8, point 2). */
+export async function expectFitsViewport(page: Page) {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.scrollingElement!.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  expect(
+    scrollWidth,
+    `${page.url()} is ${scrollWidth} px wide in a ${innerWidth} px window`,
+  ).toBeLessThanOrEqual(innerWidth);
+  // A table must not hide its columns in a scrolled region either: it fits or stacks as cards.
+  const wide = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.bn-table-wrap')]
+      .filter((r) => r.scrollWidth > r.clientWidth + 1)
+      .map((r) => `${r.getAttribute('aria-label') ?? r.id}: ${r.scrollWidth} > ${r.clientWidth}`),
+  );
+  expect(wide, `tables wider than their place on ${page.url()}`).toEqual([]);
+}
+
+/**
+ * Types a date into a German date field (components/ui/date-fields.tsx), TT.MM.JJJJ, segment by segment
+ * as a keyboard user does. Month and year go first: a day segment allows only the days of the month it
+ * shows (31 after a 30-day month would be cut). `iso` is 'YYYY-MM-DD'.
+ */
+export async function fillDate(scope: Page | Locator, label: string, iso: string) {
+  const [y, m, d] = iso.split('-');
+  await typeSegments(scope, label, `${m}${y}`, d!);
+}
+
+/** Types 'HH:MM' into a German time field. */
+export async function fillTime(scope: Page | Locator, label: string, time: string) {
+  const segments = dateField(scope, label).getByRole('spinbutton');
+  await segments.first().click();
+  await segments.first().page().keyboard.type(time.replace(':', ''));
+}
+
+/** Types 'YYYY-MM-DDTHH:MM' into a German date-and-time field. */
+export async function fillDateTime(scope: Page | Locator, label: string, local: string) {
+  const [day, time] = local.split('T');
+  const [y, m, d] = day!.split('-');
+  await typeSegments(scope, label, `${m}${y}${time!.replace(':', '')}`, d!);
+}
+
+/** The field (a group of segments) by its label; its text reads e.g. "14.12.2026, 12:00". */
+export const dateField = (scope: Page | Locator, label: string) =>
+  scope.getByRole('group', { name: label, exact: true });
+
+/**
+ * Asserts what a date field shows, e.g. "14.12.2026, 12:00". React Aria wraps the time in bidi
+ * isolation marks (U+2066…U+2069) that nobody sees; they are left out of the comparison.
+ */
+export async function expectDateField(scope: Page | Locator, label: string, text: string) {
+  const field = dateField(scope, label);
+  await expect
+    .poll(async () => ((await field.textContent()) ?? '').replace(/[\u2066-\u2069]/g, ''))
+    .toBe(text);
+}
+
+async function typeSegments(scope: Page | Locator, label: string, fromMonth: string, day: string) {
+  const segments = dateField(scope, label).getByRole('spinbutton');
+  const keyboard = segments.first().page().keyboard;
+  await segments.nth(1).click();
+  await keyboard.type(fromMonth);
+  await segments.first().click();
+  await keyboard.type(day);
 }
 
 /** The page has rendered: a heading, no spinner, a window title of the form "Seite – Bildungsnetz". */

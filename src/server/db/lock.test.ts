@@ -85,7 +85,9 @@ describe('one process per PGlite directory', () => {
     const dir = path.join(tmp, 'elsewhere');
     const other = { pid: deadPid(), host: 'server-b.example', startedAt: '2026-03-04T05:06:07Z' };
     await fs.writeFile(lockFileOf(dir), JSON.stringify(other));
-    expect(() => lockDirectory(dir)).toThrow(/PID \d+ auf server-b\.example, gestartet 4\.3\.2026, 06:06:07/);
+    expect(() => lockDirectory(dir)).toThrow(
+      /PID \d+ auf server-b\.example, gestartet 04\.03\.2026, 06:06 Uhr/,
+    );
     expect(JSON.parse(await fs.readFile(lockFileOf(dir), 'utf8')).host).toBe('server-b.example');
   });
 });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { formatDateTime } from '../lib/format.js';
 
 /**
  * One process per embedded database directory. PGlite has no lock of its own: two processes on one
@@ -40,9 +41,7 @@ function lockedMessage(dir: string, h: LockHolder | null): string {
     return `Die Datenbank in ${dir} ist gesperrt (${lockFileOf(dir)}), der sperrende Prozess ist unbekannt. Läuft sicher kein Bildungsnetz-Prozess mehr auf diesem Verzeichnis, die Sperrdatei löschen.`;
   }
   const started = new Date(h.startedAt);
-  const when = Number.isNaN(started.getTime())
-    ? 'unbekannt'
-    : started.toLocaleString('de-DE', { timeZone: 'Europe/Berlin' });
+  const when = Number.isNaN(started.getTime()) ? 'unbekannt' : formatDateTime(started);
   const what = h.command ? ` (${h.command})` : '';
   const sameHost = h.host === os.hostname();
   return (

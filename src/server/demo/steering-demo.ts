@@ -247,7 +247,7 @@ export async function seedSteeringDemo(deps: Deps, networkId: string): Promise<v
       kind: 'decision' as const,
       decisionType: 'procedural' as const,
       fieldId: null,
-      proposal: 'Die Niederschrift der Sitzung vom 12. März 2026 wird genehmigt.',
+      proposal: 'Die Niederschrift der Sitzung vom 12.03.2026 wird genehmigt.',
       presenter: 'Vorsitz',
       approvesMinutesOf: spring.id,
     },

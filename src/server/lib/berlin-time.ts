@@ -8,13 +8,6 @@ import { type SQL, sql } from 'drizzle-orm';
 const ZONE = 'Europe/Berlin';
 
 const isoDay = new Intl.DateTimeFormat('sv-SE', { timeZone: ZONE });
-const longDateTime = new Intl.DateTimeFormat('de-DE', {
-  timeZone: ZONE,
-  dateStyle: 'full',
-  timeStyle: 'short',
-});
-const mediumDate = new Intl.DateTimeFormat('de-DE', { timeZone: ZONE, dateStyle: 'medium' });
-const shortTime = new Intl.DateTimeFormat('de-DE', { timeZone: ZONE, timeStyle: 'short' });
 const wallClockParts = new Intl.DateTimeFormat('en-CA', {
   timeZone: ZONE,
   year: 'numeric',
@@ -29,14 +22,7 @@ const wallClockParts = new Intl.DateTimeFormat('en-CA', {
 /** The calendar day in Berlin as YYYY-MM-DD ("today" for contracts, terms and decisions). */
 export const berlinDay = (at: Date): string => isoDay.format(at);
 
-/** "Donnerstag, 12. März 2027 um 14:00" — for documents and mails. */
-export const berlinDateTime = (at: Date): string => longDateTime.format(at);
-
-/** "12.03.2027" — for mail subjects. */
-export const berlinDate = (at: Date): string => mediumDate.format(at);
-
-/** "14:00" */
-export const berlinTime = (at: Date): string => shortTime.format(at);
+// Dates and times for people to read (mails, documents) are formatted in ./format.ts.
 
 /**
  * The wall-clock time in Berlin as "YYYY-MM-DDTHH:mm:ss": with a TZID, ical-generator writes a plain

@@ -1,22 +1,52 @@
-const dateTime = new Intl.DateTimeFormat('de-DE', {
-  timeZone: 'Europe/Berlin',
+/**
+ * Dates and times as German readers expect them, in Europe/Berlin whatever the browser's zone and
+ * language: "02.12.2026, 14:00 Uhr", "von 14:00 bis 16:30 Uhr" (issue 8, point 3). Every page formats
+ * through here; the server has its twin for mails and documents (src/server/lib/format.ts).
+ */
+const ZONE = 'Europe/Berlin';
+const dateOnly = new Intl.DateTimeFormat('de-DE', {
+  timeZone: ZONE,
   day: '2-digit',
   month: '2-digit',
   year: 'numeric',
+});
+const timeOnly = new Intl.DateTimeFormat('de-DE', {
+  timeZone: ZONE,
   hour: '2-digit',
   minute: '2-digit',
+  hourCycle: 'h23',
 });
-const dateOnly = new Intl.DateTimeFormat('de-DE', {
-  timeZone: 'Europe/Berlin',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-});
+const weekday = new Intl.DateTimeFormat('de-DE', { timeZone: ZONE, weekday: 'long' });
 
-/** "26.11.2026, 14:05" in Europe/Berlin, whatever the browser's zone. */
-export const formatDateTime = (iso: string | null | undefined) =>
-  iso ? dateTime.format(new Date(iso)) : '–';
+/** "02.12.2026" */
 export const formatDate = (iso: string | null | undefined) => (iso ? dateOnly.format(new Date(iso)) : '–');
+
+/** "14:00" */
+export const formatTime = (iso: string | null | undefined) => (iso ? timeOnly.format(new Date(iso)) : '–');
+
+/** "02.12.2026, 14:00 Uhr" */
+export const formatDateTime = (iso: string | null | undefined) =>
+  iso ? `${formatDate(iso)}, ${formatTime(iso)} Uhr` : '–';
+
+/** "Mittwoch, 02.12.2026" */
+export const formatWeekdayDate = (iso: string) => `${weekday.format(new Date(iso))}, ${formatDate(iso)}`;
+
+/**
+ * "von 14:00 bis 16:30 Uhr" within one Berlin day; across days both ends carry their date:
+ * "vom 02.12.2026, 22:00 Uhr bis 03.12.2026, 10:00 Uhr".
+ */
+export function formatTimeRange(startIso: string, endIso: string): string {
+  if (formatDate(startIso) === formatDate(endIso)) {
+    return `von ${formatTime(startIso)} bis ${formatTime(endIso)} Uhr`;
+  }
+  return `vom ${formatDateTime(startIso)} bis ${formatDateTime(endIso)}`;
+}
+
+/** When a meeting takes place: "Mittwoch, 02.12.2026, von 14:00 bis 16:30 Uhr". */
+export function formatMeetingTime(startIso: string, endIso: string): string {
+  if (formatDate(startIso) !== formatDate(endIso)) return formatTimeRange(startIso, endIso);
+  return `${formatWeekdayDate(startIso)}, ${formatTimeRange(startIso, endIso)}`;
+}
 
 const num = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 });
 export function formatBytes(n: number): string {

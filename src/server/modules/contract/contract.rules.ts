@@ -1,4 +1,5 @@
 import { DomainError, notFound } from '../../http/errors.js';
+import { formatDay } from '../../lib/format.js';
 
 /**
  * Pure rules of the cooperation contract. Dates are calendar days 'YYYY-MM-DD' (the contract speaks in
@@ -89,10 +90,7 @@ export function consentComplete(parties: readonly Party[]): boolean {
 }
 
 /** German display of a calendar day: 2024-03-01 → 01.03.2024. */
-export function germanDate(day: string): string {
-  const [y, m, d] = day.split('-');
-  return `${d}.${m}.${y}`;
-}
+export const germanDate = formatDay;
 
 export const partyLabel: Record<Party, string> = { land: 'Land', municipality: 'Kommune (Schulträger)' };
 

@@ -12,7 +12,7 @@ import {
   TextRun,
 } from 'docx';
 import type { MinutesContent } from '../../../contracts/steering.js';
-import { berlinDate } from '../../lib/berlin-time.js';
+import { formatDate } from '../../lib/format.js';
 import type { MeetingRow } from './meetings.repository.js';
 import { attendanceGroups, timeSpan } from './minutes.rules.js';
 import { type DocBlock, renderPdf } from './steering.documents.js';
@@ -121,7 +121,7 @@ function blocksOf(m: MeetingRow, v: VersionRow, approvedBy: string | null, stamp
   ];
   if (!c) return [...head, ...legacyBlocks(v.body)];
   head.push(
-    { type: 'meta', label: 'Datum', value: berlinDate(m.startsAt) },
+    { type: 'meta', label: 'Datum', value: formatDate(m.startsAt) },
     { type: 'meta', label: 'Zeit', value: timeSpan(c.startedAt, c.endedAt) },
     { type: 'meta', label: 'Ort', value: m.location || '–' },
     { type: 'meta', label: 'Sitzungsleitung', value: c.chair || '–' },

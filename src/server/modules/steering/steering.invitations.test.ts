@@ -108,6 +108,7 @@ describe('invitations', () => {
 
     const [member] = inbox('land@test.example');
     expect(member!.subject).toBe('Einladung: Lenkungskreis Frühjahr am 12.03.2027');
+    expect(member!.text).toContain('Termin: Freitag, 12.03.2027, von 14:00 bis 16:30 Uhr');
     expect(member!.text).toMatch(/\/antwort\/[A-Za-z0-9_-]{20,}/);
     expect(member!.text).toMatch(/\/api\/calendar\/[A-Za-z0-9_-]{20,}\.ics/);
     const inv = eventOf(member!);
@@ -121,6 +122,7 @@ describe('invitations', () => {
     const agenda = await readPdf(member!.attachments.find((a) => a.filename === 'Tagesordnung.pdf')!.content);
     expect(agenda.tagged).toBe(true);
     expect(agenda.language).toBe('de-DE');
+    expect(agenda.text).toContain('Termin: Freitag, 12.03.2027, von 14:00 bis 16:30 Uhr');
     expect(agenda.text).toContain('TOP 1 Genehmigung der Niederschrift');
     expect(agenda.text).toContain('TOP 3 Arbeitsauftrag KAoA');
     expect(agenda.bookmarks).toContain('Tagesordnung');

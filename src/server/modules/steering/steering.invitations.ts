@@ -2,8 +2,9 @@ import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import type { AudiencePreview } from '../../../contracts/steering.js';
 import type { Db } from '../../db/client.js';
 import { DomainError, notFound } from '../../http/errors.js';
-import { berlinDate, berlinDateTime, berlinDay, berlinTime } from '../../lib/berlin-time.js';
+import { berlinDay } from '../../lib/berlin-time.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
+import { formatDate, formatDateTime, formatMeetingTime } from '../../lib/format.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { hasCalendarLink, linkForMail, linkGone, openLink } from '../links/links.service.js';
 import { enqueueMail } from '../mail/mail.service.js';
@@ -46,7 +47,7 @@ export async function agendaPdf(
   const blocks: DocBlock[] = [
     { type: 'h1', text: `Tagesordnung: ${m.title}` },
     { type: 'p', text: networkName },
-    { type: 'meta', label: 'Termin', value: `${berlinDateTime(m.startsAt)} bis ${berlinTime(m.endsAt)} Uhr` },
+    { type: 'meta', label: 'Termin', value: formatMeetingTime(m.startsAt, m.endsAt) },
     { type: 'meta', label: 'Ort', value: m.location || 'wird noch bekannt gegeben' },
   ];
   if (m.onlineUrl) blocks.push({ type: 'meta', label: 'Online-Teilnahme', value: m.onlineUrl });
@@ -67,7 +68,7 @@ export async function agendaPdf(
 }
 
 const subjectOf = (kind: MailKind, m: MeetingRow) =>
-  `${kind === 'request' ? 'Einladung' : kind === 'update' ? 'Änderung' : 'Abgesagt'}: ${m.title} am ${berlinDate(m.startsAt)}`;
+  `${kind === 'request' ? 'Einladung' : kind === 'update' ? 'Änderung' : 'Abgesagt'}: ${m.title} am ${formatDate(m.startsAt)}`;
 
 /**
  * Who receives a meeting's invitations: the committee's members (voting or not) and deputies in office
@@ -204,7 +205,7 @@ export async function notifyRecipients(
       `Guten Tag ${p.name},`,
       '',
       kind === 'cancel'
-        ? `die Sitzung „${m.title}“ am ${berlinDateTime(m.startsAt)} Uhr ist abgesagt${m.cancelReason ? `: ${m.cancelReason}` : '.'}`
+        ? `die Sitzung „${m.title}“ am ${formatDateTime(m.startsAt)} ist abgesagt${m.cancelReason ? `: ${m.cancelReason}` : '.'}`
         : kind === 'update'
           ? `die Sitzung „${m.title}“ hat sich geändert. Es gilt:`
           : `hiermit lädt das Regionale Bildungsbüro Sie ${p.guestId ? 'als Gast (beratend) ' : ''}zur Sitzung „${m.title}“ ein.`,
@@ -224,7 +225,7 @@ export async function notifyRecipients(
           : null;
       lines.push(
         '',
-        `Termin: ${berlinDateTime(m.startsAt)} bis ${berlinTime(m.endsAt)} Uhr`,
+        `Termin: ${formatMeetingTime(m.startsAt, m.endsAt)}`,
         `Ort: ${m.location || 'wird noch bekannt gegeben'}`,
         ...(m.onlineUrl ? [`Online-Teilnahme: ${m.onlineUrl}`] : []),
         '',

@@ -9,8 +9,9 @@ import type {
 } from '../../../contracts/steering.js';
 import type { Db } from '../../db/client.js';
 import { DomainError, notFound } from '../../http/errors.js';
-import { berlinDate, berlinDay, berlinTime } from '../../lib/berlin-time.js';
+import { berlinDay } from '../../lib/berlin-time.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
+import { formatDate, formatTime } from '../../lib/format.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { openFileById } from '../files/files.service.js';
 import { enqueueMail } from '../mail/mail.service.js';
@@ -118,8 +119,8 @@ async function recordedContent(db: Db, m: MeetingRow): Promise<MinutesContent> {
   return {
     chair: '',
     minuteTaker: '',
-    startedAt: berlinTime(m.startsAt),
-    endedAt: berlinTime(m.endsAt),
+    startedAt: formatTime(m.startsAt),
+    endedAt: formatTime(m.endsAt),
     opening: '',
     attendance,
     guests: guests
@@ -177,7 +178,7 @@ async function letterhead(deps: Deps, networkId: string): Promise<Letterhead> {
 }
 
 const textOf = (m: MeetingRow, c: MinutesContent) =>
-  minutesText(m.title, berlinDate(m.startsAt), m.location, c);
+  minutesText(m.title, formatDate(m.startsAt), m.location, c);
 
 const dto = (v: VersionRow, approvedBy: string | null): MinutesVersion => ({
   version: v.version,

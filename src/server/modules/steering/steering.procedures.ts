@@ -2,8 +2,9 @@ import { and, asc, desc, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import type { AudiencePreview } from '../../../contracts/steering.js';
 import type { Db } from '../../db/client.js';
 import { DomainError, notFound } from '../../http/errors.js';
-import { berlinDateTime, berlinDay, berlinInstant } from '../../lib/berlin-time.js';
+import { berlinDay, berlinInstant } from '../../lib/berlin-time.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
+import { formatDateTime } from '../../lib/format.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { user } from '../auth/auth.tables.js';
 import { assertJointField } from '../contract/contract.service.js';
@@ -186,7 +187,7 @@ export async function startProcedure(
           '',
           p!.proposal,
           '',
-          `Bitte antworten Sie bis ${berlinDateTime(p!.deadline)} Uhr über Ihren persönlichen Link: ${link}`,
+          `Bitte antworten Sie bis ${formatDateTime(p!.deadline)} über Ihren persönlichen Link: ${link}`,
           'Sie können zustimmen, sich enthalten oder einen Einwand erheben. Schweigen gilt nicht als Zustimmung.',
           'Der Link ist persönlich: Bitte leiten Sie die E-Mail nicht weiter. Sie können auch per Telefon oder auf Papier antworten; das Bildungsbüro trägt Ihre Antwort dann ein.',
           '',
@@ -199,7 +200,7 @@ export async function startProcedure(
       action: 'create',
       entityType: 'written_procedure',
       entityId: p!.id,
-      summary: `Umlaufverfahren „${p!.title}“ gestartet (Frist ${berlinDateTime(p!.deadline)})`,
+      summary: `Umlaufverfahren „${p!.title}“ gestartet (Frist ${formatDateTime(p!.deadline)})`,
       after: { ...input, members: members.map((m) => m.name) },
     });
     return p!.id;
@@ -361,7 +362,7 @@ async function closeOne(tx: Db, deps: Deps, p: ProcedureRow) {
       text: [
         `Guten Tag ${m.name},`,
         '',
-        `das Umlaufverfahren „${p.title}“ ist mit Fristende am ${berlinDateTime(p.deadline)} Uhr abgeschlossen.`,
+        `das Umlaufverfahren „${p.title}“ ist mit Fristende am ${formatDateTime(p.deadline)} abgeschlossen.`,
         message,
         ...(silent.length ? [`Keine Antwort (gilt nicht als Zustimmung): ${silent.join(', ')}.`] : []),
         '',
@@ -428,7 +429,7 @@ export async function runProcedureJobs(deps: Deps): Promise<{ closed: number; re
           networkId: p.networkId,
           to: m.email!,
           toName: m.name,
-          subject: `Erinnerung: Umlaufverfahren „${p.title}“ endet am ${berlinDateTime(p.deadline)} Uhr`,
+          subject: `Erinnerung: Umlaufverfahren „${p.title}“ endet am ${formatDateTime(p.deadline)}`,
           text: [
             `Guten Tag ${m.name},`,
             '',

@@ -2,6 +2,7 @@ export { Alert, ErrorAlert, StatusMessage } from './alert';
 export { AudienceDialog, AudienceList } from './audience-dialog';
 export { Badge } from './badge';
 export { Button } from './button';
+export { DateField, DateTimeField, TimeField } from './date-fields';
 export { ConfirmAction, ConfirmDialog, FormDialog, InfoDialog } from './dialog';
 export { CheckboxField, FieldError, SelectField, TextAreaField, TextField } from './field';
 export { LoadMore } from './load-more';

@@ -20,7 +20,6 @@ export const meetings = {
     onlineUrl: 'Online-Link',
     onlineUrlHint: 'Optional; beginnt mit https://',
     newWindow: '(öffnet in neuem Fenster)',
-    timeRange: '{{from}}–{{to}} Uhr',
     from: 'Beginn',
     to: 'Ende',
     defaultTitle: 'Sitzung des Lenkungskreises',

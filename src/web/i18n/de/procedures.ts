@@ -13,8 +13,9 @@ export const procedures = {
     titleLabel: 'Titel',
     deadline: 'Frist',
     deadlineLabel: 'Frist (Datum und Uhrzeit)',
-    deadlineHint: 'Uhrzeit in Deutschland. Üblich sind zehn Tage.',
-    deadlineValue: '{{date}} Uhr',
+    deadlineHint:
+      'Uhrzeit in Deutschland. Vorgeschlagen sind zehn Tage, verschoben auf den nächsten Werktag (kein Wochenende, kein Feiertag in NRW).',
+    deadlineValue: '{{date}}',
     status: 'Stand',
     answers: 'Antworten',
     answered_one: '{{answered}} von {{count}}',

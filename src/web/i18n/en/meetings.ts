@@ -23,7 +23,6 @@ export const meetings: Shape<typeof de> = {
     onlineUrl: 'Online link',
     onlineUrlHint: 'Optional; starts with https://',
     newWindow: '(opens in a new window)',
-    timeRange: '{{from}}–{{to}}',
     from: 'Start',
     to: 'End',
     defaultTitle: 'Meeting of the steering committee',

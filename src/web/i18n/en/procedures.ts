@@ -16,7 +16,8 @@ export const procedures: Shape<typeof de> = {
     titleLabel: 'Title',
     deadline: 'Deadline',
     deadlineLabel: 'Deadline (date and time)',
-    deadlineHint: 'Time in Germany. Ten days are usual.',
+    deadlineHint:
+      'Time in Germany. Proposed: ten days, moved to the next working day (no weekend, no public holiday in NRW).',
     deadlineValue: '{{date}}',
     status: 'Status',
     answers: 'Answers',

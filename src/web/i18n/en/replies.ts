@@ -64,7 +64,6 @@ export const replies: Shape<typeof de> = {
     title: 'Invitation',
     heading: 'Invitation: {{title}}',
     when: 'When',
-    whenValue: '{{date}}, {{from}} – {{to}}',
     where: 'Place',
     online: 'Online',
     onlineLink: 'Join the video conference',

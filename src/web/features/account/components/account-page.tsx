@@ -11,6 +11,7 @@ import {
   passwordsDiffer,
   Section,
   StatusMessage,
+  TableRegion,
   TextField,
 } from '../../../components/ui';
 import { meQuery, useMe } from '../../../lib/session';
@@ -37,7 +38,7 @@ export function AccountPage() {
         {me.networks.length === 0 ? (
           <p className="kern-body">{t('account.noNetworks')}</p>
         ) : (
-          <div className="bn-table-wrap">
+          <TableRegion label={t('account.networksTitle')}>
             <table className="kern-table bn-table">
               <caption className="kern-sr-only">{t('account.networksTitle')}</caption>
               <thead className="kern-table__head">
@@ -63,7 +64,7 @@ export function AccountPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         )}
       </Section>
     </Page>

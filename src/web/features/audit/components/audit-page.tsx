@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntry, AuditQuery } from '../../../../contracts/audit';
 import {
   Button,
+  DateField,
   ErrorAlert,
   Loading,
   Page,
@@ -83,8 +84,8 @@ export function AuditPage({ networkId }: { networkId: string }) {
             defaultValue={filters.actor ?? ''}
             placeholder={t('audit.actorHint')}
           />
-          <TextField label={t('audit.from')} name="from" type="date" defaultValue={filters.from ?? ''} />
-          <TextField label={t('audit.to')} name="to" type="date" defaultValue={filters.to ?? ''} />
+          <DateField label={t('audit.from')} name="from" defaultValue={filters.from} />
+          <DateField label={t('audit.to')} name="to" defaultValue={filters.to} />
           <div className="bn-filters__actions">
             <Button type="submit" icon="search">
               {t('audit.apply')}

@@ -7,6 +7,7 @@ import {
   Badge,
   Button,
   CheckboxField,
+  DateField,
   ErrorAlert,
   FormDialog,
   Loading,
@@ -295,19 +296,17 @@ function MemberDialog({
           })),
         ]}
       />
-      <TextField
+      <DateField
         label={t('committee.termFrom')}
         name="termFrom"
-        type="date"
         required
         defaultValue={member?.termFrom ?? day}
       />
-      <TextField
+      <DateField
         label={t('committee.termTo')}
         name="termTo"
-        type="date"
         hint={t('committee.termToHint')}
-        defaultValue={member?.termTo ?? ''}
+        defaultValue={member?.termTo}
       />
     </FormDialog>
   );

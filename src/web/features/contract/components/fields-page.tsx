@@ -5,6 +5,7 @@ import type { FieldOfAction } from '../../../../contracts/contract';
 import {
   Badge,
   Button,
+  DateField,
   ErrorAlert,
   FormDialog,
   Loading,
@@ -12,7 +13,6 @@ import {
   Section,
   StatusMessage,
   TextAreaField,
-  TextField,
 } from '../../../components/ui';
 import { formatDay, today } from '../../../lib/format';
 import { useCan } from '../../../lib/session';
@@ -51,14 +51,7 @@ export function FieldsPage({ networkId }: { networkId: string }) {
     <Page title={t('fields.title')} intro={t('fields.intro')}>
       <StatusMessage message={message} />
       <form className="bn-toolbar" onSubmit={changeDay}>
-        <TextField
-          label={t('fields.on')}
-          name="on"
-          type="date"
-          defaultValue={on}
-          required
-          className="kern-form-input__input--width-10"
-        />
+        <DateField label={t('fields.on')} name="on" defaultValue={on} required />
         <Button type="submit" variant="secondary">
           {t('fields.show')}
         </Button>

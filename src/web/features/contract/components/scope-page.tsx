@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { ScopeAnswer } from '../../../../contracts/contract';
 import {
   Button,
+  DateField,
   ErrorAlert,
   FieldError,
   Loading,
   Page,
   SelectField,
-  TextField,
 } from '../../../components/ui';
 import { formatDay, today } from '../../../lib/format';
 import { fieldsQuery, responsibilitiesQuery, type ScopeSubject, scopeQuery } from '../api';
@@ -66,14 +66,7 @@ export function ScopePage({ networkId }: { networkId: string }) {
           />
           {missing ? <FieldError id="scope-subject-error">{t('scope.chooseFirst')}</FieldError> : null}
         </div>
-        <TextField
-          label={t('scope.on')}
-          name="on"
-          type="date"
-          defaultValue={today()}
-          required
-          className="kern-form-input__input--width-10"
-        />
+        <DateField label={t('scope.on')} name="on" defaultValue={today()} required />
         <div className="bn-form__actions">
           <Button type="submit" icon="search">
             {t('scope.check')}

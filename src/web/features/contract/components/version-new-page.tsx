@@ -7,6 +7,7 @@ import {
   Alert,
   Button,
   CheckboxField,
+  DateField,
   ErrorAlert,
   Loading,
   Page,
@@ -116,13 +117,11 @@ export function VersionNewPage({ networkId }: { networkId: string }) {
           <div className="bn-stack">
             <TextField label={t('version.title')} name="title" required minLength={3} />
             <TextAreaField label={t('version.summary')} name="summary" rows={3} />
-            <TextField
+            <DateField
               label={t('version.effectiveFrom')}
               name="effectiveFrom"
-              type="date"
               required
               hint={t('version.effectiveFromHint')}
-              className="kern-form-input__input--width-10"
             />
           </div>
         </Section>

@@ -7,6 +7,7 @@ import {
   Alert,
   Button,
   ConfirmAction,
+  DateField,
   ErrorAlert,
   Loading,
   Page,
@@ -247,14 +248,7 @@ function PartyConsent({
                 required
                 minLength={2}
               />
-              <TextField
-                label={t('version.signedOn')}
-                name="signedOn"
-                type="date"
-                required
-                max={today()}
-                className="kern-form-input__input--width-10"
-              />
+              <DateField label={t('version.signedOn')} name="signedOn" required max={today()} />
               <div className="bn-form__actions">
                 <Button type="submit" busy={record.isPending}>
                   {t('version.recordConsentOf', { party: label })}

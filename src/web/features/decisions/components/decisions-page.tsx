@@ -210,7 +210,7 @@ function DecisionRow({
       </th>
       <td className="kern-table__cell bn-break bn-decision-title">
         {d.title}
-        <span className="bn-cell-second">
+        <span className="bn-cell-second bn-decision-source">
           {t('decisions.source')}:{' '}
           {d.meetingId ? (
             <Link

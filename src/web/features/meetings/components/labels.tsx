@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem, Meeting } from '../../../../contracts/steering';
 import { Badge } from '../../../components/ui';
+import { formatTimeRange, formatWeekdayDate } from '../../../lib/format';
 
 export const decisionTypes = [
   'goal',
@@ -21,14 +22,6 @@ const berlinParts = new Intl.DateTimeFormat('en-CA', {
   minute: '2-digit',
   hourCycle: 'h23',
 });
-const weekdayDate = new Intl.DateTimeFormat('de-DE', {
-  timeZone: 'Europe/Berlin',
-  weekday: 'long',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-});
-
 /** An instant as Berlin wall-clock parts: { day: '2027-03-12', time: '14:00' }. */
 export function berlinLocal(iso: string): { day: string; time: string } {
   const p = Object.fromEntries(berlinParts.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
@@ -36,13 +29,11 @@ export function berlinLocal(iso: string): { day: string; time: string } {
 }
 
 /** "Freitag, 12.03.2027" in Europe/Berlin. */
-export const formatMeetingDay = (iso: string) => weekdayDate.format(new Date(iso));
+export const formatMeetingDay = formatWeekdayDate;
 
-/** "14:00–16:00 Uhr" in Europe/Berlin. */
+/** "von 14:00 bis 16:00 Uhr" in Europe/Berlin. */
 export function useTimeRange() {
-  const { t } = useTranslation();
-  return (m: Pick<Meeting, 'startsAt' | 'endsAt'>) =>
-    t('meetings.timeRange', { from: berlinLocal(m.startsAt).time, to: berlinLocal(m.endsAt).time });
+  return (m: Pick<Meeting, 'startsAt' | 'endsAt'>) => formatTimeRange(m.startsAt, m.endsAt);
 }
 
 export function ItemStatusBadge({ status }: { status: AgendaItem['status'] }) {

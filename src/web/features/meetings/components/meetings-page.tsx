@@ -6,6 +6,7 @@ import type { Meeting, MeetingInput } from '../../../../contracts/steering';
 import { MeetingStateBadge } from '../../../components/meeting-state-badge';
 import {
   Button,
+  DateField,
   ErrorAlert,
   Loading,
   LoadMore,
@@ -14,6 +15,7 @@ import {
   TableHead,
   TableRegion,
   TextField,
+  TimeField,
 } from '../../../components/ui';
 import { meetingState } from '../../../lib/meeting-state';
 import { useCan } from '../../../lib/session';
@@ -173,29 +175,10 @@ export function MeetingFields({ values }: { values?: Partial<Record<string, stri
         minLength={3}
         defaultValue={values?.title ?? t('meetings.defaultTitle')}
       />
-      <TextField
-        label={t('common.date')}
-        name="day"
-        type="date"
-        required
-        defaultValue={values?.day}
-        className="kern-form-input__input--width-10"
-      />
+      <DateField label={t('common.date')} name="day" required defaultValue={values?.day} />
       <div className="bn-meeting-times">
-        <TextField
-          label={t('meetings.from')}
-          name="from"
-          type="time"
-          required
-          defaultValue={values?.from ?? '14:00'}
-        />
-        <TextField
-          label={t('meetings.to')}
-          name="to"
-          type="time"
-          required
-          defaultValue={values?.to ?? '16:00'}
-        />
+        <TimeField label={t('meetings.from')} name="from" required defaultValue={values?.from ?? '14:00'} />
+        <TimeField label={t('meetings.to')} name="to" required defaultValue={values?.to ?? '16:00'} />
       </div>
       <TextField label={t('meetings.place')} name="location" defaultValue={values?.location} />
       <TextField

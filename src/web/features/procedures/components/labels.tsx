@@ -18,9 +18,8 @@ export function ProcedureStatus({ status }: { status: Procedure['status'] }) {
   return <Badge kind={kinds[status]}>{t(`procedures.statuses.${status}`)}</Badge>;
 }
 
-/** Ten days ahead at noon, Berlin wall-clock, in the form the API and datetime-local share. */
-export function defaultDeadline(todayIso: string): string {
-  const [y, m, d] = todayIso.split('-').map(Number);
-  const day = new Date(Date.UTC(y!, m! - 1, d! + 10));
-  return `${day.toISOString().slice(0, 10)}T12:00`;
-}
+/**
+ * Ten days ahead at noon, Berlin wall-clock, moved to the next working day in NRW (never a weekend or
+ * public holiday), in the form the API reads.
+ */
+export { defaultDeadline } from '../../../../contracts/working-days';

@@ -6,6 +6,7 @@ import type { DecisionType, Procedure } from '../../../../contracts/steering';
 import {
   AudienceList,
   Button,
+  DateTimeField,
   ErrorAlert,
   FormDialog,
   Loading,
@@ -168,10 +169,9 @@ function StartDialog({ networkId, onClose }: { networkId: string; onClose: () =>
           ]}
         />
       )}
-      <TextField
+      <DateTimeField
         label={t('procedures.deadlineLabel')}
         name="deadline"
-        type="datetime-local"
         required
         hint={t('procedures.deadlineHint')}
         defaultValue={defaultDeadline(today())}

@@ -8,7 +8,7 @@ import { Button } from '../../../components/ui/button';
 import { TextAreaField } from '../../../components/ui/field';
 import { isGone } from '../../../components/ui/link-gone';
 import { RadioFieldset } from '../../../components/ui/radio-fieldset';
-import { formatDateTime } from '../../../lib/format';
+import { formatDateTime, formatMeetingTime, formatTime } from '../../../lib/format';
 import {
   askQuestion,
   type Preparation,
@@ -22,24 +22,11 @@ import {
 } from '../api';
 import './preparation.css';
 
-const longDay = new Intl.DateTimeFormat('de-DE', {
-  timeZone: 'Europe/Berlin',
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
-const clock = new Intl.DateTimeFormat('de-DE', {
-  timeZone: 'Europe/Berlin',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-const hhmm = (iso: string) => clock.format(new Date(iso));
+const hhmm = (iso: string) => formatTime(iso);
 
-/** "Donnerstag, 12. März 2027, von 14:00 bis 16:30 Uhr" in Europe/Berlin. */
+/** "Freitag, 12.03.2027, von 14:00 bis 16:30 Uhr" in Europe/Berlin, as everywhere in the app. */
 export const meetingWhen = (p: Pick<Preparation, 'startsAt' | 'endsAt'>) =>
-  `${longDay.format(new Date(p.startsAt))}, von ${hhmm(p.startsAt)} bis ${hhmm(p.endsAt)} Uhr`;
+  formatMeetingTime(p.startsAt, p.endsAt);
 
 /**
  * The member's meeting page ("Ihre Sitzung"): when and where, the reply, the calendar, the agenda with

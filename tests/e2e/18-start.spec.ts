@@ -50,7 +50,7 @@ test('Start of a committee member: reply due, the next meeting with papers, a wr
   const member = await network.account('committee');
 
   const page = await network.open(browser, member, '/start', { viewport: { width: 1280, height: 900 } });
-  await check(page, '16-start-mitglied');
+  await check(page, '18-start-mitglied');
   await expect(page.getByText('Bald finden Sie hier')).toHaveCount(0);
   await expect(card(page, 'Rückmeldung erbeten')).toContainText(`Zusagen oder absagen: ${SPRING}`);
   const next = card(page, 'Nächste Sitzung');
@@ -87,7 +87,7 @@ test('Start of a committee member: reply due, the next meeting with papers, a wr
   await page.context().close();
 
   const phone = await network.open(browser, member, '/start', { viewport: { width: 390, height: 844 } });
-  await check(phone, '16-start-mitglied-390');
+  await check(phone, '18-start-mitglied-390');
   await expect(card(phone, `Umlaufverfahren: ${PROCEDURE}`).getByTestId('current-answer')).toHaveText(
     'Ihre Antwort: Einwand',
   );
@@ -112,7 +112,7 @@ test('Start of the office: meetings to prepare and to follow up, replies missing
 
   for (const width of [1280, 390]) {
     const page = await network.open(browser, office, '/start', { viewport: { width, height: 900 } });
-    await check(page, `16-start-buero-${width}`);
+    await check(page, `18-start-buero-${width}`);
     const prepare = card(page, 'Sitzungen vorbereiten');
     await expect(prepare).toContainText('Herbstsitzung des Lenkungskreises');
     await expect(prepare).toContainText('Tagesordnung fehlt · Einladung noch nicht versandt');

@@ -63,7 +63,7 @@ test('public side: the office publishes the network page; a visitor finds the ne
       'href',
       '/anmelden',
     );
-    await check(visitor, `16-start-${size}`);
+    await check(visitor, `17-start-${size}`);
     await expectNoSidewaysScroll(visitor);
     const card = visitor.getByRole('article', { name: network.name });
     await expect(card).toContainText(`${PROVIDER.city} · Regionalschlüssel ${network.regionKey}`);
