@@ -19,7 +19,7 @@ test('public side: the office publishes the network page; a visitor finds the ne
   await expect(page.getByRole('heading', { level: 1, name: 'Öffentliche Seite' })).toBeVisible();
   await expect(page.getByRole('main')).toContainText(`über „${network.name}“`);
   await expect(page.getByText('Nicht veröffentlicht', { exact: true })).toBeVisible();
-  await check(page, '16-editor');
+  await check(page, '17-editor');
   await expectNoSidewaysScroll(page);
 
   // Publishing without the imprint's details is refused, naming what is missing.
@@ -28,7 +28,7 @@ test('public side: the office publishes the network page; a visitor finds the ne
   await editor.getByRole('button', { name: 'Netzwerkseite speichern' }).click();
   await expect(editor.getByRole('alert')).toContainText('Zum Veröffentlichen fehlen noch');
   await expect(editor.getByRole('alert')).toContainText('Verantwortlich nach § 18 Abs. 2 MStV');
-  await check(page, '16-editor-fehlt');
+  await check(page, '17-editor-fehlt');
 
   await fillProvider(editor, slug);
   await addTeamMember(editor, {
@@ -46,7 +46,7 @@ test('public side: the office publishes the network page; a visitor finds the ne
     page.getByRole('status').filter({ hasText: 'Die Netzwerkseite ist gespeichert und veröffentlicht.' }),
   ).toBeVisible();
   await expect(page.getByText('Veröffentlicht', { exact: true })).toBeVisible();
-  await check(page, '16-editor-veroeffentlicht');
+  await check(page, '17-editor-veroeffentlicht');
   await page.context().close();
 
   // A visitor without an account opens the start page and finds the network.
@@ -92,7 +92,7 @@ test('public side: the office publishes the network page; a visitor finds the ne
       new RegExp(`Beschluss ${decisionNumber} vom \\d{2}\\.\\d{2}\\.\\d{4}`),
     );
     await expect(published).toContainText('Praxistage für alle Klassen 8');
-    await check(visitor, `16-netzwerk-${size}`);
+    await check(visitor, `17-netzwerk-${size}`);
     await expectNoSidewaysScroll(visitor);
 
     // The imprint is filled from the details, not an instruction to the office.
@@ -112,7 +112,7 @@ test('public side: the office publishes the network page; a visitor finds the ne
     await expect(main).toContainText(PROVIDER.representative);
     await expect(main).toContainText(PROVIDER.responsible);
     await expect(main).not.toContainText('ergänzt das Bildungsbüro');
-    await check(visitor, `16-impressum-${size}`);
+    await check(visitor, `17-impressum-${size}`);
     await expectNoSidewaysScroll(visitor);
     await visitor.context().close();
   }
@@ -120,7 +120,7 @@ test('public side: the office publishes the network page; a visitor finds the ne
   // On a phone, the office takes the page off again: the public gets "not found".
   const phone = await network.open(browser, office, '/verwaltung/oeffentliche-seite', PHONE);
   await expect(phone.getByRole('heading', { level: 1, name: 'Öffentliche Seite' })).toBeVisible();
-  await check(phone, '16-editor-390');
+  await check(phone, '17-editor-390');
   await expectNoSidewaysScroll(phone);
   const phoneEditor = phone.getByRole('region', { name: 'Netzwerkseite' });
   await phoneEditor.getByLabel('Öffentliche Seite veröffentlichen').uncheck();

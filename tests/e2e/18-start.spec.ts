@@ -134,7 +134,7 @@ test('Start of the office: meetings to prepare and to follow up, replies missing
       ).toBeVisible();
       // The meeting list groups the same meetings: upcoming, to follow up, done.
       await page.goto(`/n/${network.id}/lenkungskreis/sitzungen`);
-      await check(page, '16-sitzungen-gruppen');
+      await check(page, '18-sitzungen-gruppen');
       const group = (name: string) => page.getByRole('region', { name }).first();
       await expect(group('Anstehende Sitzungen')).toContainText('Herbstsitzung des Lenkungskreises');
       await expect(group('Anstehende Sitzungen').getByText('Eingeladen', { exact: true })).toBeVisible();
@@ -185,7 +185,7 @@ test('after signing in, a person lands in the network they used last', async ({
   await signIn(page, admin.email, admin.password);
   await expect(page.getByTestId('active-network')).toHaveText(network.name);
   await expect(page).toHaveURL(new RegExp(`/n/${network.id}/start$`));
-  await check(page, '16-zuletzt-genutzt');
+  await check(page, '18-zuletzt-genutzt');
   await page.goto('/');
   await expect(page).toHaveURL(new RegExp(`/n/${network.id}/start$`));
   await page.context().close();
