@@ -154,7 +154,8 @@ test('every list fits at 1280 px and 390 px; dates and times are German on pages
 
   // ── In the minutes, as PDF and as Word. ──
   const yesterday = dotted(berlinDay(-1)).replace(/\./g, '\\.');
-  const termin = new RegExp(`Termin: \\w+, ${yesterday}, von 10:00 bis 12:00 Uhr`);
+  // The minutes' head: "Datum: 01.12.2026" and "Zeit: von 10:00 bis 12:00 Uhr".
+  const termin = new RegExp(`Datum:\\s*${yesterday}\\s*Zeit:\\s*von 10:00 bis 12:00 Uhr`);
   const pdf = await api.ctx.get(`/api/networks/${n}/meetings/${held.meetingId}/minutes/1/pdf`);
   expect(pdf.status()).toBe(200);
   const parser = new PDFParse({ data: await pdf.body() });
