@@ -232,7 +232,8 @@ function DecisionRow({
           </p>
         </details>
       </td>
-      <td className="kern-table__cell bn-break">
+      {/* No bn-break here: a type is one bounded word ("Verfahrensbeschluss") and must not split. */}
+      <td className="kern-table__cell">
         {t(`decisions.types.${d.type}`)}
         <span className="bn-cell-second">{d.fieldName ?? '–'}</span>
       </td>
