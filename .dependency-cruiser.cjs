@@ -77,7 +77,7 @@ module.exports = {
       from: {
         path: '^src/server/',
         pathNot:
-          '^src/server/modules/[^/]+/[^/]+\\.(service|repository|minutes|invitations|procedures|test)\\.ts$',
+          '^src/server/modules/[^/]+/[^/]+\\.(service|repository|minutes|invitations|procedures|links|test)\\.ts$',
       },
       // Row types may be shared (type-only imports vanish at run time); calls may not.
       to: { path: '^src/server/modules/[^/]+/[^/]+\\.repository\\.ts$', dependencyTypesNot: ['type-only'] },

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { committeeMember } from './steering.tables.js';
 
@@ -9,6 +9,35 @@ export type MemberValues = Pick<
   MemberRow,
   'name' | 'email' | 'side' | 'function' | 'institution' | 'voting' | 'termFrom' | 'termTo' | 'deputyOf'
 >;
+
+/**
+ * A person's committee membership as a condition: linked to the account, or recognised by the e-mail
+ * address the office entered (the calendar link, Start and the meeting page all use this).
+ */
+export const ownMember = (userId: string, email: string) =>
+  or(eq(committeeMember.userId, userId), sql`lower(${committeeMember.email}) = lower(${email})`);
+
+/** The person's membership in the network; with `day`, only one whose term covers that day. */
+export async function ownMembership(
+  db: Db,
+  networkId: string,
+  person: { userId: string; email: string },
+  day?: string,
+): Promise<MemberRow | null> {
+  const [member] = await db
+    .select()
+    .from(committeeMember)
+    .where(
+      and(
+        eq(committeeMember.networkId, networkId),
+        ownMember(person.userId, person.email),
+        day ? lte(committeeMember.termFrom, day) : undefined,
+        day ? or(isNull(committeeMember.termTo), gte(committeeMember.termTo, day)) : undefined,
+      ),
+    )
+    .limit(1);
+  return member ?? null;
+}
 
 /** Every member and deputy the network ever had, by side and name. */
 export async function membersOf(db: Db, networkId: string): Promise<MemberRow[]> {

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { ZipFile } from 'yazl';
 import type { OpenQuestion, Preparation } from '../../../contracts/preparation.js';
 import type { Db } from '../../db/client.js';
@@ -13,6 +13,7 @@ import { authorize } from '../networks/networks.policy.js';
 import { network } from '../networks/networks.tables.js';
 import { itemsOf, papersWithVersions } from './agenda.repository.js';
 import { numberAgenda } from './agenda.rules.js';
+import { ownMembership } from './committee.repository.js';
 import { guestInvitationsOf } from './meetings.repository.js';
 import { loadMeeting, visibleItemIds } from './meetings.service.js';
 import { meetingCalendar } from './steering.calendar.js';
@@ -97,22 +98,7 @@ export async function viewerBySession(
         .limit(1);
     }
   } else {
-    const day = berlinDay(now);
-    const [member] = await db
-      .select({ id: committeeMember.id })
-      .from(committeeMember)
-      .where(
-        and(
-          eq(committeeMember.networkId, actor.networkId),
-          or(
-            eq(committeeMember.userId, actor.userId),
-            sql`lower(${committeeMember.email}) = lower(${actor.email})`,
-          ),
-          lte(committeeMember.termFrom, day),
-          or(isNull(committeeMember.termTo), gte(committeeMember.termTo, day)),
-        ),
-      )
-      .limit(1);
+    const member = await ownMembership(db, actor.networkId, actor, berlinDay(now));
     if (member) {
       [recipient] = await db
         .select()

@@ -1,4 +1,4 @@
-import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { DomainError, notFound } from '../../http/errors.js';
 import { berlinDay } from '../../lib/berlin-time.js';
@@ -6,6 +6,7 @@ import type { Deps, NetworkActor } from '../../lib/context.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { hasCalendarLink, mintLink, revokeCalendarLinks } from '../links/links.service.js';
 import { authorize } from '../networks/networks.policy.js';
+import { ownMembership } from './committee.repository.js';
 import type { Stance } from './consensus.rules.js';
 import { assertReplyAllowed } from './meetings.rules.js';
 import { procedureDetail } from './steering.procedures.js';
@@ -24,23 +25,8 @@ import {
  * The signed-in person's own membership of the committee in this network, while the term lasts:
  * linked to the account, or recognised by the e-mail address the office entered.
  */
-async function ownMembership(db: Db, actor: NetworkActor, now: Date) {
-  const day = berlinDay(now);
-  const [member] = await db
-    .select()
-    .from(committeeMember)
-    .where(
-      and(
-        eq(committeeMember.networkId, actor.networkId),
-        or(
-          eq(committeeMember.userId, actor.userId),
-          sql`lower(${committeeMember.email}) = lower(${actor.email})`,
-        ),
-        lte(committeeMember.termFrom, day),
-        or(isNull(committeeMember.termTo), gte(committeeMember.termTo, day)),
-      ),
-    )
-    .limit(1);
+async function currentMembership(db: Db, actor: NetworkActor, now: Date) {
+  const member = await ownMembership(db, actor.networkId, actor, berlinDay(now));
   if (!member) {
     throw new DomainError(
       'links.not_committee_member',
@@ -53,7 +39,7 @@ async function ownMembership(db: Db, actor: NetworkActor, now: Date) {
 
 /** Whether the signed-in person is a committee member here and has a calendar link. */
 export async function calendarLinkStatus(deps: Deps, actor: NetworkActor) {
-  const member = await ownMembership(deps.db, actor, deps.now()).catch((err: unknown) => {
+  const member = await currentMembership(deps.db, actor, deps.now()).catch((err: unknown) => {
     if (err instanceof DomainError && err.code === 'links.not_committee_member') return null;
     throw err;
   });
@@ -67,7 +53,7 @@ export async function calendarLinkStatus(deps: Deps, actor: NetworkActor) {
  */
 export async function rotateCalendarLink(deps: Deps, actor: NetworkActor) {
   return deps.db.transaction(async (tx) => {
-    const member = await ownMembership(tx, actor, deps.now());
+    const member = await currentMembership(tx, actor, deps.now());
     await revokeCalendarLinks(tx, member.id, deps.now());
     const url = await mintLink(tx, deps.config.baseUrl, {
       networkId: actor.networkId,

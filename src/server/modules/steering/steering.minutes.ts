@@ -1,5 +1,5 @@
 import { buffer } from 'node:stream/consumers';
-import { and, asc, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type {
   CorrectionInput,
   MinutesContent,
@@ -19,7 +19,7 @@ import { authorize, can } from '../networks/networks.policy.js';
 import { network } from '../networks/networks.tables.js';
 import { itemsOf } from './agenda.repository.js';
 import { numberAgenda } from './agenda.rules.js';
-import { membersOf } from './committee.repository.js';
+import { membersOf, ownMembership } from './committee.repository.js';
 import { outcomeMessage } from './consensus.rules.js';
 import { attendanceOf } from './meetings.repository.js';
 import { assertMinutesStep } from './meetings.rules.js';
@@ -441,22 +441,7 @@ async function approvalOf(db: Db, meetingId: string) {
  */
 
 /** The signed-in person's membership of the committee here, by account or by the e-mail address. */
-async function ownMember(db: Db, actor: NetworkActor) {
-  const [member] = await db
-    .select()
-    .from(committeeMember)
-    .where(
-      and(
-        eq(committeeMember.networkId, actor.networkId),
-        or(
-          eq(committeeMember.userId, actor.userId),
-          sql`lower(${committeeMember.email}) = lower(${actor.email})`,
-        ),
-      ),
-    )
-    .limit(1);
-  return member ?? null;
-}
+const ownMember = (db: Db, actor: NetworkActor) => ownMembership(db, actor.networkId, actor);
 
 async function requestsOf(db: Db, meetingId: string, memberId: string | null): Promise<MinutesRequest[]> {
   const rows = await db

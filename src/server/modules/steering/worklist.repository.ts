@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gt, gte, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { ownMember } from './committee.repository.js';
 import {
   committeeMember,
   meeting,
@@ -47,9 +48,6 @@ export async function memberIdsOf(db: Db, networkId: string, userId: string, ema
     .where(and(eq(committeeMember.networkId, networkId), ownMember(userId, email)));
   return rows.map((r) => r.id);
 }
-
-export const ownMember = (userId: string, email: string) =>
-  or(eq(committeeMember.userId, userId), sql`lower(${committeeMember.email}) = lower(${email})`);
 
 /** Invitations of these memberships still unanswered, for meetings that have not begun. */
 export async function unansweredInvitations(db: Db, networkId: string, memberIds: string[], now: Date) {

@@ -6,6 +6,7 @@ import { berlinDay } from '../../lib/berlin-time.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { authorize, can } from '../networks/networks.policy.js';
+import { ownMember } from './committee.repository.js';
 import type { Stance } from './consensus.rules.js';
 import { procedureDetail } from './steering.procedures.js';
 import { committeeMember, procedureVote, writtenProcedure } from './steering.tables.js';
@@ -89,7 +90,7 @@ export async function castOwnVote(
       .select({ v: procedureVote, member: committeeMember })
       .from(procedureVote)
       .innerJoin(committeeMember, eq(committeeMember.id, procedureVote.memberId))
-      .where(and(eq(procedureVote.procedureId, p.id), repo.ownMember(actor.userId, actor.email)));
+      .where(and(eq(procedureVote.procedureId, p.id), ownMember(actor.userId, actor.email)));
     if (!row) {
       throw new DomainError(
         'steering.not_entitled',
