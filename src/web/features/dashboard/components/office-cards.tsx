@@ -7,6 +7,25 @@ import { StartCard } from './start-card';
 
 const meetingLink = '/n/$networkId/lenkungskreis/sitzungen/$meetingId' as const;
 
+/** A meeting in a card's list: its title as the link to its page, and when it takes place. */
+function MeetingLink({
+  networkId,
+  meeting,
+}: {
+  networkId: string;
+  meeting: { id: string; title: string; startsAt: string };
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Link to={meetingLink} params={{ networkId, meetingId: meeting.id }} className="kern-link">
+        {meeting.title}
+      </Link>{' '}
+      <span className="bn-muted">({t('start.meetingWhen', { date: formatDateTime(meeting.startsAt) })})</span>
+    </>
+  );
+}
+
 /** The office's errands: meetings to prepare and follow up, missing replies, deadlines, failed mails. */
 export function OfficeCards({ networkId, work }: { networkId: string; work: OfficeWork }) {
   const { t } = useTranslation();
@@ -19,12 +38,7 @@ export function OfficeCards({ networkId, work }: { networkId: string; work: Offi
           <ul className="bn-card-list">
             {work.toPrepare.map((m) => (
               <li key={m.id} className="kern-body">
-                <Link to={meetingLink} params={{ networkId, meetingId: m.id }} className="kern-link">
-                  {m.title}
-                </Link>{' '}
-                <span className="bn-muted">
-                  ({t('start.meetingWhen', { date: formatDateTime(m.startsAt) })})
-                </span>
+                <MeetingLink networkId={networkId} meeting={m} />
                 <br />
                 {[
                   m.items === 0 ? t('start.prepareNoAgenda') : null,
@@ -44,12 +58,7 @@ export function OfficeCards({ networkId, work }: { networkId: string; work: Offi
           <ul className="bn-card-list">
             {work.repliesMissing.map((m) => (
               <li key={m.id} className="kern-body">
-                <Link to={meetingLink} params={{ networkId, meetingId: m.id }} className="kern-link">
-                  {m.title}
-                </Link>{' '}
-                <span className="bn-muted">
-                  ({t('start.meetingWhen', { date: formatDateTime(m.startsAt) })})
-                </span>
+                <MeetingLink networkId={networkId} meeting={m} />
                 <br />
                 {t('start.repliesMissing', { count: m.missing, invited: m.invited })}
               </li>
