@@ -20,6 +20,8 @@ export const Permissions = [
   'meetings.read',
   'steering.read',
   'steering.manage',
+  'work.read',
+  'work.manage',
 ] as const;
 export const Permission = z.enum(Permissions);
 export type Permission = z.infer<typeof Permission>;

@@ -40,6 +40,8 @@ import { openWorkOrders } from './modules/steering/steering.service.js';
 import { structureRoutes } from './modules/structure/structure.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { sessionSecret } from './modules/system/system.service.js';
+import { traceRoutes } from './modules/trace/trace.routes.js';
+import { workRoutes } from './modules/work/work.routes.js';
 
 // Validation messages a person reads are German.
 z.config(z.locales.de());
@@ -212,6 +214,8 @@ export async function buildApp(
       await api.register(steeringRoutes(deps));
       await api.register(steeringLinkRoutes(deps));
       await api.register(dashboardRoutes(deps));
+      await api.register(workRoutes(deps));
+      await api.register(traceRoutes(deps));
     },
     { prefix: '/api' },
   );

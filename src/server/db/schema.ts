@@ -12,3 +12,5 @@ export * from '../modules/publicsite/publicsite.tables.js';
 export * from '../modules/steering/steering.tables.js';
 export * from '../modules/structure/structure.tables.js';
 export * from '../modules/system/system.tables.js';
+export * from '../modules/trace/trace.tables.js';
+export * from '../modules/work/work.tables.js';

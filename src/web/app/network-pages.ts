@@ -19,9 +19,15 @@ export type NetworkPage = {
     | '/n/$networkId/lenkungskreis/sitzungen'
     | '/n/$networkId/lenkungskreis/beschluesse'
     | '/n/$networkId/lenkungskreis/umlaufverfahren'
-    | '/n/$networkId/lenkungskreis/mitglieder';
+    | '/n/$networkId/lenkungskreis/mitglieder'
+    | '/n/$networkId/arbeitsprogramm/schreibtisch'
+    | '/n/$networkId/arbeitsprogramm/ziele'
+    | '/n/$networkId/arbeitsprogramm/planung'
+    | '/n/$networkId/arbeitsprogramm/auftraege'
+    | '/n/$networkId/arbeitsprogramm/projekte'
+    | '/n/$networkId/arbeitsprogramm/qualitaet';
   suffix: string;
-  group: 'main' | 'steering' | 'contract' | 'admin';
+  group: 'main' | 'steering' | 'work' | 'contract' | 'admin';
   label: MessageKey;
   icon: string;
   allowed: (n: NetworkSummary, me: Me) => boolean;
@@ -77,6 +83,54 @@ export const networkPages: NetworkPage[] = [
     label: 'nav.committee',
     icon: 'account-circle',
     allowed: has('steering.read'),
+  },
+  {
+    to: '/n/$networkId/arbeitsprogramm/schreibtisch',
+    suffix: 'arbeitsprogramm/schreibtisch',
+    group: 'work',
+    label: 'nav.workDesk',
+    icon: 'edit',
+    allowed: has('work.manage'),
+  },
+  {
+    to: '/n/$networkId/arbeitsprogramm/ziele',
+    suffix: 'arbeitsprogramm/ziele',
+    group: 'work',
+    label: 'nav.workGoals',
+    icon: 'check',
+    allowed: has('work.read'),
+  },
+  {
+    to: '/n/$networkId/arbeitsprogramm/planung',
+    suffix: 'arbeitsprogramm/planung',
+    group: 'work',
+    label: 'nav.workPlans',
+    icon: 'calendar-today',
+    allowed: has('work.read'),
+  },
+  {
+    to: '/n/$networkId/arbeitsprogramm/auftraege',
+    suffix: 'arbeitsprogramm/auftraege',
+    group: 'work',
+    label: 'nav.workOrders',
+    icon: 'checklist',
+    allowed: has('work.read'),
+  },
+  {
+    to: '/n/$networkId/arbeitsprogramm/projekte',
+    suffix: 'arbeitsprogramm/projekte',
+    group: 'work',
+    label: 'nav.workProjects',
+    icon: 'content-copy',
+    allowed: has('work.read'),
+  },
+  {
+    to: '/n/$networkId/arbeitsprogramm/qualitaet',
+    suffix: 'arbeitsprogramm/qualitaet',
+    group: 'work',
+    label: 'nav.workQuality',
+    icon: 'autorenew',
+    allowed: has('work.read'),
   },
   {
     to: '/n/$networkId/verwaltung/benutzer',

@@ -296,6 +296,88 @@ const procedureRoute = createRoute({
     }).procedureId,
   })),
 });
+const workGoals = () => import('../features/work-goals');
+const workOrders = () => import('../features/work-orders');
+const workProjects = () => import('../features/work-projects');
+const workTrace = () => import('../features/work-trace');
+/** A page of one thing under a network: the path's last parameter is passed as a prop. */
+function detailRoute<P extends string, K extends string>(
+  path: P,
+  permission: Permission,
+  load: () => Promise<Record<string, unknown>>,
+  name: string,
+  param: K,
+) {
+  const C = lazyRouteComponent(load as () => Promise<Record<string, never>>, name as never) as unknown as ((
+    p: { networkId: string } & Record<K, string>,
+  ) => ReactNode) &
+    Preloadable;
+  return createRoute({
+    getParentRoute: () => networkRoute,
+    path,
+    component: guarded(
+      permission,
+      C,
+      () => ({ [param]: useParams({ strict: false } as never)[param] }) as never,
+    ),
+  });
+}
+const goalsRoute = networkChild('arbeitsprogramm/ziele', 'work.read', page(workGoals, 'GoalsPage'));
+const goalRoute = detailRoute('arbeitsprogramm/ziele/$goalId', 'work.read', workGoals, 'GoalPage', 'goalId');
+const plansRoute = networkChild('arbeitsprogramm/planung', 'work.read', page(workGoals, 'PlansPage'));
+const planRoute = detailRoute(
+  'arbeitsprogramm/planung/$planId',
+  'work.read',
+  workGoals,
+  'PlanPage',
+  'planId',
+);
+const ordersRoute = networkChild('arbeitsprogramm/auftraege', 'work.read', page(workOrders, 'OrdersPage'));
+const orderRoute = detailRoute(
+  'arbeitsprogramm/auftraege/$orderId',
+  'work.read',
+  workOrders,
+  'OrderPage',
+  'orderId',
+);
+const projectsRoute = networkChild(
+  'arbeitsprogramm/projekte',
+  'work.read',
+  page(workProjects, 'ProjectsPage'),
+);
+const projectRoute = detailRoute(
+  'arbeitsprogramm/projekte/$projectId',
+  'work.read',
+  workProjects,
+  'ProjectPage',
+  'projectId',
+);
+const qualityIndexRoute = networkChild(
+  'arbeitsprogramm/qualitaet',
+  'work.read',
+  page(workTrace, 'QualityIndexPage'),
+);
+const qualityRoute = detailRoute(
+  'arbeitsprogramm/qualitaet/$fieldId',
+  'work.read',
+  workTrace,
+  'QualityPage',
+  'fieldId',
+);
+const TracePage = lazyRouteComponent(workTrace, 'TracePage');
+const traceRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: 'verlauf/$kind/$entityId',
+  component: guarded('work.read', TracePage, () => {
+    const p = useParams({ from: '/app/angemeldet/n/$networkId/verlauf/$kind/$entityId' });
+    return { kind: p.kind, entityId: p.entityId };
+  }),
+});
+const deskRoute = networkChild(
+  'arbeitsprogramm/schreibtisch',
+  'work.manage',
+  page(() => import('../features/work-desk'), 'DeskPage'),
+);
 const committeeRoute = networkChild(
   'lenkungskreis/mitglieder',
   'steering.read',
@@ -405,6 +487,18 @@ const routeTree = rootRoute.addChildren([
         proceduresRoute,
         procedureRoute,
         committeeRoute,
+        deskRoute,
+        goalsRoute,
+        goalRoute,
+        plansRoute,
+        planRoute,
+        ordersRoute,
+        orderRoute,
+        projectsRoute,
+        projectRoute,
+        qualityIndexRoute,
+        qualityRoute,
+        traceRoute,
       ]),
     ]),
   ]),

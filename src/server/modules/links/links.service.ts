@@ -10,6 +10,7 @@ type LinkTarget = { networkId: string; purpose: LinkPurpose } & (
   | { voteId: string }
   | { memberId: string }
   | { invitationId: string }
+  | { userId: string }
 );
 
 const pathOf: Record<LinkPurpose, (token: string) => string> = {
@@ -17,6 +18,7 @@ const pathOf: Record<LinkPurpose, (token: string) => string> = {
   procedure_vote: (t) => `/umlauf/${t}`,
   calendar: (t) => `/api/calendar/${t}.ics`,
   account_invitation: (t) => `/einladung/${t}`,
+  work_calendar: (t) => `/api/work-calendar/${t}.ics`,
 };
 
 const PLACEHOLDER = /\[\[personal-link:([0-9a-f-]{36})\]\]/g;

@@ -1,4 +1,5 @@
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { user } from '../auth/auth.tables.js';
 import { invitation, network } from '../networks/networks.tables.js';
 import { committeeMember, meetingRecipient, procedureVote } from '../steering/steering.tables.js';
 
@@ -16,7 +17,7 @@ export const personalLink = pgTable(
       .notNull()
       .references(() => network.id, { onDelete: 'cascade' }),
     purpose: text('purpose', {
-      enum: ['meeting_reply', 'procedure_vote', 'calendar', 'account_invitation'],
+      enum: ['meeting_reply', 'procedure_vote', 'calendar', 'account_invitation', 'work_calendar'],
     }).notNull(),
     // Null until the mail carrying the link is delivered (or the owner creates it on their page).
     tokenHash: text('token_hash').unique(),
@@ -24,6 +25,8 @@ export const personalLink = pgTable(
     voteId: uuid('vote_id').references(() => procedureVote.id, { onDelete: 'cascade' }),
     memberId: uuid('member_id').references(() => committeeMember.id, { onDelete: 'cascade' }),
     invitationId: uuid('invitation_id').references(() => invitation.id, { onDelete: 'cascade' }),
+    // A person's own link (the office desk's calendar feed of due dates).
+    userId: text('user_id').references(() => user.id, { onDelete: 'cascade' }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -32,5 +35,6 @@ export const personalLink = pgTable(
     index('personal_link_vote_idx').on(t.voteId),
     index('personal_link_member_idx').on(t.memberId),
     index('personal_link_invitation_idx').on(t.invitationId),
+    index('personal_link_user_idx').on(t.userId),
   ],
 );

@@ -18,8 +18,10 @@ describe('role policy', () => {
       'meetings.read',
       'steering.read',
       'steering.manage',
+      'work.read',
+      'work.manage',
     ],
-    committee: ['files.read', 'contract.read', 'meetings.read', 'steering.read'],
+    committee: ['files.read', 'contract.read', 'meetings.read', 'steering.read', 'work.read'],
     guest: ['meetings.read'],
     partner: ['files.read'],
   };

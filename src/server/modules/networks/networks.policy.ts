@@ -21,6 +21,8 @@ const grants: Record<Role, readonly Permission[]> = {
     'meetings.read',
     'steering.read',
     'steering.manage',
+    'work.read',
+    'work.manage',
   ],
   office: [
     'members.read',
@@ -34,8 +36,11 @@ const grants: Record<Role, readonly Permission[]> = {
     'meetings.read',
     'steering.read',
     'steering.manage',
+    'work.read',
+    'work.manage',
   ],
-  committee: ['files.read', 'contract.read', 'meetings.read', 'steering.read'],
+  // Members read the work programme, orders and reports; tasks stay the office's internals.
+  committee: ['files.read', 'contract.read', 'meetings.read', 'steering.read', 'work.read'],
   // Guests read only the meetings and items they are invited to (the service checks each item); the
   // committee's own records (members, register, minutes, procedures) stay closed to them.
   guest: ['meetings.read'],

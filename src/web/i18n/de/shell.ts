@@ -33,6 +33,13 @@ export const shell = {
     decisions: 'Beschlüsse',
     procedures: 'Umlaufverfahren',
     committee: 'Mitglieder',
+    work: 'Arbeitsprogramm',
+    workDesk: 'Mein Schreibtisch',
+    workGoals: 'Ziele',
+    workPlans: 'Arbeitsplanung',
+    workOrders: 'Arbeitsaufträge',
+    workProjects: 'Projekte',
+    workQuality: 'Qualitätszyklus',
   },
   footer: {
     language: 'Sprache',

@@ -36,6 +36,13 @@ export const shell: Shape<typeof de> = {
     decisions: 'Decisions',
     procedures: 'Written procedures',
     committee: 'Members',
+    work: 'Work programme',
+    workDesk: 'My desk',
+    workGoals: 'Goals',
+    workPlans: 'Work plans',
+    workOrders: 'Work orders',
+    workProjects: 'Projects',
+    workQuality: 'Quality cycle',
   },
   footer: {
     language: 'Language',

@@ -1,0 +1,7 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Deps } from '../../lib/context.js';
+
+/** The work programme's goals (filled in by its issue part). */
+export const goalsRoutes =
+  (_deps: Deps): FastifyPluginAsyncZod =>
+  async (_app) => {};

@@ -1,0 +1,2 @@
+export { OrderPage } from './components/order-page';
+export { OrdersPage } from './components/orders-page';

@@ -1,0 +1,2 @@
+export { ProjectPage } from './components/project-page';
+export { ProjectsPage } from './components/projects-page';

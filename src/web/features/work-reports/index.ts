@@ -1,0 +1,1 @@
+export { ReportsCard } from './components/reports-card';
