@@ -123,15 +123,21 @@ export async function inviteMember(
   });
 }
 
+/** The invitation of this network, locked for the change; 404 for any other. */
+async function lockInvitation(tx: Db, networkId: string, invitationId: string) {
+  const [row] = await tx
+    .select()
+    .from(invitation)
+    .where(and(eq(invitation.id, invitationId), eq(invitation.networkId, networkId)))
+    .for('update');
+  if (!row) throw notFound('Die Einladung');
+  return row;
+}
+
 export async function revokeInvitation(deps: Deps, actor: NetworkActor, invitationId: string): Promise<void> {
   authorize(actor.role, 'members.manage');
   await deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(invitation)
-      .where(and(eq(invitation.id, invitationId), eq(invitation.networkId, actor.networkId)))
-      .for('update');
-    if (!row) throw notFound('Die Einladung');
+    const row = await lockInvitation(tx, actor.networkId, invitationId);
     if (row.status !== 'pending') {
       throw new DomainError('invitations.not_pending', 'Diese Einladung ist nicht mehr offen.', 'conflict');
     }
@@ -180,12 +186,7 @@ export async function showInvitationLink(
 ): Promise<{ url: string; expiresAt: string }> {
   authorize(actor.role, 'members.manage');
   return deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(invitation)
-      .where(and(eq(invitation.id, invitationId), eq(invitation.networkId, actor.networkId)))
-      .for('update');
-    if (!row) throw notFound('Die Einladung');
+    const row = await lockInvitation(tx, actor.networkId, invitationId);
     if (row.status !== 'pending' || row.expiresAt < deps.now()) {
       throw new DomainError(
         'invitations.not_pending',

@@ -100,12 +100,7 @@ export const preparationRoutes =
         },
       },
       async (req, reply) => {
-        const zip = await prep.preparationZip(deps, await byToken(req.params.token));
-        return reply
-          .header('content-type', 'application/zip')
-          .header('content-disposition', attachmentDisposition(zip.fileName))
-          .header('cache-control', 'private, no-store')
-          .send(zip.stream as never);
+        return sendZip(reply, await prep.preparationZip(deps, await byToken(req.params.token)));
       },
     );
     app.get(
@@ -216,12 +211,7 @@ export const preparationRoutes =
         schema: { tags, summary: 'Alle Unterlagen als ZIP-Datei', params: MeetingParams, response: errors },
       },
       async (req, reply) => {
-        const zip = await prep.preparationZip(deps, await bySession(req, req.params.meetingId));
-        return reply
-          .header('content-type', 'application/zip')
-          .header('content-disposition', attachmentDisposition(zip.fileName))
-          .header('cache-control', 'private, no-store')
-          .send(zip.stream as never);
+        return sendZip(reply, await prep.preparationZip(deps, await bySession(req, req.params.meetingId)));
       },
     );
     app.get(
@@ -350,3 +340,12 @@ export const preparationRoutes =
       async (req) => prep.openQuestions(deps, memberOf(req)),
     );
   };
+
+/** All papers of a meeting as one ZIP download; personal, so never cached on the way. */
+function sendZip(reply: FastifyReply, zip: { fileName: string; stream: unknown }) {
+  return reply
+    .header('content-type', 'application/zip')
+    .header('content-disposition', attachmentDisposition(zip.fileName))
+    .header('cache-control', 'private, no-store')
+    .send(zip.stream as never);
+}
