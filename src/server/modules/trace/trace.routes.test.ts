@@ -93,7 +93,13 @@ async function tracedNetwork() {
   const goalDecision = await decide(5, 'goal', 'Ziele KAoA');
   const bare = await decide(6, 'recommendation', 'Empfehlung');
   const actor = { networkId: net.id, userId: net.users.office.id, name: 'Test office' };
-  await addTraceLink(db, actor, { kind: 'agenda_item', id: item!.id }, { kind: 'decision', id: d.id }, 'decided');
+  await addTraceLink(
+    db,
+    actor,
+    { kind: 'agenda_item', id: item!.id },
+    { kind: 'decision', id: d.id },
+    'decided',
+  );
   const order = async (seq: number, status: 'in_progress' | 'done', dueOn: string) => {
     const [o] = await db
       .insert(t.workOrder)
@@ -112,12 +118,21 @@ async function tracedNetwork() {
         progress: status === 'done' ? 100 : 40,
       })
       .returning();
-    await addTraceLink(db, actor, { kind: 'decision', id: d.id }, { kind: 'work_order', id: o!.id }, 'orders');
+    await addTraceLink(
+      db,
+      actor,
+      { kind: 'decision', id: d.id },
+      { kind: 'work_order', id: o!.id },
+      'orders',
+    );
     return o!;
   };
   const o1 = await order(1, 'in_progress', '2099-12-31');
   const o2 = await order(2, 'done', '2027-09-30');
-  const [p] = await db.insert(t.project).values({ networkId: net.id, fieldId, title: 'Praxisphasen' }).returning();
+  const [p] = await db
+    .insert(t.project)
+    .values({ networkId: net.id, fieldId, title: 'Praxisphasen' })
+    .returning();
   await addTraceLink(db, actor, { kind: 'work_order', id: o1.id }, { kind: 'project', id: p!.id }, 'part_of');
   const [task] = await db
     .insert(t.projectTask)
@@ -128,9 +143,21 @@ async function tracedNetwork() {
     .insert(t.progressReport)
     .values({ networkId: net.id, orderId: o2.id, text: 'Fertig', progress: 100, authorName: 'Test office' })
     .returning();
-  await addTraceLink(db, actor, { kind: 'work_order', id: o2.id }, { kind: 'report', id: report!.id }, 'reported_in');
+  await addTraceLink(
+    db,
+    actor,
+    { kind: 'work_order', id: o2.id },
+    { kind: 'report', id: report!.id },
+    'reported_in',
+  );
   // A cycle must not hang the walk: the report "leads back" to the decision.
-  await addTraceLink(db, actor, { kind: 'report', id: report!.id }, { kind: 'decision', id: d.id }, 'taken_in');
+  await addTraceLink(
+    db,
+    actor,
+    { kind: 'report', id: report!.id },
+    { kind: 'decision', id: d.id },
+    'taken_in',
+  );
   const [g] = await db
     .insert(t.goal)
     .values({
@@ -143,8 +170,27 @@ async function tracedNetwork() {
       reviewOn: '2026-01-01',
     })
     .returning();
-  await addTraceLink(db, actor, { kind: 'decision', id: goalDecision.id }, { kind: 'goal', id: g!.id }, 'sets_goal');
-  return { net, fieldId, item: item!, d, goalDecision, bare, o1, o2, p: p!, task: task!, report: report!, g: g! };
+  await addTraceLink(
+    db,
+    actor,
+    { kind: 'decision', id: goalDecision.id },
+    { kind: 'goal', id: g!.id },
+    'sets_goal',
+  );
+  return {
+    net,
+    fieldId,
+    item: item!,
+    d,
+    goalDecision,
+    bare,
+    o1,
+    o2,
+    p: p!,
+    task: task!,
+    report: report!,
+    g: g!,
+  };
 }
 
 describe('GET trace/:kind/:id', () => {
@@ -195,7 +241,9 @@ describe('GET trace/:kind/:id', () => {
     expect(foreign.statusCode).toBe(404);
     // Another network's admin asking in their own network for our decision: not found, nothing leaks.
     expect((await call(other, 'admin', 'GET', url)).statusCode).toBe(404);
-    expect((await call(s.net, 'office', 'GET', `/trace/decision/${crypto.randomUUID()}`)).statusCode).toBe(404);
+    expect((await call(s.net, 'office', 'GET', `/trace/decision/${crypto.randomUUID()}`)).statusCode).toBe(
+      404,
+    );
     expect((await call(s.net, 'office', 'GET', `/trace/cake/${s.d.id}`)).statusCode).toBe(400);
   });
 
@@ -254,7 +302,12 @@ describe('the quality cycle', () => {
     expect(q.goals).toHaveLength(1);
     expect(q.goals[0].reviewOverdue).toBe(true);
     expect(q.measures).toHaveLength(3);
-    expect(q.steps).toEqual({ goals: 'running', measures: 'running', evaluation: 'overdue', adjustment: 'open' });
+    expect(q.steps).toEqual({
+      goals: 'running',
+      measures: 'running',
+      evaluation: 'overdue',
+      adjustment: 'open',
+    });
     expect(q.overdue.map((i: { kind: string }) => i.kind)).toEqual(['goal']);
     for (const role of ['guest', 'partner'] as const)
       expect((await call(s.net, role, 'GET', `/work/quality/${s.fieldId}`)).statusCode).toBe(403);
@@ -273,12 +326,16 @@ describe('the quality cycle', () => {
       location: 'Kreishaus',
     });
     expect(meeting.statusCode, meeting.body).toBe(201);
-    expect((await call(s.net, 'committee', 'POST', `/work/quality/${s.fieldId}/adjustment`, body)).statusCode).toBe(
-      403,
-    );
     expect(
-      (await call(s.net, 'office', 'POST', `/work/quality/${s.fieldId}/adjustment`, { title: 'x', proposal: '' }))
-        .statusCode,
+      (await call(s.net, 'committee', 'POST', `/work/quality/${s.fieldId}/adjustment`, body)).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await call(s.net, 'office', 'POST', `/work/quality/${s.fieldId}/adjustment`, {
+          title: 'x',
+          proposal: '',
+        })
+      ).statusCode,
     ).toBe(400);
     const ok = await call(s.net, 'office', 'POST', `/work/quality/${s.fieldId}/adjustment`, body);
     expect(ok.statusCode, ok.body).toBe(201);
