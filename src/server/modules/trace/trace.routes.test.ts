@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createNetworkWithMembers,
@@ -285,6 +286,14 @@ describe('the register: Was daraus wurde', () => {
     expect((await call(s.net, 'office', 'GET', '/decisions?outcome=kaputt')).statusCode).toBe(400);
     const xlsx = await call(s.net, 'office', 'GET', '/decisions/export.xlsx?outcome=overdue');
     expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as never);
+    const ws = wb.getWorksheet('Beschlüsse')!;
+    expect(ws.getRow(1).getCell(7).value).toBe('Was daraus wurde');
+    expect(ws.rowCount).toBe(2);
+    expect(ws.getRow(2).getCell(1).value).toBe('LK-2027-04');
+    expect(ws.getRow(2).getCell(7).value).toBe('überfällig');
+    expect(ws.getRow(2).getCell(8).value).toBe('2 Aufträge: 1 erledigt, 1 in Arbeit, 1 überfällig');
   });
 });
 

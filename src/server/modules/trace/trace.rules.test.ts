@@ -16,7 +16,13 @@ describe('Was daraus wurde', () => {
     ['work_order', 'open', [], 'open', 'Noch nichts daraus entstanden'],
     ['recommendation', 'open', [], 'open', ''],
     ['recommendation', 'done', [], 'implemented', ''],
-    ['work_order', 'open', [order('done'), order('in_progress')], 'open', '2 Aufträge: 1 erledigt, 1 in Arbeit'],
+    [
+      'work_order',
+      'open',
+      [order('done'), order('in_progress')],
+      'open',
+      '2 Aufträge: 1 erledigt, 1 in Arbeit',
+    ],
     ['work_order', 'open', [order('done'), order('reported')], 'implemented', '2 Aufträge: 2 erledigt'],
     ['work_order', 'open', [order('new', '2027-06-14')], 'overdue', '1 Auftrag: 1 offen, 1 überfällig'],
     // due today is not overdue yet; a returned order is never overdue, it waits for the committee
@@ -34,7 +40,15 @@ describe('Was daraus wurde', () => {
     [
       'work_plan',
       'open',
-      [{ kind: 'work_plan', relation: 'agrees_plan', status: 'agreed', dueOn: null, short: 'Arbeitsplanung 2027' }],
+      [
+        {
+          kind: 'work_plan',
+          relation: 'agrees_plan',
+          status: 'agreed',
+          dueOn: null,
+          short: 'Arbeitsplanung 2027',
+        },
+      ],
       'implemented',
       'Arbeitsplanung 2027 beschlossen',
     ],
@@ -103,7 +117,15 @@ describe('the walk', () => {
 
   it('ignores a link whose kind differs though the id matches', async () => {
     const res = await walk({ kind: 'decision', id: 'a' }, 'down', async () => [
-      { fromKind: 'goal', fromId: 'a', toKind: 'x', toId: 'b', relation: 'lists', on: new Date(0), actorName: '' },
+      {
+        fromKind: 'goal',
+        fromId: 'a',
+        toKind: 'x',
+        toId: 'b',
+        relation: 'lists',
+        on: new Date(0),
+        actorName: '',
+      },
     ]);
     expect(res.nodes).toEqual([]);
   });
@@ -111,7 +133,9 @@ describe('the walk', () => {
   it('ends on any graph, with cycles, within its bounds', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 30 })), { maxLength: 120 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 30 })), {
+          maxLength: 120,
+        }),
         async (pairs) => {
           const g = graph(pairs.map(([a, b]) => [String(a), String(b)]));
           const limits = { depth: 5, nodes: 10 };

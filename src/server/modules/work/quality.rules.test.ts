@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { adjustmentState, evaluationState, measureOverdue, reviewOverdue, stepState } from './quality.rules.js';
+import {
+  adjustmentState,
+  evaluationState,
+  measureOverdue,
+  reviewOverdue,
+  stepState,
+} from './quality.rules.js';
 
 const TODAY = '2027-06-15';
 

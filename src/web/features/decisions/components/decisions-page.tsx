@@ -180,8 +180,7 @@ export function DecisionsPage({ networkId }: { networkId: string }) {
                 t('decisions.numberDate'),
                 t('decisions.titleColumn'),
                 t('decisions.typeField'),
-                t('decisions.status'),
-                t('trace.outcomeColumn'),
+                `${t('decisions.status')} · ${t('trace.outcomeColumn')}`,
               ]}
             />
             <tbody className="kern-table__body">
@@ -267,11 +266,13 @@ function DecisionRow({
         ) : (
           <Badge kind={statusKind[d.status]}>{t(`decisions.statuses.${d.status}`)}</Badge>
         )}
-      </td>
-      {/* Was daraus wurde: derived from the trace; the link opens the whole chain. */}
-      <td className="kern-table__cell bn-break">
-        <Badge kind={outcomeKind[d.outcome]}>{t(`trace.outcomes.${d.outcome}`)}</Badge>
-        {d.outcomeSummary ? <span className="bn-cell-second">{d.outcomeSummary}</span> : null}
+        {/* Was daraus wurde: derived from the trace; the link opens the whole chain. In the status cell,
+            so the register still fits beside the navigation. */}
+        <span className="bn-cell-second">
+          {t('trace.outcomeColumn')}:{' '}
+          <Badge kind={outcomeKind[d.outcome]}>{t(`trace.outcomes.${d.outcome}`)}</Badge>
+        </span>
+        {d.outcomeSummary ? <span className="bn-cell-second bn-break">{d.outcomeSummary}</span> : null}
         <span className="bn-cell-second">
           <TraceLink networkId={networkId} kind="decision" id={d.id} label={d.number} />
         </span>
