@@ -58,7 +58,7 @@ test('the register says what became of a decision and leads to its trace; the qu
   await expect(page.getByRole('region', { name: 'Was daraus folgte' })).toContainText('Noch nichts.');
   await both(page, 'trace');
   // Each entry leads to its page: the meeting.
-  await up.getByRole('link', { name: /TOP 1 Arbeitsauftrag Berufsorientierung/ }).click();
+  await up.getByRole('link', { name: /^TOP 1 Arbeitsauftrag Berufsorientierung/ }).click();
   await ready(page);
   await expect(page).toHaveURL(new RegExp(`/n/${n}/lenkungskreis/sitzungen/${held.meetingId}`));
 
