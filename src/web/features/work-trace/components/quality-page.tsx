@@ -176,7 +176,7 @@ export function QualityPage({ networkId, fieldId }: { networkId: string; fieldId
           {can('work.manage') ? (
             <Section title={t('quality.propose')} id="quality-propose">
               {c.nextMeeting ? (
-                <form onSubmit={submit} aria-label={t('quality.propose')}>
+                <form onSubmit={submit} aria-label={t('quality.propose')} className="bn-form">
                   <p className="kern-body">{t('quality.proposeIntro', { meeting: c.nextMeeting.title })}</p>
                   <TextField
                     label={t('quality.proposalTitle')}
