@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { readFile } from 'node:fs/promises';
+import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -355,3 +356,25 @@ describe('the quality cycle', () => {
 });
 
 const eqId = (id: string) => eq(t.workOrder.id, id);
+
+describe('the backfill migration (0019_trace_backfill)', () => {
+  it('adds the decided link of decisions taken before the trace, once', async () => {
+    const s = await tracedNetwork();
+    const db = ctx.database.db;
+    // As before the trace existed: the meeting's decision without its link.
+    await db.delete(t.traceLink).where(eq(t.traceLink.toId, s.d.id));
+    const file = await readFile(
+      new URL('../../../../drizzle/0019_trace_backfill.sql', import.meta.url),
+      'utf8',
+    );
+    const run = async () => {
+      for (const statement of file.split('--> statement-breakpoint')) await db.execute(sql.raw(statement));
+    };
+    await run();
+    await run();
+    const links = await db.select().from(t.traceLink).where(eq(t.traceLink.toId, s.d.id));
+    expect(links.map((l) => [l.fromKind, l.fromId, l.relation])).toEqual([
+      ['agenda_item', s.item.id, 'decided'],
+    ]);
+  });
+});
