@@ -310,6 +310,9 @@ export const Decision = z.object({
   meetingId: z.uuid().nullable(),
   meetingTitle: z.string().nullable(),
   rounds: z.number(),
+  /** Was daraus wurde: derived from the trace's links (open / implemented / overdue) and in words. */
+  outcome: z.enum(['open', 'implemented', 'overdue']),
+  outcomeSummary: z.string(),
 });
 export type Decision = z.infer<typeof Decision>;
 
@@ -319,6 +322,11 @@ export const DecisionQuery = z.object({
   type: DecisionType.optional(),
   status: z.enum(['open', 'in_progress', 'done']).optional(),
   q: z.string().trim().max(200).optional(),
+  outcome: z
+    .enum(['open', 'implemented', 'overdue'], {
+      error: 'Bitte wählen Sie: offen, umgesetzt oder überfällig.',
+    })
+    .optional(),
 });
 /** The register's filters as the server reads them (and the web app keys its queries by). */
 export type DecisionQuery = z.output<typeof DecisionQuery>;

@@ -37,11 +37,13 @@ import { steeringLinkRoutes } from './modules/steering/steering.links.routes.js'
 import { startProcedureJobs } from './modules/steering/steering.procedures.js';
 import { steeringRoutes } from './modules/steering/steering.routes.js';
 import { openWorkOrders } from './modules/steering/steering.service.js';
+import { registerSteeringTraceKinds } from './modules/steering/steering.trace.js';
 import { structureRoutes } from './modules/structure/structure.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { sessionSecret } from './modules/system/system.service.js';
 import { traceRoutes } from './modules/trace/trace.routes.js';
 import { workRoutes } from './modules/work/work.routes.js';
+import { registerWorkTraceKinds } from './modules/work/work.trace.js';
 
 // Validation messages a person reads are German.
 z.config(z.locales.de());
@@ -215,6 +217,9 @@ export async function buildApp(
       await api.register(steeringLinkRoutes(deps));
       await api.register(dashboardRoutes(deps));
       await api.register(workRoutes(deps));
+      // The trace's kinds: each module says how its things look in the trace (Verlauf).
+      registerSteeringTraceKinds();
+      registerWorkTraceKinds();
       await api.register(traceRoutes(deps));
     },
     { prefix: '/api' },

@@ -180,8 +180,9 @@ export async function lockNumbering(tx: Db, networkId: string, year: number): Pr
   return seqRow?.n ?? 0;
 }
 
-export async function insertDecisionRow(tx: Db, values: typeof decision.$inferInsert): Promise<void> {
-  await tx.insert(decision).values(values);
+export async function insertDecisionRow(tx: Db, values: typeof decision.$inferInsert): Promise<string> {
+  const [row] = await tx.insert(decision).values(values).returning({ id: decision.id });
+  return row!.id;
 }
 
 /** Work orders not yet done that name one of the fields. */

@@ -6,6 +6,7 @@ import type { PageRequest } from '../../lib/keyset.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { fieldNames } from '../contract/contract.service.js';
 import { authorize } from '../networks/networks.policy.js';
+import { addTraceLink, decisionOutcomes, type TraceNodeRef, todayOf } from '../trace/trace.service.js';
 import type { RegisterFilter } from './decisions.repository.js';
 import * as repo from './decisions.repository.js';
 import { decisionNumber, decisionYear } from './decisions.rules.js';
@@ -20,28 +21,54 @@ export async function listDecisions(
   page?: PageRequest,
 ): Promise<Decision[]> {
   authorize(actor.role, 'steering.read');
-  const filtered = Object.values(q).some((v) => v !== undefined && v !== '');
-  if (page && !filtered) return repo.registerPage(deps.database, actor.networkId, page);
-  const rows = await repo.registerOf(deps.db, actor.networkId, q, page);
+  const { outcome, ...rest } = q;
+  const filtered = Object.values(rest).some((v) => v !== undefined && v !== '');
+  if (page && !filtered && !outcome)
+    return withOutcomes(deps, actor.networkId, await repo.registerPage(deps.database, actor.networkId, page));
+  // The outcome is derived from the trace, not a column: filtering by it reads the filtered register
+  // whole and pages afterwards (a register holds hundreds of decisions, not millions).
+  const rows = await repo.registerOf(deps.db, actor.networkId, rest, outcome ? undefined : page);
   const names = await fieldNames(
     deps.db,
     actor.networkId,
     rows.map((r) => r.d.fieldId).filter((x): x is string => !!x),
   );
-  return rows.map(({ d, meetingId: mid, meetingTitle, rounds }) => ({
-    id: d.id,
-    number: d.number,
-    decidedOn: d.decidedOn,
-    type: d.type,
-    fieldId: d.fieldId,
-    fieldName: d.fieldId ? (names.get(d.fieldId) ?? null) : null,
-    title: d.title,
-    text: d.text,
-    status: d.status,
-    meetingId: mid,
-    meetingTitle,
-    rounds: Number(rounds),
-  }));
+  const all = await withOutcomes(
+    deps,
+    actor.networkId,
+    rows.map(({ d, meetingId: mid, meetingTitle, rounds }) => ({
+      id: d.id,
+      number: d.number,
+      decidedOn: d.decidedOn,
+      type: d.type,
+      fieldId: d.fieldId,
+      fieldName: d.fieldId ? (names.get(d.fieldId) ?? null) : null,
+      title: d.title,
+      text: d.text,
+      status: d.status,
+      meetingId: mid,
+      meetingTitle,
+      rounds: Number(rounds),
+    })),
+  );
+  if (!outcome) return all;
+  const matching = all.filter((d) => d.outcome === outcome);
+  if (!page) return matching;
+  const start = page.after ? matching.findIndex((d) => d.id === page.after) + 1 : 0;
+  return matching.slice(start, start + page.rows);
+}
+
+/** Was daraus wurde for a page of the register: one batch read through the trace, not one per row. */
+async function withOutcomes(
+  deps: Deps,
+  networkId: string,
+  rows: Array<Omit<Decision, 'outcome' | 'outcomeSummary'>>,
+): Promise<Decision[]> {
+  const outcomes = await decisionOutcomes(deps.db, networkId, rows, todayOf(deps));
+  return rows.map((d) => {
+    const o = outcomes.get(d.id)!;
+    return { ...d, outcome: o.outcome, outcomeSummary: o.summary };
+  });
 }
 
 export async function setDecisionStatus(
@@ -84,11 +111,24 @@ export async function insertDecision(
     text: string;
     decidedOn: string;
   },
+  // What took the decision (the meeting's item or the written procedure) and who acted: the trace's
+  // first step ("decided"), recorded in the same transaction.
+  by?: { from: TraceNodeRef; userId: string | null; name: string; on?: Date },
 ): Promise<string> {
   const year = decisionYear(d.decidedOn);
   const seq = (await repo.lockNumbering(tx, networkId, year)) + 1;
   const number = decisionNumber(year, seq);
-  await repo.insertDecisionRow(tx, { ...d, networkId, year, seq, number });
+  const id = await repo.insertDecisionRow(tx, { ...d, networkId, year, seq, number });
+  if (by) {
+    await addTraceLink(
+      tx,
+      { networkId, userId: by.userId, name: by.name },
+      by.from,
+      { kind: 'decision', id },
+      'decided',
+      by.on,
+    );
+  }
   return number;
 }
 

@@ -148,16 +148,21 @@ export async function recordRound(
       })),
     );
     if (outcome.taken) {
-      const number = await insertDecision(tx, actor.networkId, {
-        itemId: item.id,
-        roundId: round.id,
-        type: item.decisionType!,
-        fieldId: item.fieldId,
-        contractVersionId: scopeVersion,
-        title: item.title,
-        text: input.proposal,
-        decidedOn: day,
-      });
+      const number = await insertDecision(
+        tx,
+        actor.networkId,
+        {
+          itemId: item.id,
+          roundId: round.id,
+          type: item.decisionType!,
+          fieldId: item.fieldId,
+          contractVersionId: scopeVersion,
+          title: item.title,
+          text: input.proposal,
+          decidedOn: day,
+        },
+        { from: { kind: 'agenda_item', id: item.id }, userId: actor.userId, name: actor.name },
+      );
       // A procedural decision approving earlier minutes freezes them.
       if (item.approvesMinutesOf) await approveMinutes(tx, actor, item.approvesMinutesOf, number);
       await updateItemRow(tx, item.id, { status: 'decided', proposal: input.proposal });

@@ -15,6 +15,12 @@ const statusLabel: Record<Decision['status'], string> = {
   done: 'erledigt',
 };
 
+const outcomeLabel: Record<Decision['outcome'], string> = {
+  open: 'offen',
+  implemented: 'umgesetzt',
+  overdue: 'überfällig',
+};
+
 /** The decision register as an Excel workbook: real dates, a header row that stays, filters on. */
 export async function registerWorkbook(networkName: string, decisions: Decision[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -28,6 +34,8 @@ export async function registerWorkbook(networkName: string, decisions: Decision[
     { header: 'Art', key: 'type', width: 22 },
     { header: 'Handlungsfeld', key: 'field', width: 32 },
     { header: 'Umsetzung', key: 'status', width: 14 },
+    { header: 'Was daraus wurde', key: 'outcome', width: 14 },
+    { header: 'Stand', key: 'outcomeSummary', width: 36 },
     { header: 'Sitzung', key: 'meeting', width: 28 },
     { header: 'Beschlusstext', key: 'text', width: 80 },
   ];
@@ -40,11 +48,13 @@ export async function registerWorkbook(networkName: string, decisions: Decision[
       type: typeLabel[d.type],
       field: d.fieldName ?? '',
       status: statusLabel[d.status],
+      outcome: outcomeLabel[d.outcome],
+      outcomeSummary: d.outcomeSummary,
       meeting: d.meetingTitle ?? 'Umlaufverfahren',
       text: d.text,
     });
   }
-  ws.autoFilter = { from: 'A1', to: 'H1' };
+  ws.autoFilter = { from: 'A1', to: 'J1' };
   ws.getColumn('text').alignment = { wrapText: true, vertical: 'top' };
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -210,6 +210,11 @@ describe('recording a round: "alle stimmen zu" plus exceptions, advice that neve
     expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
     const decisions = await db().select().from(t.decision).where(eq(t.decision.networkId, net.id));
     expect(decisions.map((d) => d.number)).toEqual(['LK-2026-01']);
+    // The trace's first step: the meeting's item took the decision.
+    const links = await db().select().from(t.traceLink).where(eq(t.traceLink.toId, decisions[0]!.id));
+    expect(links.map((l) => [l.fromKind, l.relation, l.toKind])).toEqual([
+      ['agenda_item', 'decided', 'decision'],
+    ]);
     const rounds = (await call(net, 'committee', 'GET', url)).json();
     expect(rounds.map((r: { outcome: string }) => r.outcome)).toEqual(['blocked', 'taken']);
     expect(rounds[1].advice).toEqual([]);

@@ -175,6 +175,11 @@ describe('written procedure (Umlaufverfahren)', () => {
     await runProcedureJobs(ctx.app.deps);
     const done = (await call(net, 'GET', `/procedures/${started.id}`)).json();
     expect(done).toMatchObject({ status: 'taken', decisionNumber: 'LK-2026-01' });
+    // The trace's first step: the written procedure took the decision.
+    const links = await ctx.database.db.select().from(t.traceLink).where(eq(t.traceLink.fromId, started.id));
+    expect(links.map((l) => [l.fromKind, l.relation, l.toKind])).toEqual([
+      ['procedure', 'decided', 'decision'],
+    ]);
     expect((await call(net, 'GET', '/decisions')).json().items).toMatchObject([
       { number: 'LK-2026-01', title: 'Zustimmung Fachtag', meetingId: null },
     ]);

@@ -324,16 +324,21 @@ async function closeOne(tx: Db, deps: Deps, p: ProcedureRow) {
       message = err.message;
     }
     if (outcome.taken) {
-      number = await insertDecision(tx, p.networkId, {
-        itemId: null,
-        roundId: null,
-        type: p.decisionType,
-        fieldId: p.fieldId,
-        contractVersionId: versionId,
-        title: p.title,
-        text: p.proposal,
-        decidedOn: day,
-      });
+      number = await insertDecision(
+        tx,
+        p.networkId,
+        {
+          itemId: null,
+          roundId: null,
+          type: p.decisionType,
+          fieldId: p.fieldId,
+          contractVersionId: versionId,
+          title: p.title,
+          text: p.proposal,
+          decidedOn: day,
+        },
+        { from: { kind: 'procedure', id: p.id }, userId: null, name: 'Umlaufverfahren', on: p.deadline },
+      );
       const [d] = await tx
         .select({ id: decision.id })
         .from(decision)

@@ -5,6 +5,7 @@ import { goalsRoutes } from './goals.routes.js';
 import { ordersRoutes } from './orders.routes.js';
 import { plansRoutes } from './plans.routes.js';
 import { projectsRoutes } from './projects.routes.js';
+import { qualityRoutes } from './quality.routes.js';
 import { reportsRoutes } from './reports.routes.js';
 
 /** The office's work programme (Arbeitsprogramm): goals, work plans, orders, projects, reports, desk. */
@@ -17,4 +18,5 @@ export const workRoutes =
     await app.register(projectsRoutes(deps));
     await app.register(reportsRoutes(deps));
     await app.register(deskRoutes(deps));
+    await app.register(qualityRoutes(deps));
   };

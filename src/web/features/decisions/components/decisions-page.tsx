@@ -18,6 +18,7 @@ import {
 } from '../../../components/ui';
 import { formatDay, today } from '../../../lib/format';
 import { useCan } from '../../../lib/session';
+import { TraceLink } from '../../work-trace/components/trace-link';
 import {
   type DecisionFilters,
   type DecisionStatus,
@@ -38,13 +39,19 @@ export const decisionTypes: DecisionType[] = [
 ];
 const statuses: DecisionStatus[] = ['open', 'in_progress', 'done'];
 const statusKind = { open: 'warning', in_progress: 'info', done: 'success' } as const;
+const outcomes: Decision['outcome'][] = ['open', 'implemented', 'overdue'];
+const outcomeKind = { open: 'info', implemented: 'success', overdue: 'danger' } as const;
 
 /** The register of decisions (Beschlusssammlung): filter, read, follow up, export. */
 export function DecisionsPage({ networkId }: { networkId: string }) {
   const { t } = useTranslation();
   const can = useCan();
   const manage = can('steering.manage');
-  const [filters, setFilters] = useState<DecisionFilters>({});
+  // The trace links a decision here as ?q=<number>: the register opens filtered to it.
+  const [filters, setFilters] = useState<DecisionFilters>(() => {
+    const q = new URLSearchParams(window.location.search).get('q');
+    return q ? { q } : {};
+  });
   const [formKey, setFormKey] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
   const decisions = useInfiniteQuery(decisionsQuery(networkId, filters));
@@ -74,6 +81,7 @@ export function DecisionsPage({ networkId }: { networkId: string }) {
       fieldId: v('fieldId'),
       type: v('type') as DecisionType | undefined,
       status: v('status') as DecisionStatus | undefined,
+      outcome: v('outcome') as Decision['outcome'] | undefined,
       q: v('q'),
     });
   }
@@ -135,6 +143,15 @@ export function DecisionsPage({ networkId }: { networkId: string }) {
               ...statuses.map((s) => ({ value: s, label: t(`decisions.statuses.${s}`) })),
             ]}
           />
+          <SelectField
+            label={t('trace.outcomeFilter')}
+            name="outcome"
+            defaultValue={filters.outcome ?? ''}
+            options={[
+              { value: '', label: t('decisions.all') },
+              ...outcomes.map((o) => ({ value: o, label: t(`trace.outcomes.${o}`) })),
+            ]}
+          />
           <div className="bn-filters__actions">
             <Button type="submit" icon="search">
               {t('decisions.apply')}
@@ -163,7 +180,7 @@ export function DecisionsPage({ networkId }: { networkId: string }) {
                 t('decisions.numberDate'),
                 t('decisions.titleColumn'),
                 t('decisions.typeField'),
-                t('decisions.status'),
+                `${t('decisions.status')} · ${t('trace.outcomeColumn')}`,
               ]}
             />
             <tbody className="kern-table__body">
@@ -249,6 +266,16 @@ function DecisionRow({
         ) : (
           <Badge kind={statusKind[d.status]}>{t(`decisions.statuses.${d.status}`)}</Badge>
         )}
+        {/* Was daraus wurde: derived from the trace; the link opens the whole chain. In the status cell,
+            so the register still fits beside the navigation. */}
+        <span className="bn-cell-second">
+          {t('trace.outcomeColumn')}:{' '}
+          <Badge kind={outcomeKind[d.outcome]}>{t(`trace.outcomes.${d.outcome}`)}</Badge>
+        </span>
+        {d.outcomeSummary ? <span className="bn-cell-second bn-break">{d.outcomeSummary}</span> : null}
+        <span className="bn-cell-second">
+          <TraceLink networkId={networkId} kind="decision" id={d.id} label={d.number} />
+        </span>
       </td>
     </tr>
   );
