@@ -142,3 +142,43 @@ export async function revokeGuestCalendarLinks(tx: Db, recipientId: string, now:
       ),
     );
 }
+
+/** Retires a person's own links of one purpose in a network (the desk's calendar feed). */
+export async function revokeUserLinks(
+  tx: Db,
+  target: { networkId: string; userId: string; purpose: LinkPurpose },
+  now: Date,
+) {
+  const revoked = await tx
+    .update(personalLink)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(personalLink.networkId, target.networkId),
+        eq(personalLink.userId, target.userId),
+        eq(personalLink.purpose, target.purpose),
+        isNull(personalLink.revokedAt),
+      ),
+    )
+    .returning({ id: personalLink.id });
+  return revoked.length;
+}
+
+export async function hasUserLink(
+  db: Db,
+  target: { networkId: string; userId: string; purpose: LinkPurpose },
+) {
+  const [row] = await db
+    .select({ id: personalLink.id })
+    .from(personalLink)
+    .where(
+      and(
+        eq(personalLink.networkId, target.networkId),
+        eq(personalLink.userId, target.userId),
+        eq(personalLink.purpose, target.purpose),
+        isNull(personalLink.revokedAt),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}
