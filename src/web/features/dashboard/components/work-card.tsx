@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ui';
+import { WorkItemLink } from '../../../components/work-item-link';
 import { formatDay } from '../../../lib/format';
 import { myWorkQuery } from '../api';
 import { StartCard } from './start-card';
@@ -34,23 +35,7 @@ export function WorkCard({ networkId }: { networkId: string }) {
         <ul className="bn-card-list">
           {items.slice(0, SHOWN).map((i) => (
             <li key={`${i.kind}-${i.id}`} className="kern-body">
-              {i.kind === 'order' ? (
-                <Link
-                  to="/n/$networkId/arbeitsprogramm/auftraege/$orderId"
-                  params={{ networkId, orderId: i.id }}
-                  className="kern-link"
-                >
-                  {i.number} {i.title}
-                </Link>
-              ) : (
-                <Link
-                  to="/n/$networkId/arbeitsprogramm/projekte/$projectId"
-                  params={{ networkId, projectId: i.projectId! }}
-                  className="kern-link"
-                >
-                  {t('workDesk.task')}: {i.title}
-                </Link>
-              )}
+              <WorkItemLink networkId={networkId} item={i} />
               <br />
               <span className={i.bucket === 'overdue' ? 'bn-desk-overdue' : 'bn-muted'}>
                 {i.bucket === 'overdue' ? `${t('workDesk.overdue')}: ` : ''}

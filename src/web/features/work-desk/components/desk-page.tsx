@@ -13,6 +13,7 @@ import {
   StatusMessage,
   TextField,
 } from '../../../components/ui';
+import { WorkItemLink } from '../../../components/work-item-link';
 import { formatDay } from '../../../lib/format';
 import { calendarLinkQuery, deskQuery, exportUrl, renewCalendarLink, revokeCalendarLink } from '../api';
 
@@ -94,23 +95,7 @@ function DeskEntry({ networkId, item }: { networkId: string; item: DeskItem }) {
   const { t } = useTranslation();
   return (
     <li className="kern-body">
-      {item.kind === 'order' ? (
-        <Link
-          to="/n/$networkId/arbeitsprogramm/auftraege/$orderId"
-          params={{ networkId, orderId: item.id }}
-          className="kern-link"
-        >
-          {item.number} {item.title}
-        </Link>
-      ) : (
-        <Link
-          to="/n/$networkId/arbeitsprogramm/projekte/$projectId"
-          params={{ networkId, projectId: item.projectId! }}
-          className="kern-link"
-        >
-          {t('workDesk.task')}: {item.title}
-        </Link>
-      )}
+      <WorkItemLink networkId={networkId} item={item} />
       <br />
       <span className={item.bucket === 'overdue' ? 'bn-desk-overdue' : undefined}>
         {item.dueOn ? t('workDesk.due', { date: formatDay(item.dueOn) }) : t('workDesk.noDue')}
