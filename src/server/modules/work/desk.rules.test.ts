@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, bucketOf, deskOrder, dueForReminder } from './desk.rules.js';
+import { addDays, bucketOf, deskOrder, dueForReminder, reminderHourReached } from './desk.rules.js';
 
 describe('bucketOf', () => {
   it.each([
@@ -63,4 +63,13 @@ describe('properties', () => {
       }),
     );
   });
+});
+
+describe('reminderHourReached', () => {
+  it.each([
+    ['2027-06-15T00:05:00', false],
+    ['2027-06-15T05:59:59', false],
+    ['2027-06-15T06:00:00', true],
+    ['2027-06-15T23:59:00', true],
+  ] as const)('%s: %s', (clock, yes) => expect(reminderHourReached(clock)).toBe(yes));
 });

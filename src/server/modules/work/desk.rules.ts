@@ -43,3 +43,10 @@ export function deskOrder<T extends { bucket: DeskBucket; dueOn: string | null; 
     a.title.localeCompare(b.title, 'de')
   );
 }
+
+/** The hour (Berlin) from which the daily reminder goes out: in the morning, not at midnight. */
+export const REMINDER_FROM_HOUR = 6;
+
+/** Whether the scheduled job may send today's reminders at this Berlin wall-clock time ("YYYY-MM-DDTHH:mm:ss"). */
+export const reminderHourReached = (berlinWallClock: string) =>
+  Number(berlinWallClock.slice(11, 13)) >= REMINDER_FROM_HOUR;

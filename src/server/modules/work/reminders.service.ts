@@ -1,9 +1,9 @@
-import { berlinDay } from '../../lib/berlin-time.js';
+import { berlinDay, berlinWallClock } from '../../lib/berlin-time.js';
 import type { Deps } from '../../lib/context.js';
 import { formatDay } from '../../lib/format.js';
 import { enqueueMail } from '../mail/mail.service.js';
 import * as repo from './desk.repository.js';
-import { addDays, REMINDER_DAYS_AHEAD } from './desk.rules.js';
+import { addDays, REMINDER_DAYS_AHEAD, reminderHourReached } from './desk.rules.js';
 
 type Candidate = Awaited<ReturnType<typeof repo.reminderCandidates>>[number];
 
@@ -68,13 +68,17 @@ export async function runWorkReminders(
   return { sent, items };
 }
 
-/** Runs the reminder every few minutes; the day's claim makes every run after the first a no-op. */
+/**
+ * Runs the reminder every few minutes from the morning on; the day's claim makes every run after the
+ * day's first a no-op.
+ */
 export function startWorkReminderJobs(
   deps: Deps,
   log: { error(o: object, m: string): void },
   intervalMs = 10 * 60_000,
 ) {
   const timer = setInterval(() => {
+    if (!reminderHourReached(berlinWallClock(deps.now()))) return;
     runWorkReminders(deps).catch((err) => log.error({ err }, 'work reminder job failed'));
   }, intervalMs);
   timer.unref();
