@@ -42,6 +42,7 @@ import { structureRoutes } from './modules/structure/structure.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { sessionSecret } from './modules/system/system.service.js';
 import { traceRoutes } from './modules/trace/trace.routes.js';
+import { startWorkReminderJobs } from './modules/work/desk.service.js';
 import { workRoutes } from './modules/work/work.routes.js';
 import { registerWorkTraceKinds } from './modules/work/work.trace.js';
 
@@ -245,10 +246,12 @@ export async function buildApp(
 
   app.mailWorker = startMailWorker(deps, app.log);
   const procedureJobs = startProcedureJobs(deps, app.log);
+  const workReminders = startWorkReminderJobs(deps, app.log);
   app.addHook('onClose', async () => {
     await app.mailWorker?.stop();
     resetTransport?.close();
     procedureJobs.stop();
+    workReminders.stop();
     if (!overrides.database) await database.close();
   });
   return app;

@@ -142,3 +142,31 @@ export async function revokeGuestCalendarLinks(tx: Db, recipientId: string, now:
       ),
     );
 }
+
+type UserLink = { networkId: string; userId: string; purpose: LinkPurpose };
+const liveUserLinks = (target: UserLink) =>
+  and(
+    eq(personalLink.networkId, target.networkId),
+    eq(personalLink.userId, target.userId),
+    eq(personalLink.purpose, target.purpose),
+    isNull(personalLink.revokedAt),
+  );
+
+/** Retires a person's own links of one purpose in a network (the desk's calendar feed). */
+export async function revokeUserLinks(tx: Db, target: UserLink, now: Date) {
+  const revoked = await tx
+    .update(personalLink)
+    .set({ revokedAt: now })
+    .where(liveUserLinks(target))
+    .returning({ id: personalLink.id });
+  return revoked.length;
+}
+
+export async function hasUserLink(db: Db, target: UserLink) {
+  const [row] = await db
+    .select({ id: personalLink.id })
+    .from(personalLink)
+    .where(liveUserLinks(target))
+    .limit(1);
+  return Boolean(row);
+}

@@ -26,4 +26,5 @@ export {
 } from './meetings.service.js';
 export { addPaper, openPaper } from './papers.service.js';
 export { recordRound, roundsOf } from './rounds.service.js';
+export { type DocBlock, renderPdf } from './steering.documents.js';
 export { castOwnVote, memberWork, officeWork } from './worklist.service.js';

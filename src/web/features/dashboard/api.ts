@@ -2,6 +2,7 @@ import type { Page } from '../../../contracts/common';
 import type { Dashboard } from '../../../contracts/dashboard';
 import type { StoredFile } from '../../../contracts/files';
 import type { Meeting, Procedure, Stance } from '../../../contracts/steering';
+import type { Desk } from '../../../contracts/work-desk';
 import { get, put } from '../../lib/api';
 
 export const dashboardKey = (networkId: string) => ['networks', networkId, 'dashboard'] as const;
@@ -30,4 +31,10 @@ export const meetingsQuery = (networkId: string) => ({
   // Shares its cache entry with the meetings feature's first page: same key, same shape.
   queryFn: async ({ signal }: { signal: AbortSignal }) =>
     (await get<Page<Meeting>>(`/networks/${networkId}/meetings`, signal)).items,
+});
+
+/** The person's own open work orders and tasks (the desk's answer; the card shows its first entries). */
+export const myWorkQuery = (networkId: string) => ({
+  queryKey: ['networks', networkId, 'work', 'desk'] as const,
+  queryFn: ({ signal }: { signal: AbortSignal }) => get<Desk>(`/networks/${networkId}/work/desk`, signal),
 });

@@ -18,6 +18,7 @@ import { publicsite } from './publicsite';
 import { replies } from './replies';
 import { settings } from './settings';
 import { shell } from './shell';
+import { workDesk } from './work-desk';
 import { workTrace } from './work-trace';
 
 /**
@@ -46,6 +47,7 @@ export const de = {
   ...minutes,
   ...personalLinks,
   ...workTrace,
+  ...workDesk,
 };
 
 export type Catalogue = typeof de;

@@ -20,6 +20,7 @@ import { publicsite } from './publicsite';
 import { replies } from './replies';
 import { settings } from './settings';
 import { shell } from './shell';
+import { workDesk } from './work-desk';
 import { workTrace } from './work-trace';
 
 /** English catalogue: loaded only when chosen (a chunk of its own); same keys as German, checked by the type. */
@@ -45,4 +46,5 @@ export const en: Shape<Catalogue> = {
   ...minutes,
   ...personalLinks,
   ...workTrace,
+  ...workDesk,
 };

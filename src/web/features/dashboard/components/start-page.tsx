@@ -10,6 +10,7 @@ import { OfficeCards } from './office-cards';
 import { OpenQuestionsCard } from './open-questions-card';
 import { StartCard } from './start-card';
 import { NextMeetingsCard } from './steering-cards';
+import { WorkCard } from './work-card';
 
 /**
  * Start: what needs the person now, as cards in one grid, each linking to where it is done. Further
@@ -41,6 +42,7 @@ export function StartPage({ networkId }: { networkId: string }) {
       <ErrorAlert error={work.error} />
       {work.isPending ? <Loading /> : null}
       <div className="bn-card-grid">
+        {can('work.manage') ? <WorkCard networkId={networkId} /> : null}
         {office ? <OfficeCards networkId={networkId} work={office} /> : null}
         {member ? <MemberCards networkId={networkId} work={member} onlyOpen={office !== null} /> : null}
         {can('steering.manage') ? <OpenQuestionsCard networkId={networkId} /> : null}
