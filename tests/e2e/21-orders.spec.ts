@@ -58,6 +58,7 @@ test('orders: the office turns a taken decision into a work order, takes it up a
   await expect(page.getByRole('status').filter({ hasText: 'angenommen' })).toBeVisible();
   await page.getByRole('button', { name: 'Arbeit beginnen' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'in Arbeit' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Als erledigt melden' })).toBeVisible();
   await page.getByLabel('Fortschritt (%)').fill('40');
   await page.getByRole('button', { name: 'Speichern' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'gespeichert' })).toBeVisible();

@@ -440,3 +440,25 @@ describe('filters, flags and what the other parts ask', () => {
     expect(await openWorkOrders(db(), net.id, [])).toEqual([]);
   });
 });
+
+describe("the contract's warning", () => {
+  it('names the open work orders of a field a draft amendment would end (not the returned or done ones)', async () => {
+    const { net, joint, decision } = await fixture();
+    const d = await decision('work_order', joint.id, '2026-03-12');
+    const open = (await call(net, 'office', 'POST', '/orders', orderBody(d.id, net.users.office.id))).json();
+    const back = (await call(net, 'office', 'POST', '/orders', orderBody(d.id, net.users.office.id))).json();
+    await call(net, 'office', 'POST', `/orders/${back.id}/transitions`, {
+      to: 'returned',
+      note: 'Nicht leistbar',
+    });
+    const draft = await ctx.as(net.users.office.cookie, {
+      method: 'POST',
+      url: `/api/networks/${net.id}/contract/versions`,
+      payload: { title: 'Zweite Änderung', effectiveFrom: '2027-08-01', endFieldIds: [joint.id] },
+    });
+    expect(draft.statusCode, draft.body).toBe(201);
+    expect(draft.json().warnings).toEqual([
+      `Offener Arbeitsauftrag ${open.number} „${open.title}“ betrifft das Handlungsfeld „Übergang Schule – Beruf“, das diese Fassung beendet.`,
+    ]);
+  });
+});

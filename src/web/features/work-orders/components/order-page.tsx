@@ -48,11 +48,15 @@ function OrderView({ networkId, order: o }: { networkId: string; order: WorkOrde
   const [returning, setReturning] = useState(false);
   const [editing, setEditing] = useState(false);
   const refresh = () => qc.invalidateQueries({ queryKey: ordersKey(networkId) });
+  // The answer is the order as saved: shown at once, so a form keyed by the version never resets
+  // under the user's hands when the list's refetch lands later.
+  const show = (saved: WorkOrderDetail) => qc.setQueryData(orderQuery(networkId, o.id).queryKey, saved);
 
   const move = useMutation({
     mutationFn: (x: { to: Exclude<WorkOrderStatus, 'reported'>; note?: string }) =>
       moveOrder(networkId, o.id, x),
     onSuccess: async (saved) => {
+      show(saved);
       setReturning(false);
       setMessage(
         t('workOrders.moved', { number: saved.number, status: t(`workOrders.statuses.${saved.status}`) }),
@@ -63,6 +67,7 @@ function OrderView({ networkId, order: o }: { networkId: string; order: WorkOrde
   const save = useMutation({
     mutationFn: (input: OrderPatch) => updateOrder(networkId, o.id, input),
     onSuccess: async (saved) => {
+      show(saved);
       setEditing(false);
       setMessage(t('workOrders.saved', { number: saved.number }));
       await refresh();
