@@ -36,13 +36,13 @@ import { publicsiteRoutes } from './modules/publicsite/publicsite.routes.js';
 import { steeringLinkRoutes } from './modules/steering/steering.links.routes.js';
 import { startProcedureJobs } from './modules/steering/steering.procedures.js';
 import { steeringRoutes } from './modules/steering/steering.routes.js';
-import { openWorkOrders } from './modules/steering/steering.service.js';
 import { registerSteeringTraceKinds } from './modules/steering/steering.trace.js';
 import { structureRoutes } from './modules/structure/structure.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { sessionSecret } from './modules/system/system.service.js';
 import { traceRoutes } from './modules/trace/trace.routes.js';
 import { startWorkReminderJobs } from './modules/work/desk.service.js';
+import { openWorkOrders } from './modules/work/orders.service.js';
 import { workRoutes } from './modules/work/work.routes.js';
 import { registerWorkTraceKinds } from './modules/work/work.trace.js';
 

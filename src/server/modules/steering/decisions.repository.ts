@@ -185,18 +185,21 @@ export async function insertDecisionRow(tx: Db, values: typeof decision.$inferIn
   return row!.id;
 }
 
-/** Work orders not yet done that name one of the fields. */
-export async function openWorkOrderRows(db: Db, networkId: string, fieldIds: string[]) {
-  return db
-    .select({ number: decision.number, title: decision.title, fieldId: decision.fieldId })
+/**
+ * A decision with the state of the item or written procedure that took it, for the work programme
+ * (which may order work only from a decision that is still taken).
+ */
+export async function decisionWithOrigin(db: Db, networkId: string, decisionId: string) {
+  const [row] = await db
+    .select({
+      d: decision,
+      itemStatus: agendaItem.status,
+      procedureStatus: sql<
+        string | null
+      >`(SELECT p.status FROM written_procedure p WHERE p.decision_id = ${decision.id} LIMIT 1)`,
+    })
     .from(decision)
-    .where(
-      and(
-        eq(decision.networkId, networkId),
-        eq(decision.type, 'work_order'),
-        inArray(decision.status, ['open', 'in_progress']),
-        inArray(decision.fieldId, fieldIds),
-      ),
-    )
-    .orderBy(asc(decision.number));
+    .leftJoin(agendaItem, eq(agendaItem.id, decision.itemId))
+    .where(and(eq(decision.id, decisionId), eq(decision.networkId, networkId)));
+  return row;
 }

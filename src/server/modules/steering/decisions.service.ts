@@ -132,11 +132,48 @@ export async function insertDecision(
   return number;
 }
 
-/** Work orders not yet done that name one of the fields (for the contract's amendment warning). */
-export async function openWorkOrders(db: Db, networkId: string, fieldIds: string[]) {
-  if (fieldIds.length === 0) return [];
-  const rows = await repo.openWorkOrderRows(db, networkId, fieldIds);
-  return rows.map((r) => ({ number: r.number, title: r.title, fieldId: r.fieldId! }));
+/**
+ * A decision as the work programme needs it: type, day, field, and the state of the item or written
+ * procedure that took it (undefined when the network has no such decision).
+ */
+export async function decisionForWork(db: Db, networkId: string, decisionId: string) {
+  const row = await repo.decisionWithOrigin(db, networkId, decisionId);
+  if (!row) return undefined;
+  return {
+    id: row.d.id,
+    number: row.d.number,
+    type: row.d.type,
+    title: row.d.title,
+    text: row.d.text,
+    fieldId: row.d.fieldId,
+    decidedOn: row.d.decidedOn,
+    status: row.d.status,
+    itemStatus: row.itemStatus ?? null,
+    procedureStatus: row.procedureStatus ?? null,
+  };
+}
+
+/**
+ * The register status as the decision's work orders have it (inside the caller's transaction, which
+ * records the order's own audit entry); audited here only when it changes.
+ */
+export async function followDecisionStatus(
+  tx: Db,
+  actor: NetworkActor,
+  decisionId: string,
+  status: 'open' | 'in_progress' | 'done',
+): Promise<void> {
+  const d = await repo.lockDecision(tx, actor.networkId, decisionId);
+  if (!d || d.status === status) return;
+  await repo.setDecisionStatusRow(tx, d.id, status);
+  await recordAudit(tx, auditActorOf(actor), {
+    action: 'update',
+    entityType: 'decision',
+    entityId: d.id,
+    summary: `Umsetzungsstand von ${d.number} folgt den Arbeitsaufträgen: ${status}`,
+    before: { status: d.status },
+    after: { status },
+  });
 }
 
 /**

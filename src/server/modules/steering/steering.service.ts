@@ -7,10 +7,11 @@ export { addAgendaItem, moveAgendaItem, reorderAgenda, updateAgendaItem } from '
 export { recordAttendance } from './attendance.service.js';
 export { createCommitteeMember, listCommitteeMembers, updateCommitteeMember } from './committee.service.js';
 export {
+  decisionForWork,
   decisionSummaries,
+  followDecisionStatus,
   insertDecision,
   listDecisions,
-  openWorkOrders,
   setDecisionStatus,
 } from './decisions.service.js';
 export { inviteGuest } from './guests.service.js';

@@ -19,6 +19,7 @@ import { replies } from './replies';
 import { settings } from './settings';
 import { shell } from './shell';
 import { workDesk } from './work-desk';
+import { workOrders } from './work-orders';
 import { workTrace } from './work-trace';
 
 /**
@@ -48,6 +49,7 @@ export const de = {
   ...personalLinks,
   ...workTrace,
   ...workDesk,
+  ...workOrders,
 };
 
 export type Catalogue = typeof de;

@@ -21,6 +21,7 @@ import { replies } from './replies';
 import { settings } from './settings';
 import { shell } from './shell';
 import { workDesk } from './work-desk';
+import { workOrders } from './work-orders';
 import { workTrace } from './work-trace';
 
 /** English catalogue: loaded only when chosen (a chunk of its own); same keys as German, checked by the type. */
@@ -47,4 +48,5 @@ export const en: Shape<Catalogue> = {
   ...personalLinks,
   ...workTrace,
   ...workDesk,
+  ...workOrders,
 };
