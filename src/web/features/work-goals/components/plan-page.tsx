@@ -51,6 +51,7 @@ export function PlanPage({ networkId, planId }: { networkId: string; planId: str
   const publish = useMutation({
     mutationFn: (published: boolean) => publishPlan(networkId, planId, published),
     onSuccess: async (p) => {
+      qc.setQueryData(planQuery(networkId, planId).queryKey, p);
       setMessage(p.published ? t('workGoals.publishedOn') : t('workGoals.publishedOff'));
       await qc.invalidateQueries({ queryKey: plansKey(networkId) });
     },
