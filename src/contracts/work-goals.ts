@@ -86,11 +86,8 @@ export type GoalsQuery = z.input<typeof GoalsQuery>;
 
 const DecisionRef = z.object({ id: z.string(), number: z.string(), decidedOn: z.string() });
 
-export const Goal = z.object({
-  id: z.string(),
-  fieldId: z.string(),
-  fieldName: z.string(),
-  decision: DecisionRef,
+/** What a goal states, now and in each version. */
+const GoalState = {
   statement: z.string(),
   target: z.string(),
   indicatorName: z.string().nullable(),
@@ -100,6 +97,14 @@ export const Goal = z.object({
   owner: z.string(),
   status: GoalStatus,
   reviewOn: z.string().nullable(),
+};
+
+export const Goal = z.object({
+  id: z.string(),
+  fieldId: z.string(),
+  fieldName: z.string(),
+  decision: DecisionRef,
+  ...GoalState,
   /** The review date has passed and the goal is still active. */
   reviewDue: z.boolean(),
   version: z.number(),
@@ -110,15 +115,7 @@ export type Goal = z.infer<typeof Goal>;
 export const GoalVersion = z.object({
   version: z.number(),
   decision: DecisionRef.extend({ title: z.string() }),
-  statement: z.string(),
-  target: z.string(),
-  indicatorName: z.string().nullable(),
-  indicatorTarget: z.string().nullable(),
-  indicatorYear: z.number().nullable(),
-  horizonYear: z.number(),
-  owner: z.string(),
-  status: GoalStatus,
-  reviewOn: z.string().nullable(),
+  ...GoalState,
   reason: z.string(),
   changedBy: z.string().nullable(),
   createdAt: z.string(),

@@ -61,7 +61,7 @@ export function GoalPage({ networkId, goalId }: { networkId: string; goalId: str
             <p className="kern-body">
               <Badge kind={goalStatusKind[g.status]}>{t(`workGoals.statuses.${g.status}`)}</Badge>{' '}
               {g.reviewDue ? (
-                <Badge kind="warning" icon="schedule">
+                <Badge kind="warning" icon="calendar-today">
                   {t('workGoals.reviewDue')}
                 </Badge>
               ) : null}

@@ -156,7 +156,7 @@ function GoalList({ networkId, goals }: { networkId: string; goals: Goal[] }) {
                 <p className="kern-body bn-goal-badges">
                   <Badge kind={goalStatusKind[g.status]}>{t(`workGoals.statuses.${g.status}`)}</Badge>{' '}
                   {g.reviewDue ? (
-                    <Badge kind="warning" icon="schedule">
+                    <Badge kind="warning" icon="calendar-today">
                       {t('workGoals.reviewDue')}
                     </Badge>
                   ) : null}

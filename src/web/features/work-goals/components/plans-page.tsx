@@ -118,7 +118,7 @@ export function PlanState({ plan: p }: { plan: WorkPlan }) {
         </Badge>
       ) : null}{' '}
       {p.published ? (
-        <Badge kind="info" icon="public">
+        <Badge kind="info" icon="language">
           {t('workGoals.published')}
         </Badge>
       ) : null}
