@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BodyKind } from './structure.js';
+import { PublicWorkPlan } from './work-goals.js';
 
 export const PageKind = z.enum(['imprint', 'privacy', 'accessibility'], { error: 'Unbekannte Seite.' });
 export type PageKind = z.infer<typeof PageKind>;
@@ -40,6 +41,8 @@ export const PublicNetwork = z.object({
     city: z.string(),
     phone: z.string(),
   }),
+  /** The agreed work plans the office published ("Arbeitsprogramm"), newest year first. */
+  workPlans: z.array(PublicWorkPlan),
   /** Decisions the committee asked to publish, newest first. */
   decisions: z.array(
     z.object({ number: z.string(), decidedOn: z.string(), title: z.string(), text: z.string() }),

@@ -9,6 +9,7 @@ import { exitOnStartupError } from '../startup-errors.js';
 import { seedPublicDemo } from './public-demo.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './seed.js';
 import { seedSteeringDemo } from './steering-demo.js';
+import { seedWorkGoalsDemo } from './work-goals-demo.js';
 import { seedWorkOrdersDemo } from './work-orders-demo.js';
 
 let config: Config;
@@ -27,6 +28,7 @@ try {
 }
 const { created, networkId } = await seedDemo(app.deps.db);
 await seedSteeringDemo(app.deps, networkId);
+await seedWorkGoalsDemo(app.deps, networkId);
 await seedWorkOrdersDemo(app.deps, networkId);
 await seedPublicDemo(app.deps.db, networkId);
 await app.close();

@@ -18,6 +18,7 @@ import { authorize } from '../networks/networks.policy.js';
 import { membership, network } from '../networks/networks.tables.js';
 import { decisionSummaries } from '../steering/steering.service.js';
 import { structureOf } from '../structure/structure.service.js';
+import { publishedWorkPlans } from '../work/work.service.js';
 import { defaultPage, pageTitle } from './publicsite.defaults.js';
 import { publicDecision, publicPage, publicSite } from './publicsite.tables.js';
 
@@ -62,7 +63,7 @@ export async function listPublicNetworks(deps: Deps): Promise<PublicNetworkListI
 
 export async function getPublicNetwork(deps: Deps, slug: string): Promise<PublicNetwork> {
   const { n, site } = await networkBySlug(deps, slug);
-  const [structure, fields, decisions, published] = await Promise.all([
+  const [structure, fields, decisions, published, workPlans] = await Promise.all([
     structureOf(deps.db, n.id),
     listFieldsOfNetwork(deps.db, n.id, berlinDay(deps.now())),
     decisionSummaries(deps.db, n.id),
@@ -70,6 +71,7 @@ export async function getPublicNetwork(deps: Deps, slug: string): Promise<Public
       .select({ id: publicDecision.decisionId })
       .from(publicDecision)
       .where(eq(publicDecision.networkId, n.id)),
+    publishedWorkPlans(deps.db, n.id),
   ]);
   const shown = new Set(published.map((p) => p.id));
   return {
@@ -98,6 +100,7 @@ export async function getPublicNetwork(deps: Deps, slug: string): Promise<Public
       city: site.city,
       phone: site.phone,
     },
+    workPlans,
     decisions: decisions
       .filter((d) => shown.has(d.id))
       .map(({ number, decidedOn, title, text }) => ({ number, decidedOn, title, text })),

@@ -19,6 +19,7 @@ import { replies } from './replies';
 import { settings } from './settings';
 import { shell } from './shell';
 import { workDesk } from './work-desk';
+import { workGoals } from './work-goals';
 import { workOrders } from './work-orders';
 import { workTrace } from './work-trace';
 
@@ -50,6 +51,7 @@ export const de = {
   ...workTrace,
   ...workDesk,
   ...workOrders,
+  ...workGoals,
 };
 
 export type Catalogue = typeof de;

@@ -21,6 +21,7 @@ import { replies } from './replies';
 import { settings } from './settings';
 import { shell } from './shell';
 import { workDesk } from './work-desk';
+import { workGoals } from './work-goals';
 import { workOrders } from './work-orders';
 import { workTrace } from './work-trace';
 
@@ -49,4 +50,5 @@ export const en: Shape<Catalogue> = {
   ...workTrace,
   ...workDesk,
   ...workOrders,
+  ...workGoals,
 };

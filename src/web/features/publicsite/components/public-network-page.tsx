@@ -119,6 +119,43 @@ export function PublicNetworkPage({ slug }: { slug: string }) {
         )}
       </Section>
 
+      {n.workPlans.length > 0 ? (
+        <Section title={t('workGoals.publicTitle')} id="arbeitsprogramm">
+          <p className="kern-body">{t('workGoals.publicIntro')}</p>
+          <ul className="bn-plain-list bn-stack">
+            {n.workPlans.map((p) => (
+              <li key={`${p.year}-${p.fieldName}`}>
+                <article className="kern-card" aria-labelledby={`plan-${p.year}-${slugId(p.fieldName)}`}>
+                  <div className="kern-card__container">
+                    <header className="kern-card__header">
+                      <h3 className="kern-title" id={`plan-${p.year}-${slugId(p.fieldName)}`}>
+                        {p.title}
+                      </h3>
+                      {p.decisionNumber ? (
+                        <p className="kern-body kern-body--small bn-muted">
+                          {t('workGoals.publicAgreed', { number: p.decisionNumber })}
+                        </p>
+                      ) : null}
+                    </header>
+                    <div className="kern-card__body">
+                      <ul className="kern-list">
+                        {p.entries.map((e) => (
+                          <li key={`${e.kind}-${e.title}-${e.dueOn ?? ''}`}>
+                            <strong>{t(`workGoals.entryKinds.${e.kind}`)}:</strong> {e.title}
+                            {e.dueOn ? ` (${t('workGoals.dueOn', { date: formatDay(e.dueOn) })})` : ''}
+                            {e.description ? <span className="bn-cell-second">{e.description}</span> : null}
+                          </li>
+                        ))}
+                      </ul>
+                    </div>
+                  </div>
+                </article>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+
       {n.decisions.length > 0 ? (
         <Section title={t('publicSite.decisionsTitle')} id="beschluesse">
           <p className="kern-body">{t('publicSite.decisionsIntro')}</p>
