@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, isNull, max, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, max, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { progressReport, project, projectTask, workOrder, workOrderEvent } from './work.tables.js';
 
@@ -156,18 +156,21 @@ export async function unfrozenReportsOfItems(tx: Db, networkId: string, itemIds:
 /** The reports taken in these agenda items, with what they are about, for the minutes. */
 export async function reportsOfItems(db: Db, itemIds: string[]) {
   if (itemIds.length === 0) return [];
-  return db
-    .select({
-      report: progressReport,
-      orderNumber: workOrder.number,
-      orderTitle: workOrder.title,
-      orderStatus: workOrder.status,
-      projectTitle: project.title,
-      projectStatus: project.status,
-    })
-    .from(progressReport)
-    .leftJoin(workOrder, eq(workOrder.id, progressReport.orderId))
-    .leftJoin(project, eq(project.id, progressReport.projectId))
-    .where(inArray(progressReport.agendaItemId, itemIds))
-    .orderBy(progressReport.createdAt);
+  return (
+    db
+      .select({
+        report: progressReport,
+        orderNumber: workOrder.number,
+        orderTitle: workOrder.title,
+        orderStatus: workOrder.status,
+        projectTitle: project.title,
+        projectStatus: project.status,
+      })
+      .from(progressReport)
+      .leftJoin(workOrder, eq(workOrder.id, progressReport.orderId))
+      .leftJoin(project, eq(project.id, progressReport.projectId))
+      .where(inArray(progressReport.agendaItemId, itemIds))
+      // Orders by number first, then projects by title: the order the agenda text and minutes list them.
+      .orderBy(sql`${workOrder.number} asc nulls last`, project.title)
+  );
 }
