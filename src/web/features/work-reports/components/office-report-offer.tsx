@@ -50,7 +50,7 @@ export function OfficeReportOffer({
     },
   });
   const p = proposal.data;
-  if (!p || !p.open) return null;
+  if (!p?.open) return null;
   const count = p.entries.length;
   const submit = (fd: FormData) => {
     const chosen = p.entries
