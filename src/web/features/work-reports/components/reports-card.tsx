@@ -104,9 +104,7 @@ export function ReportsCard({ networkId, subject }: { networkId: string; subject
                         <Badge kind="success" icon="check">
                           {t('workReports.frozen')}
                         </Badge>
-                      ) : (
-                        <Badge kind="info">{t('workReports.draft')}</Badge>
-                      )}
+                      ) : null}
                     </h3>
                     <p className="kern-body bn-report__text">{r.text}</p>
                     <p className="kern-body bn-muted">
