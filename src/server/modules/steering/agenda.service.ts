@@ -69,24 +69,64 @@ export async function addAgendaItem(
   checkItem(input);
   await deps.db.transaction(async (tx) => {
     const m = await loadMeeting(tx, actor, meetingId, true);
-    assertPlanning(m.status);
-    await checkReferences(tx, actor, m, input);
-    const item = await repo.insertItem(tx, {
-      ...input,
-      decisionType: input.kind === 'decision' ? input.decisionType : null,
-      networkId: actor.networkId,
-      meetingId: m.id,
-      position: (await repo.lastPosition(tx, m.id)) + 1,
-    });
-    await recordAudit(tx, auditActorOf(actor), {
-      action: 'create',
-      entityType: 'agenda_item',
-      entityId: item.id,
-      summary: `TOP „${item.title}“ in „${m.title}“ aufgenommen`,
-      after: input,
-    });
+    await appendAgendaItem(tx, actor, m, input);
   });
   return getMeeting(deps, actor, meetingId);
+}
+
+/**
+ * Puts an item at the end of a planned meeting's agenda, inside the caller's transaction (the meeting
+ * loaded and locked by it): the agenda's own form, and other modules' offers such as the office report.
+ */
+export async function appendAgendaItem(
+  tx: Db,
+  actor: NetworkActor,
+  m: MeetingRow,
+  input: ItemValues,
+): Promise<ItemRow> {
+  authorize(actor.role, 'steering.manage');
+  checkItem(input);
+  assertPlanning(m.status);
+  await checkReferences(tx, actor, m, input);
+  const item = await repo.insertItem(tx, {
+    ...input,
+    decisionType: input.kind === 'decision' ? input.decisionType : null,
+    networkId: actor.networkId,
+    meetingId: m.id,
+    position: (await repo.lastPosition(tx, m.id)) + 1,
+  });
+  await recordAudit(tx, auditActorOf(actor), {
+    action: 'create',
+    entityType: 'agenda_item',
+    entityId: item.id,
+    summary: `TOP „${item.title}“ in „${m.title}“ aufgenommen`,
+    after: input,
+  });
+  return item;
+}
+
+/** A meeting's items in agenda order (for other modules' offers, which look for their own item). */
+export const agendaItemsOf = (db: Db, meetingId: string): Promise<ItemRow[]> => repo.itemsOf(db, meetingId);
+
+/** Replaces the proposal text of an open item of a planned meeting (an offer that grows, like the office report). */
+export async function setAgendaItemProposal(
+  tx: Db,
+  actor: NetworkActor,
+  m: MeetingRow,
+  item: ItemRow,
+  proposal: string,
+): Promise<void> {
+  authorize(actor.role, 'steering.manage');
+  assertPlanning(m.status);
+  await repo.updateItemRow(tx, item.id, { proposal });
+  await recordAudit(tx, auditActorOf(actor), {
+    action: 'update',
+    entityType: 'agenda_item',
+    entityId: item.id,
+    summary: `Beschlussvorschlag/Text von TOP „${item.title}“ aktualisiert`,
+    before: { proposal: item.proposal },
+    after: { proposal },
+  });
 }
 
 export async function updateAgendaItem(

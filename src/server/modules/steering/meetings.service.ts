@@ -7,6 +7,8 @@ import type { Deps, NetworkActor } from '../../lib/context.js';
 import type { PageRequest } from '../../lib/keyset.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { authorize } from '../networks/networks.policy.js';
+import { itemsOf } from './agenda.repository.js';
+import { runMeetingOpened } from './meeting-hooks.js';
 import type { MeetingRow } from './meetings.repository.js';
 import * as repo from './meetings.repository.js';
 import { assertMayOpen, assertPlanning, nextSequence } from './meetings.rules.js';
@@ -221,6 +223,9 @@ export async function holdMeeting(deps: Deps, actor: NetworkActor, meetingId: st
       before: { status: before.status },
       after: { status: 'held' },
     });
+    // What other modules do when a meeting opens (the office's progress reports are frozen).
+    const itemIds = (await itemsOf(tx, m.id)).map((i) => i.id);
+    await runMeetingOpened(tx, actor, m, itemIds, deps.now());
     return m;
   });
   return meetingDto(row);

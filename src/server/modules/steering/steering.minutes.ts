@@ -21,6 +21,7 @@ import { itemsOf } from './agenda.repository.js';
 import { numberAgenda } from './agenda.rules.js';
 import { membersOf, ownMembership } from './committee.repository.js';
 import { outcomeMessage } from './consensus.rules.js';
+import { hookedMinutesLines } from './meeting-hooks.js';
 import { attendanceOf } from './meetings.repository.js';
 import { assertMinutesStep } from './meetings.rules.js';
 import { loadMeeting } from './meetings.service.js';
@@ -115,6 +116,8 @@ async function recordedContent(db: Db, m: MeetingRow): Promise<MinutesContent> {
     : [];
   const guests = await db.select().from(guest).where(eq(guest.meetingId, m.id));
   const advices = itemIds.length ? await db.select().from(advice).where(inArray(advice.itemId, itemIds)) : [];
+  // What other modules record for an item (the office's progress reports taken in it).
+  const hooked = await hookedMinutesLines(db, itemIds);
 
   return {
     chair: '',
@@ -150,6 +153,7 @@ async function recordedContent(db: Db, m: MeetingRow): Promise<MinutesContent> {
             : `Ergebnis: ${outcomeMessage({ taken: false, reason: (r.reason ?? 'objection') as 'objection' })} Weiteres Vorgehen: ${r.resolution === 'reworked' ? 'überarbeitet' : r.resolution === 'deferred' ? 'vertagt' : 'zurückgezogen'}.`,
         );
       }
+      record.push(...(hooked.get(i.id) ?? []));
       for (const a of advices.filter((x) => x.itemId === i.id)) {
         record.push(
           `Rat von ${a.speakerName || guests.find((g) => g.id === a.guestId)?.name || 'Gast'} (${adviceRole[a.kind]}, beratend, zählt nicht): ${a.text}`,

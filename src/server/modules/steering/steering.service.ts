@@ -3,7 +3,15 @@
  * them from here. Files inside the module import the resource files directly (never this one), so the
  * module has no import cycles.
  */
-export { addAgendaItem, moveAgendaItem, reorderAgenda, updateAgendaItem } from './agenda.service.js';
+export {
+  addAgendaItem,
+  agendaItemsOf,
+  appendAgendaItem,
+  moveAgendaItem,
+  reorderAgenda,
+  setAgendaItemProposal,
+  updateAgendaItem,
+} from './agenda.service.js';
 export { recordAttendance } from './attendance.service.js';
 export { createCommitteeMember, listCommitteeMembers, updateCommitteeMember } from './committee.service.js';
 export {
@@ -15,7 +23,9 @@ export {
   setDecisionStatus,
 } from './decisions.service.js';
 export { inviteGuest } from './guests.service.js';
+export { type MeetingHooks, type MeetingRef, registerMeetingHooks } from './meeting-hooks.js';
 export { getMeeting } from './meeting-view.service.js';
+export { assertPlanning } from './meetings.rules.js';
 export {
   cancelMeeting,
   createMeeting,
@@ -23,6 +33,7 @@ export {
   holdMeeting,
   listMeetings,
   listRecipients,
+  loadMeeting,
   updateMeeting,
 } from './meetings.service.js';
 export { addPaper, openPaper } from './papers.service.js';

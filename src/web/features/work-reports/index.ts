@@ -1,1 +1,2 @@
+export { OfficeReportOffer } from './components/office-report-offer';
 export { ReportsCard } from './components/reports-card';

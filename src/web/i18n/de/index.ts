@@ -21,6 +21,7 @@ import { shell } from './shell';
 import { workDesk } from './work-desk';
 import { workGoals } from './work-goals';
 import { workOrders } from './work-orders';
+import { workReports } from './work-reports';
 import { workTrace } from './work-trace';
 
 /**
@@ -52,6 +53,7 @@ export const de = {
   ...workDesk,
   ...workOrders,
   ...workGoals,
+  ...workReports,
 };
 
 export type Catalogue = typeof de;

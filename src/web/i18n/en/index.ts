@@ -23,6 +23,7 @@ import { shell } from './shell';
 import { workDesk } from './work-desk';
 import { workGoals } from './work-goals';
 import { workOrders } from './work-orders';
+import { workReports } from './work-reports';
 import { workTrace } from './work-trace';
 
 /** English catalogue: loaded only when chosen (a chunk of its own); same keys as German, checked by the type. */
@@ -51,4 +52,5 @@ export const en: Shape<Catalogue> = {
   ...workDesk,
   ...workOrders,
   ...workGoals,
+  ...workReports,
 };

@@ -17,6 +17,7 @@ import {
 } from '../../../components/ui';
 import { useCan } from '../../../lib/session';
 import { MeetingQuestionsSection } from '../../replies/components/meeting-questions';
+import { OfficeReportOffer } from '../../work-reports';
 import { cancelMeeting, holdMeeting, meetingQuery, meetingsKey, updateMeeting } from '../api';
 import { AgendaSection } from './agenda';
 import { AttendanceSection } from './attendance';
@@ -174,6 +175,16 @@ export function MeetingPage({ networkId, meetingId }: { networkId: string; meeti
       {/* In the meeting, attendance comes first: the rounds count only who is there. */}
       {inMeeting && !m.viewerIsGuest ? <AttendanceSection ctx={ctx} /> : null}
       <AgendaSection ctx={ctx} />
+      {manage && can('work.manage') && !inMeeting && m.status !== 'cancelled' ? (
+        <OfficeReportOffer
+          networkId={networkId}
+          meetingId={m.id}
+          onAdded={async (msg) => {
+            setMessage(msg);
+            await refresh();
+          }}
+        />
+      ) : null}
       {m.viewerIsGuest ? null : <MeetingQuestionsSection networkId={networkId} meeting={m} manage={manage} />}
       {m.viewerIsGuest ? null : (
         <>
