@@ -9,6 +9,7 @@ import { exitOnStartupError } from '../startup-errors.js';
 import { seedPublicDemo } from './public-demo.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './seed.js';
 import { seedSteeringDemo } from './steering-demo.js';
+import { seedWorkProjectsDemo } from './work-projects-demo.js';
 
 let config: Config;
 try {
@@ -26,6 +27,7 @@ try {
 }
 const { created, networkId } = await seedDemo(app.deps.db);
 await seedSteeringDemo(app.deps, networkId);
+await seedWorkProjectsDemo(app.deps, networkId);
 await seedPublicDemo(app.deps.db, networkId);
 await app.close();
 console.log(created ? 'Demodaten geladen.' : 'Demodaten sind bereits vorhanden.');

@@ -18,6 +18,7 @@ import { publicsite } from './publicsite';
 import { replies } from './replies';
 import { settings } from './settings';
 import { shell } from './shell';
+import { workProjects } from './work-projects';
 
 /**
  * German catalogue: the default language of the interface, in the entry bundle. One file per feature,
@@ -44,6 +45,7 @@ export const de = {
   ...meetingRun,
   ...minutes,
   ...personalLinks,
+  ...workProjects,
 };
 
 export type Catalogue = typeof de;

@@ -20,6 +20,7 @@ import { publicsite } from './publicsite';
 import { replies } from './replies';
 import { settings } from './settings';
 import { shell } from './shell';
+import { workProjects } from './work-projects';
 
 /** English catalogue: loaded only when chosen (a chunk of its own); same keys as German, checked by the type. */
 export const en: Shape<Catalogue> = {
@@ -43,4 +44,5 @@ export const en: Shape<Catalogue> = {
   ...meetingRun,
   ...minutes,
   ...personalLinks,
+  ...workProjects,
 };
