@@ -242,7 +242,7 @@ function MilestonesSection({ networkId, project: p, manage, onChanged }: Section
       ) : (
         <ul className="bn-checklist">
           {p.milestones.map((m) => (
-            <li key={m.id}>
+            <li key={m.id} className="bn-checklist__item">
               <span className="kern-body">
                 <strong>{m.title}</strong> – {t('project.due')} {formatDay(m.dueOn)}
                 {m.reachedOn ? `, ${t('project.reached', { date: formatDay(m.reachedOn) })}` : ''}
@@ -416,7 +416,7 @@ function PartnersSection({ networkId, project: p, manage, onChanged }: SectionPr
       ) : (
         <ul className="bn-checklist">
           {p.partners.map((x) => (
-            <li key={x.id}>
+            <li key={x.id} className="bn-checklist__item">
               <span className="kern-body">
                 <strong>{x.name}</strong>
                 {x.role ? ` – ${x.role}` : ''}
@@ -470,7 +470,7 @@ function DocumentsSection({ networkId, project: p, manage, onChanged }: SectionP
       ) : (
         <ul className="bn-checklist">
           {p.documents.map((d) => (
-            <li key={d.id}>
+            <li key={d.id} className="bn-checklist__item">
               <a className="kern-link" href={api.fileUrl(networkId, d.fileId)}>
                 {d.title}
               </a>

@@ -122,7 +122,7 @@ export function TasksSection({
                       <ul className="bn-checklist">
                         {task.checklist.map((c, index) => (
                           // biome-ignore lint/suspicious/noArrayIndexKey: items are addressed by position
-                          <li key={index}>
+                          <li key={index} className="bn-checklist__item">
                             <div className="kern-form-check">
                               <input
                                 id={`task-${task.id}-c${index}`}
