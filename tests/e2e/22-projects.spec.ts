@@ -42,9 +42,9 @@ test('projects: the office runs a project with tasks; the committee reads it wit
     const field = page.getByLabel('Neuer Punkt für „MINT-Tag vorbereiten“');
     await field.fill(label);
     await field.press('Enter');
-    await expect(page.getByLabel(label)).toBeVisible();
+    await expect(page.getByRole('checkbox', { name: label })).toBeVisible();
   }
-  await page.getByLabel('Raum reservieren').check();
+  await page.getByRole('checkbox', { name: 'Raum reservieren' }).check();
   await expect(page.getByText('1 von 2 Punkten')).toBeVisible();
   await page.getByRole('button', { name: 'Aufgabe „Schülerlabor buchen“ als erledigt markieren' }).click();
   // (50 + 100) / 2 = 75 %

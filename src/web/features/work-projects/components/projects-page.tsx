@@ -125,7 +125,7 @@ function ProjectTable({
             <tbody className="kern-table__body">
               {projects.map((p) => (
                 <tr className="kern-table__row" key={p.id}>
-                  <th scope="row" className="kern-table__cell bn-break">
+                  <th scope="row" className="kern-table__cell">
                     <Link
                       to="/n/$networkId/arbeitsprogramm/projekte/$projectId"
                       params={{ networkId, projectId: p.id }}

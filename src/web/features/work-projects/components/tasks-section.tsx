@@ -112,13 +112,17 @@ export function TasksSection({
                     {task.orderNumber ? ` · ${t('project.order')}: ${task.orderNumber}` : ''}
                   </p>
                   {task.checklist.length > 0 || active ? (
-                    <fieldset className="kern-fieldset">
-                      <legend className="kern-label">
+                    <div
+                      className="bn-stack bn-task-checklist"
+                      role="group"
+                      aria-labelledby={`task-${task.id}-cl`}
+                    >
+                      <h4 className="kern-label" id={`task-${task.id}-cl`}>
                         {t('project.checklistOf', { title: task.title })}
                         {task.checklist.length > 0
                           ? ` (${t('project.checklistCount', { done, total: task.checklist.length })})`
                           : ''}
-                      </legend>
+                      </h4>
                       <ul className="bn-checklist">
                         {task.checklist.map((c, index) => (
                           // biome-ignore lint/suspicious/noArrayIndexKey: items are addressed by position
@@ -168,7 +172,7 @@ export function TasksSection({
                           </Button>
                         </form>
                       ) : null}
-                    </fieldset>
+                    </div>
                   ) : null}
                   {active ? (
                     <div className="bn-actions">
