@@ -112,17 +112,13 @@ export function TasksSection({
                     {task.orderNumber ? ` · ${t('project.order')}: ${task.orderNumber}` : ''}
                   </p>
                   {task.checklist.length > 0 || active ? (
-                    <div
-                      className="bn-stack bn-task-checklist"
-                      role="group"
-                      aria-labelledby={`task-${task.id}-cl`}
-                    >
-                      <h4 className="kern-label" id={`task-${task.id}-cl`}>
+                    <fieldset className="bn-task-checklist">
+                      <legend className="kern-label">
                         {t('project.checklistOf', { title: task.title })}
                         {task.checklist.length > 0
                           ? ` (${t('project.checklistCount', { done, total: task.checklist.length })})`
                           : ''}
-                      </h4>
+                      </legend>
                       <ul className="bn-checklist">
                         {task.checklist.map((c, index) => (
                           // biome-ignore lint/suspicious/noArrayIndexKey: items are addressed by position
@@ -172,7 +168,7 @@ export function TasksSection({
                           </Button>
                         </form>
                       ) : null}
-                    </div>
+                    </fieldset>
                   ) : null}
                   {active ? (
                     <div className="bn-actions">
