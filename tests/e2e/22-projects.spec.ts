@@ -44,7 +44,8 @@ test('projects: the office runs a project with tasks; the committee reads it wit
     await field.press('Enter');
     await expect(page.getByRole('checkbox', { name: label })).toBeVisible();
   }
-  await page.getByRole('checkbox', { name: 'Raum reservieren' }).check();
+  await page.getByRole('checkbox', { name: 'Raum reservieren' }).click();
+  await expect(page.getByRole('checkbox', { name: 'Raum reservieren' })).toBeChecked();
   await expect(page.getByText('1 von 2 Punkten')).toBeVisible();
   await page.getByRole('button', { name: 'Aufgabe „Schülerlabor buchen“ als erledigt markieren' }).click();
   // (50 + 100) / 2 = 75 %
