@@ -113,7 +113,7 @@ export function ProjectPage({ networkId, projectId }: { networkId: string; proje
       <StatusMessage message={message} />
       <ErrorAlert error={reopen.error} />
       <Section title={t('project.overview')} id="project-overview">
-        <dl className="bn-dl">
+        <dl className="bn-dl bn-project-facts">
           <dt>{t('projects.status')}</dt>
           <dd>
             <ProjectStatusBadge status={p.status} />
