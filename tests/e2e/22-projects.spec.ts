@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { check, expectDialogAccessible, expectFitsViewport, fillDate } from './support';
+import {
+  check,
+  expectDialogAccessible,
+  expectFitsViewport,
+  expectNoAxeViolations,
+  fillDate,
+} from './support';
 
 /**
  * Journey 10 (projects): the office sets up a project, adds tasks with a checklist, a milestone and a
@@ -96,8 +102,10 @@ test('projects: the office runs a project with tasks; the committee reads it wit
   await page.context().close();
 });
 
+/** Axe over the confirmation (React Aria's alertdialog). */
 async function expectNoAxe(page: Page) {
-  await expectDialogAccessible(page);
+  await expect(page.getByRole('alertdialog')).toBeVisible();
+  await expectNoAxeViolations(page, '[role="alertdialog"]');
 }
 
 /** Screenshots for the review (SHOTS=1): both pages at 1280 and 390 px with data. */
