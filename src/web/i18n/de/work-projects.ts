@@ -47,6 +47,7 @@ export const workProjects = {
       'Alle Gewichte sind 0 – so lässt sich kein Fortschritt berechnen. Geben Sie einer Aufgabe ein Gewicht über 0.',
     partsTasks_one: '{{count}} Aufgabe',
     partsTasks_other: '{{count}} Aufgaben',
+    partsHidden: 'den Aufgaben des Bildungsbüros und den Arbeitsaufträgen',
     partsAnd: '{{a}} und {{b}}',
     tasks: 'Aufgaben',
     tasksNone: 'Noch keine Aufgaben.',

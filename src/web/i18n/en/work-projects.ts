@@ -48,6 +48,7 @@ export const workProjects: Shape<typeof de> = {
     rollUpZero: 'All weights are 0 – no progress can be computed. Give a task a weight above 0.',
     partsTasks_one: '{{count}} task',
     partsTasks_other: '{{count}} tasks',
+    partsHidden: "the office's tasks and the work orders",
     partsAnd: '{{a}} and {{b}}',
     tasks: 'Tasks',
     tasksNone: 'No tasks yet.',

@@ -194,7 +194,7 @@ function RollUpExplanation({ project }: { project: ProjectDetail }) {
   const orders = t('projects.ordersCount', { count: r.orders });
   const parts =
     r.tasks === null
-      ? orders
+      ? t('project.partsHidden')
       : r.orders === 0
         ? t('project.partsTasks', { count: r.tasks })
         : t('project.partsAnd', { a: t('project.partsTasks', { count: r.tasks }), b: orders });
