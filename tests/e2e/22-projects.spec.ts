@@ -97,7 +97,9 @@ test('projects: the office runs a project with tasks; the committee reads it wit
   await expect(page.getByText('Das Projekt ist abgeschlossen.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Projekt wieder öffnen' })).toBeVisible();
   await page.getByRole('link', { name: 'Alle Projekte' }).click();
-  await expect(page.getByRole('region', { name: 'Abgeschlossene Projekte' })).toContainText('zdi-Netzwerk');
+  await expect(page.getByRole('region', { name: 'Abgeschlossene Projekte' }).first()).toContainText(
+    'zdi-Netzwerk',
+  );
   await check(page, '22-projekte');
   await page.context().close();
 });
