@@ -11,6 +11,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './seed.js';
 import { seedSteeringDemo } from './steering-demo.js';
 import { seedWorkGoalsDemo } from './work-goals-demo.js';
 import { seedWorkOrdersDemo } from './work-orders-demo.js';
+import { seedWorkProjectsDemo } from './work-projects-demo.js';
 import { seedWorkReportsDemo } from './work-reports-demo.js';
 
 let config: Config;
@@ -31,6 +32,7 @@ const { created, networkId } = await seedDemo(app.deps.db);
 await seedSteeringDemo(app.deps, networkId);
 await seedWorkGoalsDemo(app.deps, networkId);
 await seedWorkOrdersDemo(app.deps, networkId);
+await seedWorkProjectsDemo(app.deps, networkId);
 await seedWorkReportsDemo(app.deps, networkId);
 await seedPublicDemo(app.deps.db, networkId);
 await app.close();

@@ -1,4 +1,4 @@
-import { and, count, eq, gte, ilike, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, lt, sql } from 'drizzle-orm';
 import type { AuditFilter, AuditPage } from '../../../contracts/audit.js';
 import type { Db } from '../../db/client.js';
 import { berlinDayEnd, berlinDayStart } from '../../lib/berlin-time.js';
@@ -121,4 +121,26 @@ export async function listAudit(deps: Deps, actor: NetworkActor, q: AuditFilter)
     total: totals[0]?.n ?? 0,
     entityTypes: types.map((t) => t.t),
   };
+}
+
+/** Who last changed a record (the newest audit entry about it): named when a stale save is refused. */
+export async function lastChangedBy(
+  db: Db,
+  networkId: string,
+  entityType: string,
+  entityId: string,
+): Promise<string | null> {
+  const [row] = await db
+    .select({ name: auditEvent.actorName })
+    .from(auditEvent)
+    .where(
+      and(
+        eq(auditEvent.networkId, networkId),
+        eq(auditEvent.entityType, entityType),
+        eq(auditEvent.entityId, entityId),
+      ),
+    )
+    .orderBy(desc(auditEvent.seq))
+    .limit(1);
+  return row?.name ?? null;
 }

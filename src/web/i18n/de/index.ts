@@ -21,6 +21,7 @@ import { shell } from './shell';
 import { workDesk } from './work-desk';
 import { workGoals } from './work-goals';
 import { workOrders } from './work-orders';
+import { workProjects } from './work-projects';
 import { workReports } from './work-reports';
 import { workTrace } from './work-trace';
 
@@ -54,6 +55,7 @@ export const de = {
   ...workOrders,
   ...workGoals,
   ...workReports,
+  ...workProjects,
 };
 
 export type Catalogue = typeof de;

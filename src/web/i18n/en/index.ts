@@ -23,6 +23,7 @@ import { shell } from './shell';
 import { workDesk } from './work-desk';
 import { workGoals } from './work-goals';
 import { workOrders } from './work-orders';
+import { workProjects } from './work-projects';
 import { workReports } from './work-reports';
 import { workTrace } from './work-trace';
 
@@ -53,4 +54,5 @@ export const en: Shape<Catalogue> = {
   ...workOrders,
   ...workGoals,
   ...workReports,
+  ...workProjects,
 };
