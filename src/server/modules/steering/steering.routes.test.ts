@@ -416,7 +416,14 @@ describe('deciding by consensus', () => {
       (await call(net, 'committee', 'PATCH', `/decisions/${register[0].id}`, { status: 'done' })).statusCode,
     ).toBe(403);
 
-    // The contract: an amendment ending KAoA while the work order is still open warns and names it.
+    // The contract: an amendment ending KAoA while a work order from the decision is open warns and names it.
+    const order = await call(net, 'office', 'POST', '/work/orders', {
+      decisionId: register[0].id,
+      title: 'Arbeitsauftrag KAoA',
+      dueOn: '2099-06-30',
+      assigneeId: net.users.office.id,
+    });
+    expect(order.statusCode).toBe(201);
     const ending = await call(net, 'office', 'POST', '/contract/versions', {
       title: 'KAoA endet',
       effectiveFrom: '2027-08-01',
@@ -424,9 +431,15 @@ describe('deciding by consensus', () => {
     });
     expect(ending.statusCode).toBe(201);
     expect(ending.json().warnings).toEqual([
-      'Offener Arbeitsauftrag LK-2026-01 „Arbeitsauftrag KAoA“ betrifft das Handlungsfeld „Übergang Schule – Beruf (KAoA)“, das diese Fassung beendet.',
+      `Offener Arbeitsauftrag ${order.json().number} „Arbeitsauftrag KAoA“ betrifft das Handlungsfeld „Übergang Schule – Beruf (KAoA)“, das diese Fassung beendet.`,
     ]);
-    await call(net, 'office', 'PATCH', `/decisions/${register[0].id}`, { status: 'done' });
+    // Returned to the committee, the order is no longer open work.
+    const returned = await call(net, 'office', 'POST', `/work/orders/${order.json().id}/transitions`, {
+      to: 'returned',
+      note: 'Das Handlungsfeld endet; der Lenkungskreis entscheidet neu.',
+      version: order.json().version,
+    });
+    expect(returned.statusCode).toBe(200);
     const after = await call(net, 'committee', 'GET', `/contract/versions/${ending.json().id}`);
     expect(after.json().warnings).toEqual([]);
   });

@@ -145,12 +145,13 @@ async function fillRemaining(db: Database) {
           ORDER BY ordinal_position`,
         [table],
       );
-      // First every column filled; if a constraint objects, the required columns only.
-      const attempt = async (requiredOnly: boolean) => {
+      // First every column filled; if a constraint objects, the required columns only; then the
+      // required ones with one optional reference each (a row that points at exactly one thing).
+      const attempt = async (requiredOnly: boolean, plus?: string) => {
         const names: string[] = [];
         const exprs: string[] = [];
         for (const c of cols) {
-          if (requiredOnly && c.is_nullable === 'YES') continue;
+          if (requiredOnly && c.is_nullable === 'YES' && c.column_name !== plus) continue;
           const fk = fks.find((f) => f.child === table && f.col === c.column_name);
           const expr = fk ? `(SELECT "${fk.pcol}" FROM "${fk.parent}" LIMIT 1)` : values[c.data_type];
           if (!expr) continue;
@@ -159,9 +160,21 @@ async function fillRemaining(db: Database) {
         }
         await db.query(`INSERT INTO "${table}" (${names.join(', ')}) VALUES (${exprs.join(', ')})`);
       };
-      await attempt(false)
-        .catch(() => attempt(true))
-        .catch(() => {}); // reported by the coverage test
+      const optionalRefs = cols
+        .filter(
+          (c) => c.is_nullable === 'YES' && fks.some((f) => f.child === table && f.col === c.column_name),
+        )
+        .map((c) => c.column_name);
+      let done = await attempt(false)
+        .then(() => true)
+        .catch(() => attempt(true).then(() => true))
+        .catch(() => false);
+      for (const ref of optionalRefs) {
+        if (done) break;
+        done = await attempt(true, ref)
+          .then(() => true)
+          .catch(() => false); // reported by the coverage test
+      }
     }
   }
 }
