@@ -330,6 +330,11 @@ describe('the office report into the meeting', () => {
     // The draft was taken, not copied.
     expect(result.reportIds).toContain(draft.id);
     expect(result.decisionItemIds).toHaveLength(1);
+    // What was taken in is no longer offered as due: only the order left out remains.
+    const left = (
+      await call(s.net, 'office', 'GET', `/meetings/${s.meetingId}/office-report-proposal`)
+    ).json();
+    expect(left.entries.map((e: { subject: { id: string } }) => e.subject.id)).toEqual([s.done.id]);
 
     // A second call extends the same item.
     const more = await call(s.net, 'office', 'POST', `/meetings/${s.meetingId}/office-report`, {
@@ -350,10 +355,12 @@ describe('the office report into the meeting', () => {
       kind: 'decision',
       decisionType: 'work_order',
     });
-    expect(
-      (await call(s.net, 'office', 'GET', `/meetings/${s.meetingId}/office-report-proposal`)).json()
-        .existingItemId,
-    ).toBe(result.itemId);
+    // The item stands on the agenda; what it took is no longer offered as due.
+    const after = (
+      await call(s.net, 'office', 'GET', `/meetings/${s.meetingId}/office-report-proposal`)
+    ).json();
+    expect(after.existingItemId).toBe(result.itemId);
+    expect(after.entries).toEqual([]);
 
     const links = await ctx.database.db.select().from(t.traceLink).where(eq(t.traceLink.networkId, s.net.id));
     expect(links.filter((l) => l.relation === 'reported_in')).toHaveLength(4);

@@ -99,7 +99,13 @@ function OrderView({ networkId, order: o }: { networkId: string; order: WorkOrde
           </dd>
           <dt>{t('workOrders.fromDecision')}</dt>
           <dd>
-            <Link to="/n/$networkId/lenkungskreis/beschluesse" params={{ networkId }} className="kern-link">
+            {/* The register opens filtered to this decision (?q=, as the trace links it). */}
+            <Link
+              to="/n/$networkId/lenkungskreis/beschluesse"
+              params={{ networkId }}
+              search={{ q: o.decision.number } as never}
+              className="kern-link"
+            >
               {o.decision.number}
             </Link>{' '}
             ({formatDay(o.decision.decidedOn)}): {o.decision.title}
