@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { berlinDay } from './meeting-support';
+import { berlinDay, berlinNow } from './meeting-support';
 import { heldSpecialMeeting } from './seed';
 import { check, expectFitsViewport, fillDate, ready } from './support';
 
@@ -17,23 +17,7 @@ import { check, expectFitsViewport, fillDate, ready } from './support';
 const AUTUMN = 'Herbstsitzung des Lenkungskreises';
 const SHOTS = '/work/wt/shots/i1-journey';
 
-/** Berlin wall-clock day and time `minutes` from now: { day: '2026-11-26', time: '14:05' }. */
-function berlinNow(minutes: number) {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone: 'Europe/Berlin',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(Date.now() + minutes * 60_000))
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
-}
+const local = (t: { day: string; time: string }) => `${t.day}T${t.time}`;
 
 /** Every page of the journey: rendered, axe-clean, fits its window; photographed with SHOTS=1. */
 async function step(page: Page, name: string) {
@@ -55,8 +39,8 @@ test('journey 10: from the decision to the order, the project, the report in the
   const office = await network.account('office');
   const autumn = await network.admin.api.post<{ id: string }>(`/networks/${n}/meetings`, {
     title: AUTUMN,
-    startsAt: berlinNow(30),
-    endsAt: berlinNow(150),
+    startsAt: local(berlinNow(30)),
+    endsAt: local(berlinNow(150)),
     location: 'Kreishaus Meschede, Raum 2',
   });
   const june = `${Number(berlinDay().slice(0, 4)) + 1}-06-30`;
@@ -192,7 +176,9 @@ test('journey 10: from the decision to the order, the project, the report in the
   await step(petra, '10-niederschrift');
   await petra.goto(orderUrl);
   await ready(petra);
-  await expect(petra.locator('main')).toContainText(AUTUMN);
+  // The order names its project and the meeting its report was given in.
+  await expect(petra.getByRole('link', { name: 'Praxisphasen' })).toBeVisible();
+  await expect(petra.getByRole('link', { name: AUTUMN })).toBeVisible();
   await step(petra, '11-auftrag-berichtet');
   await petra.context().close();
 
