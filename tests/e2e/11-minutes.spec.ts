@@ -2,29 +2,19 @@ import fs from 'node:fs';
 import { readPdf } from '../helpers/pdf';
 import { expect, test } from './fixtures';
 import { mailTo } from './mail';
-import { addItem, berlinDay, confirmAudience, openMeeting, planMeeting, SPECIAL } from './meeting-support';
+import {
+  addItem,
+  berlinDay,
+  berlinNow,
+  confirmAudience,
+  openMeeting,
+  planMeeting,
+  SPECIAL,
+} from './meeting-support';
 import { heldSpecialMeeting } from './seed';
 import { check } from './support';
 
 const LATER = 'Wintersitzung des Lenkungskreises';
-
-/** Berlin wall-clock day and time `minutes` from now: { day: '2026-11-26', time: '14:05' }. */
-function berlinNow(minutes: number) {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone: 'Europe/Berlin',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(Date.now() + minutes * 60_000))
-      .map((p) => [p.type, p.value]),
-  );
-  return { day: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
-}
 
 test('minutes: drafted, edited per item, circulated, a member asks for a correction, recirculated, approved at the next meeting, frozen, PDF for the archive', async ({
   browser,

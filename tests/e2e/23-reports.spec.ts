@@ -5,10 +5,9 @@ import { check, expectFitsViewport, expectNoAxeViolations } from './support';
 
 /*
  * Journey 10, the reports' part: the office plans the next meeting and finds the offer "Bericht aus dem
- * Bildungsbüro" on its page; the committee does not. Orders and projects come from their own parts'
- * APIs; until those are on this branch this journey sees the offer with nothing due (the API tests in
- * src/server/modules/work/reports.routes.test.ts cover the offer with due reports, the freeze and the
- * minutes).
+ * Bildungsbüro" on its page; the committee does not. Here the offer has nothing due; the whole journey
+ * with due reports, the freeze and the minutes is 26-decision-to-work.spec.ts (and the API tests in
+ * src/server/modules/work/reports.routes.test.ts).
  */
 test('reports: the planned meeting offers the office report to the office only', async ({
   browser,

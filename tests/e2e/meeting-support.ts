@@ -18,6 +18,24 @@ export function berlinDay(days = 0) {
   }).format(new Date(Date.now() + days * 86_400_000));
 }
 
+/** Berlin wall-clock day and time `minutes` from now: { day: '2026-11-26', time: '14:05' }. */
+export function berlinNow(minutes: number) {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/Berlin',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(Date.now() + minutes * 60_000))
+      .map((p) => [p.type, p.value]),
+  );
+  return { day: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
 /** The personal reply link from an invitation mail, answered as the member would on the reply page. */
 export async function reply(
   page: Page,

@@ -2,6 +2,7 @@ import type { ReportSnapshot, ReportSubject } from '../../../contracts/work-repo
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../http/errors.js';
 import { fieldNames } from '../contract/contract.service.js';
+import { rollUpParts } from './projects.service.js';
 import * as repo from './reports.repository.js';
 import { rollUp } from './rollup.rules.js';
 
@@ -9,16 +10,18 @@ import { rollUp } from './rollup.rules.js';
 
 export type ProjectFacts = { progress: number; tasksDone: number; tasksTotal: number };
 
-/** Each project's rolled-up progress from its tasks (done counts as 100 %) and orders, by weight. */
+/** Each project's rolled-up progress from its tasks and orders, by weight, as its page shows it. */
 export async function projectFacts(db: Db, projectIds: string[]): Promise<Map<string, ProjectFacts>> {
   const { tasks, orders } = await repo.projectParts(db, projectIds);
   return new Map(
     projectIds.map((id) => {
       const ts = tasks.filter((t) => t.projectId === id);
-      const parts = [
-        ...ts.map((t) => ({ weight: t.weight, progress: t.status === 'done' ? 100 : t.progress })),
-        ...orders.filter((o) => o.projectId === id),
-      ];
+      // The same parts as the project page's roll-up: checklists count, done orders 100 %, returned
+      // orders not at all.
+      const parts = rollUpParts(
+        ts,
+        orders.filter((o) => o.projectId === id),
+      );
       return [
         id,
         {

@@ -33,11 +33,17 @@ export async function projectParts(db: Db, projectIds: string[]) {
       weight: projectTask.weight,
       progress: projectTask.progress,
       status: projectTask.status,
+      checklist: projectTask.checklist,
     })
     .from(projectTask)
     .where(inArray(projectTask.projectId, projectIds));
   const orders = await db
-    .select({ projectId: workOrder.projectId, weight: workOrder.weight, progress: workOrder.progress })
+    .select({
+      projectId: workOrder.projectId,
+      weight: workOrder.weight,
+      progress: workOrder.progress,
+      status: workOrder.status,
+    })
     .from(workOrder)
     .where(inArray(workOrder.projectId, projectIds));
   return { tasks, orders };

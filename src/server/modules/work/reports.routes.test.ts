@@ -95,7 +95,20 @@ async function office() {
     .returning();
   await db.insert(t.projectTask).values([
     { networkId: net.id, projectId: p!.id, title: 'Partner gewinnen', status: 'done', weight: 1 },
-    { networkId: net.id, projectId: p!.id, title: 'Auftakt planen', progress: 50, weight: 1 },
+    // Its checklist decides its progress (3 of 4 ticked: 75 %), as on the project page.
+    {
+      networkId: net.id,
+      projectId: p!.id,
+      title: 'Auftakt planen',
+      progress: 50,
+      weight: 1,
+      checklist: [
+        { label: 'Raum', done: true },
+        { label: 'Einladung', done: true },
+        { label: 'Programm', done: true },
+        { label: 'Catering', done: false },
+      ],
+    },
     { networkId: net.id, projectId: p!.id, title: 'Website', progress: 0, weight: 2 },
   ]);
   const [closed] = await db
@@ -290,12 +303,12 @@ describe('the office report into the meeting', () => {
     });
     expect(byId.get(s.returned.id)).toMatchObject({ reason: 'returned', needsDecision: true });
     expect((byId.get(s.returned.id) as { text: string }).text).toContain('Kein Budget mehr');
-    // zdi: tasks done 100 (w1), 50 (w1), 0 (w2) → 150 / 4 = 38 %; report due on 1 March.
+    // zdi: tasks done 100 (w1), checklist 75 (w1), 0 (w2) → 175 / 4 = 44 %; report due on 1 March.
     expect(byId.get(s.project.id)).toMatchObject({
       reason: 'due_date',
-      subject: { kind: 'project', label: 'zdi-Netzwerk', progress: 38 },
+      subject: { kind: 'project', label: 'zdi-Netzwerk', progress: 44 },
       draft: null,
-      text: 'Stand: läuft, 38 % erreicht.',
+      text: 'Stand: läuft, 44 % erreicht.',
     });
 
     const add = await call(s.net, 'office', 'POST', `/meetings/${s.meetingId}/office-report`, {
@@ -307,7 +320,7 @@ describe('the office report into the meeting', () => {
           progress: 65,
         },
         { kind: 'work_order', id: s.returned.id, text: 'Zurück an den Lenkungskreis.', progress: 10 },
-        { kind: 'project', id: s.project.id, text: 'Auftakt im Mai.', progress: 38 },
+        { kind: 'project', id: s.project.id, text: 'Auftakt im Mai.', progress: 44 },
       ],
       proposeDecisions: true,
     });
@@ -317,6 +330,11 @@ describe('the office report into the meeting', () => {
     // The draft was taken, not copied.
     expect(result.reportIds).toContain(draft.id);
     expect(result.decisionItemIds).toHaveLength(1);
+    // What was taken in is no longer offered as due: only the order left out remains.
+    const left = (
+      await call(s.net, 'office', 'GET', `/meetings/${s.meetingId}/office-report-proposal`)
+    ).json();
+    expect(left.entries.map((e: { subject: { id: string } }) => e.subject.id)).toEqual([s.done.id]);
 
     // A second call extends the same item.
     const more = await call(s.net, 'office', 'POST', `/meetings/${s.meetingId}/office-report`, {
@@ -329,7 +347,7 @@ describe('the office report into the meeting', () => {
     const item = meeting.items.find((i: { id: string }) => i.id === result.itemId);
     expect(item).toMatchObject({ title: 'Bericht aus dem Bildungsbüro', kind: 'information' });
     expect(item.proposal).toContain('– Arbeitsauftrag AA-2027-01 Portal bauen: in Arbeit, 65 %');
-    expect(item.proposal).toContain('– Projekt „zdi-Netzwerk“: läuft, 38 %, 1 von 3 Aufgaben erledigt');
+    expect(item.proposal).toContain('– Projekt „zdi-Netzwerk“: läuft, 44 %, 1 von 3 Aufgaben erledigt');
     expect(item.proposal).toContain('– Arbeitsauftrag AA-2027-04 Konzept: erledigt, 100 %');
     const decisionItem = meeting.items.find((i: { id: string }) => i.id === result.decisionItemIds[0]);
     expect(decisionItem).toMatchObject({
@@ -337,10 +355,12 @@ describe('the office report into the meeting', () => {
       kind: 'decision',
       decisionType: 'work_order',
     });
-    expect(
-      (await call(s.net, 'office', 'GET', `/meetings/${s.meetingId}/office-report-proposal`)).json()
-        .existingItemId,
-    ).toBe(result.itemId);
+    // The item stands on the agenda; what it took is no longer offered as due.
+    const after = (
+      await call(s.net, 'office', 'GET', `/meetings/${s.meetingId}/office-report-proposal`)
+    ).json();
+    expect(after.existingItemId).toBe(result.itemId);
+    expect(after.entries).toEqual([]);
 
     const links = await ctx.database.db.select().from(t.traceLink).where(eq(t.traceLink.networkId, s.net.id));
     expect(links.filter((l) => l.relation === 'reported_in')).toHaveLength(4);
@@ -362,7 +382,7 @@ describe('the office report into the meeting', () => {
     expect(reports[0]).toMatchObject({
       text: 'Auftakt im Mai.',
       frozenAt: '2027-03-12T13:00:00.000Z',
-      snapshot: { status: 'active', progress: 38, tasksDone: 1, tasksTotal: 3 },
+      snapshot: { status: 'active', progress: 44, tasksDone: 1, tasksTotal: 3 },
       meeting: { id: s.meetingId, title: 'Frühjahrssitzung' },
       agendaItemId: result.itemId,
     });
@@ -405,7 +425,7 @@ describe('the office report into the meeting', () => {
       'Sachstandsbericht – Arbeitsauftrag AA-2027-01 Portal bauen: in Arbeit, 65 %. Das Portal ist im Test, Start im April.',
       'Sachstandsbericht – Arbeitsauftrag AA-2027-03 Messe: an den Lenkungskreis zurückgegeben, 10 %. Zurück an den Lenkungskreis.',
       'Sachstandsbericht – Arbeitsauftrag AA-2027-04 Konzept: erledigt, 100 %. Konzept abgeschlossen.',
-      'Sachstandsbericht – Projekt „zdi-Netzwerk“: läuft, 38 %, 1 von 3 Aufgaben erledigt. Auftakt im Mai.',
+      'Sachstandsbericht – Projekt „zdi-Netzwerk“: läuft, 44 %, 1 von 3 Aufgaben erledigt. Auftakt im Mai.',
     ]);
     expect(minutes.json()[0].body).toContain('Sachstandsbericht – Projekt „zdi-Netzwerk“');
 

@@ -151,7 +151,7 @@ export async function updateReport(
   });
 }
 
-type Candidate = ProposalEntry & { returnReason: string | null };
+type Candidate = ProposalEntry & { returnReason: string | null; onAgenda: boolean };
 
 /** Every order and project whose report is due for a meeting on `day` (reports.rules `dueReason`). */
 async function dueEntries(db: Db, networkId: string, day: string): Promise<Candidate[]> {
@@ -197,6 +197,8 @@ async function dueEntries(db: Db, networkId: string, day: string): Promise<Candi
       progress: draft?.progress ?? subject.progress,
       needsDecision: needsDecision(reason),
       returnReason,
+      // Its report already stands on a planned meeting's agenda, waiting to be frozen there.
+      onAgenda: !!draft?.agendaItemId,
     });
   };
   for (const o of orders) {
@@ -260,7 +262,8 @@ export async function getOfficeReportProposal(
     meetingId: m.id,
     meetingDay: day,
     open: m.status === 'planned' || m.status === 'invited',
-    entries: entries.map(({ returnReason: _, ...e }) => e),
+    // What is already on an agenda is not offered (nor counted) again.
+    entries: entries.filter((e) => !e.onAgenda).map(({ returnReason: _, onAgenda: __, ...e }) => e),
     existingItemId: existing?.id ?? null,
   };
 }

@@ -58,6 +58,7 @@ export const workOrders = {
     returnHint: 'Der Lenkungskreis sieht die Begründung auf dem Vorschlag zur nächsten Tagesordnung.',
     backToList: 'Alle Arbeitsaufträge',
     details: 'Angaben',
+    project: 'Projekt',
     fromDecision: 'Aus Beschluss',
     orderedOn: 'Erteilt am',
     weight: 'Gewichtung',

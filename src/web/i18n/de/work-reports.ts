@@ -45,6 +45,8 @@ export const workReports = {
       intro_other:
         '{{count}} Sachstandsberichte sind für diese Sitzung fällig. Nehmen Sie sie als Punkt „Bericht aus dem Bildungsbüro“ in die Tagesordnung auf; mit der Eröffnung der Sitzung werden sie festgeschrieben.',
       none: 'Für diese Sitzung sind keine Sachstandsberichte fällig.',
+      taken:
+        'Die fälligen Sachstandsberichte stehen im Punkt „Bericht aus dem Bildungsbüro“ auf der Tagesordnung; mit der Eröffnung der Sitzung werden sie festgeschrieben.',
       button_one: 'Bericht aus dem Bildungsbüro aufnehmen ({{count}} Bericht fällig)',
       button_other: 'Bericht aus dem Bildungsbüro aufnehmen ({{count}} Berichte fällig)',
       existing:

@@ -60,6 +60,7 @@ export const workOrders: Shape<typeof de> = {
     returnHint: "The committee sees the reason on the next agenda's proposal.",
     backToList: 'All work orders',
     details: 'Details',
+    project: 'Project',
     fromDecision: 'From decision',
     orderedOn: 'Ordered on',
     weight: 'Weight',

@@ -48,6 +48,8 @@ export const workReports: Shape<typeof de> = {
       intro_other:
         '{{count}} progress reports are due for this meeting. Add them to the agenda as "Report from the education office"; they are frozen when the meeting opens.',
       none: 'No progress reports are due for this meeting.',
+      taken:
+        'The progress reports due are on the agenda under “Report from the education office”; they are frozen when the meeting opens.',
       button_one: 'Add the report from the education office ({{count}} report due)',
       button_other: 'Add the report from the education office ({{count}} reports due)',
       existing:

@@ -20,6 +20,7 @@ import {
 } from '../../../components/ui';
 import { isApiError } from '../../../lib/api';
 import { formatDateTime, formatDay } from '../../../lib/format';
+import { projectQuery } from '../../work-projects/api';
 import { ReportsCard } from '../../work-reports';
 import { TraceLink } from '../../work-trace';
 import { moveOrder, officeStaffQuery, orderQuery, ordersKey, updateOrder } from '../api';
@@ -99,13 +100,20 @@ function OrderView({ networkId, order: o }: { networkId: string; order: WorkOrde
           </dd>
           <dt>{t('workOrders.fromDecision')}</dt>
           <dd>
-            <Link to="/n/$networkId/lenkungskreis/beschluesse" params={{ networkId }} className="kern-link">
+            {/* The register opens filtered to this decision (?q=, as the trace links it). */}
+            <Link
+              to="/n/$networkId/lenkungskreis/beschluesse"
+              params={{ networkId }}
+              search={{ q: o.decision.number } as never}
+              className="kern-link"
+            >
               {o.decision.number}
             </Link>{' '}
             ({formatDay(o.decision.decidedOn)}): {o.decision.title}
           </dd>
           <dt>{t('workOrders.field')}</dt>
           <dd>{o.fieldName}</dd>
+          {o.projectId ? <ProjectRow networkId={networkId} projectId={o.projectId} /> : null}
           <dt>{t('workOrders.assignee')}</dt>
           <dd>{o.assignee.name}</dd>
           <dt>{t('workOrders.orderedOn')}</dt>
@@ -234,6 +242,26 @@ function OrderView({ networkId, order: o }: { networkId: string; order: WorkOrde
         />
       ) : null}
     </Page>
+  );
+}
+
+/** The project the order belongs to, linked (its title read from the project). */
+function ProjectRow({ networkId, projectId }: { networkId: string; projectId: string }) {
+  const { t } = useTranslation();
+  const p = useQuery(projectQuery(networkId, projectId));
+  return (
+    <>
+      <dt>{t('workOrders.project')}</dt>
+      <dd>
+        <Link
+          to="/n/$networkId/arbeitsprogramm/projekte/$projectId"
+          params={{ networkId, projectId }}
+          className="kern-link"
+        >
+          {p.data?.title ?? t('workOrders.project')}
+        </Link>
+      </dd>
+    </>
   );
 }
 

@@ -67,7 +67,9 @@ export function OfficeReportOffer({
   return (
     <Section title={t('workReports.offer.title')} id="office-report">
       {count === 0 ? (
-        <p className="kern-body bn-muted">{t('workReports.offer.none')}</p>
+        <p className="kern-body bn-muted">
+          {t(p.existingItemId ? 'workReports.offer.taken' : 'workReports.offer.none')}
+        </p>
       ) : (
         <>
           <p className="kern-body bn-prose">{t('workReports.offer.intro', { count })}</p>
