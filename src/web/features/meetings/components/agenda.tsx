@@ -185,7 +185,9 @@ function ItemCard({ ctx, item, actions }: { ctx: MeetingCtx; item: AgendaItem; a
           </dl>
           {item.proposal ? (
             <div>
-              <h4 className="kern-label">{t('meetings.proposal')}</h4>
+              <h4 className="kern-label">
+                {t(item.kind === 'decision' ? 'meetings.proposal' : 'meetings.description')}
+              </h4>
               <p className="kern-body bn-pre-line bn-proposal">{item.proposal}</p>
             </div>
           ) : null}
