@@ -25,7 +25,7 @@ async function loadDemo(networkId: string) {
 }
 
 /** Issue 9's "Done when", checked on the demo network as a committee member sees it. */
-describe('the demo work programme (issue 9, Done when)', () => {
+describe('the demo work programme (issue 9, Done when)', { timeout: 300_000 }, () => {
   it('shows goals and plans, orders in every state, a project, a report taken into a meeting, a complete quality page and the trace; loading twice adds nothing', async () => {
     const { networkId } = await seedDemo(ctx.database.db);
     await loadDemo(networkId);
