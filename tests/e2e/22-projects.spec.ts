@@ -116,7 +116,7 @@ test('screenshots', async ({ browser, network }) => {
   const office = await network.account('office');
   const api = office.api;
   const n = `/networks/${network.id}/work`;
-  const staff = await api.get<Array<{ userId: string; name: string }>>(`${n}/project-staff`);
+  const staff = await api.get<Array<{ userId: string; name: string }>>(`${n}/office-staff`);
   const lead = staff.find((s) => s.name === 'Petra Schulte')!.userId;
   const p = await api.post<{ id: string }>(`${n}/projects`, {
     title: 'Praxisphasen',

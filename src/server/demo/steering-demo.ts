@@ -30,7 +30,8 @@ export async function seedSteeringDemo(deps: Deps, networkId: string): Promise<v
     requestId: 'demo',
     twoFactorEnabled: false,
   };
-  const fields = Object.fromEntries((await listFields(deps, actor, '2026-01-01')).map((f) => [f.name, f.id]));
+  const fieldList = await listFields(deps, actor, '2026-01-01');
+  const fields = Object.fromEntries(fieldList.map((f) => [f.name, f.id]));
   const member = async (
     name: string,
     side: 'land' | 'municipality' | 'other' | 'office',
@@ -114,6 +115,57 @@ export async function seedSteeringDemo(deps: Deps, networkId: string): Promise<v
     status: 'present' as const,
     deputyId: null,
   }));
+
+  // Winter 2026: a retreat that sets the 2026 goals and work plans of the joint fields of action (one
+  // decision each, as the register needs a field for them); the spring meeting adds KAoA's goal and
+  // the media plan. Held, minutes drafted.
+  const retreat = await steering.createMeeting(deps, actor, {
+    title: 'Lenkungskreis Klausur Ziele und Arbeitsplanung 2026',
+    startsAt: '2026-02-05T10:00',
+    endsAt: '2026-02-05T15:00',
+    location: 'Bildungsstätte Schmallenberg',
+    onlineUrl: null,
+  });
+  const joint = fieldList.filter((f) => f.joint);
+  const itemsR = [
+    ...joint
+      .filter((f) => f.name !== 'Übergang Schule – Beruf (KAoA)')
+      .map((f) => ({
+        title: `Ziele 2026: ${f.name}`,
+        decisionType: 'goal' as const,
+        fieldId: f.id,
+        proposal: `Der Lenkungskreis setzt die Ziele 2026 im Handlungsfeld „${f.name}“ nach der Vorlage des Bildungsbüros.`,
+      })),
+    ...joint
+      .filter((f) => f.name !== 'Digitale Bildung und Medienbildung')
+      .map((f) => ({
+        title: `Arbeitsplanung 2026: ${f.name}`,
+        decisionType: 'work_plan' as const,
+        fieldId: f.id,
+        proposal: `Der Lenkungskreis beschließt die Arbeitsplanung 2026 im Handlungsfeld „${f.name}“ nach der Vorlage des Bildungsbüros.`,
+      })),
+  ];
+  for (const i of itemsR) {
+    await steering.addAgendaItem(deps, actor, retreat.id, {
+      ...i,
+      kind: 'decision',
+      presenter: 'Teamleitung Bildungsbüro',
+      public: false,
+      durationMinutes: 15,
+      approvesMinutesOf: null,
+    });
+  }
+  await steering.holdMeeting(deps, actor, retreat.id);
+  await steering.recordAttendance(deps, actor, retreat.id, presentAll);
+  for (const [idx, item] of (await steering.getMeeting(deps, actor, retreat.id)).items.entries()) {
+    await steering.recordRound(deps, actor, retreat.id, item.id, {
+      proposal: itemsR[idx]!.proposal,
+      positions: consentAll,
+      advice: [],
+      resolution: null,
+    });
+  }
+  await generateMinutes(deps, actor, retreat.id);
 
   // Spring 2026: held, minutes drafted and circulated (approved in autumn).
   const spring = await steering.createMeeting(deps, actor, {

@@ -2,7 +2,6 @@ import { eq } from 'drizzle-orm';
 import * as t from '../db/schema.js';
 import type { Deps, NetworkActor } from '../lib/context.js';
 import { listFields } from '../modules/contract/contract.service.js';
-import * as steering from '../modules/steering/steering.service.js';
 import * as work from '../modules/work/work.service.js';
 import { DEMO_ACCOUNTS } from './seed.js';
 
@@ -85,44 +84,13 @@ export async function seedWorkGoalsDemo(deps: Deps, networkId: string): Promise<
   };
   const fields = (await listFields(deps, actor, '2026-03-12')).filter((f) => f.joint);
   const byField = (type: 'goal' | 'work_plan') => work.availableDecisions(deps, actor, type);
-  let goalDecisions = await byField('goal');
-  let planDecisions = await byField('work_plan');
-  // The demo's meetings took one goal and one work-plan decision, each for one field. The goals and
-  // plans of the other fields come from one decision each of the spring meeting's follow-up, entered
-  // in the register as the office would record a decision taken in writing.
-  const needGoals = fields.some((f) => !goalDecisions.some((d) => d.fieldId === f.id));
-  const needPlans = fields.some((f) => !planDecisions.some((d) => d.fieldId === f.id));
-  const register = (type: 'goal' | 'work_plan', title: string, text: string) =>
-    deps.db.transaction((tx) =>
-      steering.insertDecision(tx, networkId, {
-        itemId: null,
-        roundId: null,
-        type,
-        fieldId: null,
-        contractVersionId: null,
-        title,
-        text,
-        decidedOn: '2026-03-20',
-      }),
-    );
-  if (needGoals) {
-    await register(
-      'goal',
-      'Ziele 2026 in den Handlungsfeldern',
-      'Der Lenkungskreis setzt die Ziele 2026 je Handlungsfeld.',
-    );
-    goalDecisions = await byField('goal');
-  }
-  if (needPlans) {
-    await register(
-      'work_plan',
-      'Arbeitsplanungen 2026 der Handlungsfelder',
-      'Der Lenkungskreis beschließt die Arbeitsplanungen 2026 der Handlungsfelder.',
-    );
-    planDecisions = await byField('work_plan');
-  }
+  const goalDecisions = await byField('goal');
+  const planDecisions = await byField('work_plan');
+  // Each joint field's goals and plan come from a decision the steering demo's meetings took for it.
+  const missing = (list: typeof goalDecisions) => fields.some((f) => !list.some((d) => d.fieldId === f.id));
+  if (missing(goalDecisions) || missing(planDecisions)) return;
   const decisionFor = (list: typeof goalDecisions, fieldId: string) =>
-    list.find((d) => d.fieldId === fieldId) ?? list.find((d) => d.fieldId === null)!;
+    list.find((d) => d.fieldId === fieldId)!;
 
   for (const f of fields) {
     const goals = [];

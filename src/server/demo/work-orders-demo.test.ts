@@ -28,9 +28,10 @@ describe('the demo work orders', () => {
       returnReason: string | null;
       decision: { id: string };
     }>;
-    expect(orders).toHaveLength(5);
+    expect(orders).toHaveLength(6);
     expect(orders.map((o) => o.status).sort()).toEqual([
       'accepted',
+      'done',
       'done',
       'in_progress',
       'new',

@@ -8,8 +8,8 @@ import { DEMO_ACCOUNTS } from './seed.js';
 /**
  * The demo's work orders, through the orders' own use cases: from the autumn meeting's decision on the
  * specialist day Kita – primary school, one order in each state the office moves it to (new, accepted
- * and overdue, in progress, done, returned with a reason). `reported` follows when the reports part
- * takes a report into a meeting. Idempotent: nothing happens once the network has orders.
+ * and overdue, in progress, two done, returned with a reason). `reported` follows when the demo's
+ * special meeting hears the report on one of the done orders (work-meeting-demo.ts). Idempotent: nothing happens once the network has orders.
  */
 export async function seedWorkOrdersDemo(deps: Deps, networkId: string): Promise<void> {
   const [existing] = await deps.db.select().from(t.workOrder).where(eq(t.workOrder.networkId, networkId));
@@ -94,6 +94,17 @@ export async function seedWorkOrdersDemo(deps: Deps, networkId: string): Promise
     office.id,
     '2027-06-15',
   );
+
+  // Done after the special meeting heard the speakers' report: the next report is still to come.
+  const saveTheDate = await order(
+    'Save-the-Date an Kitas und Grundschulen versenden',
+    'Eine Ankündigung des Fachtags an alle Kitas und Grundschulen im Kreis.',
+    '2026-12-18',
+    office.id,
+  );
+  await move(saveTheDate.id, 'accepted');
+  await move(saveTheDate.id, 'in_progress');
+  await move(saveTheDate.id, 'done');
 
   const rooms = await order(
     'Räume im Kreishaus für den Fachtag buchen',

@@ -203,3 +203,12 @@ export async function decisionWithOrigin(db: Db, networkId: string, decisionId: 
     .where(and(eq(decision.id, decisionId), eq(decision.networkId, networkId)));
   return row;
 }
+
+/** Decisions of the network by id (all of them when `ids` is not given): the rows only, no origin. */
+export async function decisionsByIds(db: Db, networkId: string, ids?: string[]) {
+  if (ids && ids.length === 0) return [];
+  return db
+    .select()
+    .from(decision)
+    .where(and(eq(decision.networkId, networkId), ids ? inArray(decision.id, ids) : undefined));
+}

@@ -180,6 +180,25 @@ export async function followDecisionStatus(
  * Number, day, title and text of a network's decisions without an actor: the public page shows the ones
  * its office published, and the public-page editor offers the whole register to choose from.
  */
+/**
+ * The facts of decisions by id, for modules that cite them (goals, plans): number, day, type, field,
+ * title. Reads only the decisions asked for (no trace, no outcome); all of the network's when `ids` is
+ * not given.
+ */
+export async function decisionsByIds(db: Db, networkId: string, ids?: string[]) {
+  const rows = await repo.decisionsByIds(db, networkId, ids ? [...new Set(ids)] : undefined);
+  return rows.map((d) => ({
+    id: d.id,
+    number: d.number,
+    decidedOn: d.decidedOn,
+    type: d.type,
+    fieldId: d.fieldId,
+    title: d.title,
+    status: d.status,
+  }));
+}
+export type DecisionFactsRow = Awaited<ReturnType<typeof decisionsByIds>>[number];
+
 export async function decisionSummaries(db: Db, networkId: string) {
   const rows = await repo.registerOf(db, networkId, {});
   return rows.map(({ d }) => ({

@@ -15,8 +15,10 @@ export {
 export { recordAttendance } from './attendance.service.js';
 export { createCommitteeMember, listCommitteeMembers, updateCommitteeMember } from './committee.service.js';
 export {
+  type DecisionFactsRow,
   decisionForWork,
   decisionSummaries,
+  decisionsByIds,
   followDecisionStatus,
   insertDecision,
   listDecisions,

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { Decision } from '../../../contracts/steering.js';
 import type {
   AvailableDecision,
   Goal,
@@ -14,7 +13,7 @@ import type { Deps, NetworkActor } from '../../lib/context.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { fieldNames } from '../contract/contract.service.js';
 import { authorize } from '../networks/networks.policy.js';
-import { listDecisions } from '../steering/steering.service.js';
+import { type DecisionFactsRow, decisionsByIds, listDecisions } from '../steering/steering.service.js';
 import { addTraceLink } from '../trace/trace.links.js';
 import * as repo from './goals.repository.js';
 import { assertChanges, checkChangingDecision, checkSettingDecision, reviewDue } from './goals.rules.js';
@@ -26,15 +25,20 @@ type GoalChangeData = z.output<typeof GoalChange>;
 type GoalsQueryData = z.output<typeof GoalsQuery>;
 
 /**
- * The network's taken decisions by id (the register, read through the steering module): all types,
- * so that a wrong type is named as such rather than "not found".
+ * The network's taken decisions by id (read through the steering module, only the facts cited: no
+ * trace, no outcome): all types, so that a wrong type is named as such rather than "not found". Only
+ * the ids asked for, or all of the network's.
  */
-export async function decisionsById(deps: Deps, actor: NetworkActor): Promise<Map<string, Decision>> {
-  const list = await listDecisions(deps, actor, {});
+export async function decisionsById(
+  deps: Deps,
+  actor: NetworkActor,
+  ids?: string[],
+): Promise<Map<string, DecisionFactsRow>> {
+  const list = await decisionsByIds(deps.db, actor.networkId, ids);
   return new Map(list.map((d) => [d.id, d]));
 }
 
-const ref = (d: Decision | undefined, id: string) => ({
+const ref = (d: DecisionFactsRow | undefined, id: string) => ({
   id,
   number: d?.number ?? '–',
   decidedOn: d?.decidedOn ?? '',
@@ -45,7 +49,7 @@ export const decidedAt = (day: string) => new Date(`${day}T12:00:00Z`);
 function goalDto(
   g: repo.GoalRow,
   fields: Map<string, string>,
-  decisions: Map<string, Decision>,
+  decisions: Map<string, DecisionFactsRow>,
   today: string,
 ): Goal {
   return {
@@ -126,7 +130,7 @@ export async function createGoal(deps: Deps, actor: NetworkActor, i: GoalInputDa
   const fields = await fieldNames(deps.db, actor.networkId, [i.fieldId]);
   if (!fields.has(i.fieldId))
     throw new DomainError('work.field_unknown', 'Dieses Handlungsfeld gibt es im Netzwerk nicht.', 'invalid');
-  const decisions = await decisionsById(deps, actor);
+  const decisions = await decisionsById(deps, actor, [i.decisionId]);
   const d = checkSettingDecision(decisions.get(i.decisionId), i.fieldId);
   const content = {
     statement: i.statement,

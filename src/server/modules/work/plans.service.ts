@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { Decision } from '../../../contracts/steering.js';
 import type {
   PlanAgreeInput,
   PlanComparison,
@@ -16,6 +15,7 @@ import type { Deps, NetworkActor } from '../../lib/context.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { fieldNames } from '../contract/contract.service.js';
 import { authorize } from '../networks/networks.policy.js';
+import type { DecisionFactsRow } from '../steering/steering.service.js';
 import { decisionSummaries } from '../steering/steering.service.js';
 import { addTraceLink } from '../trace/trace.links.js';
 import * as repo from './goals.repository.js';
@@ -33,13 +33,14 @@ type PlanAgreeData = z.output<typeof PlanAgreeInput>;
 type PlansQueryData = z.output<typeof PlansQuery>;
 type Entry = PlanInputData['entries'][number];
 
-const ref = (d: Decision | undefined) => (d ? { id: d.id, number: d.number, decidedOn: d.decidedOn } : null);
+const ref = (d: DecisionFactsRow | undefined) =>
+  d ? { id: d.id, number: d.number, decidedOn: d.decidedOn } : null;
 
 function planDto(
   p: repo.PlanRow,
   versions: repo.PlanVersionRow[],
   fields: Map<string, string>,
-  decisions: Map<string, Decision>,
+  decisions: Map<string, DecisionFactsRow>,
 ): WorkPlan {
   const agreed = versions.find((v) => v.id === p.agreedVersionId);
   const latest = versions[0]!;

@@ -223,13 +223,3 @@ export async function roleOf(db: Db, networkId: string, userId: string) {
     .where(and(eq(membership.networkId, networkId), eq(membership.userId, userId)));
   return row;
 }
-
-/** The office staff: members with the office or admin role (they run the office's work). */
-export async function officeStaff(db: Db, networkId: string) {
-  return db
-    .select({ userId: user.id, name: user.name, email: user.email })
-    .from(membership)
-    .innerJoin(user, eq(user.id, membership.userId))
-    .where(and(eq(membership.networkId, networkId), inArray(membership.role, ['office', 'admin'])))
-    .orderBy(asc(user.name));
-}

@@ -70,19 +70,6 @@ export const projectsRoutes =
       async (req, reply) => reply.code(201).send(await svc.createProject(deps, memberOf(req), req.body)),
     );
     app.get(
-      '/networks/:networkId/work/project-staff',
-      {
-        config: manage,
-        schema: {
-          tags,
-          summary: 'Bildungsbüro: wer ein Projekt leiten oder eine Aufgabe übernehmen kann',
-          params: NetworkParams,
-          response: { 200: z.array(OfficeStaff), ...errors },
-        },
-      },
-      async (req) => svc.projectStaff(deps, memberOf(req)),
-    );
-    app.get(
       '/networks/:networkId/work/project-orders',
       {
         config: manage,

@@ -362,11 +362,6 @@ export async function reopenProject(
   return getProject(deps, actor, projectId);
 }
 
-export async function projectStaff(deps: Deps, actor: NetworkActor): Promise<OfficeStaff[]> {
-  authorize(actor.role, 'work.manage');
-  return repo.officeStaff(deps.db, actor.networkId);
-}
-
 export async function listAssignableOrders(deps: Deps, actor: NetworkActor): Promise<AssignableOrder[]> {
   authorize(actor.role, 'work.manage');
   return repo.assignableOrders(deps.db, actor.networkId);

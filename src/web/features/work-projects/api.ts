@@ -32,11 +32,8 @@ export const projectQuery = (networkId: string, projectId: string) =>
     queryFn: ({ signal }) => get<ProjectDetail>(one(networkId, projectId), signal),
   });
 
-export const staffQuery = (networkId: string) =>
-  queryOptions({
-    queryKey: [...projectsKey(networkId), 'staff'],
-    queryFn: ({ signal }) => get<OfficeStaff[]>(`${base(networkId)}/project-staff`, signal),
-  });
+/** Who can lead a project or take a task: the office staff, as the orders part lists them. */
+export { officeStaffQuery as staffQuery } from '../work-orders/api';
 
 export const assignableOrdersQuery = (networkId: string) =>
   queryOptions({

@@ -5,6 +5,7 @@ export const workOrders = {
     intro:
       'Die Aufträge des Lenkungskreises an das Bildungsbüro: jeder aus einem gefassten Beschluss, mit Zuständigkeit, Fälligkeit und Stand.',
     create: 'Auftrag anlegen',
+    createFromDecision: 'Auftrag anlegen zu Beschluss {{number}}',
     createTitle: 'Arbeitsauftrag aus einem Beschluss anlegen',
     created: 'Arbeitsauftrag {{number}} angelegt.',
     decision: 'Beschluss',

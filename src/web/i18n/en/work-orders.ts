@@ -8,6 +8,7 @@ export const workOrders: Shape<typeof de> = {
     intro:
       "The steering committee's orders to the office: each from a decision taken, with assignee, due date and state.",
     create: 'Create order',
+    createFromDecision: 'Create order for decision {{number}}',
     createTitle: 'Create a work order from a decision',
     created: 'Work order {{number}} created.',
     decision: 'Decision',

@@ -18,6 +18,7 @@ import {
 } from '../../../components/ui';
 import { formatDay, today } from '../../../lib/format';
 import { useCan } from '../../../lib/session';
+import { CreateOrderDialog } from '../../work-orders/components/create-order-dialog';
 import { TraceLink } from '../../work-trace/components/trace-link';
 import {
   type DecisionFilters,
@@ -47,6 +48,9 @@ export function DecisionsPage({ networkId }: { networkId: string }) {
   const { t } = useTranslation();
   const can = useCan();
   const manage = can('steering.manage');
+  // The office creates a work order from a work-order decision right here (preselected in the dialog).
+  const orderManage = can('work.manage');
+  const [ordering, setOrdering] = useState<Decision | null>(null);
   // The trace links a decision here as ?q=<number>: the register opens filtered to it.
   const [filters, setFilters] = useState<DecisionFilters>(() => {
     const q = new URLSearchParams(window.location.search).get('q');
@@ -191,12 +195,22 @@ export function DecisionsPage({ networkId }: { networkId: string }) {
                   decision={d}
                   manage={manage}
                   onStatus={(status) => change.mutate({ decision: d, status })}
+                  onOrder={orderManage && d.type === 'work_order' ? () => setOrdering(d) : undefined}
                 />
               ))}
             </tbody>
           </table>
         </TableRegion>
       )}
+      {orderManage ? (
+        <CreateOrderDialog
+          key={ordering?.id ?? 'none'}
+          networkId={networkId}
+          open={ordering !== null}
+          onClose={() => setOrdering(null)}
+          decisionId={ordering?.id}
+        />
+      ) : null}
       <LoadMore
         hasMore={decisions.hasNextPage}
         loading={decisions.isFetchingNextPage}
@@ -211,11 +225,13 @@ function DecisionRow({
   decision: d,
   manage,
   onStatus,
+  onOrder,
 }: {
   networkId: string;
   decision: Decision;
   manage: boolean;
   onStatus: (s: DecisionStatus) => void;
+  onOrder?: () => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -276,6 +292,19 @@ function DecisionRow({
         <span className="bn-cell-second">
           <TraceLink networkId={networkId} kind="decision" id={d.id} label={d.number} />
         </span>
+        {onOrder ? (
+          <span className="bn-cell-second">
+            <Button
+              variant="secondary"
+              small
+              icon="add"
+              onClick={onOrder}
+              aria-label={t('workOrders.createFromDecision', { number: d.number })}
+            >
+              {t('workOrders.create')}
+            </Button>
+          </span>
+        ) : null}
       </td>
     </tr>
   );

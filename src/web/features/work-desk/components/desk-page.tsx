@@ -14,7 +14,8 @@ import {
 } from '../../../components/ui';
 import { WorkItemLink } from '../../../components/work-item-link';
 import { formatDay } from '../../../lib/format';
-import { calendarLinkQuery, deskQuery, exportUrl, renewCalendarLink, revokeCalendarLink } from '../api';
+import { calendarLinkQuery, deskQuery, renewCalendarLink, revokeCalendarLink } from '../api';
+import { ExportLinks } from './export-links';
 
 const sections: Array<{
   bucket: DeskBucket;
@@ -145,23 +146,7 @@ function ExportSection({ networkId, defaultYear }: { networkId: string; defaultY
           className="bn-input--short"
         />
       </div>
-      <ul className="bn-card-list bn-card-list--plain">
-        <li className="kern-body">
-          <a className="kern-link" href={exportUrl(networkId, 'pdf', y)} download>
-            {t('workDesk.exportPdf', { year: y })}
-          </a>
-        </li>
-        <li className="kern-body">
-          <a className="kern-link" href={exportUrl(networkId, 'pdf', y, 'orders')} download>
-            {t('workDesk.exportOrders', { year: y })}
-          </a>
-        </li>
-        <li className="kern-body">
-          <a className="kern-link" href={exportUrl(networkId, 'xlsx', y)} download>
-            {t('workDesk.exportXlsx', { year: y })}
-          </a>
-        </li>
-      </ul>
+      <ExportLinks networkId={networkId} year={y} />
     </Section>
   );
 }

@@ -6,6 +6,7 @@ import type { WorkPlan } from '../../../../contracts/work-goals';
 import { Badge, Button, ErrorAlert, Loading, Page, Section, SelectField } from '../../../components/ui';
 import { formatDay, today } from '../../../lib/format';
 import { useCan } from '../../../lib/session';
+import { ExportLinks } from '../../work-desk/components/export-links';
 import { createPlan, fieldsQuery, plansKey, plansQuery } from '../api';
 
 /** The work plans of a year: one card per field of action, agreed or draft, and a new one for the office. */
@@ -98,6 +99,10 @@ export function PlansPage({ networkId }: { networkId: string }) {
           </ul>
         </Section>
       )}
+      <Section title={t('workDesk.exportTitle')} id="planungen-export">
+        <p className="kern-body">{t('workDesk.exportIntro')}</p>
+        <ExportLinks networkId={networkId} year={year} />
+      </Section>
     </Page>
   );
 }

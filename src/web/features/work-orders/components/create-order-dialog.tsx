@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField, FormDialog, SelectField, TextAreaField, TextField } from '../../../components/ui';
 import { formatDay } from '../../../lib/format';
@@ -55,6 +55,15 @@ export function CreateOrderDialog({
       });
     },
   });
+
+  // Preselected (from the register): take over its title and field once the decisions are loaded.
+  const presetDecision = decisions.data?.find((d) => d.id === preset);
+  useEffect(() => {
+    if (presetDecision) {
+      setTitle((x) => x || presetDecision.title);
+      setFieldId((x) => x || (presetDecision.fieldId ?? ''));
+    }
+  }, [presetDecision]);
 
   function choose(id: string) {
     setDecisionId(id);
