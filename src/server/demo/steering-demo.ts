@@ -120,7 +120,7 @@ export async function seedSteeringDemo(deps: Deps, networkId: string): Promise<v
   // decision each, as the register needs a field for them); the spring meeting adds KAoA's goal and
   // the media plan. Held, minutes drafted.
   const retreat = await steering.createMeeting(deps, actor, {
-    title: 'Lenkungskreis Klausur Ziele und Arbeitsplanung 2026',
+    title: 'Lenkungskreis Klausur 2026',
     startsAt: '2026-02-05T10:00',
     endsAt: '2026-02-05T15:00',
     location: 'Bildungsstätte Schmallenberg',

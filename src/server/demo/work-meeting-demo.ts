@@ -9,7 +9,7 @@ import { addOfficeReport } from '../modules/work/reports.service.js';
 import * as work from '../modules/work/work.service.js';
 import { DEMO_ACCOUNTS } from './seed.js';
 
-export const SPECIAL_MEETING_TITLE = 'Lenkungskreis Sondersitzung Arbeitsprogramm';
+export const SPECIAL_MEETING_TITLE = 'Lenkungskreis Sondersitzung';
 
 /**
  * A special meeting of the demo's steering committee, held on the day the demo is loaded (after the
