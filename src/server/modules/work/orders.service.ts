@@ -42,6 +42,32 @@ function fieldEndedOn(field: FieldOfAction | undefined): string | null {
   return field?.endedBy?.status === 'in_force' ? field.endedBy.effectiveFrom : null;
 }
 
+/**
+ * The one source of truth for "Handlungsfeld beendet": the day from which each ended field of action
+ * of the network is ended (fields not ended are absent). Lists, the agenda proposal, the desk and the
+ * exports all read it, then apply `orderFieldEndedOn` per order.
+ */
+export async function endedFieldsOf(db: Db, networkId: string, day: string): Promise<Map<string, string>> {
+  return endedMap(await listFieldsOfNetwork(db, networkId, day));
+}
+
+function endedMap(fields: FieldOfAction[]): Map<string, string> {
+  return new Map(
+    fields.flatMap((f): Array<[string, string]> => {
+      const on = fieldEndedOn(f);
+      return on ? [[f.id, on]] : [];
+    }),
+  );
+}
+
+/** The day an order's field ended, for an order still open (a closed order needs no decision). */
+export function orderFieldEndedOn(
+  ended: ReadonlyMap<string, string>,
+  o: { fieldId: string; status: WorkOrder['status'] },
+): string | null {
+  return isOpen(o.status) ? (ended.get(o.fieldId) ?? null) : null;
+}
+
 async function toDtos(db: Db, networkId: string, rows: Row[], today: string): Promise<WorkOrder[]> {
   if (rows.length === 0) return [];
   const [fields, decisions] = await Promise.all([
@@ -49,6 +75,7 @@ async function toDtos(db: Db, networkId: string, rows: Row[], today: string): Pr
     decisionSummaries(db, networkId),
   ]);
   const fieldById = new Map(fields.map((f) => [f.id, f]));
+  const ended = endedMap(fields);
   const decisionById = new Map(decisions.map((d) => [d.id, d]));
   return rows.map(({ o, assigneeName }) => {
     const d = decisionById.get(o.decisionId);
@@ -76,7 +103,7 @@ async function toDtos(db: Db, networkId: string, rows: Row[], today: string): Pr
       weight: o.weight,
       projectId: o.projectId,
       overdue: isOverdue(o, today),
-      fieldEndedOn: isOpen(o.status) ? fieldEndedOn(field) : null,
+      fieldEndedOn: orderFieldEndedOn(ended, o),
       version: o.version,
       updatedAt: o.updatedAt.toISOString(),
     };

@@ -433,10 +433,30 @@ describe('the office report into the meeting', () => {
 
   it('an order whose field a contract amendment ended is offered with a decision proposed', async () => {
     const s = await office();
-    await ctx.database.db
-      .update(t.workOrder)
-      .set({ fieldEndedOn: '2027-03-01' })
-      .where(eq(t.workOrder.id, s.fresh.id));
+    // Before the amendment nothing flags the new order.
+    const before = (
+      await call(s.net, 'office', 'GET', `/meetings/${s.meetingId}/office-report-proposal`)
+    ).json();
+    expect(before.entries.map((x: { subject: { id: string } }) => x.subject.id)).not.toContain(s.fresh.id);
+    // The contract in force, then an amendment ending the field that both parties consent to.
+    const consent = async (versionId: string) => {
+      for (const party of ['land', 'municipality']) {
+        const c = await call(s.net, 'office', 'POST', `/contract/versions/${versionId}/consents`, {
+          party,
+          signedBy: 'X Y',
+          signedOn: '2027-02-20',
+        });
+        expect(c.statusCode, c.body).toBe(200);
+      }
+    };
+    await consent((await call(s.net, 'office', 'GET', '/contract')).json().versions[0].id);
+    const end = await call(s.net, 'admin', 'POST', '/contract/versions', {
+      title: '1. Änderung: KAoA endet',
+      effectiveFrom: '2027-03-01',
+      endFieldIds: [s.fieldId],
+    });
+    expect(end.statusCode, end.body).toBe(201);
+    await consent(end.json().id);
     const proposal = (
       await call(s.net, 'office', 'GET', `/meetings/${s.meetingId}/office-report-proposal`)
     ).json();

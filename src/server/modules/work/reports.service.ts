@@ -24,6 +24,7 @@ import {
   setAgendaItemProposal,
 } from '../steering/steering.service.js';
 import { addTraceLink } from '../trace/trace.service.js';
+import { endedFieldsOf, orderFieldEndedOn } from './orders.service.js';
 import {
   fieldNamesOf,
   loadSubject,
@@ -155,7 +156,8 @@ type Candidate = ProposalEntry & { returnReason: string | null };
 
 /** Every order and project whose report is due for a meeting on `day` (reports.rules `dueReason`). */
 async function dueEntries(db: Db, networkId: string, day: string): Promise<Candidate[]> {
-  const orders = await repo.candidateOrders(db, networkId);
+  const ended = await endedFieldsOf(db, networkId, day);
+  const orders = await repo.candidateOrders(db, networkId, [...ended.keys()]);
   const projects = await repo.activeProjects(db, networkId);
   const facts = await projectFacts(
     db,
@@ -208,7 +210,7 @@ async function dueEntries(db: Db, networkId: string, day: string): Promise<Candi
           kind: 'work_order',
           status: o.status,
           reportDueOn: o.reportDueOn,
-          fieldEndedOn: o.fieldEndedOn,
+          fieldEndedOn: orderFieldEndedOn(ended, o),
           lastChangeAt: events.get(o.id) ?? o.createdAt,
           lastTakenAt: lastTaken(o.id),
         },
