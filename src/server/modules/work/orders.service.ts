@@ -325,14 +325,7 @@ export async function updateOrder(
         'forbidden',
       );
     }
-    if (o.version !== patch.version) {
-      const who = (await repo.lastEditor(tx, o.id)) ?? 'einer anderen Person';
-      throw new DomainError(
-        'work.order_stale',
-        `Der Arbeitsauftrag ${o.number} wurde inzwischen von ${who} geändert. Bitte laden Sie ihn neu und übernehmen Sie Ihre Änderung erneut.`,
-        'conflict',
-      );
-    }
+    await assertCurrent(tx, o, patch.version);
     if (!isOpen(o.status)) {
       throw new DomainError(
         'work.order_closed',
@@ -387,12 +380,23 @@ export async function updateOrder(
   return getOrder(deps, actor, orderId);
 }
 
+/** A save or a step from a version someone has changed since: 409 naming who changed it. */
+async function assertCurrent(tx: Db, o: Row['o'], version: number) {
+  if (o.version === version) return;
+  const who = (await repo.lastEditor(tx, o.id)) ?? 'einer anderen Person';
+  throw new DomainError(
+    'work.order_stale',
+    `Der Arbeitsauftrag ${o.number} wurde inzwischen von ${who} geändert. Bitte laden Sie ihn neu und übernehmen Sie Ihre Änderung erneut.`,
+    'conflict',
+  );
+}
+
 /** Moves an order one step (the assignee or the office); returning needs a reason. */
 export async function transitionOrder(
   deps: Deps,
   actor: NetworkActor,
   orderId: string,
-  input: { to: Exclude<WorkOrder['status'], 'reported'>; note?: string },
+  input: { to: Exclude<WorkOrder['status'], 'reported'>; note?: string; version?: number },
 ): Promise<WorkOrderDetail> {
   authorize(actor.role, 'work.manage');
   await deps.db.transaction(async (tx) => {
@@ -404,6 +408,8 @@ export async function transitionOrder(
         'forbidden',
       );
     }
+    // The route always sends the version the user saw; the demo seeding moves its own fresh orders.
+    if (input.version !== undefined) await assertCurrent(tx, o, input.version);
     // `reported` is not offered here (the body schema excludes it): the meeting's report sets it.
     await changeOrderStatus(tx, actor, o.id, input.to, input.note ?? '');
   });
