@@ -28,6 +28,7 @@ import {
   orderNumber,
   transitionsFor,
 } from './orders.rules.js';
+import { assertProjectWeights } from './projects.service.js';
 
 /* Work orders (Arbeitsaufträge): created from taken decisions, moved through their states, edited. */
 
@@ -338,6 +339,10 @@ export async function updateOrder(
       checkDueDate(patch.dueOn, d!.decidedOn, d!.number);
     }
     if (patch.assigneeId !== undefined) await checkAssignee(tx, actor.networkId, patch.assigneeId);
+    // An order in a project is one of its weighted parts: the weights may not all become 0.
+    if (patch.weight !== undefined && o.projectId) {
+      await assertProjectWeights(tx, actor.networkId, o.projectId, { orderId: o.id, weight: patch.weight });
+    }
     const set: Record<string, unknown> = {};
     const before: Record<string, unknown> = {};
     for (const k of editable) {
