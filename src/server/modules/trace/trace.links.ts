@@ -1,3 +1,4 @@
+import { and, eq } from 'drizzle-orm';
 import type { TraceKind, TraceRelation } from '../../../contracts/trace.js';
 import type { Db } from '../../db/client.js';
 import type { NetworkActor } from '../../lib/context.js';
@@ -33,4 +34,29 @@ export async function addTraceLink(
       actorName: actor.name,
     })
     .onConflictDoNothing();
+}
+
+/**
+ * Takes one step of the trace back, inside the caller's transaction, when what it recorded is undone
+ * (an order taken out of a project is no longer `part_of` it). Removing a missing link is a no-op.
+ */
+export async function removeTraceLink(
+  tx: Db,
+  networkId: string,
+  from: TraceNodeRef,
+  to: TraceNodeRef,
+  relation: TraceRelation,
+): Promise<void> {
+  await tx
+    .delete(traceLink)
+    .where(
+      and(
+        eq(traceLink.networkId, networkId),
+        eq(traceLink.fromKind, from.kind),
+        eq(traceLink.fromId, from.id),
+        eq(traceLink.toKind, to.kind),
+        eq(traceLink.toId, to.id),
+        eq(traceLink.relation, relation),
+      ),
+    );
 }

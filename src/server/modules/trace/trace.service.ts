@@ -29,7 +29,7 @@ import {
  * (`registerTraceKind`), so later modules add kinds without touching the walker.
  */
 
-export { addTraceLink, type TraceNodeRef } from './trace.links.js';
+export { addTraceLink, removeTraceLink, type TraceNodeRef } from './trace.links.js';
 
 /** How a kind's things look in the trace; `load` reads many at once and only those of the network. */
 export type ResolvedNode = {
