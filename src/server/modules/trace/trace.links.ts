@@ -60,3 +60,25 @@ export async function removeTraceLink(
       ),
     );
 }
+
+/** Whether `from` has any step of this relation (e.g. a decision that ordered work). */
+export async function hasTraceLinkFrom(
+  db: Db,
+  networkId: string,
+  from: TraceNodeRef,
+  relation: TraceRelation,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: traceLink.id })
+    .from(traceLink)
+    .where(
+      and(
+        eq(traceLink.networkId, networkId),
+        eq(traceLink.fromKind, from.kind),
+        eq(traceLink.fromId, from.id),
+        eq(traceLink.relation, relation),
+      ),
+    )
+    .limit(1);
+  return !!row;
+}

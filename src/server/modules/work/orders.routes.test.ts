@@ -330,7 +330,25 @@ describe('the state machine through the API', () => {
       .from(t.auditEvent)
       .where(and(eq(t.auditEvent.networkId, net.id), eq(t.auditEvent.entityType, 'decision')));
     expect(audit.map((a) => a.summary)).toContain(
-      'Umsetzungsstand von LK-2026-01 folgt den Arbeitsaufträgen: done',
+      'Umsetzungsstand von LK-2026-01 folgt den Arbeitsaufträgen: erledigt',
+    );
+    // The register's status follows the orders: not set by hand, nor offered.
+    const byHand = await ctx.as(net.users.office.cookie, {
+      method: 'PATCH',
+      url: `/api/networks/${net.id}/decisions/${d.id}`,
+      payload: { status: 'open' },
+    });
+    expect(byHand.statusCode, byHand.body).toBe(409);
+    expect(byHand.json().error.message).toMatch(
+      /^Der Umsetzungsstand folgt den Arbeitsaufträgen von LK-2026-01/,
+    );
+    expect(await status()).toBe('done');
+    const register = await ctx.as(net.users.office.cookie, {
+      method: 'GET',
+      url: `/api/networks/${net.id}/decisions`,
+    });
+    expect(register.json()).toContainEqual(
+      expect.objectContaining({ id: d.id, status: 'done', statusFollowsOrders: true }),
     );
 
     // The reports part sets `reported` through the one status change.
