@@ -13,6 +13,7 @@ import type { Db } from '../../db/client.js';
 import { DomainError, notFound } from '../../http/errors.js';
 import { berlinDay } from '../../lib/berlin-time.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
+import { formatDay } from '../../lib/format.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { authorize } from '../networks/networks.policy.js';
 import {
@@ -20,6 +21,7 @@ import {
   appendAgendaItem,
   assertPlanning,
   loadMeeting,
+  meetingOfItem,
   registerMeetingHooks,
   setAgendaItemProposal,
 } from '../steering/steering.service.js';
@@ -138,7 +140,7 @@ export async function updateReport(
       progress: input.progress,
       authorId: actor.userId,
       authorName: actor.name,
-      updatedAt: new Date(Math.max(Date.now(), before.updatedAt.getTime() + 1)),
+      updatedAt: new Date(Math.max(deps.now().getTime(), before.updatedAt.getTime() + 1)),
     });
     await recordAudit(tx, auditActorOf(actor), {
       action: 'update',
@@ -323,13 +325,22 @@ export async function addOfficeReport(
         );
       }
       const draft = (await repo.reportsOf(tx, actor.networkId, ref)).find((r) => !r.frozenAt);
+      if (draft?.agendaItemId && draft.agendaItemId !== item.id) {
+        // The draft is already on another meeting's agenda: moving it silently would empty that item.
+        const other = await meetingOfItem(tx, actor, draft.agendaItemId);
+        throw new DomainError(
+          'work.report_on_other_agenda',
+          `Der Sachstandsbericht zu ${subject.label} steht schon auf der Tagesordnung der Sitzung „${other.title}“ vom ${formatDay(berlinDay(other.startsAt))}. Nehmen Sie ihn dort heraus oder berichten Sie dort.`,
+          'conflict',
+        );
+      }
       let r: repo.ReportRow;
       if (draft) {
         r = await repo.updateReport(tx, draft.id, {
           text: e.text,
           progress: e.progress,
           agendaItemId: item.id,
-          updatedAt: new Date(Math.max(Date.now(), draft.updatedAt.getTime() + 1)),
+          updatedAt: new Date(Math.max(deps.now().getTime(), draft.updatedAt.getTime() + 1)),
         });
       } else {
         r = await repo.insertReport(tx, {
