@@ -60,8 +60,11 @@ export async function listDecisions(
   if (!outcome) return all;
   const matching = all.filter((d) => d.outcome === outcome);
   if (!page) return matching;
-  const start = page.after ? matching.findIndex((d) => d.id === page.after) + 1 : 0;
-  return matching.slice(start, start + page.rows);
+  if (!page.after) return matching.slice(0, page.rows);
+  // A cursor no longer in the filtered list (its outcome changed meanwhile): the end, not the start again.
+  const at = matching.findIndex((d) => d.id === page.after);
+  if (at < 0) return [];
+  return matching.slice(at + 1, at + 1 + page.rows);
 }
 
 /** Was daraus wurde for a page of the register: one batch read through the trace, not one per row. */

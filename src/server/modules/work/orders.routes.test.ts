@@ -347,7 +347,7 @@ describe('the state machine through the API', () => {
       method: 'GET',
       url: `/api/networks/${net.id}/decisions`,
     });
-    expect(register.json()).toContainEqual(
+    expect(register.json().items).toContainEqual(
       expect.objectContaining({ id: d.id, status: 'done', statusFollowsOrders: true }),
     );
 
