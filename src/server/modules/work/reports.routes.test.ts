@@ -291,7 +291,7 @@ describe('the office report into the meeting', () => {
       /steht schon auf der Tagesordnung der Sitzung „Frühjahrssitzung“ vom 12\.03\.2027/,
     );
     const reports = (await call(s.net, 'office', 'GET', `/work/reports?orderId=${s.running.id}`)).json();
-    expect(reports).toEqual([expect.objectContaining({ text: 'Stand im März' })]);
+    expect(reports.reports).toEqual([expect.objectContaining({ text: 'Stand im März' })]);
     const items = await ctx.database.db
       .select()
       .from(t.agendaItem)
