@@ -50,14 +50,7 @@ export async function removeTraceLink(
   await tx
     .delete(traceLink)
     .where(
-      and(
-        eq(traceLink.networkId, networkId),
-        eq(traceLink.fromKind, from.kind),
-        eq(traceLink.fromId, from.id),
-        eq(traceLink.toKind, to.kind),
-        eq(traceLink.toId, to.id),
-        eq(traceLink.relation, relation),
-      ),
+      and(...stepsFrom(networkId, from, relation), eq(traceLink.toKind, to.kind), eq(traceLink.toId, to.id)),
     );
 }
 
@@ -71,14 +64,15 @@ export async function hasTraceLinkFrom(
   const [row] = await db
     .select({ id: traceLink.id })
     .from(traceLink)
-    .where(
-      and(
-        eq(traceLink.networkId, networkId),
-        eq(traceLink.fromKind, from.kind),
-        eq(traceLink.fromId, from.id),
-        eq(traceLink.relation, relation),
-      ),
-    )
+    .where(and(...stepsFrom(networkId, from, relation)))
     .limit(1);
   return !!row;
 }
+
+/** The network's steps of one relation leaving `from`. */
+const stepsFrom = (networkId: string, from: TraceNodeRef, relation: TraceRelation) => [
+  eq(traceLink.networkId, networkId),
+  eq(traceLink.fromKind, from.kind),
+  eq(traceLink.fromId, from.id),
+  eq(traceLink.relation, relation),
+];
