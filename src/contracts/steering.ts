@@ -313,6 +313,8 @@ export const Decision = z.object({
   /** Was daraus wurde: derived from the trace's links (open / implemented / overdue) and in words. */
   outcome: z.enum(['open', 'implemented', 'overdue']),
   outcomeSummary: z.string(),
+  /** The decision has work orders: its Umsetzungsstand follows them and is not set by hand. */
+  statusFollowsOrders: z.boolean(),
 });
 export type Decision = z.infer<typeof Decision>;
 

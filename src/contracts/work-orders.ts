@@ -56,6 +56,8 @@ export type OrderPatchData = z.output<typeof OrderPatch>;
 export const OrderTransition = z.object({
   to: WorkOrderStatus.exclude(['reported']),
   note: z.string().trim().max(2000, { error: 'Begründung: höchstens 2000 Zeichen.' }).default(''),
+  /** The order's version the user saw: a stale one answers 409 naming who changed it. */
+  version: BaseVersion,
 });
 export type OrderTransition = z.input<typeof OrderTransition>;
 

@@ -123,3 +123,16 @@ export async function paperVersionFile(
     );
   return row?.fileId ?? null;
 }
+
+/** The meeting an item of the network belongs to. */
+export async function meetingIdOfItem(
+  db: Db,
+  networkId: string,
+  itemId: string,
+): Promise<string | undefined> {
+  const [row] = await db
+    .select({ meetingId: agendaItem.meetingId })
+    .from(agendaItem)
+    .where(and(eq(agendaItem.id, itemId), eq(agendaItem.networkId, networkId)));
+  return row?.meetingId;
+}

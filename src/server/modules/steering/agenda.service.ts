@@ -39,6 +39,13 @@ export async function loadItem(
   return i;
 }
 
+/** The meeting an item belongs to (other modules name it, e.g. where a report is already on the agenda). */
+export async function meetingOfItem(tx: Db, actor: NetworkActor, itemId: string): Promise<MeetingRow> {
+  const meetingId = await repo.meetingIdOfItem(tx, actor.networkId, itemId);
+  if (!meetingId) throw notFound('Der Tagesordnungspunkt');
+  return loadMeeting(tx, actor, meetingId);
+}
+
 /**
  * What an item refers to exists in the network: its field of action, and the meeting whose minutes it
  * approves, which must be an earlier one.

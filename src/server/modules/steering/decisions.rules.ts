@@ -12,6 +12,9 @@ export const decisionYear = (decidedOn: string): number => Number(decidedOn.slic
 export const decisionNumber = (year: number, seq: number): string =>
   `${DECISION_PREFIX}-${year}-${String(seq).padStart(2, '0')}`;
 
+/** The Umsetzungsstand in words (register, audit, exports, trace). */
+export const decisionStatusLabel = { open: 'offen', in_progress: 'in Umsetzung', done: 'erledigt' } as const;
+
 export type Resolution = 'reworked' | 'deferred' | 'withdrawn';
 
 /** After a blocked round: a reworked proposal stays open for the next round; otherwise the item rests. */

@@ -1,15 +1,21 @@
 import type { Decision, DecisionType } from '../../../contracts/steering.js';
 import type { Db } from '../../db/client.js';
-import { notFound } from '../../http/errors.js';
+import { DomainError, notFound } from '../../http/errors.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
 import type { PageRequest } from '../../lib/keyset.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { fieldNames } from '../contract/contract.service.js';
 import { authorize } from '../networks/networks.policy.js';
-import { addTraceLink, decisionOutcomes, type TraceNodeRef, todayOf } from '../trace/trace.service.js';
+import {
+  addTraceLink,
+  decisionOutcomes,
+  hasTraceLinkFrom,
+  type TraceNodeRef,
+  todayOf,
+} from '../trace/trace.service.js';
 import type { RegisterFilter } from './decisions.repository.js';
 import * as repo from './decisions.repository.js';
-import { decisionNumber, decisionYear } from './decisions.rules.js';
+import { decisionNumber, decisionStatusLabel, decisionYear } from './decisions.rules.js';
 
 /* The decision register: numbered decisions of meetings and written procedures, and their progress. */
 
@@ -54,20 +60,23 @@ export async function listDecisions(
   if (!outcome) return all;
   const matching = all.filter((d) => d.outcome === outcome);
   if (!page) return matching;
-  const start = page.after ? matching.findIndex((d) => d.id === page.after) + 1 : 0;
-  return matching.slice(start, start + page.rows);
+  if (!page.after) return matching.slice(0, page.rows);
+  // A cursor no longer in the filtered list (its outcome changed meanwhile): the end, not the start again.
+  const at = matching.findIndex((d) => d.id === page.after);
+  if (at < 0) return [];
+  return matching.slice(at + 1, at + 1 + page.rows);
 }
 
 /** Was daraus wurde for a page of the register: one batch read through the trace, not one per row. */
 async function withOutcomes(
   deps: Deps,
   networkId: string,
-  rows: Array<Omit<Decision, 'outcome' | 'outcomeSummary'>>,
+  rows: Array<Omit<Decision, 'outcome' | 'outcomeSummary' | 'statusFollowsOrders'>>,
 ): Promise<Decision[]> {
   const outcomes = await decisionOutcomes(deps.db, networkId, rows, todayOf(deps));
   return rows.map((d) => {
     const o = outcomes.get(d.id)!;
-    return { ...d, outcome: o.outcome, outcomeSummary: o.summary };
+    return { ...d, outcome: o.outcome, outcomeSummary: o.summary, statusFollowsOrders: o.orders > 0 };
   });
 }
 
@@ -81,12 +90,19 @@ export async function setDecisionStatus(
   await deps.db.transaction(async (tx) => {
     const d = await repo.lockDecision(tx, actor.networkId, decisionId);
     if (!d) throw notFound('Der Beschluss');
+    if (await hasTraceLinkFrom(tx, actor.networkId, { kind: 'decision', id: d.id }, 'orders')) {
+      throw new DomainError(
+        'steering.decision_status_follows_orders',
+        `Der Umsetzungsstand folgt den Arbeitsaufträgen von ${d.number} und lässt sich hier nicht von Hand ändern. Ändern Sie den Stand der Aufträge.`,
+        'conflict',
+      );
+    }
     await repo.setDecisionStatusRow(tx, d.id, status);
     await recordAudit(tx, auditActorOf(actor), {
       action: 'update',
       entityType: 'decision',
       entityId: d.id,
-      summary: `Umsetzungsstand von ${d.number}: ${status}`,
+      summary: `Umsetzungsstand von ${d.number}: ${decisionStatusLabel[status]}`,
       before: { status: d.status },
       after: { status },
     });
@@ -170,7 +186,7 @@ export async function followDecisionStatus(
     action: 'update',
     entityType: 'decision',
     entityId: d.id,
-    summary: `Umsetzungsstand von ${d.number} folgt den Arbeitsaufträgen: ${status}`,
+    summary: `Umsetzungsstand von ${d.number} folgt den Arbeitsaufträgen: ${decisionStatusLabel[status]}`,
     before: { status: d.status },
     after: { status },
   });

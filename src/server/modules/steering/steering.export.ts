@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Decision } from '../../../contracts/steering.js';
+import { decisionStatusLabel } from './decisions.rules.js';
 
 const typeLabel: Record<Decision['type'], string> = {
   goal: 'Ziel',
@@ -9,11 +10,7 @@ const typeLabel: Record<Decision['type'], string> = {
   contract_amendment: 'Vorschlag einer Änderungsvereinbarung',
   procedural: 'Verfahrensbeschluss',
 };
-const statusLabel: Record<Decision['status'], string> = {
-  open: 'offen',
-  in_progress: 'in Umsetzung',
-  done: 'erledigt',
-};
+const statusLabel: Record<Decision['status'], string> = decisionStatusLabel;
 
 const outcomeLabel: Record<Decision['outcome'], string> = {
   open: 'offen',

@@ -7,6 +7,7 @@ export {
   addAgendaItem,
   agendaItemsOf,
   appendAgendaItem,
+  meetingOfItem,
   moveAgendaItem,
   reorderAgenda,
   setAgendaItemProposal,

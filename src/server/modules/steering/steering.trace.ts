@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import { berlinDay } from '../../lib/berlin-time.js';
 import { fieldNames } from '../contract/contract.service.js';
 import { type ResolvedNode, registerTraceKind } from '../trace/trace.service.js';
+import { decisionStatusLabel } from './decisions.rules.js';
 import { agendaItem, decision, meeting, writtenProcedure } from './steering.tables.js';
 
 /*
@@ -10,7 +11,7 @@ import { agendaItem, decision, meeting, writtenProcedure } from './steering.tabl
  * procedures. Each loader reads many at once, only of the one network.
  */
 
-const decisionStatus = { open: 'offen', in_progress: 'in Umsetzung', done: 'erledigt' } as const;
+const decisionStatus = decisionStatusLabel;
 const meetingStatus = {
   planned: 'geplant',
   invited: 'eingeladen',

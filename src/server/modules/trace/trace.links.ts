@@ -1,3 +1,4 @@
+import { and, eq } from 'drizzle-orm';
 import type { TraceKind, TraceRelation } from '../../../contracts/trace.js';
 import type { Db } from '../../db/client.js';
 import type { NetworkActor } from '../../lib/context.js';
@@ -34,3 +35,44 @@ export async function addTraceLink(
     })
     .onConflictDoNothing();
 }
+
+/**
+ * Takes one step of the trace back, inside the caller's transaction, when what it recorded is undone
+ * (an order taken out of a project is no longer `part_of` it). Removing a missing link is a no-op.
+ */
+export async function removeTraceLink(
+  tx: Db,
+  networkId: string,
+  from: TraceNodeRef,
+  to: TraceNodeRef,
+  relation: TraceRelation,
+): Promise<void> {
+  await tx
+    .delete(traceLink)
+    .where(
+      and(...stepsFrom(networkId, from, relation), eq(traceLink.toKind, to.kind), eq(traceLink.toId, to.id)),
+    );
+}
+
+/** Whether `from` has any step of this relation (e.g. a decision that ordered work). */
+export async function hasTraceLinkFrom(
+  db: Db,
+  networkId: string,
+  from: TraceNodeRef,
+  relation: TraceRelation,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: traceLink.id })
+    .from(traceLink)
+    .where(and(...stepsFrom(networkId, from, relation)))
+    .limit(1);
+  return !!row;
+}
+
+/** The network's steps of one relation leaving `from`. */
+const stepsFrom = (networkId: string, from: TraceNodeRef, relation: TraceRelation) => [
+  eq(traceLink.networkId, networkId),
+  eq(traceLink.fromKind, from.kind),
+  eq(traceLink.fromId, from.id),
+  eq(traceLink.relation, relation),
+];

@@ -280,6 +280,15 @@ describe('the register: Was daraus wurde', () => {
     expect(byNumber['LK-2027-06'].outcome).toBe('open');
     const implemented = (await call(s.net, 'committee', 'GET', '/decisions?outcome=implemented')).json();
     expect(implemented.items.map((d: { number: string }) => d.number)).toEqual(['LK-2027-05']);
+    // A cursor no longer in the filtered list (its outcome changed): an empty page, not page one again.
+    const gone = await call(
+      s.net,
+      'committee',
+      'GET',
+      `/decisions?outcome=implemented&after=${byNumber['LK-2027-04'].id}`,
+    );
+    expect(gone.statusCode, gone.body).toBe(200);
+    expect(gone.json().items).toEqual([]);
     // Make the running order overdue: the decision is overdue.
     await ctx.database.db.update(t.workOrder).set({ dueOn: '2026-06-01' }).where(eqId(s.o1.id));
     const overdue = (await call(s.net, 'office', 'GET', '/decisions?outcome=overdue')).json();

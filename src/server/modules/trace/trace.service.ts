@@ -29,7 +29,7 @@ import {
  * (`registerTraceKind`), so later modules add kinds without touching the walker.
  */
 
-export { addTraceLink, type TraceNodeRef } from './trace.links.js';
+export { addTraceLink, hasTraceLinkFrom, removeTraceLink, type TraceNodeRef } from './trace.links.js';
 
 /** How a kind's things look in the trace; `load` reads many at once and only those of the network. */
 export type ResolvedNode = {
@@ -172,7 +172,7 @@ export async function decisionOutcomes(
   networkId: string,
   decisions: Array<{ id: string; type: string; status: string }>,
   today: string,
-): Promise<Map<string, { outcome: Outcome; summary: string }>> {
+): Promise<Map<string, { outcome: Outcome; summary: string; orders: number }>> {
   const links = await repo.linksFromDecisions(
     db,
     networkId,
@@ -198,7 +198,15 @@ export async function decisionOutcomes(
       },
     ]);
   }
-  return new Map(decisions.map((d) => [d.id, decisionOutcome(d, follow.get(d.id) ?? [], today)]));
+  return new Map(
+    decisions.map((d) => [
+      d.id,
+      {
+        ...decisionOutcome(d, follow.get(d.id) ?? [], today),
+        orders: links.filter((l) => l.fromId === d.id && l.relation === 'orders').length,
+      },
+    ]),
+  );
 }
 
 /** Today in Berlin, for the outcome rule's "overdue". */

@@ -30,7 +30,6 @@ export function openOrdersOf(db: Db, networkId: string, userId: string) {
       fieldId: workOrder.fieldId,
       projectId: workOrder.projectId,
       projectTitle: project.title,
-      fieldEndedOn: workOrder.fieldEndedOn,
     })
     .from(workOrder)
     .leftJoin(project, eq(project.id, workOrder.projectId))
@@ -192,7 +191,6 @@ export function ordersForYear(db: Db, networkId: string, year: number) {
       dueOn: workOrder.dueOn,
       assignee: user.name,
       returnReason: workOrder.returnReason,
-      fieldEndedOn: workOrder.fieldEndedOn,
     })
     .from(workOrder)
     .leftJoin(user, eq(user.id, workOrder.assigneeId))

@@ -10,6 +10,7 @@ import { authorize } from '../networks/networks.policy.js';
 import { networkName } from '../networks/networks.service.js';
 import * as repo from './desk.repository.js';
 import { bucketOf, deskOrder } from './desk.rules.js';
+import { endedFieldsOf, orderFieldEndedOn } from './orders.service.js';
 import { type DueDate, dueDatesCalendar } from './work-calendar.js';
 
 export { runWorkReminders, startWorkReminderJobs } from './reminders.service.js';
@@ -19,9 +20,10 @@ export { workProgrammePdf, workProgrammeWorkbook } from './work-export.service.j
 export async function deskOf(deps: Deps, actor: NetworkActor): Promise<Desk> {
   authorize(actor.role, 'work.manage');
   const today = berlinDay(deps.now());
-  const [orders, tasks] = await Promise.all([
+  const [orders, tasks, ended] = await Promise.all([
     repo.openOrdersOf(deps.db, actor.networkId, actor.userId),
     repo.openTasksOf(deps.db, actor.networkId, actor.userId),
+    endedFieldsOf(deps.db, actor.networkId, today),
   ]);
   const names = await fieldNames(
     deps.db,
@@ -43,7 +45,7 @@ export async function deskOf(deps: Deps, actor: NetworkActor): Promise<Desk> {
         fieldName: names.get(o.fieldId) ?? null,
         projectId: o.projectId,
         projectTitle: o.projectTitle,
-        fieldEndedOn: o.fieldEndedOn,
+        fieldEndedOn: orderFieldEndedOn(ended, o),
       }),
     ),
     ...tasks.map(

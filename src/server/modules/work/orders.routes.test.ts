@@ -178,7 +178,7 @@ describe('work orders per role', () => {
     for (const [method, path, body] of [
       ['POST', '/orders', orderBody(d.id, net.users.office.id)],
       ['PATCH', `/orders/${order.id}`, { version: 1, progress: 10 }],
-      ['POST', `/orders/${order.id}/transitions`, { to: 'accepted' }],
+      ['POST', `/orders/${order.id}/transitions`, { to: 'accepted', version: 1 }],
       ['GET', '/office-staff', undefined],
     ] as const) {
       expect((await call(net, 'committee', method, path, body)).statusCode, `${method} ${path}`).toBe(403);
@@ -274,8 +274,12 @@ describe('the state machine through the API', () => {
     const status = async () =>
       (await db().select().from(t.decision).where(eq(t.decision.id, d.id)))[0]!.status;
     const o = (await call(net, 'office', 'POST', '/orders', orderBody(d.id, net.users.office.id))).json();
-    const move = (id: string, to: string, note?: string) =>
-      call(net, 'office', 'POST', `/orders/${id}/transitions`, { to, ...(note ? { note } : {}) });
+    const move = async (id: string, to: string, note?: string) =>
+      call(net, 'office', 'POST', `/orders/${id}/transitions`, {
+        to,
+        version: (await call(net, 'office', 'GET', `/orders/${id}`)).json().version,
+        ...(note ? { note } : {}),
+      });
     expect(await status()).toBe('open');
     expect((await move(o.id, 'done')).statusCode).toBe(409);
     expect((await move(o.id, 'accepted')).statusCode).toBe(200);
@@ -326,7 +330,25 @@ describe('the state machine through the API', () => {
       .from(t.auditEvent)
       .where(and(eq(t.auditEvent.networkId, net.id), eq(t.auditEvent.entityType, 'decision')));
     expect(audit.map((a) => a.summary)).toContain(
-      'Umsetzungsstand von LK-2026-01 folgt den Arbeitsaufträgen: done',
+      'Umsetzungsstand von LK-2026-01 folgt den Arbeitsaufträgen: erledigt',
+    );
+    // The register's status follows the orders: not set by hand, nor offered.
+    const byHand = await ctx.as(net.users.office.cookie, {
+      method: 'PATCH',
+      url: `/api/networks/${net.id}/decisions/${d.id}`,
+      payload: { status: 'open' },
+    });
+    expect(byHand.statusCode, byHand.body).toBe(409);
+    expect(byHand.json().error.message).toMatch(
+      /^Der Umsetzungsstand folgt den Arbeitsaufträgen von LK-2026-01/,
+    );
+    expect(await status()).toBe('done');
+    const register = await ctx.as(net.users.office.cookie, {
+      method: 'GET',
+      url: `/api/networks/${net.id}/decisions`,
+    });
+    expect(register.json().items).toContainEqual(
+      expect.objectContaining({ id: d.id, status: 'done', statusFollowsOrders: true }),
     );
 
     // The reports part sets `reported` through the one status change.
@@ -351,6 +373,32 @@ describe('the state machine through the API', () => {
 });
 
 describe('editing an order', () => {
+  it('takes one of two parallel steps from the same version; the other gets 409 naming who moved it', async () => {
+    const { net, joint, decision } = await fixture();
+    const d = await decision('work_order', joint.id, '2026-03-12');
+    const o = (await call(net, 'office', 'POST', '/orders', orderBody(d.id, net.users.office.id))).json();
+    expect(
+      (await call(net, 'office', 'POST', `/orders/${o.id}/transitions`, { to: 'accepted' })).statusCode,
+    ).toBe(400);
+    const [a, b] = await Promise.all([
+      call(net, 'office', 'POST', `/orders/${o.id}/transitions`, { to: 'accepted', version: 1 }),
+      call(net, 'admin', 'POST', `/orders/${o.id}/transitions`, {
+        to: 'returned',
+        note: 'Bitte neu fassen',
+        version: 1,
+      }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const [won, lost] = a.statusCode === 200 ? [a, b] : [b, a];
+    const winner = a.statusCode === 200 ? 'Test office' : 'Test admin';
+    expect(lost.json().error.message).toMatch(
+      new RegExp(`${o.number} wurde inzwischen von ${winner} geändert`),
+    );
+    expect(won.json().version).toBe(2);
+    const now = (await call(net, 'office', 'GET', `/orders/${o.id}`)).json();
+    expect(now.events.map((e: { toStatus: string }) => e.toStatus)).toEqual(['new', won.json().status]);
+  });
+
   it('saves progress and fields with the version; the second of two parallel saves gets 409 naming who changed it', async () => {
     const { net, joint, decision } = await fixture();
     const d = await decision('work_order', joint.id, '2026-03-12');
@@ -413,6 +461,7 @@ describe('filters, flags and what the other parts ask', () => {
     await call(net, 'office', 'POST', `/orders/${r.id}/transitions`, {
       to: 'returned',
       note: 'Bitte neu fassen',
+      version: 1,
     });
     const numbers = async (q: string) =>
       (await call(net, 'committee', 'GET', `/orders${q}`)).json().map((o: { number: string }) => o.number);
@@ -450,6 +499,7 @@ describe("the contract's warning", () => {
     await call(net, 'office', 'POST', `/orders/${back.id}/transitions`, {
       to: 'returned',
       note: 'Nicht leistbar',
+      version: 1,
     });
     const draft = await ctx.as(net.users.office.cookie, {
       method: 'POST',

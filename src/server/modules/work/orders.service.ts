@@ -28,6 +28,7 @@ import {
   orderNumber,
   transitionsFor,
 } from './orders.rules.js';
+import { assertProjectWeights } from './projects.service.js';
 
 /* Work orders (Arbeitsaufträge): created from taken decisions, moved through their states, edited. */
 
@@ -42,6 +43,32 @@ function fieldEndedOn(field: FieldOfAction | undefined): string | null {
   return field?.endedBy?.status === 'in_force' ? field.endedBy.effectiveFrom : null;
 }
 
+/**
+ * The one source of truth for "Handlungsfeld beendet": the day from which each ended field of action
+ * of the network is ended (fields not ended are absent). Lists, the agenda proposal, the desk and the
+ * exports all read it, then apply `orderFieldEndedOn` per order.
+ */
+export async function endedFieldsOf(db: Db, networkId: string, day: string): Promise<Map<string, string>> {
+  return endedMap(await listFieldsOfNetwork(db, networkId, day));
+}
+
+function endedMap(fields: FieldOfAction[]): Map<string, string> {
+  return new Map(
+    fields.flatMap((f): Array<[string, string]> => {
+      const on = fieldEndedOn(f);
+      return on ? [[f.id, on]] : [];
+    }),
+  );
+}
+
+/** The day an order's field ended, for an order still open (a closed order needs no decision). */
+export function orderFieldEndedOn(
+  ended: ReadonlyMap<string, string>,
+  o: { fieldId: string; status: WorkOrder['status'] },
+): string | null {
+  return isOpen(o.status) ? (ended.get(o.fieldId) ?? null) : null;
+}
+
 async function toDtos(db: Db, networkId: string, rows: Row[], today: string): Promise<WorkOrder[]> {
   if (rows.length === 0) return [];
   const [fields, decisions] = await Promise.all([
@@ -49,6 +76,7 @@ async function toDtos(db: Db, networkId: string, rows: Row[], today: string): Pr
     decisionSummaries(db, networkId),
   ]);
   const fieldById = new Map(fields.map((f) => [f.id, f]));
+  const ended = endedMap(fields);
   const decisionById = new Map(decisions.map((d) => [d.id, d]));
   return rows.map(({ o, assigneeName }) => {
     const d = decisionById.get(o.decisionId);
@@ -76,7 +104,7 @@ async function toDtos(db: Db, networkId: string, rows: Row[], today: string): Pr
       weight: o.weight,
       projectId: o.projectId,
       overdue: isOverdue(o, today),
-      fieldEndedOn: isOpen(o.status) ? fieldEndedOn(field) : null,
+      fieldEndedOn: orderFieldEndedOn(ended, o),
       version: o.version,
       updatedAt: o.updatedAt.toISOString(),
     };
@@ -298,14 +326,7 @@ export async function updateOrder(
         'forbidden',
       );
     }
-    if (o.version !== patch.version) {
-      const who = (await repo.lastEditor(tx, o.id)) ?? 'einer anderen Person';
-      throw new DomainError(
-        'work.order_stale',
-        `Der Arbeitsauftrag ${o.number} wurde inzwischen von ${who} geändert. Bitte laden Sie ihn neu und übernehmen Sie Ihre Änderung erneut.`,
-        'conflict',
-      );
-    }
+    await assertCurrent(tx, o, patch.version);
     if (!isOpen(o.status)) {
       throw new DomainError(
         'work.order_closed',
@@ -318,6 +339,10 @@ export async function updateOrder(
       checkDueDate(patch.dueOn, d!.decidedOn, d!.number);
     }
     if (patch.assigneeId !== undefined) await checkAssignee(tx, actor.networkId, patch.assigneeId);
+    // An order in a project is one of its weighted parts: the weights may not all become 0.
+    if (patch.weight !== undefined && o.projectId) {
+      await assertProjectWeights(tx, actor.networkId, o.projectId, { orderId: o.id, weight: patch.weight });
+    }
     const set: Record<string, unknown> = {};
     const before: Record<string, unknown> = {};
     for (const k of editable) {
@@ -360,12 +385,23 @@ export async function updateOrder(
   return getOrder(deps, actor, orderId);
 }
 
+/** A save or a step from a version someone has changed since: 409 naming who changed it. */
+async function assertCurrent(tx: Db, o: Row['o'], version: number) {
+  if (o.version === version) return;
+  const who = (await repo.lastEditor(tx, o.id)) ?? 'einer anderen Person';
+  throw new DomainError(
+    'work.order_stale',
+    `Der Arbeitsauftrag ${o.number} wurde inzwischen von ${who} geändert. Bitte laden Sie ihn neu und übernehmen Sie Ihre Änderung erneut.`,
+    'conflict',
+  );
+}
+
 /** Moves an order one step (the assignee or the office); returning needs a reason. */
 export async function transitionOrder(
   deps: Deps,
   actor: NetworkActor,
   orderId: string,
-  input: { to: Exclude<WorkOrder['status'], 'reported'>; note?: string },
+  input: { to: Exclude<WorkOrder['status'], 'reported'>; note?: string; version?: number },
 ): Promise<WorkOrderDetail> {
   authorize(actor.role, 'work.manage');
   await deps.db.transaction(async (tx) => {
@@ -377,6 +413,8 @@ export async function transitionOrder(
         'forbidden',
       );
     }
+    // The route always sends the version the user saw; the demo seeding moves its own fresh orders.
+    if (input.version !== undefined) await assertCurrent(tx, o, input.version);
     // `reported` is not offered here (the body schema excludes it): the meeting's report sets it.
     await changeOrderStatus(tx, actor, o.id, input.to, input.note ?? '');
   });

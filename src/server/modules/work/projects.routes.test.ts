@@ -296,6 +296,43 @@ describe('projects: roll-up, orders and tasks', () => {
     expect(taskLinks).toHaveLength(2);
   });
 
+  it('keeps an order from dropping the last weight to 0; taking it out removes its part_of step', async () => {
+    const { net, orders } = await setup();
+    const p = await newProject(net);
+    const id = orders[0]!;
+    expect(
+      (await call(net, 'office', 'POST', `/projects/${p.id}/orders`, { orderId: id, weight: 1 })).statusCode,
+    ).toBe(200);
+    const version = (await call(net, 'office', 'GET', `/orders/${id}`)).json().version;
+    const zero = await call(net, 'office', 'PATCH', `/orders/${id}`, { version, weight: 0 });
+    expect(zero.statusCode, zero.body).toBe(400);
+    expect(zero.json().error.message).toMatch(/Die Gewichte ergeben zusammen 0/);
+    expect((await call(net, 'office', 'GET', `/orders/${id}`)).json()).toMatchObject({ version, weight: 1 });
+    // With a second weighted part the order may weigh 0.
+    await call(net, 'office', 'POST', `/projects/${p.id}/tasks`, { title: 'Flyer', weight: 1 });
+    expect((await call(net, 'office', 'PATCH', `/orders/${id}`, { version, weight: 0 })).statusCode).toBe(
+      200,
+    );
+
+    const trace = async () =>
+      (
+        await ctx.as(net.users.office.cookie, {
+          method: 'GET',
+          url: `/api/networks/${net.id}/trace/work_order/${id}`,
+        })
+      ).json() as { edges: Array<{ relation: string; toId: string }> };
+    expect((await trace()).edges).toContainEqual(
+      expect.objectContaining({ relation: 'part_of', toId: p.id }),
+    );
+    expect((await call(net, 'office', 'DELETE', `/projects/${p.id}/orders/${id}`)).statusCode).toBe(200);
+    expect((await trace()).edges.filter((e) => e.relation === 'part_of')).toEqual([]);
+    const links = await ctx.database.db
+      .select()
+      .from(t.traceLink)
+      .where(and(eq(t.traceLink.networkId, net.id), eq(t.traceLink.fromId, id)));
+    expect(links.map((l) => l.relation)).not.toContain('part_of');
+  });
+
   it('closing with open tasks answers 409 naming them; force closes; a closed project stays closed', async () => {
     const { net } = await setup();
     const p = await newProject(net);

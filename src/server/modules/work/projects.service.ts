@@ -15,7 +15,7 @@ import { auditActorOf, lastChangedBy, recordAudit } from '../audit/audit.service
 import { fieldNames } from '../contract/contract.service.js';
 import { describeFiles } from '../files/files.service.js';
 import { authorize, can } from '../networks/networks.policy.js';
-import { addTraceLink } from '../trace/trace.service.js';
+import { addTraceLink, removeTraceLink } from '../trace/trace.service.js';
 import * as repo from './projects.repository.js';
 import { assertActive, assertCurrent, assertPeriod, checkClose } from './projects.rules.js';
 import { assertWeightsNotZero, orderProgress, rollUpState, taskProgress } from './rollup.rules.js';
@@ -423,6 +423,13 @@ export async function unassignOrder(
     const o = await repo.orderById(tx, actor.networkId, orderId, true);
     if (!o || o.projectId !== p.id) throw notFound('Der Arbeitsauftrag im Projekt');
     await repo.setOrderProject(tx, o.id, null);
+    await removeTraceLink(
+      tx,
+      actor.networkId,
+      { kind: 'work_order', id: o.id },
+      { kind: 'project', id: p.id },
+      'part_of',
+    );
     await recordAudit(tx, auditActorOf(actor), {
       action: 'update',
       entityType: 'work_order',

@@ -92,8 +92,11 @@ export async function updateReport(
   return row!;
 }
 
-/** Orders that may be due for a report: reportable, returned, or open in an ended field. */
-export async function candidateOrders(db: Db, networkId: string) {
+/**
+ * Orders that may be due for a report: reportable, returned, or new in an ended field (`endedFieldIds`,
+ * from the orders part's `endedFieldsOf`).
+ */
+export async function candidateOrders(db: Db, networkId: string, endedFieldIds: string[]) {
   return db
     .select()
     .from(workOrder)
@@ -102,7 +105,9 @@ export async function candidateOrders(db: Db, networkId: string) {
         eq(workOrder.networkId, networkId),
         or(
           inArray(workOrder.status, ['accepted', 'in_progress', 'done', 'returned']),
-          and(eq(workOrder.status, 'new'), isNotNull(workOrder.fieldEndedOn)),
+          ...(endedFieldIds.length
+            ? [and(eq(workOrder.status, 'new'), inArray(workOrder.fieldId, endedFieldIds))]
+            : []),
         ),
       ),
     )

@@ -261,6 +261,10 @@ describe('progress reports per role', () => {
     });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ text: 'Zweiter Stand', progress: 40, authorName: 'Test admin' });
+    // Stamped by the app's clock, not the machine's.
+    const stamped = new Date(ok.json().updatedAt).getTime();
+    expect(stamped).toBeGreaterThanOrEqual(clock.getTime());
+    expect(stamped).toBeLessThan(clock.getTime() + 1000);
     const stale = await call(s.net, 'office', 'PUT', `/work/reports/${r.id}`, {
       text: 'Überholt',
       progress: 35,
@@ -277,6 +281,37 @@ describe('progress reports per role', () => {
 });
 
 describe('the office report into the meeting', () => {
+  it('does not pull a draft off another planned meeting: 409 naming it', async () => {
+    const s = await office();
+    const entry = { kind: 'work_order', id: s.running.id, text: 'Stand im März', progress: 60 };
+    const first = await call(s.net, 'office', 'POST', `/meetings/${s.meetingId}/office-report`, {
+      entries: [entry],
+    });
+    expect(first.statusCode, first.body).toBe(201);
+    const next = (
+      await call(s.net, 'office', 'POST', '/meetings', {
+        title: 'Sommersitzung',
+        startsAt: '2027-06-12T14:00',
+        endsAt: '2027-06-12T16:00',
+        location: 'Kreishaus',
+      })
+    ).json();
+    const moved = await call(s.net, 'office', 'POST', `/meetings/${next.id}/office-report`, {
+      entries: [{ ...entry, text: 'Stand im Juni' }],
+    });
+    expect(moved.statusCode, moved.body).toBe(409);
+    expect(moved.json().error.message).toMatch(
+      /steht schon auf der Tagesordnung der Sitzung „Frühjahrssitzung“ vom 12\.03\.2027/,
+    );
+    const reports = (await call(s.net, 'office', 'GET', `/work/reports?orderId=${s.running.id}`)).json();
+    expect(reports.reports).toEqual([expect.objectContaining({ text: 'Stand im März' })]);
+    const items = await ctx.database.db
+      .select()
+      .from(t.agendaItem)
+      .where(eq(t.agendaItem.meetingId, next.id));
+    expect(items).toHaveLength(0);
+  });
+
   it('offers every due order and project prefilled, adds the item with linked reports, freezes them with the meeting and lists them in its minutes', async () => {
     const s = await office();
     const draft = (
@@ -453,10 +488,30 @@ describe('the office report into the meeting', () => {
 
   it('an order whose field a contract amendment ended is offered with a decision proposed', async () => {
     const s = await office();
-    await ctx.database.db
-      .update(t.workOrder)
-      .set({ fieldEndedOn: '2027-03-01' })
-      .where(eq(t.workOrder.id, s.fresh.id));
+    // Before the amendment nothing flags the new order.
+    const before = (
+      await call(s.net, 'office', 'GET', `/meetings/${s.meetingId}/office-report-proposal`)
+    ).json();
+    expect(before.entries.map((x: { subject: { id: string } }) => x.subject.id)).not.toContain(s.fresh.id);
+    // The contract in force, then an amendment ending the field that both parties consent to.
+    const consent = async (versionId: string) => {
+      for (const party of ['land', 'municipality']) {
+        const c = await call(s.net, 'office', 'POST', `/contract/versions/${versionId}/consents`, {
+          party,
+          signedBy: 'X Y',
+          signedOn: '2027-02-20',
+        });
+        expect(c.statusCode, c.body).toBe(200);
+      }
+    };
+    await consent((await call(s.net, 'office', 'GET', '/contract')).json().versions[0].id);
+    const end = await call(s.net, 'admin', 'POST', '/contract/versions', {
+      title: '1. Änderung: KAoA endet',
+      effectiveFrom: '2027-03-01',
+      endFieldIds: [s.fieldId],
+    });
+    expect(end.statusCode, end.body).toBe(201);
+    await consent(end.json().id);
     const proposal = (
       await call(s.net, 'office', 'GET', `/meetings/${s.meetingId}/office-report-proposal`)
     ).json();

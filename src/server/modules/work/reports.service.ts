@@ -13,6 +13,7 @@ import type { Db } from '../../db/client.js';
 import { DomainError, notFound } from '../../http/errors.js';
 import { berlinDay } from '../../lib/berlin-time.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
+import { formatDay } from '../../lib/format.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { authorize } from '../networks/networks.policy.js';
 import {
@@ -20,10 +21,12 @@ import {
   appendAgendaItem,
   assertPlanning,
   loadMeeting,
+  meetingOfItem,
   registerMeetingHooks,
   setAgendaItemProposal,
 } from '../steering/steering.service.js';
 import { addTraceLink } from '../trace/trace.service.js';
+import { endedFieldsOf, orderFieldEndedOn } from './orders.service.js';
 import {
   fieldNamesOf,
   loadSubject,
@@ -137,7 +140,7 @@ export async function updateReport(
       progress: input.progress,
       authorId: actor.userId,
       authorName: actor.name,
-      updatedAt: new Date(Math.max(Date.now(), before.updatedAt.getTime() + 1)),
+      updatedAt: new Date(Math.max(deps.now().getTime(), before.updatedAt.getTime() + 1)),
     });
     await recordAudit(tx, auditActorOf(actor), {
       action: 'update',
@@ -155,7 +158,8 @@ type Candidate = ProposalEntry & { returnReason: string | null; onAgenda: boolea
 
 /** Every order and project whose report is due for a meeting on `day` (reports.rules `dueReason`). */
 async function dueEntries(db: Db, networkId: string, day: string): Promise<Candidate[]> {
-  const orders = await repo.candidateOrders(db, networkId);
+  const ended = await endedFieldsOf(db, networkId, day);
+  const orders = await repo.candidateOrders(db, networkId, [...ended.keys()]);
   const projects = await repo.activeProjects(db, networkId);
   const facts = await projectFacts(
     db,
@@ -210,7 +214,7 @@ async function dueEntries(db: Db, networkId: string, day: string): Promise<Candi
           kind: 'work_order',
           status: o.status,
           reportDueOn: o.reportDueOn,
-          fieldEndedOn: o.fieldEndedOn,
+          fieldEndedOn: orderFieldEndedOn(ended, o),
           lastChangeAt: events.get(o.id) ?? o.createdAt,
           lastTakenAt: lastTaken(o.id),
         },
@@ -324,13 +328,22 @@ export async function addOfficeReport(
         );
       }
       const draft = (await repo.reportsOf(tx, actor.networkId, ref)).find((r) => !r.frozenAt);
+      if (draft?.agendaItemId && draft.agendaItemId !== item.id) {
+        // The draft is already on another meeting's agenda: moving it silently would empty that item.
+        const other = await meetingOfItem(tx, actor, draft.agendaItemId);
+        throw new DomainError(
+          'work.report_on_other_agenda',
+          `Der Sachstandsbericht zu ${subject.label} steht schon auf der Tagesordnung der Sitzung „${other.title}“ vom ${formatDay(berlinDay(other.startsAt))}. Nehmen Sie ihn dort heraus oder berichten Sie dort.`,
+          'conflict',
+        );
+      }
       let r: repo.ReportRow;
       if (draft) {
         r = await repo.updateReport(tx, draft.id, {
           text: e.text,
           progress: e.progress,
           agendaItemId: item.id,
-          updatedAt: new Date(Math.max(Date.now(), draft.updatedAt.getTime() + 1)),
+          updatedAt: new Date(Math.max(deps.now().getTime(), draft.updatedAt.getTime() + 1)),
         });
       } else {
         r = await repo.insertReport(tx, {

@@ -7,17 +7,19 @@ import { authorize } from '../networks/networks.policy.js';
 import { networkName } from '../networks/networks.service.js';
 import { renderPdf } from '../steering/steering.service.js';
 import * as repo from './desk.repository.js';
+import { endedFieldsOf, orderFieldEndedOn } from './orders.service.js';
 import { ordersBlocks, type Programme, programmeBlocks, programmeWorkbook } from './work-export.js';
 
 /** Everything the year's programme shows, read for the committee (work.read): no task internals. */
 async function programmeOf(deps: Deps, actor: NetworkActor, year: number): Promise<Programme> {
   authorize(actor.role, 'work.read');
   const today = berlinDay(deps.now());
-  const [goals, plans, orders, name] = await Promise.all([
+  const [goals, plans, orders, name, ended] = await Promise.all([
     repo.goalsForYear(deps.db, actor.networkId, year),
     repo.plansForYear(deps.db, actor.networkId, year),
     repo.ordersForYear(deps.db, actor.networkId, year),
     networkName(deps, actor.networkId),
+    endedFieldsOf(deps.db, actor.networkId, today),
   ]);
   const names = await fieldNames(deps.db, actor.networkId, [
     ...goals.map((g) => g.fieldId),
@@ -56,22 +58,25 @@ async function programmeOf(deps: Deps, actor: NetworkActor, year: number): Promi
           })),
       }))
       .sort((a, b) => a.name.localeCompare(b.name, 'de')),
-    orders: orders.map((o) => ({
-      number: o.number,
-      title: o.title,
-      field: fieldName(o.fieldId),
-      status: o.status,
-      progress: o.progress,
-      dueOn: o.dueOn,
-      assignee: o.assignee ?? 'unbekannt',
-      overdue: ['new', 'accepted', 'in_progress'].includes(o.status) && o.dueOn < today,
-      note: [
-        o.status === 'returned' && o.returnReason ? `Zurückgegeben: ${o.returnReason}` : '',
-        o.fieldEndedOn ? `Handlungsfeld beendet am ${formatDay(o.fieldEndedOn)}` : '',
-      ]
-        .filter(Boolean)
-        .join('; '),
-    })),
+    orders: orders.map((o) => {
+      const fieldEndedOn = orderFieldEndedOn(ended, o);
+      return {
+        number: o.number,
+        title: o.title,
+        field: fieldName(o.fieldId),
+        status: o.status,
+        progress: o.progress,
+        dueOn: o.dueOn,
+        assignee: o.assignee ?? 'unbekannt',
+        overdue: ['new', 'accepted', 'in_progress'].includes(o.status) && o.dueOn < today,
+        note: [
+          o.status === 'returned' && o.returnReason ? `Zurückgegeben: ${o.returnReason}` : '',
+          fieldEndedOn ? `Handlungsfeld beendet am ${formatDay(fieldEndedOn)}` : '',
+        ]
+          .filter(Boolean)
+          .join('; '),
+      };
+    }),
   };
 }
 

@@ -219,8 +219,7 @@ export const workOrder = pgTable(
     projectId: uuid('project_id').references(() => project.id),
     // The next progress report due to the committee.
     reportDueOn: date('report_due_on', { mode: 'string' }),
-    // Set when a contract amendment ends the order's field of action while the order is open.
-    fieldEndedOn: date('field_ended_on', { mode: 'string' }),
+    // "Handlungsfeld beendet" is not stored: orders.service `endedFieldsOf` computes it from the contract.
     version: integer('version').notNull().default(1),
     createdBy: userRef('created_by'),
     createdAt: created(),

@@ -30,6 +30,7 @@ export const decisions = {
     rounds_one: 'Gefasst im ersten Durchgang.',
     rounds_other: 'Gefasst nach {{count}} Durchgängen.',
     statusOf: 'Stand von {{number}}',
+    statusFollowsOrders: 'folgt den Arbeitsaufträgen',
     statusSaved: 'Stand von {{number}}: {{status}}.',
     types: {
       goal: 'Ziel',

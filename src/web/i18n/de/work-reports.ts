@@ -21,6 +21,7 @@ export const workReports = {
     reported: 'Berichteter Stand: {{state}}, {{progress}} %',
     tasks: '{{done}} von {{total}} Aufgaben erledigt',
     by: 'von {{name}}, {{date}}',
+    traceLabel: 'Sachstandsbericht vom {{date}}',
     frozenNote: 'Vorgelegte Berichte bleiben unverändert.',
     state: {
       new: 'neu',

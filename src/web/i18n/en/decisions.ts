@@ -33,6 +33,7 @@ export const decisions: Shape<typeof de> = {
     rounds_one: 'Taken in the first round.',
     rounds_other: 'Taken after {{count}} rounds.',
     statusOf: 'Status of {{number}}',
+    statusFollowsOrders: 'follows the work orders',
     statusSaved: 'Status of {{number}}: {{status}}.',
     types: {
       goal: 'Goal',

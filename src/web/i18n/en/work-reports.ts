@@ -24,6 +24,7 @@ export const workReports: Shape<typeof de> = {
     reported: 'State reported: {{state}}, {{progress}} %',
     tasks: '{{done}} of {{total}} tasks done',
     by: 'by {{name}}, {{date}}',
+    traceLabel: 'progress report of {{date}}',
     frozenNote: 'Presented reports stay unchanged.',
     state: {
       new: 'new',

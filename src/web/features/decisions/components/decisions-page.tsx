@@ -271,7 +271,7 @@ function DecisionRow({
         <span className="bn-cell-second">{d.fieldName ?? '–'}</span>
       </td>
       <td className="kern-table__cell">
-        {manage ? (
+        {manage && !d.statusFollowsOrders ? (
           <SelectField
             label={t('decisions.statusOf', { number: d.number })}
             hideLabel
@@ -280,7 +280,12 @@ function DecisionRow({
             options={statuses.map((s) => ({ value: s, label: t(`decisions.statuses.${s}`) }))}
           />
         ) : (
-          <Badge kind={statusKind[d.status]}>{t(`decisions.statuses.${d.status}`)}</Badge>
+          <>
+            <Badge kind={statusKind[d.status]}>{t(`decisions.statuses.${d.status}`)}</Badge>
+            {d.statusFollowsOrders ? (
+              <span className="bn-cell-second">{t('decisions.statusFollowsOrders')}</span>
+            ) : null}
+          </>
         )}
         {/* Was daraus wurde: derived from the trace; the link opens the whole chain. In the status cell,
             so the register still fits beside the navigation. */}

@@ -55,7 +55,7 @@ function OrderView({ networkId, order: o }: { networkId: string; order: WorkOrde
 
   const move = useMutation({
     mutationFn: (x: { to: Exclude<WorkOrderStatus, 'reported'>; note?: string }) =>
-      moveOrder(networkId, o.id, x),
+      moveOrder(networkId, o.id, { ...x, version: o.version }),
     onSuccess: async (saved) => {
       show(saved);
       setReturning(false);
@@ -132,6 +132,17 @@ function OrderView({ networkId, order: o }: { networkId: string; order: WorkOrde
 
       <Section title={t('workOrders.stateSection')} id="order-state">
         <ErrorAlert error={move.error} />
+        {isApiError(move.error) && move.error.status === 409 && move.error.code === 'work.order_stale' ? (
+          <Button
+            variant="secondary"
+            onClick={() => {
+              move.reset();
+              void refresh();
+            }}
+          >
+            {t('workOrders.conflictReload')}
+          </Button>
+        ) : null}
         {o.transitions.length === 0 && !o.canEdit ? (
           <p className="kern-body">{t('workOrders.readOnly')}</p>
         ) : null}

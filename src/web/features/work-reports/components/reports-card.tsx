@@ -16,6 +16,7 @@ import {
 } from '../../../components/ui';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useCan } from '../../../lib/session';
+import { TraceLink } from '../../work-trace';
 import { createReport, type ReportSubjectRef, reportsKey, reportsQuery, updateReport } from '../api';
 import './reports.css';
 
@@ -120,6 +121,14 @@ export function ReportsCard({ networkId, subject }: { networkId: string; subject
                     {!r.frozenAt && r.agendaItemId ? (
                       <p className="kern-body bn-muted">{t('workReports.onAgenda')}</p>
                     ) : null}
+                    <p className="kern-body">
+                      <TraceLink
+                        networkId={networkId}
+                        kind="report"
+                        id={r.id}
+                        label={t('workReports.traceLabel', { date: formatDateTime(r.updatedAt) })}
+                      />
+                    </p>
                     {manage && !r.frozenAt ? (
                       <p>
                         <Button variant="secondary" icon="edit" onClick={() => open(r)}>
