@@ -59,8 +59,8 @@ export default defineConfig({
               test: /node_modules[\\/](react|react-dom|scheduler|use-sync-external-store)[\\/]/,
               priority: 20,
             },
-            // The German catalogue, needed on every page; English is imported only when chosen.
-            { name: 'messages-de', test: /src[\\/]web[\\/]i18n[\\/]de[\\/]/, priority: 15 },
+            // The German catalogue, needed on every page (the work programme's part comes with its pages).
+            { name: 'messages-de', test: /src[\\/]web[\\/]i18n[\\/]de[\\/](?!work-)/, priority: 15 },
             {
               name: 'react-aria',
               priority: 10,

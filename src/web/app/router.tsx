@@ -14,6 +14,7 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import type { Permission } from '../../contracts/common';
 import type { PageKind } from '../../contracts/publicsite';
 import { Loading } from '../components/ui/page';
+import { loadWorkMessages } from '../i18n';
 import { meQuery, rememberNetwork, setupQuery, useActiveNetwork, useMe } from '../lib/session';
 import { ErrorPage, ForbiddenPage, NotFoundPage } from './pages';
 import { queryClient, setNavigator } from './query-client';
@@ -149,12 +150,13 @@ const accountRoute = createRoute({
 const networkRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: 'n/$networkId',
-  beforeLoad: ({ context: { me, queryClient }, params }) => {
+  beforeLoad: async ({ context: { me, queryClient }, params }) => {
     const network = me.networks.find((n) => n.id === params.networkId);
     if (!network) throw notFound();
     if (me.secondFactorRequiredBy.includes(network.id) && !me.user.twoFactorEnabled)
       throw redirect({ to: '/konto' });
     rememberNetwork(queryClient, me, network.id);
+    await loadWorkMessages();
   },
   component: Outlet,
 });
@@ -388,6 +390,7 @@ const committeeRoute = networkChild(
 const publicRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'netzwerk/$slug',
+  beforeLoad: () => loadWorkMessages(),
   component: withPreload(function PublicFrame() {
     const { slug } = publicRoute.useParams();
     return (

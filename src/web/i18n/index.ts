@@ -85,4 +85,13 @@ export function errorText(err: unknown): string {
   return i18n.t('errors.generic');
 }
 
+let workMessages: Promise<void> | null = null;
+/** Adds the work programme's German messages (a chunk of their own); English has them in its chunk. */
+export function loadWorkMessages(): Promise<void> {
+  workMessages ??= import('./work-de').then(({ deWork }) => {
+    i18n.addResourceBundle('de', 'translation', deWork, true, false);
+  });
+  return workMessages;
+}
+
 export default i18n;

@@ -178,6 +178,7 @@ describe('tenant isolation and roles', () => {
       'contract.read',
       'meetings.read',
       'steering.read',
+      'work.read',
     ]);
     expect(await perms('guest')).toEqual(['meetings.read']);
   });

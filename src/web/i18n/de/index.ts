@@ -18,12 +18,6 @@ import { publicsite } from './publicsite';
 import { replies } from './replies';
 import { settings } from './settings';
 import { shell } from './shell';
-import { workDesk } from './work-desk';
-import { workGoals } from './work-goals';
-import { workOrders } from './work-orders';
-import { workProjects } from './work-projects';
-import { workReports } from './work-reports';
-import { workTrace } from './work-trace';
 
 /**
  * German catalogue: the default language of the interface, in the entry bundle. One file per feature,
@@ -50,12 +44,7 @@ export const de = {
   ...meetingRun,
   ...minutes,
   ...personalLinks,
-  ...workTrace,
-  ...workDesk,
-  ...workOrders,
-  ...workGoals,
-  ...workReports,
-  ...workProjects,
 };
 
-export type Catalogue = typeof de;
+/** The work programme's messages arrive with the signed-in and public pages (i18n/work-de.ts). */
+export type Catalogue = typeof de & import('../work-de').DeWork;
