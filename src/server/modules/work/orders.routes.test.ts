@@ -9,7 +9,7 @@ import {
 } from '../../../../tests/helpers/app.js';
 import type { Role } from '../../../contracts/common.js';
 import * as t from '../../db/schema.js';
-import { changeOrderStatus } from './order-status.js';
+import { changeOrderStatus } from './order-status.service.js';
 import { openWorkOrders, ordersForAgenda } from './orders.service.js';
 
 let ctx: TestApp;
