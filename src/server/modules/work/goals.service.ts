@@ -14,7 +14,7 @@ import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { fieldNames } from '../contract/contract.service.js';
 import { authorize } from '../networks/networks.policy.js';
 import { type DecisionFactsRow, decisionsByIds, listDecisions } from '../steering/steering.service.js';
-import { addTraceLink } from '../trace/trace.links.js';
+import { addTraceLink } from '../trace/trace.service.js';
 import * as repo from './goals.repository.js';
 import { assertChanges, checkChangingDecision, checkSettingDecision, reviewDue } from './goals.rules.js';
 

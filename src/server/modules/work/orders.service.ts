@@ -15,7 +15,7 @@ import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { checkScope, listFieldsOfNetwork } from '../contract/contract.service.js';
 import { authorize } from '../networks/networks.policy.js';
 import { decisionForWork, decisionSummaries, followDecisionStatus } from '../steering/steering.service.js';
-import { addTraceLink } from '../trace/trace.links.js';
+import { addTraceLink } from '../trace/trace.service.js';
 import { changeOrderStatus } from './order-status.service.js';
 import * as repo from './orders.repository.js';
 import {

@@ -17,7 +17,7 @@ import { fieldNames } from '../contract/contract.service.js';
 import { authorize } from '../networks/networks.policy.js';
 import type { DecisionFactsRow } from '../steering/steering.service.js';
 import { decisionSummaries } from '../steering/steering.service.js';
-import { addTraceLink } from '../trace/trace.links.js';
+import { addTraceLink } from '../trace/trace.service.js';
 import * as repo from './goals.repository.js';
 import { checkAgreement, checkEntries, compareEntries } from './goals.rules.js';
 import { decidedAt, decisionsById } from './goals.service.js';
