@@ -8,10 +8,10 @@ import type {
   WorkOrderDetail,
 } from '../../../contracts/work-orders.js';
 import type { Db } from '../../db/client.js';
-import { DomainError, notFound } from '../../http/errors.js';
+import { DomainError, notFound, staleVersion } from '../../http/errors.js';
 import { berlinDay } from '../../lib/berlin-time.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
-import { auditActorOf, recordAudit } from '../audit/audit.service.js';
+import { auditActorOf, lastChangedBy, recordAudit } from '../audit/audit.service.js';
 import { checkScope, listFieldsOfNetwork } from '../contract/contract.service.js';
 import { authorize } from '../networks/networks.policy.js';
 import { decisionForWork, decisionSummaries, followDecisionStatus } from '../steering/steering.service.js';
@@ -388,11 +388,11 @@ export async function updateOrder(
 /** A save or a step from a version someone has changed since: 409 naming who changed it. */
 async function assertCurrent(tx: Db, o: Row['o'], version: number) {
   if (o.version === version) return;
-  const who = (await repo.lastEditor(tx, o.id)) ?? 'einer anderen Person';
-  throw new DomainError(
+  throw staleVersion(
     'work.order_stale',
-    `Der Arbeitsauftrag ${o.number} wurde inzwischen von ${who} geändert. Bitte laden Sie ihn neu und übernehmen Sie Ihre Änderung erneut.`,
-    'conflict',
+    `Der Arbeitsauftrag ${o.number}`,
+    await lastChangedBy(tx, o.networkId, 'work_order', o.id),
+    '. Bitte laden Sie ihn neu und übernehmen Sie Ihre Änderung erneut.',
   );
 }
 

@@ -10,7 +10,7 @@ import type {
   WorkPlanDetail,
 } from '../../../contracts/work-goals.js';
 import type { Db } from '../../db/client.js';
-import { DomainError, notFound } from '../../http/errors.js';
+import { DomainError, notFound, staleVersion } from '../../http/errors.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { fieldNames } from '../contract/contract.service.js';
@@ -218,10 +218,11 @@ export async function addPlanVersion(
     if (!p) throw notFound('Die Arbeitsplanung');
     const [latest] = await repo.versionsOfPlans(tx, [p.id]);
     if (latest && latest.v.version !== i.baseVersion)
-      throw new DomainError(
+      throw staleVersion(
         'work.plan_stale',
-        `Die Arbeitsplanung wurde inzwischen von ${latest.createdByName ?? 'jemand anderem'} geändert (jetzt Fassung ${latest.v.version}). Bitte laden Sie die Seite neu.`,
-        'conflict',
+        'Die Arbeitsplanung',
+        latest.createdByName,
+        ` (jetzt Fassung ${latest.v.version}). Bitte laden Sie die Seite neu.`,
       );
     const entries = await checkedEntries(tx, actor.networkId, p.fieldId, i.entries);
     const version = (latest?.v.version ?? 0) + 1;
