@@ -14,7 +14,7 @@ import type { Deps, NetworkActor } from '../../lib/context.js';
 import { auditActorOf, lastChangedBy, recordAudit } from '../audit/audit.service.js';
 import { checkScope, listFieldsOfNetwork } from '../contract/contract.service.js';
 import { authorize } from '../networks/networks.policy.js';
-import { decisionForWork, decisionSummaries, followDecisionStatus } from '../steering/steering.service.js';
+import { decisionForWork, decisionsByIds, followDecisionStatus } from '../steering/steering.service.js';
 import { addTraceLink } from '../trace/trace.service.js';
 import { changeOrderStatus } from './order-status.service.js';
 import * as repo from './orders.repository.js';
@@ -73,7 +73,11 @@ async function toDtos(db: Db, networkId: string, rows: Row[], today: string): Pr
   if (rows.length === 0) return [];
   const [fields, decisions] = await Promise.all([
     listFieldsOfNetwork(db, networkId, today),
-    decisionSummaries(db, networkId),
+    decisionsByIds(
+      db,
+      networkId,
+      rows.map((r) => r.o.decisionId),
+    ),
   ]);
   const fieldById = new Map(fields.map((f) => [f.id, f]));
   const ended = endedMap(fields);

@@ -16,7 +16,7 @@ import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { fieldNames } from '../contract/contract.service.js';
 import { authorize } from '../networks/networks.policy.js';
 import type { DecisionFactsRow } from '../steering/steering.service.js';
-import { decisionSummaries } from '../steering/steering.service.js';
+import { decisionsByIds } from '../steering/steering.service.js';
 import { addTraceLink } from '../trace/trace.service.js';
 import * as repo from './goals.repository.js';
 import { checkAgreement, checkEntries, compareEntries } from './goals.rules.js';
@@ -351,7 +351,11 @@ export async function publishedWorkPlans(db: Db, networkId: string): Promise<Pub
       networkId,
       rows.map((r) => r.p.fieldId),
     ),
-    rows.length ? decisionSummaries(db, networkId) : [],
+    decisionsByIds(
+      db,
+      networkId,
+      rows.flatMap((r) => (r.v.decisionId ? [r.v.decisionId] : [])),
+    ),
   ]);
   const numbers = new Map(decisions.map((d) => [d.id, d.number]));
   return rows
