@@ -103,8 +103,6 @@ module.exports = {
           // The auth module's face is the better-auth instance; the file store is a port backup reads too.
           '^src/server/modules/auth/auth\\.ts$',
           '^src/server/modules/files/files\\.storage\\.ts$',
-          // Every module that creates something from something else records the trace step in its own transaction.
-          '^src/server/modules/trace/trace\\.links\\.ts$',
         ],
       },
     },

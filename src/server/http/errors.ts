@@ -27,6 +27,17 @@ export class DomainError extends Error {
 export const notFound = (what = 'Der Eintrag') =>
   new DomainError('not_found', `${what} wurde nicht gefunden.`, 'not_found');
 
+/**
+ * A save based on a version someone has changed since (409, nothing overwritten): names who changed it
+ * (audit `lastChangedBy` or the newest version's author); `then` follows right after „geändert“.
+ */
+export const staleVersion = (code: string, what: string, changedBy: string | null, then: string) =>
+  new DomainError(
+    code,
+    `${what} wurde inzwischen von ${changedBy ?? 'jemand anderem'} geändert${then}`,
+    'conflict',
+  );
+
 export const statusOf: Record<ErrorKind, number> = {
   invalid: 400,
   unauthenticated: 401,

@@ -193,10 +193,6 @@ export async function followDecisionStatus(
 }
 
 /**
- * Number, day, title and text of a network's decisions without an actor: the public page shows the ones
- * its office published, and the public-page editor offers the whole register to choose from.
- */
-/**
  * The facts of decisions by id, for modules that cite them (goals, plans): number, day, type, field,
  * title. Reads only the decisions asked for (no trace, no outcome); all of the network's when `ids` is
  * not given.
@@ -215,6 +211,10 @@ export async function decisionsByIds(db: Db, networkId: string, ids?: string[]) 
 }
 export type DecisionFactsRow = Awaited<ReturnType<typeof decisionsByIds>>[number];
 
+/**
+ * Number, day, title and text of a network's decisions without an actor: the public page shows the ones
+ * its office published, and the public-page editor offers the whole register to choose from.
+ */
 export async function decisionSummaries(db: Db, networkId: string) {
   const rows = await repo.registerOf(db, networkId, {});
   return rows.map(({ d }) => ({

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorBody, NetworkParams } from '../../../contracts/common.js';
+import { NetworkParams } from '../../../contracts/common.js';
 import {
   AvailableDecision,
   AvailableDecisionsQuery,
@@ -13,17 +13,9 @@ import {
 } from '../../../contracts/work-goals.js';
 import { memberOf } from '../../http/access.js';
 import type { Deps } from '../../lib/context.js';
+import { errors } from './work.http.js';
 import * as svc from './work.service.js';
 
-/** Error answers of the goals' and plans' routes. */
-export const goalErrors = {
-  400: ErrorBody,
-  401: ErrorBody,
-  403: ErrorBody,
-  404: ErrorBody,
-  409: ErrorBody,
-  422: ErrorBody,
-};
 const tags = ['Arbeitsprogramm: Ziele'];
 
 /** The work programme's goals: set and changed by decisions of the steering committee. */
@@ -40,7 +32,7 @@ export const goalsRoutes =
           summary: 'Ziele (Filter: Handlungsfeld, Stand, Überprüfung fällig)',
           params: NetworkParams,
           querystring: GoalsQuery,
-          response: { 200: z.array(Goal), ...goalErrors },
+          response: { 200: z.array(Goal), ...errors },
         },
       },
       async (req) => svc.listGoals(deps, memberOf(req), req.query),
@@ -54,7 +46,7 @@ export const goalsRoutes =
           summary: 'Ziel aus einem gefassten Zielbeschluss anlegen',
           params: NetworkParams,
           body: GoalInput,
-          response: { 201: GoalDetail, ...goalErrors },
+          response: { 201: GoalDetail, ...errors },
         },
       },
       async (req, reply) => reply.code(201).send(await svc.createGoal(deps, memberOf(req), req.body)),
@@ -67,7 +59,7 @@ export const goalsRoutes =
           tags,
           summary: 'Ziel mit seinen Fassungen',
           params: GoalParams,
-          response: { 200: GoalDetail, ...goalErrors },
+          response: { 200: GoalDetail, ...errors },
         },
       },
       async (req) => svc.getGoal(deps, memberOf(req), req.params.goalId),
@@ -81,7 +73,7 @@ export const goalsRoutes =
           summary: 'Ziel nach einem neuen Beschluss ändern (neue Fassung mit Begründung)',
           params: GoalParams,
           body: GoalChange,
-          response: { 200: GoalDetail, ...goalErrors },
+          response: { 200: GoalDetail, ...errors },
         },
       },
       async (req) => svc.changeGoal(deps, memberOf(req), req.params.goalId, req.body),
@@ -95,7 +87,7 @@ export const goalsRoutes =
           summary: 'Gefasste Ziel- oder Arbeitsplanungsbeschlüsse zur Auswahl (used: schon verwendet)',
           params: NetworkParams,
           querystring: AvailableDecisionsQuery,
-          response: { 200: z.array(AvailableDecision), ...goalErrors },
+          response: { 200: z.array(AvailableDecision), ...errors },
         },
       },
       async (req) => svc.availableDecisions(deps, memberOf(req), req.query.type),

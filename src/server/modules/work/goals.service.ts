@@ -7,14 +7,14 @@ import type {
   GoalInput,
   GoalsQuery,
 } from '../../../contracts/work-goals.js';
-import { DomainError, notFound } from '../../http/errors.js';
+import { DomainError, notFound, staleVersion } from '../../http/errors.js';
 import { berlinDay } from '../../lib/berlin-time.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { fieldNames } from '../contract/contract.service.js';
 import { authorize } from '../networks/networks.policy.js';
 import { type DecisionFactsRow, decisionsByIds, listDecisions } from '../steering/steering.service.js';
-import { addTraceLink } from '../trace/trace.links.js';
+import { addTraceLink } from '../trace/trace.service.js';
 import * as repo from './goals.repository.js';
 import { assertChanges, checkChangingDecision, checkSettingDecision, reviewDue } from './goals.rules.js';
 
@@ -209,11 +209,11 @@ export async function changeGoal(
     if (!g) throw notFound('Das Ziel');
     const history = await repo.versionsOfGoal(tx, g.id);
     if (i.version !== g.version) {
-      const by = history[0]?.changedByName ?? 'jemand anderem';
-      throw new DomainError(
+      throw staleVersion(
         'work.goal_stale',
-        `Das Ziel wurde inzwischen von ${by} geändert (jetzt Fassung ${g.version}). Bitte laden Sie die Seite neu und prüfen Sie die Änderung.`,
-        'conflict',
+        'Das Ziel',
+        history[0]?.changedByName ?? null,
+        ` (jetzt Fassung ${g.version}). Bitte laden Sie die Seite neu und prüfen Sie die Änderung.`,
       );
     }
     const last = history[0]!.v;

@@ -106,17 +106,6 @@ export async function insertEvent(tx: Db, values: typeof workOrderEvent.$inferIn
   await tx.insert(workOrderEvent).values(values);
 }
 
-/** Who last changed the order (its newest history entry or audit-free edit): named in a 409. */
-export async function lastEditor(db: Db, orderId: string): Promise<string | null> {
-  const [row] = await db
-    .select({ name: workOrderEvent.actorName })
-    .from(workOrderEvent)
-    .where(eq(workOrderEvent.orderId, orderId))
-    .orderBy(desc(workOrderEvent.createdAt))
-    .limit(1);
-  return row?.name ?? null;
-}
-
 /** The office staff a work order can be assigned to: members with the office or admin role. */
 export async function officeStaff(db: Db, networkId: string, userId?: string) {
   return db

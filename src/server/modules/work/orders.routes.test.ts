@@ -9,7 +9,7 @@ import {
 } from '../../../../tests/helpers/app.js';
 import type { Role } from '../../../contracts/common.js';
 import * as t from '../../db/schema.js';
-import { changeOrderStatus } from './order-status.js';
+import { changeOrderStatus } from './order-status.service.js';
 import { openWorkOrders, ordersForAgenda } from './orders.service.js';
 
 let ctx: TestApp;
@@ -373,6 +373,22 @@ describe('the state machine through the API', () => {
 });
 
 describe('editing an order', () => {
+  it('names who changed the order last, also when that was assigning it to a project', async () => {
+    const { net, joint, decision } = await fixture();
+    const d = await decision('work_order', joint.id, '2026-03-12');
+    const o = (await call(net, 'office', 'POST', '/orders', orderBody(d.id, net.users.office.id))).json();
+    const p = await call(net, 'admin', 'POST', '/projects', {
+      title: 'Praxisphasen',
+      leadId: net.users.admin.id,
+    });
+    expect(p.statusCode, p.body).toBe(201);
+    const assigned = await call(net, 'admin', 'POST', `/projects/${p.json().id}/orders`, { orderId: o.id });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    const stale = await call(net, 'office', 'PATCH', `/orders/${o.id}`, { version: 1, progress: 40 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.message).toContain(`${o.number} wurde inzwischen von Test admin geändert`);
+  });
+
   it('takes one of two parallel steps from the same version; the other gets 409 naming who moved it', async () => {
     const { net, joint, decision } = await fixture();
     const d = await decision('work_order', joint.id, '2026-03-12');

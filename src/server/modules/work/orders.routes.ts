@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorBody, NetworkParams } from '../../../contracts/common.js';
+import { NetworkParams } from '../../../contracts/common.js';
 import { OfficeStaff } from '../../../contracts/work.js';
 import {
   OrderInput,
@@ -14,16 +14,9 @@ import {
 import { memberOf } from '../../http/access.js';
 import type { Deps } from '../../lib/context.js';
 import * as svc from './orders.service.js';
+import { errors } from './work.http.js';
 
 const tags = ['Arbeitsprogramm'];
-const errors = {
-  400: ErrorBody,
-  401: ErrorBody,
-  403: ErrorBody,
-  404: ErrorBody,
-  409: ErrorBody,
-  422: ErrorBody,
-};
 
 /** Work orders: list, one with its history, create from a decision, edit, move; office staff picker. */
 export const ordersRoutes =

@@ -8,14 +8,14 @@ import type {
   WorkOrderDetail,
 } from '../../../contracts/work-orders.js';
 import type { Db } from '../../db/client.js';
-import { DomainError, notFound } from '../../http/errors.js';
+import { DomainError, notFound, staleVersion } from '../../http/errors.js';
 import { berlinDay } from '../../lib/berlin-time.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
-import { auditActorOf, recordAudit } from '../audit/audit.service.js';
+import { auditActorOf, lastChangedBy, recordAudit } from '../audit/audit.service.js';
 import { checkScope, listFieldsOfNetwork } from '../contract/contract.service.js';
 import { authorize } from '../networks/networks.policy.js';
-import { decisionForWork, decisionSummaries, followDecisionStatus } from '../steering/steering.service.js';
-import { addTraceLink } from '../trace/trace.links.js';
+import { decisionForWork, decisionsByIds, followDecisionStatus } from '../steering/steering.service.js';
+import { addTraceLink } from '../trace/trace.service.js';
 import { changeOrderStatus } from './order-status.service.js';
 import * as repo from './orders.repository.js';
 import {
@@ -73,7 +73,11 @@ async function toDtos(db: Db, networkId: string, rows: Row[], today: string): Pr
   if (rows.length === 0) return [];
   const [fields, decisions] = await Promise.all([
     listFieldsOfNetwork(db, networkId, today),
-    decisionSummaries(db, networkId),
+    decisionsByIds(
+      db,
+      networkId,
+      rows.map((r) => r.o.decisionId),
+    ),
   ]);
   const fieldById = new Map(fields.map((f) => [f.id, f]));
   const ended = endedMap(fields);
@@ -388,11 +392,11 @@ export async function updateOrder(
 /** A save or a step from a version someone has changed since: 409 naming who changed it. */
 async function assertCurrent(tx: Db, o: Row['o'], version: number) {
   if (o.version === version) return;
-  const who = (await repo.lastEditor(tx, o.id)) ?? 'einer anderen Person';
-  throw new DomainError(
+  throw staleVersion(
     'work.order_stale',
-    `Der Arbeitsauftrag ${o.number} wurde inzwischen von ${who} geändert. Bitte laden Sie ihn neu und übernehmen Sie Ihre Änderung erneut.`,
-    'conflict',
+    `Der Arbeitsauftrag ${o.number}`,
+    await lastChangedBy(tx, o.networkId, 'work_order', o.id),
+    '. Bitte laden Sie ihn neu und übernehmen Sie Ihre Änderung erneut.',
   );
 }
 

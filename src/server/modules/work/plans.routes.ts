@@ -15,7 +15,7 @@ import {
 } from '../../../contracts/work-goals.js';
 import { memberOf } from '../../http/access.js';
 import type { Deps } from '../../lib/context.js';
-import { goalErrors as errors } from './goals.routes.js';
+import { errors } from './work.http.js';
 import * as svc from './work.service.js';
 
 const tags = ['Arbeitsprogramm: Arbeitsplanung'];

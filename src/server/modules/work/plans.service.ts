@@ -10,14 +10,14 @@ import type {
   WorkPlanDetail,
 } from '../../../contracts/work-goals.js';
 import type { Db } from '../../db/client.js';
-import { DomainError, notFound } from '../../http/errors.js';
+import { DomainError, notFound, staleVersion } from '../../http/errors.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { fieldNames } from '../contract/contract.service.js';
 import { authorize } from '../networks/networks.policy.js';
 import type { DecisionFactsRow } from '../steering/steering.service.js';
-import { decisionSummaries } from '../steering/steering.service.js';
-import { addTraceLink } from '../trace/trace.links.js';
+import { decisionsByIds } from '../steering/steering.service.js';
+import { addTraceLink } from '../trace/trace.service.js';
 import * as repo from './goals.repository.js';
 import { checkAgreement, checkEntries, compareEntries } from './goals.rules.js';
 import { decidedAt, decisionsById } from './goals.service.js';
@@ -218,10 +218,11 @@ export async function addPlanVersion(
     if (!p) throw notFound('Die Arbeitsplanung');
     const [latest] = await repo.versionsOfPlans(tx, [p.id]);
     if (latest && latest.v.version !== i.baseVersion)
-      throw new DomainError(
+      throw staleVersion(
         'work.plan_stale',
-        `Die Arbeitsplanung wurde inzwischen von ${latest.createdByName ?? 'jemand anderem'} geändert (jetzt Fassung ${latest.v.version}). Bitte laden Sie die Seite neu.`,
-        'conflict',
+        'Die Arbeitsplanung',
+        latest.createdByName,
+        ` (jetzt Fassung ${latest.v.version}). Bitte laden Sie die Seite neu.`,
       );
     const entries = await checkedEntries(tx, actor.networkId, p.fieldId, i.entries);
     const version = (latest?.v.version ?? 0) + 1;
@@ -350,7 +351,11 @@ export async function publishedWorkPlans(db: Db, networkId: string): Promise<Pub
       networkId,
       rows.map((r) => r.p.fieldId),
     ),
-    rows.length ? decisionSummaries(db, networkId) : [],
+    decisionsByIds(
+      db,
+      networkId,
+      rows.flatMap((r) => (r.v.decisionId ? [r.v.decisionId] : [])),
+    ),
   ]);
   const numbers = new Map(decisions.map((d) => [d.id, d.number]));
   return rows

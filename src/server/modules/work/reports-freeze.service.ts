@@ -4,7 +4,7 @@ import type { NetworkActor } from '../../lib/context.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import type { MeetingRef } from '../steering/steering.service.js';
 import { addTraceLink } from '../trace/trace.service.js';
-import { changeOrderStatus } from './order-status.js';
+import { changeOrderStatus } from './order-status.service.js';
 import { loadSubject } from './report-subjects.service.js';
 import * as repo from './reports.repository.js';
 import { stateLine } from './reports.rules.js';
