@@ -1,4 +1,3 @@
-import type { OfficeStaff } from '../../../contracts/work.js';
 import type {
   AssignableOrder,
   CloseProjectInput,

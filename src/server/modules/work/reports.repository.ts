@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, isNull, max, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, max, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { progressReport, project, projectTask, workOrder, workOrderEvent } from './work.tables.js';
 
