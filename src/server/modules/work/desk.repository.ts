@@ -3,6 +3,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { user } from '../auth/auth.tables.js';
 import { membership } from '../networks/networks.tables.js';
+import { openStatuses } from './orders.rules.js';
 import {
   goal,
   project,
@@ -12,9 +13,6 @@ import {
   workPlanVersion,
   workReminder,
 } from './work.tables.js';
-
-/** The states in which an order is the assignee's work: not yet done, reported or returned. */
-export const openOrderStatuses = ['new', 'accepted', 'in_progress'] as const;
 
 /** A person's open work orders in a network (the assignee's). */
 export function openOrdersOf(db: Db, networkId: string, userId: string) {
@@ -37,7 +35,7 @@ export function openOrdersOf(db: Db, networkId: string, userId: string) {
       and(
         eq(workOrder.networkId, networkId),
         eq(workOrder.assigneeId, userId),
-        inArray(workOrder.status, [...openOrderStatuses]),
+        inArray(workOrder.status, [...openStatuses]),
       ),
     )
     .orderBy(asc(workOrder.dueOn));
@@ -123,7 +121,7 @@ export async function reminderCandidates(db: Db, until: string) {
       .from(workOrder)
       .innerJoin(user, eq(user.id, workOrder.assigneeId))
       .innerJoin(membership, office(workOrder.networkId, workOrder.assigneeId))
-      .where(and(inArray(workOrder.status, [...openOrderStatuses]), lte(workOrder.dueOn, until))),
+      .where(and(inArray(workOrder.status, [...openStatuses]), lte(workOrder.dueOn, until))),
     db
       .select({
         networkId: projectTask.networkId,
@@ -199,7 +197,7 @@ export function ordersForYear(db: Db, networkId: string, year: number) {
         eq(workOrder.networkId, networkId),
         or(
           eq(workOrder.year, year),
-          and(sql`${workOrder.year} < ${year}`, inArray(workOrder.status, [...openOrderStatuses])),
+          and(sql`${workOrder.year} < ${year}`, inArray(workOrder.status, [...openStatuses])),
         ),
       ),
     )

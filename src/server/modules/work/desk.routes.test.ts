@@ -8,6 +8,7 @@ import {
   type TestNetwork,
 } from '../../../../tests/helpers/app.js';
 import { readPdf } from '../../../../tests/helpers/pdf.js';
+import { workOrderNetwork } from '../../../../tests/helpers/work.js';
 import * as t from '../../db/schema.js';
 import { runWorkReminders } from './desk.service.js';
 
@@ -33,62 +34,28 @@ const call = (
  * parts are built in parallel, orders, a project and tasks written straight into the foundation tables.
  */
 async function deskNetwork() {
-  const net = await createNetworkWithMembers(ctx);
-  await ctx.as(net.users.office.cookie, {
-    method: 'PUT',
-    url: `/api/networks/${net.id}/contract`,
-    payload: {
-      title: 'Kooperationsvertrag',
-      landPartyName: 'Land NRW',
-      municipalityPartyName: 'Kreis',
-      signatories: [],
-    },
-  });
-  const v1 = await call(net, 'office', 'POST', '/contract/versions', {
-    title: 'Kooperationsvertrag',
+  const {
+    net,
+    db,
+    fieldId,
+    order: insert,
+  } = await workOrderNetwork(ctx, {
+    as: 'office',
+    contract: { landPartyName: 'Land NRW', municipalityPartyName: 'Kreis', signatories: [] },
     effectiveFrom: '2012-01-01',
-    addFields: [{ name: 'Übergang Schule – Beruf (KAoA)', previousOwner: 'land' }],
-  });
-  expect(v1.statusCode, v1.body).toBe(201);
-  const fieldId = v1.json().addedFields[0].id as string;
-  const db = ctx.database.db;
-  const [decision] = await db
-    .insert(t.decision)
-    .values({
-      networkId: net.id,
-      year: 2027,
+    fieldName: 'Übergang Schule – Beruf (KAoA)',
+    decision: {
       seq: 4,
-      number: 'LK-2027-04',
-      type: 'work_order',
-      fieldId,
       title: 'KAoA: Praxisphasen-Portal',
       text: 'Das Bildungsbüro baut ein Portal.',
       decidedOn: '2027-03-12',
-    })
-    .returning();
+    },
+  });
   const office = net.users.office.id;
   let seq = 0;
-  const order = async (title: string, dueOn: string, status: string, assigneeId = office, extra = {}) => {
+  const order = (title: string, dueOn: string, status: string, assigneeId = office, extra = {}) => {
     seq += 1;
-    const [o] = await db
-      .insert(t.workOrder)
-      .values({
-        networkId: net.id,
-        year: 2027,
-        seq,
-        number: `AA-2027-0${seq}`,
-        decisionId: decision!.id,
-        fieldId,
-        title,
-        orderedOn: '2027-03-12',
-        dueOn,
-        assigneeId,
-        status: status as 'new',
-        progress: 40,
-        ...extra,
-      })
-      .returning();
-    return o!;
+    return insert({ seq, title, dueOn, assigneeId, status: status as 'new', progress: 40, ...extra });
   };
   const overdue = await order('Portal ausschreiben', '2027-06-01', 'in_progress', office, {
     reportDueOn: '2027-09-01',

@@ -7,6 +7,7 @@ import {
   type TestNetwork,
 } from '../../../../tests/helpers/app.js';
 import { multipart, tinyPdf } from '../../../../tests/helpers/multipart.js';
+import { workOrderNetwork } from '../../../../tests/helpers/work.js';
 import * as t from '../../db/schema.js';
 
 let ctx: TestApp;
@@ -26,64 +27,36 @@ const call = (
 
 /** A network with a contract whose field KAoA is joint, a taken work-order decision and two orders. */
 async function setup() {
-  const net = await createNetworkWithMembers(ctx);
-  const api = (method: 'PUT' | 'POST' | 'GET', url: string, payload?: object) =>
-    ctx.as(net.users.office.cookie, { method, url: `/api/networks/${net.id}${url}`, payload });
-  expect(
-    (
-      await api('PUT', '/contract', {
-        title: 'Kooperationsvertrag',
-        landPartyName: 'Land Nordrhein-Westfalen',
-        municipalityPartyName: 'Hochsauerlandkreis',
-        signatories: [
-          { party: 'land', name: 'Beispiel RP', function: 'Regierungspräsidentin' },
-          { party: 'municipality', name: 'Beispiel Landrat', function: 'Landrat' },
-        ],
-      })
-    ).statusCode,
-  ).toBe(200);
-  const v1 = await api('POST', '/contract/versions', {
-    title: 'Kooperationsvertrag',
+  const { net, fieldId, order } = await workOrderNetwork(ctx, {
+    as: 'office',
+    contract: {
+      landPartyName: 'Land Nordrhein-Westfalen',
+      signatories: [
+        { party: 'land', name: 'Beispiel RP', function: 'Regierungspräsidentin' },
+        { party: 'municipality', name: 'Beispiel Landrat', function: 'Landrat' },
+      ],
+    },
+    version: { sections: [{ heading: '§ 1', body: 'Land und Kreis arbeiten zusammen.' }] },
     effectiveFrom: '2012-01-01',
-    sections: [{ heading: '§ 1', body: 'Land und Kreis arbeiten zusammen.' }],
-    addFields: [{ name: 'Übergang Schule–Beruf (KAoA)', previousOwner: 'land' }],
+    fieldName: 'Übergang Schule–Beruf (KAoA)',
+    decision: { text: 'Das Bildungsbüro baut ein Portal für Praxisphasen auf.', decidedOn: '2027-02-01' },
   });
-  expect(v1.statusCode, v1.body).toBe(201);
-  const fieldId = (await api('GET', '/fields')).json()[0].id as string;
-  const db = ctx.database.db;
-  const [d] = await db
-    .insert(t.decision)
-    .values({
-      networkId: net.id,
-      year: 2027,
+  const orders = [
+    await order({
       seq: 1,
-      number: 'LK-2027-01',
-      type: 'work_order',
-      fieldId,
-      title: 'Praxisphasen-Portal',
-      text: 'Das Bildungsbüro baut ein Portal für Praxisphasen auf.',
-      decidedOn: '2027-02-01',
-    })
-    .returning();
-  const orders = await db
-    .insert(t.workOrder)
-    .values(
-      [1, 2].map((seq) => ({
-        networkId: net.id,
-        year: 2027,
-        seq,
-        number: `AA-2027-0${seq}`,
-        decisionId: d!.id,
-        fieldId,
-        title: seq === 1 ? 'Portal aufbauen' : 'Betriebe gewinnen',
-        orderedOn: '2027-02-01',
-        dueOn: '2027-06-30',
-        assigneeId: net.users.office.id,
-        status: 'in_progress' as const,
-        progress: seq === 1 ? 50 : 0,
-      })),
-    )
-    .returning();
+      title: 'Portal aufbauen',
+      dueOn: '2027-06-30',
+      status: 'in_progress',
+      progress: 50,
+    }),
+    await order({
+      seq: 2,
+      title: 'Betriebe gewinnen',
+      dueOn: '2027-06-30',
+      status: 'in_progress',
+      progress: 0,
+    }),
+  ];
   return { net, fieldId, orders: orders.map((o) => o.id) };
 }
 

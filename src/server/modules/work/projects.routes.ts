@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, NetworkParams } from '../../../contracts/common.js';
-import { OfficeStaff } from '../../../contracts/work.js';
 import {
   AssignableOrder,
   AssignOrderInput,

@@ -1,4 +1,3 @@
-import type { OfficeStaff } from '../../../contracts/work.js';
 import type {
   AssignableOrder,
   CloseProjectInput,
@@ -18,22 +17,12 @@ import { authorize, can } from '../networks/networks.policy.js';
 import { addTraceLink, removeTraceLink } from '../trace/trace.service.js';
 import * as repo from './projects.repository.js';
 import { assertActive, assertCurrent, assertPeriod, checkClose } from './projects.rules.js';
-import { assertWeightsNotZero, orderProgress, rollUpState, taskProgress } from './rollup.rules.js';
+import { assertWeightsNotZero, rollUpParts, rollUpState, taskProgress } from './rollup.rules.js';
 
 /* Projects (Projekte) of the office: create, read with their parts, edit, close, and the orders in them. */
 
 type TaskLike = Pick<repo.TaskRow, 'status' | 'progress' | 'checklist' | 'weight'>;
 type OrderLike = { status: string; progress: number; weight: number };
-
-/** The parts a project's progress rolls up from: its tasks and its orders (returned ones left out). */
-export function rollUpParts(tasks: ReadonlyArray<TaskLike>, orders: ReadonlyArray<OrderLike>) {
-  const parts = tasks.map((t) => ({ weight: t.weight, progress: taskProgress(t) }));
-  for (const o of orders) {
-    const progress = orderProgress(o);
-    if (progress !== null) parts.push({ weight: o.weight, progress });
-  }
-  return parts;
-}
 
 function rollUpInfo(
   tasks: ReadonlyArray<TaskLike>,

@@ -6,6 +6,7 @@ import {
   type TestApp,
   type TestNetwork,
 } from '../../../../tests/helpers/app.js';
+import { workOrderNetwork } from '../../../../tests/helpers/work.js';
 import * as t from '../../db/schema.js';
 
 const clock = new Date('2027-03-01T09:00:00Z');
@@ -24,58 +25,13 @@ const call = (net: TestNetwork, who: Who, method: 'GET' | 'POST' | 'PUT', url: s
  * tables: one running past its due day (overdue), one running in time, one done past its due day.
  */
 async function field() {
-  const net = await createNetworkWithMembers(ctx);
-  const db = ctx.database.db;
-  expect(
-    (
-      await call(net, 'admin', 'PUT', '/contract', {
-        title: 'Kooperationsvertrag',
-        landPartyName: 'Land NRW',
-        municipalityPartyName: 'Hochsauerlandkreis',
-      })
-    ).statusCode,
-  ).toBe(200);
-  const v = await call(net, 'admin', 'POST', '/contract/versions', {
-    title: 'Kooperationsvertrag',
-    effectiveFrom: '2024-01-01',
-    addFields: [{ name: 'KAoA', previousOwner: 'land' }],
-  });
-  expect(v.statusCode, v.body).toBe(201);
-  const fieldId = v.json().addedFields[0].id as string;
-  const [d] = await db
-    .insert(t.decision)
-    .values({
-      networkId: net.id,
-      year: 2027,
-      seq: 1,
-      number: 'LK-2027-01',
-      type: 'work_order',
-      fieldId,
-      title: 'Praxisphasen-Portal',
-      text: 'Das Bildungsbüro baut das Portal.',
-      decidedOn: '2027-01-10',
-    })
-    .returning();
-  const order = async (seq: number, title: string, status: 'in_progress' | 'done', dueOn: string) => {
-    const [o] = await db
-      .insert(t.workOrder)
-      .values({
-        networkId: net.id,
-        year: 2027,
-        seq,
-        number: `AA-2027-0${seq}`,
-        decisionId: d!.id,
-        fieldId,
-        title,
-        orderedOn: '2027-01-10',
-        dueOn,
-        assigneeId: net.users.office.id,
-        status,
-        progress: status === 'done' ? 100 : 40,
-      })
-      .returning();
-    return o!;
-  };
+  const {
+    net,
+    fieldId,
+    order: insert,
+  } = await workOrderNetwork(ctx, { decision: { decidedOn: '2027-01-10' } });
+  const order = (seq: number, title: string, status: 'in_progress' | 'done', dueOn: string) =>
+    insert({ seq, title, dueOn, status, progress: status === 'done' ? 100 : 40 });
   const late = await order(1, 'Portal bauen', 'in_progress', '2027-02-15');
   const inTime = await order(2, 'Flyer', 'in_progress', '2027-06-30');
   const done = await order(3, 'Konzept', 'done', '2027-01-31');

@@ -2,17 +2,22 @@ import type { ReportSnapshot, ReportSubject } from '../../../contracts/work-repo
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../http/errors.js';
 import { fieldNames } from '../contract/contract.service.js';
-import { rollUpParts } from './projects.service.js';
+import * as projectsRepo from './projects.repository.js';
 import * as repo from './reports.repository.js';
-import { rollUp } from './rollup.rules.js';
+import { rollUp, rollUpParts } from './rollup.rules.js';
 
 /* What a report is about, as it stands now: an order's state and progress, a project's roll-up. */
 
 export type ProjectFacts = { progress: number; tasksDone: number; tasksTotal: number };
 
 /** Each project's rolled-up progress from its tasks and orders, by weight, as its page shows it. */
-export async function projectFacts(db: Db, projectIds: string[]): Promise<Map<string, ProjectFacts>> {
-  const { tasks, orders } = await repo.projectParts(db, projectIds);
+export async function projectFacts(
+  db: Db,
+  networkId: string,
+  projectIds: string[],
+): Promise<Map<string, ProjectFacts>> {
+  const tasks = (await projectsRepo.tasksOf(db, networkId, projectIds)).map(({ t }) => t);
+  const orders = await projectsRepo.ordersOf(db, networkId, projectIds);
   return new Map(
     projectIds.map((id) => {
       const ts = tasks.filter((t) => t.projectId === id);
@@ -84,7 +89,7 @@ export async function loadSubject(
   }
   const p = await repo.projectById(db, networkId, s.projectId!);
   if (!p) throw notFound('Das Projekt');
-  const f = (await projectFacts(db, [p.id])).get(p.id)!;
+  const f = (await projectFacts(db, networkId, [p.id])).get(p.id)!;
   const names = await fieldNamesOf(db, networkId, [p]);
   return {
     subject: projectSubject(p, p.fieldId ? (names.get(p.fieldId) ?? null) : null, f),

@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray, isNotNull, isNull, max, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, max, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { progressReport, project, projectTask, workOrder, workOrderEvent } from './work.tables.js';
+import { progressReport, project, workOrder, workOrderEvent } from './work.tables.js';
 
 /* Data access of progress reports and the orders and projects they report on; always by network. */
 
@@ -22,31 +22,6 @@ export async function projectById(db: Db, networkId: string, id: string): Promis
     .from(project)
     .where(and(eq(project.networkId, networkId), eq(project.id, id)));
   return row;
-}
-
-/** What a project's roll-up is made of: its tasks and the work orders assigned to it. */
-export async function projectParts(db: Db, projectIds: string[]) {
-  if (projectIds.length === 0) return { tasks: [], orders: [] };
-  const tasks = await db
-    .select({
-      projectId: projectTask.projectId,
-      weight: projectTask.weight,
-      progress: projectTask.progress,
-      status: projectTask.status,
-      checklist: projectTask.checklist,
-    })
-    .from(projectTask)
-    .where(inArray(projectTask.projectId, projectIds));
-  const orders = await db
-    .select({
-      projectId: workOrder.projectId,
-      weight: workOrder.weight,
-      progress: workOrder.progress,
-      status: workOrder.status,
-    })
-    .from(workOrder)
-    .where(inArray(workOrder.projectId, projectIds));
-  return { tasks, orders };
 }
 
 /** The reports on one order or project, newest first. */

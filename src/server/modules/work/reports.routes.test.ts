@@ -6,6 +6,7 @@ import {
   type TestApp,
   type TestNetwork,
 } from '../../../../tests/helpers/app.js';
+import { workOrderNetwork } from '../../../../tests/helpers/work.js';
 import * as t from '../../db/schema.js';
 
 let clock = new Date('2027-03-01T09:00:00Z');
@@ -26,59 +27,9 @@ const call = (net: TestNetwork, who: Who, method: 'GET' | 'POST' | 'PUT', url: s
  */
 async function office() {
   clock = new Date('2027-03-01T09:00:00Z');
-  const net = await createNetworkWithMembers(ctx);
-  const db = ctx.database.db;
-  expect(
-    (
-      await call(net, 'admin', 'PUT', '/contract', {
-        title: 'Kooperationsvertrag',
-        landPartyName: 'Land NRW',
-        municipalityPartyName: 'Hochsauerlandkreis',
-      })
-    ).statusCode,
-  ).toBe(200);
-  const v = await call(net, 'admin', 'POST', '/contract/versions', {
-    title: 'Kooperationsvertrag',
-    effectiveFrom: '2024-01-01',
-    addFields: [{ name: 'KAoA', previousOwner: 'land' }],
-  });
-  expect(v.statusCode, v.body).toBe(201);
-  const fieldId = v.json().addedFields[0].id as string;
-  const [d] = await db
-    .insert(t.decision)
-    .values({
-      networkId: net.id,
-      year: 2027,
-      seq: 1,
-      number: 'LK-2027-01',
-      type: 'work_order',
-      fieldId,
-      title: 'Praxisphasen-Portal',
-      text: 'Das Bildungsbüro baut das Portal.',
-      decidedOn: '2027-02-01',
-    })
-    .returning();
-  const order = async (seq: number, title: string, status: string, progress: number, extra = {}) => {
-    const [o] = await db
-      .insert(t.workOrder)
-      .values({
-        networkId: net.id,
-        year: 2027,
-        seq,
-        number: `AA-2027-0${seq}`,
-        decisionId: d!.id,
-        fieldId,
-        title,
-        orderedOn: '2027-02-01',
-        dueOn: '2027-06-30',
-        assigneeId: net.users.office.id,
-        status: status as 'new',
-        progress,
-        ...extra,
-      })
-      .returning();
-    return o!;
-  };
+  const { net, db, fieldId, order: insert } = await workOrderNetwork(ctx);
+  const order = (seq: number, title: string, status: string, progress: number, extra = {}) =>
+    insert({ seq, title, dueOn: '2027-06-30', status: status as 'new', progress, ...extra });
   const running = await order(1, 'Portal bauen', 'in_progress', 60);
   const fresh = await order(2, 'Flyer', 'new', 0);
   const returned = await order(3, 'Messe', 'returned', 10, { returnReason: 'Kein Budget mehr' });

@@ -1,5 +1,6 @@
 import type { DueReason, ReportSubject } from '../../../contracts/work-reports.js';
 import { DomainError } from '../../http/errors.js';
+import { openStatuses } from './orders.rules.js';
 
 /* Pure rules of progress reports: when one is due for a meeting, the texts the agenda is offered. */
 
@@ -16,7 +17,7 @@ export type DueFacts = {
   lastTakenAt: Date | null;
 };
 
-const OPEN_ORDER = new Set(['new', 'accepted', 'in_progress']);
+const OPEN_ORDER = new Set<string>(openStatuses);
 const REPORTABLE_ORDER = new Set(['accepted', 'in_progress', 'done']);
 
 /**

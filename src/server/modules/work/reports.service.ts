@@ -163,6 +163,7 @@ async function dueEntries(db: Db, networkId: string, day: string): Promise<Candi
   const projects = await repo.activeProjects(db, networkId);
   const facts = await projectFacts(
     db,
+    networkId,
     projects.map((p) => p.id),
   );
   const events = await repo.lastOrderEvents(
@@ -400,6 +401,7 @@ export async function addOfficeReport(
     const linked = await repo.reportsOfItems(tx, [item.id]);
     const facts = await projectFacts(
       tx,
+      actor.networkId,
       linked.map((l) => l.report.projectId).filter((x): x is string => !!x),
     );
     const proposal = officeReportText(

@@ -79,3 +79,16 @@ export function orderProgress(o: { status: string; progress: number }): number |
   if (o.status === 'done' || o.status === 'reported') return 100;
   return o.progress;
 }
+
+type TaskLike = Parameters<typeof taskProgress>[0] & { weight: number };
+type OrderLike = { status: string; progress: number; weight: number };
+
+/** The parts a project's progress rolls up from: its tasks and its orders (returned ones left out). */
+export function rollUpParts(tasks: ReadonlyArray<TaskLike>, orders: ReadonlyArray<OrderLike>): RollUpPart[] {
+  const parts = tasks.map((t) => ({ weight: t.weight, progress: taskProgress(t) }));
+  for (const o of orders) {
+    const progress = orderProgress(o);
+    if (progress !== null) parts.push({ weight: o.weight, progress });
+  }
+  return parts;
+}

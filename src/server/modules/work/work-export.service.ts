@@ -7,6 +7,7 @@ import { authorize } from '../networks/networks.policy.js';
 import { networkName } from '../networks/networks.service.js';
 import { renderPdf } from '../steering/steering.service.js';
 import * as repo from './desk.repository.js';
+import { isOverdue } from './orders.rules.js';
 import { endedFieldsOf, orderFieldEndedOn } from './orders.service.js';
 import { ordersBlocks, type Programme, programmeBlocks, programmeWorkbook } from './work-export.js';
 
@@ -68,7 +69,7 @@ async function programmeOf(deps: Deps, actor: NetworkActor, year: number): Promi
         progress: o.progress,
         dueOn: o.dueOn,
         assignee: o.assignee ?? 'unbekannt',
-        overdue: ['new', 'accepted', 'in_progress'].includes(o.status) && o.dueOn < today,
+        overdue: isOverdue(o, today),
         note: [
           o.status === 'returned' && o.returnReason ? `Zurückgegeben: ${o.returnReason}` : '',
           fieldEndedOn ? `Handlungsfeld beendet am ${formatDay(fieldEndedOn)}` : '',
