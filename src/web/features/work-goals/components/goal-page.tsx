@@ -20,7 +20,7 @@ import {
 import { formatDate, formatDay } from '../../../lib/format';
 import { useCan } from '../../../lib/session';
 import { TraceLink } from '../../work-trace';
-import { changeGoal, goalQuery, goalsKey } from '../api';
+import { changeGoal, decisionsAvailableKey, goalQuery, goalsKey } from '../api';
 import { DecisionPicker, textOrNull } from './goal-form';
 import { goalStatuses, goalStatusKind } from './goals-page';
 
@@ -182,7 +182,7 @@ function ChangeGoalDialog({
       }),
     onSuccess: async (updated) => {
       await qc.invalidateQueries({ queryKey: goalsKey(networkId) });
-      await qc.invalidateQueries({ queryKey: ['networks', networkId, 'work', 'decisions-available'] });
+      await qc.invalidateQueries({ queryKey: decisionsAvailableKey(networkId) });
       onChanged(updated.version);
     },
   });

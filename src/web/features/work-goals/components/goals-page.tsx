@@ -21,7 +21,14 @@ import {
 } from '../../../components/ui';
 import { formatDay, today } from '../../../lib/format';
 import { useCan } from '../../../lib/session';
-import { createGoal, fieldsQuery, type GoalFilters, goalsKey, goalsQuery } from '../api';
+import {
+  createGoal,
+  decisionsAvailableKey,
+  fieldsQuery,
+  type GoalFilters,
+  goalsKey,
+  goalsQuery,
+} from '../api';
 import { DecisionPicker, textOrNull } from './goal-form';
 
 export const goalStatuses: GoalStatus[] = ['active', 'achieved', 'adjusted', 'dropped'];
@@ -206,7 +213,7 @@ function CreateGoalDialog({
       }),
     onSuccess: async (g) => {
       await qc.invalidateQueries({ queryKey: goalsKey(networkId) });
-      await qc.invalidateQueries({ queryKey: ['networks', networkId, 'work', 'decisions-available'] });
+      await qc.invalidateQueries({ queryKey: decisionsAvailableKey(networkId) });
       onCreated(g.statement);
     },
   });
