@@ -302,26 +302,27 @@ const workGoals = () => import('../features/work-goals');
 const workOrders = () => import('../features/work-orders');
 const workProjects = () => import('../features/work-projects');
 const workTrace = () => import('../features/work-trace');
-/** A page of one thing under a network: the path's last parameter is passed as a prop. */
-function detailRoute<P extends string, K extends string>(
+/**
+ * A page of one thing under a network: the path's last parameter is passed as a prop. Like `page`, the
+ * export's name is checked against the module; the parameter is read by name (the route tree's types
+ * cannot be used inside its own definition).
+ */
+function detailRoute<P extends string, M extends Record<string, unknown>, K extends string>(
   path: P,
   permission: Permission,
-  load: () => Promise<Record<string, unknown>>,
-  name: string,
+  load: () => Promise<M>,
+  name: keyof M & string,
   param: K,
 ) {
-  const C = lazyRouteComponent(load as () => Promise<Record<string, never>>, name as never) as unknown as ((
-    p: { networkId: string } & Record<K, string>,
-  ) => ReactNode) &
-    Preloadable;
+  type Props = { networkId: string } & Record<K, string>;
+  const C = lazyRouteComponent(load, name) as unknown as ((p: Props) => ReactNode) & Preloadable;
   return createRoute({
     getParentRoute: () => networkRoute,
     path,
-    component: guarded(
-      permission,
-      C,
-      () => ({ [param]: useParams({ strict: false } as never)[param] }) as never,
-    ),
+    component: guarded(permission, C, () => {
+      const params: Record<string, string | undefined> = useParams({ strict: false });
+      return { [param]: params[param] ?? '' } as Omit<Props, 'networkId'>;
+    }),
   });
 }
 const goalsRoute = networkChild('arbeitsprogramm/ziele', 'work.read', page(workGoals, 'GoalsPage'));

@@ -8,6 +8,7 @@ export { CheckboxField, FieldError, SelectField, TextAreaField, TextField } from
 export { LoadMore } from './load-more';
 export { Loading, Page, Section } from './page';
 export { NewPasswordFields, passwordsDiffer } from './password-fields';
+export { ProgressBar } from './progress-bar';
 export { RowFieldset } from './row-fieldset';
 export { BrandText, SiteHeader } from './site-header';
 export { ActionsCell, RowButton, TableHead } from './table-head';

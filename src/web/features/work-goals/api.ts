@@ -18,6 +18,9 @@ import { get, post, put, qs } from '../../lib/api';
 const base = (networkId: string) => `/networks/${networkId}/work`;
 export const goalsKey = (networkId: string) => ['networks', networkId, 'work', 'goals'] as const;
 export const plansKey = (networkId: string) => ['networks', networkId, 'work', 'plans'] as const;
+/** The pickers' decisions: a goal or plan decided with one marks it used. */
+export const decisionsAvailableKey = (networkId: string) =>
+  ['networks', networkId, 'work', 'decisions-available'] as const;
 
 export type GoalFilters = { fieldId?: string; status?: Goal['status']; reviewDue?: 'true' };
 
@@ -41,7 +44,7 @@ export const changeGoal = (networkId: string, goalId: string, body: GoalChange) 
 /** Taken decisions for the pickers (office only). */
 export const availableDecisionsQuery = (networkId: string, type: 'goal' | 'work_plan', enabled = true) =>
   queryOptions({
-    queryKey: ['networks', networkId, 'work', 'decisions-available', type],
+    queryKey: [...decisionsAvailableKey(networkId), type],
     queryFn: ({ signal }) =>
       get<AvailableDecision[]>(`${base(networkId)}/decisions-available${qs({ type })}`, signal),
     enabled,

@@ -1,7 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { FieldOfAction } from '../../../contracts/contract';
 import type { StoredFile } from '../../../contracts/files';
-import type { OfficeStaff } from '../../../contracts/work';
 import type {
   AssignableOrder,
   ProjectDetail,

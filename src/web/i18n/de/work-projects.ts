@@ -27,7 +27,7 @@ export const workProjects = {
     progressValue: '{{value}} %',
     progressNone: 'noch nichts zu berechnen',
     progressZero: 'nicht berechenbar (alle Gewichte 0)',
-    progressLabel: 'Fortschritt von „{{title}}“',
+    progressLabel: 'Fortschritt von „{{title}}“: {{value}} %',
     tasksCount: '{{done}} von {{total}} Aufgaben erledigt',
     ordersCount_one: '{{count}} Arbeitsauftrag',
     ordersCount_other: '{{count}} Arbeitsaufträge',

@@ -30,7 +30,7 @@ export const workProjects: Shape<typeof de> = {
     progressValue: '{{value}} %',
     progressNone: 'nothing to compute yet',
     progressZero: 'not computable (all weights 0)',
-    progressLabel: 'Progress of “{{title}}”',
+    progressLabel: 'Progress of “{{title}}”: {{value}} %',
     tasksCount: '{{done}} of {{total}} tasks done',
     ordersCount_one: '{{count}} work order',
     ordersCount_other: '{{count}} work orders',

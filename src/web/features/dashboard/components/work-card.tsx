@@ -27,7 +27,7 @@ export function WorkCard({ networkId }: { networkId: string }) {
       <ErrorAlert error={desk.error} />
       {desk.data && items.length === 0 ? <p className="kern-body">{t('workDesk.startNone')}</p> : null}
       {desk.data && desk.data.counts.overdue > 0 ? (
-        <p className="kern-body bn-desk-overdue">
+        <p className="kern-body bn-overdue">
           {t('workDesk.startOverdue', { count: desk.data.counts.overdue })}
         </p>
       ) : null}
@@ -37,7 +37,7 @@ export function WorkCard({ networkId }: { networkId: string }) {
             <li key={`${i.kind}-${i.id}`} className="kern-body">
               <WorkItemLink networkId={networkId} item={i} />
               <br />
-              <span className={i.bucket === 'overdue' ? 'bn-desk-overdue' : 'bn-muted'}>
+              <span className={i.bucket === 'overdue' ? 'bn-overdue' : 'bn-muted'}>
                 {i.bucket === 'overdue' ? `${t('workDesk.overdue')}: ` : ''}
                 {i.dueOn ? t('workDesk.due', { date: formatDay(i.dueOn) }) : t('workDesk.noDue')}
               </span>

@@ -8,6 +8,7 @@ import {
   ErrorAlert,
   Loading,
   Page,
+  ProgressBar,
   Section,
   StatusMessage,
   TextField,
@@ -97,19 +98,16 @@ function DeskEntry({ networkId, item }: { networkId: string; item: DeskItem }) {
     <li className="kern-body">
       <WorkItemLink networkId={networkId} item={item} />
       <br />
-      <span className={item.bucket === 'overdue' ? 'bn-desk-overdue' : undefined}>
+      <span className={item.bucket === 'overdue' ? 'bn-overdue' : undefined}>
         {item.dueOn ? t('workDesk.due', { date: formatDay(item.dueOn) }) : t('workDesk.noDue')}
       </span>
       {' · '}
       {t(`workDesk.status.${item.status}`)}
       {' · '}
-      <progress
-        className="bn-desk-progress"
-        max={100}
+      <ProgressBar
         value={item.progress}
-        aria-label={`${t('workDesk.progress')} ${t('workDesk.progressValue', { value: item.progress })}`}
-      />{' '}
-      {t('workDesk.progressValue', { value: item.progress })}
+        label={`${t('workDesk.progress')} ${t('workDesk.progressValue', { value: item.progress })}`}
+      />
       {item.kind === 'task' && item.projectTitle ? (
         <>
           {' · '}

@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GoalDetail } from '../../../../contracts/work-goals';
 import {
-  Badge,
   Button,
   DateField,
   ErrorAlert,
@@ -20,9 +19,9 @@ import {
 import { formatDate, formatDay } from '../../../lib/format';
 import { useCan } from '../../../lib/session';
 import { TraceLink } from '../../work-trace';
-import { changeGoal, goalQuery, goalsKey } from '../api';
+import { changeGoal, decisionsAvailableKey, goalQuery, goalsKey } from '../api';
 import { DecisionPicker, textOrNull } from './goal-form';
-import { goalStatuses, goalStatusKind } from './goals-page';
+import { GoalBadges, goalStatuses } from './goals-page';
 
 /** One goal: its current state, its history with the decisions and reasons, and a change by decision. */
 export function GoalPage({ networkId, goalId }: { networkId: string; goalId: string }) {
@@ -58,14 +57,7 @@ export function GoalPage({ networkId, goalId }: { networkId: string; goalId: str
       ) : (
         <>
           <Section title={t('workGoals.currentState')} id="stand">
-            <p className="kern-body">
-              <Badge kind={goalStatusKind[g.status]}>{t(`workGoals.statuses.${g.status}`)}</Badge>{' '}
-              {g.reviewDue ? (
-                <Badge kind="warning" icon="calendar-today">
-                  {t('workGoals.reviewDue')}
-                </Badge>
-              ) : null}
-            </p>
+            <GoalBadges goal={g} />
             <dl className="bn-dl">
               <dt>{t('workGoals.targetLabel')}</dt>
               <dd className="bn-break">{g.target}</dd>
@@ -182,7 +174,7 @@ function ChangeGoalDialog({
       }),
     onSuccess: async (updated) => {
       await qc.invalidateQueries({ queryKey: goalsKey(networkId) });
-      await qc.invalidateQueries({ queryKey: ['networks', networkId, 'work', 'decisions-available'] });
+      await qc.invalidateQueries({ queryKey: decisionsAvailableKey(networkId) });
       onChanged(updated.version);
     },
   });

@@ -21,16 +21,38 @@ import {
 } from '../../../components/ui';
 import { formatDay, today } from '../../../lib/format';
 import { useCan } from '../../../lib/session';
-import { createGoal, fieldsQuery, type GoalFilters, goalsKey, goalsQuery } from '../api';
+import {
+  createGoal,
+  decisionsAvailableKey,
+  fieldsQuery,
+  type GoalFilters,
+  goalsKey,
+  goalsQuery,
+} from '../api';
 import { DecisionPicker, textOrNull } from './goal-form';
 
 export const goalStatuses: GoalStatus[] = ['active', 'achieved', 'adjusted', 'dropped'];
-export const goalStatusKind = {
+const goalStatusKind = {
   active: 'info',
   achieved: 'success',
   adjusted: 'warning',
   dropped: 'danger',
 } as const;
+
+/** A goal's state in words, and whether its review is due. */
+export function GoalBadges({ goal: g }: { goal: Pick<Goal, 'status' | 'reviewDue'> }) {
+  const { t } = useTranslation();
+  return (
+    <p className="kern-body">
+      <Badge kind={goalStatusKind[g.status]}>{t(`workGoals.statuses.${g.status}`)}</Badge>{' '}
+      {g.reviewDue ? (
+        <Badge kind="warning" icon="calendar-today">
+          {t('workGoals.reviewDue')}
+        </Badge>
+      ) : null}
+    </p>
+  );
+}
 
 /** The goals of the network, grouped by field of action; the office sets new ones from decisions. */
 export function GoalsPage({ networkId }: { networkId: string }) {
@@ -153,14 +175,7 @@ function GoalList({ networkId, goals }: { networkId: string; goals: Goal[] }) {
                 <p className="kern-body bn-break">
                   <strong>{t('workGoals.targetLabel')}:</strong> {g.target}
                 </p>
-                <p className="kern-body bn-goal-badges">
-                  <Badge kind={goalStatusKind[g.status]}>{t(`workGoals.statuses.${g.status}`)}</Badge>{' '}
-                  {g.reviewDue ? (
-                    <Badge kind="warning" icon="calendar-today">
-                      {t('workGoals.reviewDue')}
-                    </Badge>
-                  ) : null}
-                </p>
+                <GoalBadges goal={g} />
                 <p className="kern-body kern-body--small bn-muted">
                   {t('workGoals.horizon', { year: g.horizonYear })}
                   {g.reviewOn ? ` · ${t('workGoals.reviewOn', { date: formatDay(g.reviewOn) })}` : ''}
@@ -206,7 +221,7 @@ function CreateGoalDialog({
       }),
     onSuccess: async (g) => {
       await qc.invalidateQueries({ queryKey: goalsKey(networkId) });
-      await qc.invalidateQueries({ queryKey: ['networks', networkId, 'work', 'decisions-available'] });
+      await qc.invalidateQueries({ queryKey: decisionsAvailableKey(networkId) });
       onCreated(g.statement);
     },
   });

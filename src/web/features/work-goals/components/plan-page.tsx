@@ -27,6 +27,7 @@ import {
   addPlanVersion,
   agreePlan,
   comparisonQuery,
+  decisionsAvailableKey,
   goalsQuery,
   planQuery,
   plansKey,
@@ -400,6 +401,7 @@ function AgreeDialog({
   onAgreed: (version: number) => void;
 }) {
   const { t } = useTranslation();
+  const qc = useQueryClient();
   const drafts = plan.versions.filter((v) => v.status === 'draft');
   const agree = useMutation({
     mutationFn: (fd: FormData) =>
@@ -407,7 +409,10 @@ function AgreeDialog({
         versionId: String(fd.get('versionId') ?? ''),
         decisionId: String(fd.get('decisionId') ?? ''),
       }),
-    onSuccess: (p) => onAgreed(p.agreed?.version ?? 0),
+    onSuccess: async (p) => {
+      await qc.invalidateQueries({ queryKey: decisionsAvailableKey(networkId) });
+      onAgreed(p.agreed?.version ?? 0);
+    },
   });
   return (
     <FormDialog

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { WorkOrderStatus } from '../../../../contracts/work';
 import type { WorkOrder } from '../../../../contracts/work-orders';
-import { Badge } from '../../../components/ui';
+import { Badge, ProgressBar } from '../../../components/ui';
 import { formatDay } from '../../../lib/format';
 
 const statusKind = {
@@ -19,17 +19,10 @@ export function OrderStatusBadge({ status }: { status: WorkOrderStatus }) {
   return <Badge kind={statusKind[status]}>{t(`workOrders.statuses.${status}`)}</Badge>;
 }
 
-/** A progress bar with its value in words for screen readers and as text beside it. */
+/** An order's progress bar, named with its number. */
 export function OrderProgress({ number, value }: { number: string; value: number }) {
   const { t } = useTranslation();
-  return (
-    <div className="kern-progress bn-order-progress">
-      <progress max={100} value={value} aria-label={t('workOrders.progressOf', { number, value })} />
-      <span className="kern-body kern-body--small" aria-hidden="true">
-        {value} %
-      </span>
-    </div>
-  );
+  return <ProgressBar value={value} label={t('workOrders.progressOf', { number, value })} />;
 }
 
 /** What needs the committee: the field of action ended by the contract, or the order returned. */

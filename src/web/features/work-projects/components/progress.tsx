@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { RollUpInfo } from '../../../../contracts/work-projects';
+import { ProgressBar } from '../../../components/ui';
 
 /** A project's rolled-up progress: a bar with its number, or why there is none. */
 export function ProjectProgress({ rollUp, title }: { rollUp: RollUpInfo; title: string }) {
@@ -11,16 +12,9 @@ export function ProjectProgress({ rollUp, title }: { rollUp: RollUpInfo; title: 
       </span>
     );
   return (
-    <span className="bn-progress">
-      <progress
-        className="bn-progress__bar"
-        max={100}
-        value={rollUp.progress}
-        aria-label={t('projects.progressLabel', { title })}
-      />
-      <span className="kern-body kern-body--small bn-nowrap">
-        {t('projects.progressValue', { value: rollUp.progress })}
-      </span>
-    </span>
+    <ProgressBar
+      value={rollUp.progress}
+      label={t('projects.progressLabel', { title, value: rollUp.progress })}
+    />
   );
 }

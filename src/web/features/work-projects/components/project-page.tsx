@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectDetail } from '../../../../contracts/work-projects';
 import {
@@ -396,31 +396,120 @@ function OrdersSection({ networkId, project: p, manage, onChanged }: SectionProp
 
 function PartnersSection({ networkId, project: p, manage, onChanged }: SectionProps) {
   const { t } = useTranslation();
-  const add = useInlineAdd(
-    (fd) =>
-      api.addPartner(networkId, p.id, {
-        name: String(fd.get('name') ?? ''),
-        role: String(fd.get('role') ?? ''),
-      }),
-    onChanged,
+  return (
+    <RemovableListSection
+      networkId={networkId}
+      project={p}
+      manage={manage}
+      onChanged={onChanged}
+      part="partners"
+      title={t('project.partners')}
+      none={t('project.partnersNone')}
+      addLabel={t('project.partnerAdd')}
+      items={p.partners.map((x) => ({
+        id: x.id,
+        name: x.name,
+        content: (
+          <span className="kern-body">
+            <strong>{x.name}</strong>
+            {x.role ? ` – ${x.role}` : ''}
+          </span>
+        ),
+      }))}
+      add={(fd) =>
+        api.addPartner(networkId, p.id, {
+          name: String(fd.get('name') ?? ''),
+          role: String(fd.get('role') ?? ''),
+        })
+      }
+      fields={
+        <>
+          <TextField label={t('project.partnerName')} name="name" required />
+          <TextField label={t('project.partnerRole')} name="role" />
+        </>
+      }
+    />
   );
+}
+
+function DocumentsSection({ networkId, project: p, manage, onChanged }: SectionProps) {
+  const { t } = useTranslation();
+  return (
+    <RemovableListSection
+      networkId={networkId}
+      project={p}
+      manage={manage}
+      onChanged={onChanged}
+      part="documents"
+      title={t('project.documents')}
+      none={t('project.documentsNone')}
+      addLabel={t('project.documentAdd')}
+      items={p.documents.map((d) => ({
+        id: d.id,
+        name: d.title,
+        content: (
+          <>
+            <a className="kern-link" href={api.fileUrl(networkId, d.fileId)}>
+              {d.title}
+            </a>
+            {d.fileName && d.fileName !== d.title ? (
+              <span className="kern-body kern-body--small">({d.fileName})</span>
+            ) : null}
+          </>
+        ),
+      }))}
+      add={(fd) => {
+        const file = fd.get('file') as File;
+        return api.addDocument(networkId, p.id, file, String(fd.get('title') ?? '') || file.name);
+      }}
+      fields={
+        <>
+          <TextField label={t('project.documentTitle')} name="title" />
+          <TextField label={t('project.documentFile')} name="file" type="file" required />
+        </>
+      }
+    />
+  );
+}
+
+/** A project's partners or documents: a list with a remove button each, and a small add form below. */
+function RemovableListSection({
+  networkId,
+  project: p,
+  manage,
+  onChanged,
+  part,
+  title,
+  none,
+  addLabel,
+  items,
+  add,
+  fields,
+}: SectionProps & {
+  part: 'partners' | 'documents';
+  title: string;
+  none: string;
+  addLabel: string;
+  items: Array<{ id: string; name: string; content: ReactNode }>;
+  add: (fd: FormData) => Promise<unknown>;
+  fields: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const adding = useInlineAdd(add, onChanged);
   const remove = useMutation({
-    mutationFn: (id: string) => api.removePart(networkId, p.id, 'partners', id),
+    mutationFn: (id: string) => api.removePart(networkId, p.id, part, id),
     onSuccess: onChanged,
   });
   return (
-    <Section title={t('project.partners')} id="project-partners">
+    <Section title={title} id={`project-${part}`}>
       <ErrorAlert error={remove.error} />
-      {p.partners.length === 0 ? (
-        <p className="kern-body">{t('project.partnersNone')}</p>
+      {items.length === 0 ? (
+        <p className="kern-body">{none}</p>
       ) : (
         <ul className="bn-checklist">
-          {p.partners.map((x) => (
+          {items.map((x) => (
             <li key={x.id} className="bn-checklist__item">
-              <span className="kern-body">
-                <strong>{x.name}</strong>
-                {x.role ? ` – ${x.role}` : ''}
-              </span>
+              {x.content}
               {manage ? (
                 <RowButton
                   icon="delete"
@@ -435,72 +524,11 @@ function PartnersSection({ networkId, project: p, manage, onChanged }: SectionPr
         </ul>
       )}
       {manage ? (
-        <form
-          className="bn-form bn-form--inline"
-          onSubmit={add.onSubmit}
-          aria-label={t('project.partnerAdd')}
-        >
-          <ErrorAlert error={add.m.error} />
-          <TextField label={t('project.partnerName')} name="name" required />
-          <TextField label={t('project.partnerRole')} name="role" />
-          <Button type="submit" variant="secondary" busy={add.m.isPending}>
-            {t('project.partnerAdd')}
-          </Button>
-        </form>
-      ) : null}
-    </Section>
-  );
-}
-
-function DocumentsSection({ networkId, project: p, manage, onChanged }: SectionProps) {
-  const { t } = useTranslation();
-  const add = useInlineAdd((fd) => {
-    const file = fd.get('file') as File;
-    return api.addDocument(networkId, p.id, file, String(fd.get('title') ?? '') || file.name);
-  }, onChanged);
-  const remove = useMutation({
-    mutationFn: (id: string) => api.removePart(networkId, p.id, 'documents', id),
-    onSuccess: onChanged,
-  });
-  return (
-    <Section title={t('project.documents')} id="project-documents">
-      <ErrorAlert error={remove.error} />
-      {p.documents.length === 0 ? (
-        <p className="kern-body">{t('project.documentsNone')}</p>
-      ) : (
-        <ul className="bn-checklist">
-          {p.documents.map((d) => (
-            <li key={d.id} className="bn-checklist__item">
-              <a className="kern-link" href={api.fileUrl(networkId, d.fileId)}>
-                {d.title}
-              </a>
-              {d.fileName && d.fileName !== d.title ? (
-                <span className="kern-body kern-body--small">({d.fileName})</span>
-              ) : null}
-              {manage ? (
-                <RowButton
-                  icon="delete"
-                  label={t('project.removeLabel', { name: d.title })}
-                  onClick={() => remove.mutate(d.id)}
-                >
-                  {t('project.remove')}
-                </RowButton>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
-      {manage ? (
-        <form
-          className="bn-form bn-form--inline"
-          onSubmit={add.onSubmit}
-          aria-label={t('project.documentAdd')}
-        >
-          <ErrorAlert error={add.m.error} />
-          <TextField label={t('project.documentTitle')} name="title" />
-          <TextField label={t('project.documentFile')} name="file" type="file" required />
-          <Button type="submit" variant="secondary" busy={add.m.isPending}>
-            {t('project.documentAdd')}
+        <form className="bn-form bn-form--inline" onSubmit={adding.onSubmit} aria-label={addLabel}>
+          <ErrorAlert error={adding.m.error} />
+          {fields}
+          <Button type="submit" variant="secondary" busy={adding.m.isPending}>
+            {addLabel}
           </Button>
         </form>
       ) : null}
