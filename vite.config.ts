@@ -60,7 +60,11 @@ export default defineConfig({
               priority: 20,
             },
             // The German catalogue, needed on every page (the work programme's part comes with its pages).
-            { name: 'messages-de', test: /src[\\/]web[\\/]i18n[\\/]de[\\/](?!work-)/, priority: 15 },
+            {
+              name: 'messages-de',
+              test: /src[\\/]web[\\/]i18n[\\/]de[\\/](?!work-|contacts-)/,
+              priority: 15,
+            },
             {
               name: 'react-aria',
               priority: 10,

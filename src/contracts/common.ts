@@ -22,6 +22,8 @@ export const Permissions = [
   'steering.manage',
   'work.read',
   'work.manage',
+  'contacts.read',
+  'contacts.manage',
 ] as const;
 export const Permission = z.enum(Permissions);
 export type Permission = z.infer<typeof Permission>;

@@ -23,6 +23,7 @@ import type { Deps } from './lib/context.js';
 import { logRedaction } from './lib/redact.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { createAuth } from './modules/auth/auth.js';
+import { contactsRoutes } from './modules/contacts/contacts.routes.js';
 import { contractRoutes } from './modules/contract/contract.routes.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { filesRoutes } from './modules/files/files.routes.js';
@@ -218,6 +219,7 @@ export async function buildApp(
       await api.register(steeringLinkRoutes(deps));
       await api.register(dashboardRoutes(deps));
       await api.register(workRoutes(deps));
+      await api.register(contactsRoutes(deps));
       // The trace's kinds: each module says how its things look in the trace (Verlauf).
       registerSteeringTraceKinds();
       registerWorkTraceKinds();

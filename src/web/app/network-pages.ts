@@ -25,9 +25,13 @@ export type NetworkPage = {
     | '/n/$networkId/arbeitsprogramm/planung'
     | '/n/$networkId/arbeitsprogramm/auftraege'
     | '/n/$networkId/arbeitsprogramm/projekte'
-    | '/n/$networkId/arbeitsprogramm/qualitaet';
+    | '/n/$networkId/arbeitsprogramm/qualitaet'
+    | '/n/$networkId/netzwerk/personen'
+    | '/n/$networkId/netzwerk/einrichtungen'
+    | '/n/$networkId/netzwerk/verteiler'
+    | '/n/$networkId/verwaltung/aufbewahrung';
   suffix: string;
-  group: 'main' | 'steering' | 'work' | 'contract' | 'admin';
+  group: 'main' | 'steering' | 'work' | 'contacts' | 'contract' | 'admin';
   label: MessageKey;
   icon: string;
   allowed: (n: NetworkSummary, me: Me) => boolean;
@@ -133,6 +137,30 @@ export const networkPages: NetworkPage[] = [
     allowed: has('work.read'),
   },
   {
+    to: '/n/$networkId/netzwerk/personen',
+    suffix: 'netzwerk/personen',
+    group: 'contacts',
+    label: 'nav.contactsPeople',
+    icon: 'account-circle',
+    allowed: has('contacts.read'),
+  },
+  {
+    to: '/n/$networkId/netzwerk/einrichtungen',
+    suffix: 'netzwerk/einrichtungen',
+    group: 'contacts',
+    label: 'nav.contactsInstitutions',
+    icon: 'home',
+    allowed: has('contacts.read'),
+  },
+  {
+    to: '/n/$networkId/netzwerk/verteiler',
+    suffix: 'netzwerk/verteiler',
+    group: 'contacts',
+    label: 'nav.contactsLists',
+    icon: 'mail',
+    allowed: has('contacts.read'),
+  },
+  {
     to: '/n/$networkId/verwaltung/benutzer',
     suffix: 'verwaltung/benutzer',
     group: 'admin',
@@ -171,6 +199,14 @@ export const networkPages: NetworkPage[] = [
     label: 'nav.publicSite',
     icon: 'language',
     allowed: has('public.manage'),
+  },
+  {
+    to: '/n/$networkId/verwaltung/aufbewahrung',
+    suffix: 'verwaltung/aufbewahrung',
+    group: 'admin',
+    label: 'nav.contactsRetention',
+    icon: 'autorenew',
+    allowed: has('contacts.manage'),
   },
   {
     to: '/n/$networkId/vertrag',

@@ -14,7 +14,7 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import type { Permission } from '../../contracts/common';
 import type { PageKind } from '../../contracts/publicsite';
 import { Loading } from '../components/ui/page';
-import { loadWorkMessages } from '../i18n';
+import { loadModuleMessages } from '../i18n';
 import { meQuery, rememberNetwork, setupQuery, useActiveNetwork, useMe } from '../lib/session';
 import { ErrorPage, ForbiddenPage, NotFoundPage } from './pages';
 import { queryClient, setNavigator } from './query-client';
@@ -156,7 +156,7 @@ const networkRoute = createRoute({
     if (me.secondFactorRequiredBy.includes(network.id) && !me.user.twoFactorEnabled)
       throw redirect({ to: '/konto' });
     rememberNetwork(queryClient, me, network.id);
-    await loadWorkMessages();
+    await loadModuleMessages();
   },
   component: Outlet,
 });
@@ -381,6 +381,47 @@ const deskRoute = networkChild(
   'work.manage',
   page(() => import('../features/work-desk'), 'DeskPage'),
 );
+const contactsPeople = () => import('../features/contacts-people');
+const contactsInstitutions = () => import('../features/contacts-institutions');
+const contactsLists = () => import('../features/contacts-lists');
+const peopleRoute = networkChild('netzwerk/personen', 'contacts.read', page(contactsPeople, 'PeoplePage'));
+const personRoute = detailRoute(
+  'netzwerk/personen/$personId',
+  'contacts.read',
+  contactsPeople,
+  'PersonPage',
+  'personId',
+);
+const institutionsRoute = networkChild(
+  'netzwerk/einrichtungen',
+  'contacts.read',
+  page(contactsInstitutions, 'InstitutionsPage'),
+);
+const institutionRoute = detailRoute(
+  'netzwerk/einrichtungen/$institutionId',
+  'contacts.read',
+  contactsInstitutions,
+  'InstitutionPage',
+  'institutionId',
+);
+const listsRoute = networkChild('netzwerk/verteiler', 'contacts.read', page(contactsLists, 'ListsPage'));
+const listRoute = detailRoute(
+  'netzwerk/verteiler/$listId',
+  'contacts.read',
+  contactsLists,
+  'ListPage',
+  'listId',
+);
+const importRoute = networkChild(
+  'netzwerk/import',
+  'contacts.manage',
+  page(() => import('../features/contacts-import'), 'ImportPage'),
+);
+const retentionRoute = networkChild(
+  'verwaltung/aufbewahrung',
+  'contacts.manage',
+  page(() => import('../features/contacts-privacy'), 'RetentionPage'),
+);
 const committeeRoute = networkChild(
   'lenkungskreis/mitglieder',
   'steering.read',
@@ -391,7 +432,7 @@ const committeeRoute = networkChild(
 const publicRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'netzwerk/$slug',
-  beforeLoad: () => loadWorkMessages(),
+  beforeLoad: () => loadModuleMessages(),
   component: withPreload(function PublicFrame() {
     const { slug } = publicRoute.useParams();
     return (
@@ -492,6 +533,14 @@ const routeTree = rootRoute.addChildren([
         procedureRoute,
         committeeRoute,
         deskRoute,
+        peopleRoute,
+        personRoute,
+        institutionsRoute,
+        institutionRoute,
+        listsRoute,
+        listRoute,
+        importRoute,
+        retentionRoute,
         goalsRoute,
         goalRoute,
         plansRoute,

@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { de as deCore } from './de';
 import { en } from './en';
-import { deWork } from './work-de';
+import { deModules } from './modules-de';
 
 // The whole German catalogue: the entry bundle's part and the work programme's chunk.
-const de = { ...deCore, ...deWork };
+const de = { ...deCore, ...deModules };
 
 /** Every key path of a catalogue, e.g. `meetings.invitations.send`. */
 function keys(tree: object, prefix = ''): string[] {

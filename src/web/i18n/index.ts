@@ -87,9 +87,9 @@ export function errorText(err: unknown): string {
 
 let workMessages: Promise<void> | null = null;
 /** Adds the work programme's German messages (a chunk of their own); English has them in its chunk. */
-export function loadWorkMessages(): Promise<void> {
-  workMessages ??= import('./work-de').then(({ deWork }) => {
-    i18n.addResourceBundle('de', 'translation', deWork, true, false);
+export function loadModuleMessages(): Promise<void> {
+  workMessages ??= import('./modules-de').then(({ deModules }) => {
+    i18n.addResourceBundle('de', 'translation', deModules, true, false);
   });
   return workMessages;
 }

@@ -11,6 +11,7 @@ type LinkTarget = { networkId: string; purpose: LinkPurpose } & (
   | { memberId: string }
   | { invitationId: string }
   | { userId: string }
+  | { personId: string; expiresAt: Date }
 );
 
 const pathOf: Record<LinkPurpose, (token: string) => string> = {
@@ -19,6 +20,7 @@ const pathOf: Record<LinkPurpose, (token: string) => string> = {
   calendar: (t) => `/api/calendar/${t}.ics`,
   account_invitation: (t) => `/einladung/${t}`,
   work_calendar: (t) => `/api/work-calendar/${t}.ics`,
+  consent_withdrawal: (t) => `/abmelden/${t}`,
 };
 
 const PLACEHOLDER = /\[\[personal-link:([0-9a-f-]{36})\]\]/g;

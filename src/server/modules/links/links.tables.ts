@@ -1,5 +1,6 @@
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { user } from '../auth/auth.tables.js';
+import { person } from '../contacts/contacts.tables.js';
 import { invitation, network } from '../networks/networks.tables.js';
 import { committeeMember, meetingRecipient, procedureVote } from '../steering/steering.tables.js';
 
@@ -17,7 +18,14 @@ export const personalLink = pgTable(
       .notNull()
       .references(() => network.id, { onDelete: 'cascade' }),
     purpose: text('purpose', {
-      enum: ['meeting_reply', 'procedure_vote', 'calendar', 'account_invitation', 'work_calendar'],
+      enum: [
+        'meeting_reply',
+        'procedure_vote',
+        'calendar',
+        'account_invitation',
+        'work_calendar',
+        'consent_withdrawal',
+      ],
     }).notNull(),
     // Null until the mail carrying the link is delivered (or the owner creates it on their page).
     tokenHash: text('token_hash').unique(),
@@ -27,6 +35,10 @@ export const personalLink = pgTable(
     invitationId: uuid('invitation_id').references(() => invitation.id, { onDelete: 'cascade' }),
     // A person's own link (the office desk's calendar feed of due dates).
     userId: text('user_id').references(() => user.id, { onDelete: 'cascade' }),
+    // A person's link in a mail sent from a distribution list ("keine weiteren E-Mails").
+    personId: uuid('person_id').references(() => person.id, { onDelete: 'cascade' }),
+    // Links that follow from nothing else expire by date (consent withdrawal: a year after the mail).
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -36,5 +48,6 @@ export const personalLink = pgTable(
     index('personal_link_member_idx').on(t.memberId),
     index('personal_link_invitation_idx').on(t.invitationId),
     index('personal_link_user_idx').on(t.userId),
+    index('personal_link_person_idx').on(t.personId),
   ],
 );

@@ -23,6 +23,8 @@ const grants: Record<Role, readonly Permission[]> = {
     'steering.manage',
     'work.read',
     'work.manage',
+    'contacts.read',
+    'contacts.manage',
   ],
   office: [
     'members.read',
@@ -38,7 +40,10 @@ const grants: Record<Role, readonly Permission[]> = {
     'steering.manage',
     'work.read',
     'work.manage',
+    'contacts.read',
+    'contacts.manage',
   ],
+  // The address book is the office's: committee members, guests and partners do not see it.
   // Members read the work programme, orders and reports; tasks stay the office's internals.
   committee: ['files.read', 'contract.read', 'meetings.read', 'steering.read', 'work.read'],
   // Guests read only the meetings and items they are invited to (the service checks each item); the

@@ -11,6 +11,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { user } from '../auth/auth.tables.js';
+import { person } from '../contacts/contacts.tables.js';
 import { fieldOfAction } from '../contract/contract.tables.js';
 import { storedFile } from '../files/files.tables.js';
 import { network } from '../networks/networks.tables.js';
@@ -41,10 +42,13 @@ export const committeeMember = pgTable(
     // A deputy (Stellvertretung) is a member of its own, standing in for the principal named here.
     deputyOf: uuid('deputy_of'),
     userId: text('user_id').references(() => user.id, { onDelete: 'set null' }),
+    // The member's record in the address book (one person, however many terms).
+    personId: uuid('person_id').references(() => person.id),
     createdAt: created(),
   },
   (t) => [
     index('committee_member_network_idx').on(t.networkId),
+    index('committee_member_person_idx').on(t.personId),
     // Start: which memberships are the signed-in person's own.
     index('committee_member_user_idx').on(t.networkId, t.userId),
   ],
@@ -153,10 +157,16 @@ export const guest = pgTable(
     email: text('email'),
     topic: text('topic').notNull().default(''),
     userId: text('user_id').references(() => user.id, { onDelete: 'set null' }),
+    // The guest's record in the address book.
+    personId: uuid('person_id').references(() => person.id),
     present: boolean('present'),
     createdAt: created(),
   },
-  (t) => [index('guest_meeting_idx').on(t.meetingId), index('guest_network_idx').on(t.networkId)],
+  (t) => [
+    index('guest_meeting_idx').on(t.meetingId),
+    index('guest_network_idx').on(t.networkId),
+    index('guest_person_idx').on(t.personId),
+  ],
 );
 
 export const attendance = pgTable(

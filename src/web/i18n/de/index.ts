@@ -47,4 +47,4 @@ export const de = {
 };
 
 /** The work programme's messages arrive with the signed-in and public pages (i18n/work-de.ts). */
-export type Catalogue = typeof de & import('../work-de').DeWork;
+export type Catalogue = typeof de & import('../modules-de').DeModules;

@@ -40,6 +40,11 @@ export const shell = {
     workOrders: 'Arbeitsaufträge',
     workProjects: 'Projekte',
     workQuality: 'Qualitätszyklus',
+    contacts: 'Netzwerk',
+    contactsPeople: 'Personen',
+    contactsInstitutions: 'Einrichtungen',
+    contactsLists: 'Verteiler',
+    contactsRetention: 'Aufbewahrung & Löschung',
   },
   footer: {
     language: 'Sprache',

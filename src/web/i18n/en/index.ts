@@ -5,6 +5,11 @@ import { audit } from './audit';
 import { auth } from './auth';
 import { committee } from './committee';
 import { common } from './common';
+import { contactsImport } from './contacts-import';
+import { contactsInstitutions } from './contacts-institutions';
+import { contactsLists } from './contacts-lists';
+import { contactsPeople } from './contacts-people';
+import { contactsPrivacy } from './contacts-privacy';
 import { contract } from './contract';
 import { dashboard } from './dashboard';
 import { decisions } from './decisions';
@@ -55,4 +60,9 @@ export const en: Shape<Catalogue> = {
   ...workGoals,
   ...workReports,
   ...workProjects,
+  ...contactsPeople,
+  ...contactsInstitutions,
+  ...contactsLists,
+  ...contactsImport,
+  ...contactsPrivacy,
 };

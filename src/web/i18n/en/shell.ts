@@ -43,6 +43,11 @@ export const shell: Shape<typeof de> = {
     workOrders: 'Work orders',
     workProjects: 'Projects',
     workQuality: 'Quality cycle',
+    contacts: 'Network',
+    contactsPeople: 'People',
+    contactsInstitutions: 'Institutions',
+    contactsLists: 'Distribution lists',
+    contactsRetention: 'Retention & erasure',
   },
   footer: {
     language: 'Language',

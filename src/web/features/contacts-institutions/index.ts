@@ -1,0 +1,2 @@
+export { InstitutionPage } from './components/institution-page';
+export { InstitutionsPage } from './components/institutions-page';

@@ -1,0 +1,2 @@
+export { ListPage } from './components/list-page';
+export { ListsPage } from './components/lists-page';

@@ -1,0 +1,2 @@
+export { PeoplePage } from './components/people-page';
+export { PersonPage } from './components/person-page';

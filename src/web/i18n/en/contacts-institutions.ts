@@ -1,0 +1,6 @@
+/** The address book's institutions (Netzwerk). */
+export const contactsInstitutions = {
+  contactsInstitutions: {
+    title: 'Institutions',
+  },
+};

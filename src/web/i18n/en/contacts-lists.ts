@@ -1,0 +1,6 @@
+/** The address book's lists (Netzwerk). */
+export const contactsLists = {
+  contactsLists: {
+    title: 'Distribution lists',
+  },
+};

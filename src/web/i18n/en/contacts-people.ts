@@ -1,0 +1,6 @@
+/** The address book's people (Netzwerk). */
+export const contactsPeople = {
+  contactsPeople: {
+    title: 'People',
+  },
+};

@@ -1,0 +1,6 @@
+/** The address book's privacy (Netzwerk). */
+export const contactsPrivacy = {
+  contactsPrivacy: {
+    title: 'Retention & erasure',
+  },
+};
