@@ -1,9 +1,8 @@
-import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, type Network, test } from './fixtures';
 import { berlinDay, KAOA } from './meeting-support';
 import { COMMITTEE, jointField, recordMembers } from './seed';
-import { check, expectDialogAccessible, expectFitsViewport, ready } from './support';
+import { check, expectDialogAccessible, expectFitsViewport, ready, shot } from './support';
 
 /**
  * Journey 10, the office's follow-up: the committee took a goal decision and a work-plan decision in
@@ -56,13 +55,11 @@ async function fits(page: Page) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-const shotsDir = '/work/wt/shots/h1-goals';
+/** Photographs the page at desk and phone width into the run's screens folder. */
 async function shots(page: Page, name: string) {
-  if (!process.env.SHOTS) return;
-  fs.mkdirSync(shotsDir, { recursive: true });
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${shotsDir}/${name}-${width}.png`, fullPage: true });
+    await shot(page, `20-${name}-${width}`);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { heldSpecialMeeting, plannedMeeting } from './seed';
-import { expectFitsViewport, expectNoAxeViolations, ready } from './support';
+import { expectFitsViewport, expectNoAxeViolations, ready, shot } from './support';
 
 /**
  * Issue 9, trace and quality cycle: from the register's "Was daraus wurde" to the decision's trace
@@ -10,17 +10,14 @@ import { expectFitsViewport, expectNoAxeViolations, ready } from './support';
  * pages: their links are tested in the API tests.
  */
 
-const SHOTS = '/work/wt/shots/h5-trace';
-
 async function both(page: Page, name: string) {
   await expectNoAxeViolations(page);
   await expectFitsViewport(page);
-  if (!process.env.SHOTS) return;
-  await page.screenshot({ path: `${SHOTS}/${name}-1280.png`, fullPage: true });
+  await shot(page, `24-${name}-1280`);
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(page.locator('main h1')).toBeVisible();
   await expectFitsViewport(page);
-  await page.screenshot({ path: `${SHOTS}/${name}-390.png`, fullPage: true });
+  await shot(page, `24-${name}-390`);
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { berlinDay, berlinNow } from './meeting-support';
@@ -15,17 +13,13 @@ import { check, expectFitsViewport, fillDate, ready } from './support';
  */
 
 const AUTUMN = 'Herbstsitzung des Lenkungskreises';
-const SHOTS = '/work/wt/shots/i1-journey';
 
 const local = (t: { day: string; time: string }) => `${t.day}T${t.time}`;
 
-/** Every page of the journey: rendered, axe-clean, fits its window; photographed with SHOTS=1. */
+/** Every page of the journey: rendered, axe-clean, fits its window, photographed (check). */
 async function step(page: Page, name: string) {
   await check(page, `26-${name}`);
   await expectFitsViewport(page);
-  if (!process.env.SHOTS) return;
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}-1280.png`), fullPage: true });
 }
 
 test('journey 10: from the decision to the order, the project, the report in the next meeting and the trace', async ({

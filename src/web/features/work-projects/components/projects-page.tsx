@@ -144,7 +144,7 @@ function ProjectTable({
                   </th>
                   <td className="kern-table__cell bn-break">{p.fieldName ?? t('projects.noField')}</td>
                   <td className="kern-table__cell">{p.leadName ?? t('projects.noLead')}</td>
-                  <td className="kern-table__cell bn-nowrap">
+                  <td className="kern-table__cell">
                     {p.startOn || p.endOn ? `${formatDay(p.startOn)} – ${formatDay(p.endOn)}` : '–'}
                   </td>
                   <td className="kern-table__cell">
