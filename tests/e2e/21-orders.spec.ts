@@ -1,18 +1,14 @@
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { berlinDay } from './meeting-support';
 import { heldSpecialMeeting } from './seed';
-import { check, expectFitsViewport, expectNoAxeViolations, fillDate } from './support';
+import { check, expectFitsViewport, expectNoAxeViolations, fillDate, shot } from './support';
 
-const SHOTS = path.resolve('/work/wt/shots/h2-orders');
-
+/** Photographs the page at desk and phone width into the run's screens folder. */
 async function shots(page: Page, name: string) {
-  if (!process.env.SHOTS) return;
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.waitForTimeout(150);
-    await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
+    await shot(page, `21-${name}-${width}`);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
@@ -63,6 +59,8 @@ test('orders: the office turns a taken decision into a work order, takes it up a
   await page.getByRole('button', { name: 'Speichern' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'gespeichert' })).toBeVisible();
   await expect(page.getByRole('progressbar', { name: /40 %/ })).toBeVisible();
+  // The reports section beside states the same current state (it once kept "neu, 0 %").
+  await expect(page.getByText('Aktueller Stand: in Arbeit, 40 %')).toBeVisible();
   const history = page.getByRole('region', { name: 'Verlauf des Auftrags' });
   await expect(history.getByRole('listitem')).toHaveCount(4);
   await expect(history).toContainText('angenommen → in Arbeit');

@@ -1,2 +1,3 @@
+export { reportsKey } from './api';
 export { OfficeReportOffer } from './components/office-report-offer';
 export { ReportsCard } from './components/reports-card';

@@ -21,7 +21,7 @@ import {
 import { isApiError } from '../../../lib/api';
 import { formatDateTime, formatDay } from '../../../lib/format';
 import { projectQuery } from '../../work-projects/api';
-import { ReportsCard } from '../../work-reports';
+import { ReportsCard, reportsKey } from '../../work-reports';
 import { TraceLink } from '../../work-trace';
 import { moveOrder, officeStaffQuery, orderQuery, ordersKey, updateOrder } from '../api';
 import { OrderFlags, OrderProgress, OrderStatusBadge } from './order-parts';
@@ -48,7 +48,12 @@ function OrderView({ networkId, order: o }: { networkId: string; order: WorkOrde
   const [message, setMessage] = useState<string | null>(null);
   const [returning, setReturning] = useState(false);
   const [editing, setEditing] = useState(false);
-  const refresh = () => qc.invalidateQueries({ queryKey: ordersKey(networkId) });
+  // The reports card beside shows the order's current state and progress: it refreshes too.
+  const refresh = () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: ordersKey(networkId) }),
+      qc.invalidateQueries({ queryKey: reportsKey(networkId) }),
+    ]);
   // The answer is the order as saved: shown at once, so a form keyed by the version never resets
   // under the user's hands when the list's refetch lands later.
   const show = (saved: WorkOrderDetail) => qc.setQueryData(orderQuery(networkId, o.id).queryKey, saved);

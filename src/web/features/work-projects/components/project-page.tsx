@@ -22,7 +22,7 @@ import {
 import { isApiError } from '../../../lib/api';
 import { formatDate, formatDay, today } from '../../../lib/format';
 import { useCan } from '../../../lib/session';
-import { ReportsCard } from '../../work-reports';
+import { ReportsCard, reportsKey } from '../../work-reports';
 import { TraceLink } from '../../work-trace';
 import * as api from '../api';
 import { ProjectProgress } from './progress';
@@ -45,7 +45,12 @@ export function ProjectPage({ networkId, projectId }: { networkId: string; proje
   const [message, setMessage] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const [closing, setClosing] = useState<{ openTasks: string[] } | null>(null);
-  const refresh = () => qc.invalidateQueries({ queryKey: api.projectsKey(networkId) });
+  // The reports card beside shows the project's current progress: it refreshes too.
+  const refresh = () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: api.projectsKey(networkId) }),
+      qc.invalidateQueries({ queryKey: reportsKey(networkId) }),
+    ]);
 
   const save = useMutation({
     mutationFn: (fd: FormData) =>
