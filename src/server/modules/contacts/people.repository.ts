@@ -219,3 +219,7 @@ export async function accountOf(db: Db, networkId: string, userId: string) {
 export async function setLastActivity(tx: Db, id: string, at: Date) {
   await tx.update(person).set({ lastActivityAt: at }).where(eq(person.id, id));
 }
+
+export async function setPersonUser(tx: Db, id: string, userId: string) {
+  await tx.update(person).set({ userId }).where(eq(person.id, id));
+}

@@ -27,3 +27,28 @@ export async function linkPerson(
   });
   return p.id;
 }
+
+/**
+ * The person of an office account (staff are people of the address book too): found by account or
+ * e-mail, else a new person with source account. For the demo and for accounts made after migration 0022.
+ */
+export async function linkAccountPerson(
+  tx: Db,
+  networkId: string,
+  account: { userId: string; name: string; email: string },
+): Promise<string> {
+  const found = await repo.personByEmail(tx, networkId, account.email);
+  if (found) {
+    if (!found.userId) await repo.setPersonUser(tx, found.id, account.userId);
+    return found.id;
+  }
+  const p = await insertPerson(tx, {
+    networkId,
+    ...splitName(account.name),
+    email: account.email.toLowerCase(),
+    legalBasis: 'public_task',
+    source: { kind: 'account' },
+    userId: account.userId,
+  });
+  return p.id;
+}
