@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NetworkParams } from './common.js';
+import { NetworkParams, Role } from './common.js';
 import {
   InstitutionType,
   LegalBasis,
@@ -211,7 +211,7 @@ export const PersonDetail = z.object({
   guestInvitations: z.array(
     z.object({ meetingId: z.uuid(), meetingTitle: z.string(), startsAt: z.string(), topic: z.string() }),
   ),
-  account: z.object({ name: z.string(), email: z.string(), role: z.string().nullable() }).nullable(),
+  account: z.object({ name: z.string(), email: z.string(), role: Role.nullable() }).nullable(),
   consent: ConsentState,
   example: z.boolean(),
   erased: z.boolean(),
