@@ -14,7 +14,7 @@ export const contactsPeople = {
     institutionType: 'Art der Einrichtung',
     municipality: 'Kommune',
     function: 'Funktion',
-    functionHint: 'z. B. Schulleitung, StuBO, Jugendamtsleitung',
+    functionHint: 'z. B. Schulleitung oder StuBO',
     field: 'Handlungsfeld',
     fields: 'Handlungsfelder',
     multipliersOnly: 'Nur Multiplikatorinnen und Multiplikatoren',

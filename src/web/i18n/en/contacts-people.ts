@@ -13,7 +13,7 @@ export const contactsPeople = {
     institutionType: 'Type of institution',
     municipality: 'Municipality',
     function: 'Function',
-    functionHint: 'e.g. head teacher, careers coordinator, head of youth services',
+    functionHint: 'e.g. head teacher or careers coordinator',
     field: 'Field of action',
     fields: 'Fields of action',
     multipliersOnly: 'Multipliers only',

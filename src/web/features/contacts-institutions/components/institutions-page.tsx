@@ -16,7 +16,8 @@ import {
   TextField,
 } from '../../../components/ui';
 import { useCan } from '../../../lib/session';
-import { exportUrl, institutionsQuery, optionsQuery } from '../../contacts-people/api';
+import { institutionsQuery, optionsQuery } from '../../contacts-people/api';
+import { ListBar } from '../../contacts-people/components/list-bar';
 import { useDebounced } from '../../contacts-people/components/people-page';
 import { InstitutionFormDialog } from './institution-form';
 
@@ -35,7 +36,6 @@ export function InstitutionsPage({ networkId }: { networkId: string }) {
   const options = useQuery(optionsQuery(networkId));
   const set = (k: keyof typeof filters, v: string) => setFilters((f) => ({ ...f, [k]: v || undefined }));
   const rows = list.data ?? [];
-  const fileFilters = query as Record<string, string | undefined>;
   return (
     <Page
       title={t('contactsInstitutions.title')}
@@ -96,21 +96,12 @@ export function InstitutionsPage({ networkId }: { networkId: string }) {
           />
         </fieldset>
       </details>
-      <div className="bn-contacts-bar">
-        <p className="kern-body" aria-live="polite" role="status">
-          {list.data ? t('contactsInstitutions.count', { count: rows.length }) : null}
-        </p>
-        <p className="kern-body bn-contacts-exports">
-          {t('contactsPeople.export')}:{' '}
-          <a className="kern-link" href={exportUrl(networkId, 'institutions', 'xlsx', fileFilters)} download>
-            {t('contactsPeople.excel')}
-          </a>{' '}
-          ·{' '}
-          <a className="kern-link" href={exportUrl(networkId, 'institutions', 'csv', fileFilters)} download>
-            {t('contactsPeople.csv')}
-          </a>
-        </p>
-      </div>
+      <ListBar
+        networkId={networkId}
+        what="institutions"
+        count={list.data ? t('contactsInstitutions.count', { count: rows.length }) : null}
+        filters={query as Record<string, string | undefined>}
+      />
       <ErrorAlert error={list.error} />
       {list.isPending ? (
         <Loading />

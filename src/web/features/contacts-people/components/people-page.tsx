@@ -17,7 +17,8 @@ import {
   TextField,
 } from '../../../components/ui';
 import { useCan } from '../../../lib/session';
-import { exportUrl, optionsQuery, peopleQuery } from '../api';
+import { optionsQuery, peopleQuery } from '../api';
+import { ListBar } from './list-bar';
 import { PersonFormDialog } from './person-form';
 
 export const consentKind = { given: 'success', withdrawn: 'danger', none: 'info' } as const;
@@ -47,7 +48,6 @@ export function PeoplePage({ networkId }: { networkId: string }) {
   const options = useQuery(optionsQuery(networkId));
   const set = (k: keyof typeof filters, v: string) => setFilters((f) => ({ ...f, [k]: v || undefined }));
   const list = people.data ?? [];
-  const fileFilters = query as Record<string, string | undefined>;
 
   return (
     <Page
@@ -126,21 +126,12 @@ export function PeoplePage({ networkId }: { networkId: string }) {
           />
         </fieldset>
       </details>
-      <div className="bn-contacts-bar">
-        <p className="kern-body" aria-live="polite" role="status">
-          {people.data ? t('contactsPeople.count', { count: list.length }) : null}
-        </p>
-        <p className="kern-body bn-contacts-exports">
-          {t('contactsPeople.export')}:{' '}
-          <a className="kern-link" href={exportUrl(networkId, 'people', 'xlsx', fileFilters)} download>
-            {t('contactsPeople.excel')}
-          </a>{' '}
-          ·{' '}
-          <a className="kern-link" href={exportUrl(networkId, 'people', 'csv', fileFilters)} download>
-            {t('contactsPeople.csv')}
-          </a>
-        </p>
-      </div>
+      <ListBar
+        networkId={networkId}
+        what="people"
+        count={people.data ? t('contactsPeople.count', { count: list.length }) : null}
+        filters={query as Record<string, string | undefined>}
+      />
       <ErrorAlert error={people.error} />
       {people.isPending ? (
         <Loading />

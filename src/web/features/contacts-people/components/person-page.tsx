@@ -239,7 +239,7 @@ function Functions({
       <ErrorAlert error={remove.error} />
       {manage ? (
         <form key={formKey} onSubmit={submit} aria-label={t('contactsPeople.addFunction')}>
-          <fieldset className="bn-filters">
+          <fieldset className="bn-filters bn-contacts-add">
             <legend>{t('contactsPeople.addFunction')}</legend>
             <ErrorAlert error={add.error} />
             <SelectField
