@@ -56,6 +56,8 @@ export const CommitteeMember = z.object({
   termFrom: z.string(),
   termTo: z.string().nullable(),
   deputyOf: z.uuid().nullable(),
+  // The member's record in the address book (Netzwerk → Personen).
+  personId: z.uuid().nullable(),
   active: z.boolean(),
 });
 export type CommitteeMember = z.infer<typeof CommitteeMember>;

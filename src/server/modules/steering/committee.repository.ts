@@ -78,3 +78,22 @@ export async function updateMemberRow(tx: Db, memberId: string, values: MemberVa
     .returning();
   return m!;
 }
+
+/** Links a member to their person of the address book. */
+export async function setMemberPerson(tx: Db, memberId: string, personId: string): Promise<MemberRow> {
+  const [m] = await tx
+    .update(committeeMember)
+    .set({ personId })
+    .where(eq(committeeMember.id, memberId))
+    .returning();
+  return m!;
+}
+
+/** A person's memberships in the committee (the person page shows them). */
+export async function membershipsOfPerson(db: Db, networkId: string, personId: string): Promise<MemberRow[]> {
+  return db
+    .select()
+    .from(committeeMember)
+    .where(and(eq(committeeMember.networkId, networkId), eq(committeeMember.personId, personId)))
+    .orderBy(asc(committeeMember.termFrom));
+}

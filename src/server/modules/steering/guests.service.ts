@@ -1,6 +1,7 @@
 import type { MeetingDetail } from '../../../contracts/steering.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
+import { linkPerson } from '../contacts/contacts.service.js';
 import { authorize } from '../networks/networks.policy.js';
 import { loadItem } from './agenda.service.js';
 import { getMeeting } from './meeting-view.service.js';
@@ -23,7 +24,20 @@ export async function inviteGuest(
     if (input.itemId) await loadItem(tx, actor, meetingId, input.itemId);
     // A guest with an account (role guest in this network) sees the invited items in the app.
     const userId = input.email ? await repo.accountIdByEmail(tx, input.email) : null;
-    const g = await repo.insertGuest(tx, { ...input, networkId: actor.networkId, meetingId: m.id, userId });
+    // The guest is a person of the address book: the one with this e-mail, else a new one.
+    const personId = await linkPerson(tx, actor.networkId, {
+      name: input.name,
+      email: input.email,
+      source: 'guest',
+      userId,
+    });
+    const g = await repo.insertGuest(tx, {
+      ...input,
+      networkId: actor.networkId,
+      meetingId: m.id,
+      userId,
+      personId,
+    });
     await recordAudit(tx, auditActorOf(actor), {
       action: 'create',
       entityType: 'guest',

@@ -108,6 +108,21 @@ export async function guestInvitationsOf(db: Db, networkId: string, userId: stri
     );
 }
 
+/** The meetings a person of the address book was invited to as a guest, newest first. */
+export async function guestInvitationsOfPerson(db: Db, networkId: string, personId: string) {
+  return db
+    .select({
+      meetingId: meeting.id,
+      meetingTitle: meeting.title,
+      startsAt: meeting.startsAt,
+      topic: guest.topic,
+    })
+    .from(guest)
+    .innerJoin(meeting, eq(meeting.id, guest.meetingId))
+    .where(and(eq(guest.networkId, networkId), eq(guest.personId, personId)))
+    .orderBy(desc(meeting.startsAt));
+}
+
 export async function guestsOf(db: Db, meetingId: string) {
   return db.select().from(guest).where(eq(guest.meetingId, meetingId)).orderBy(asc(guest.createdAt));
 }

@@ -14,7 +14,12 @@ export {
   updateAgendaItem,
 } from './agenda.service.js';
 export { recordAttendance } from './attendance.service.js';
-export { createCommitteeMember, listCommitteeMembers, updateCommitteeMember } from './committee.service.js';
+export {
+  createCommitteeMember,
+  listCommitteeMembers,
+  steeringOfPerson,
+  updateCommitteeMember,
+} from './committee.service.js';
 export {
   type DecisionFactsRow,
   decisionForWork,

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommitteeMember, MemberInput } from '../../../../contracts/steering';
@@ -65,6 +66,7 @@ export function CommitteePage({ networkId }: { networkId: string }) {
           {sides.map((side) => (
             <Section key={side} id={`side-${side}`} title={t(`committee.sides.${side}`)}>
               <MemberTable
+                networkId={networkId}
                 members={current.filter((m) => m.side === side)}
                 all={all}
                 caption={t(`committee.sides.${side}`)}
@@ -78,6 +80,7 @@ export function CommitteePage({ networkId }: { networkId: string }) {
               <p className="kern-body">{t('committee.noFormer')}</p>
             ) : (
               <MemberTable
+                networkId={networkId}
                 members={former}
                 all={all}
                 caption={t('committee.former')}
@@ -106,6 +109,7 @@ export function CommitteePage({ networkId }: { networkId: string }) {
 }
 
 function MemberTable({
+  networkId,
   members,
   all,
   caption,
@@ -113,6 +117,7 @@ function MemberTable({
   showSide,
   onEdit,
 }: {
+  networkId: string;
   members: CommitteeMember[];
   all: CommitteeMember[];
   caption: string;
@@ -121,6 +126,8 @@ function MemberTable({
   onEdit: ((m: CommitteeMember) => void) | null;
 }) {
   const { t } = useTranslation();
+  // The member's record in the address book (Netzwerk → Personen), for those who may read it.
+  const addressBook = useCan()('contacts.read');
   if (members.length === 0) return <p className="kern-body">{t('committee.none')}</p>;
   const name = (id: string | null) => all.find((m) => m.id === id)?.name ?? '–';
   return (
@@ -143,7 +150,17 @@ function MemberTable({
             return (
               <tr key={m.id} className="kern-table__row">
                 <th scope="row" className="kern-table__cell bn-row-head bn-member">
-                  {m.name}
+                  {addressBook && m.personId ? (
+                    <Link
+                      to="/n/$networkId/netzwerk/personen/$personId"
+                      params={{ networkId, personId: m.personId }}
+                      className="kern-link"
+                    >
+                      {m.name}
+                    </Link>
+                  ) : (
+                    m.name
+                  )}
                   {m.function || m.institution ? (
                     <span className="bn-member__detail">
                       {[m.function, m.institution].filter(Boolean).join(', ')}

@@ -1,9 +1,166 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useTitle } from '../../../lib/use-title';
+import { institutionTypes, schoolTypes } from '../../../../contracts/contacts';
+import type { InstitutionsQuery } from '../../../../contracts/contacts-people';
+import {
+  Button,
+  CheckboxField,
+  ErrorAlert,
+  Loading,
+  Page,
+  SelectField,
+  TableHead,
+  TableRegion,
+  TextField,
+} from '../../../components/ui';
+import { useCan } from '../../../lib/session';
+import { institutionsQuery, optionsQuery } from '../../contacts-people/api';
+import { ListBar } from '../../contacts-people/components/list-bar';
+import { useDebounced } from '../../contacts-people/components/people-page';
+import { InstitutionFormDialog } from './institution-form';
 
-/** Placeholder until the part is built. */
-export function InstitutionsPage(_p: { networkId: string }) {
+/** Netzwerk → Einrichtungen: schools, Kitas, youth services, chambers, companies … of the region. */
+export function InstitutionsPage({ networkId }: { networkId: string }) {
   const { t } = useTranslation();
-  useTitle(t('contactsInstitutions.title'));
-  return <h1 className="kern-heading-x-large">{t('contactsInstitutions.title')}</h1>;
+  const can = useCan();
+  const manage = can('contacts.manage');
+  const navigate = useNavigate();
+  const [text, setText] = useState('');
+  const q = useDebounced(text.trim());
+  const [filters, setFilters] = useState<Omit<InstitutionsQuery, 'q'>>({});
+  const [creating, setCreating] = useState(false);
+  const query: InstitutionsQuery = { ...filters, q: q || undefined };
+  const list = useQuery(institutionsQuery(networkId, query));
+  const options = useQuery(optionsQuery(networkId));
+  const set = (k: keyof typeof filters, v: string) => setFilters((f) => ({ ...f, [k]: v || undefined }));
+  const rows = list.data ?? [];
+  return (
+    <Page
+      title={t('contactsInstitutions.title')}
+      intro={t('contactsInstitutions.intro')}
+      actions={
+        manage ? (
+          <Button icon="add" onClick={() => setCreating(true)}>
+            {t('contactsInstitutions.create')}
+          </Button>
+        ) : null
+      }
+    >
+      <search className="bn-contacts-search">
+        <TextField
+          label={t('contactsInstitutions.search')}
+          hint={t('contactsInstitutions.searchHint')}
+          type="search"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          autoComplete="off"
+        />
+      </search>
+      <details className="bn-details bn-contacts-filters">
+        <summary>{t('contactsInstitutions.filters')}</summary>
+        <fieldset className="bn-filters">
+          <legend className="kern-sr-only">{t('contactsInstitutions.filters')}</legend>
+          <SelectField
+            label={t('contactsInstitutions.type')}
+            value={filters.type ?? ''}
+            onChange={(e) => set('type', e.target.value)}
+            options={[
+              { value: '', label: t('contactsInstitutions.all') },
+              ...institutionTypes.map((v) => ({ value: v, label: t(`contactsInstitutions.types.${v}`) })),
+            ]}
+          />
+          <SelectField
+            label={t('contactsInstitutions.schoolType')}
+            value={filters.schoolType ?? ''}
+            onChange={(e) => set('schoolType', e.target.value)}
+            options={[
+              { value: '', label: t('contactsInstitutions.all') },
+              ...schoolTypes.map((v) => ({ value: v, label: v })),
+            ]}
+          />
+          <SelectField
+            label={t('contactsInstitutions.municipality')}
+            value={filters.municipalityId ?? ''}
+            onChange={(e) => set('municipalityId', e.target.value)}
+            options={[
+              { value: '', label: t('contactsInstitutions.all') },
+              ...(options.data?.municipalities ?? []).map((m) => ({ value: m.id, label: m.name })),
+            ]}
+          />
+          <CheckboxField
+            label={t('contactsInstitutions.showArchived')}
+            checked={filters.archived === 'true'}
+            onChange={(e) => set('archived', e.target.checked ? 'true' : '')}
+          />
+        </fieldset>
+      </details>
+      <ListBar
+        networkId={networkId}
+        what="institutions"
+        count={list.data ? t('contactsInstitutions.count', { count: rows.length }) : null}
+        filters={query as Record<string, string | undefined>}
+      />
+      <ErrorAlert error={list.error} />
+      {list.isPending ? (
+        <Loading />
+      ) : rows.length === 0 ? (
+        <p className="kern-body">{t('contactsInstitutions.none')}</p>
+      ) : (
+        <TableRegion label={t('contactsInstitutions.tableCaption')}>
+          <table className="kern-table bn-table">
+            <caption className="kern-sr-only">{t('contactsInstitutions.tableCaption')}</caption>
+            <TableHead
+              columns={[
+                t('contactsInstitutions.name'),
+                t('contactsInstitutions.place'),
+                { label: t('contactsInstitutions.people'), numeric: true },
+              ]}
+            />
+            <tbody className="kern-table__body">
+              {rows.map((i) => (
+                <tr key={i.id} className="kern-table__row">
+                  <th scope="row" className="kern-table__cell bn-row-head bn-break">
+                    <Link
+                      to="/n/$networkId/netzwerk/einrichtungen/$institutionId"
+                      params={{ networkId, institutionId: i.id }}
+                      className="kern-link"
+                    >
+                      {i.name}
+                    </Link>
+                    <span className="bn-cell-second bn-muted">
+                      {i.type === 'school'
+                        ? `${i.schoolType ?? ''} · ${t('contactsInstitutions.schoolNumberShort', { number: i.schoolNumber })}`
+                        : t(`contactsInstitutions.types.${i.type}`)}
+                    </span>
+                  </th>
+                  <td className="kern-table__cell bn-break">
+                    {i.place || '–'}
+                    {i.municipalityName && i.municipalityName !== i.place ? (
+                      <span className="bn-cell-second bn-muted">{i.municipalityName}</span>
+                    ) : null}
+                  </td>
+                  <td className="kern-table__cell kern-table__cell--numeric">{i.peopleCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
+      {manage ? (
+        <InstitutionFormDialog
+          networkId={networkId}
+          open={creating}
+          onClose={() => setCreating(false)}
+          onSaved={(i) =>
+            navigate({
+              to: '/n/$networkId/netzwerk/einrichtungen/$institutionId',
+              params: { networkId, institutionId: i.id },
+            })
+          }
+        />
+      ) : null}
+    </Page>
+  );
 }
