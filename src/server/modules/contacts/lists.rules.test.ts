@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { errorCodeOf } from '../../../../tests/helpers/rules.js';
 import type { ListFilter } from '../../../contracts/contacts.js';
 import {
-  checkDynamicFilter,
   consentStateOf,
   csvCell,
+  dynamicFilter,
   exclusionReason,
+  hasCondition,
   isSecondaryOne,
   listMailText,
   normalizeFilter,
@@ -86,14 +86,20 @@ describe('filters', () => {
   it.each(cases)('%s', (_, f, out) => expect(normalizeFilter(f)).toEqual(out));
 
   it.each([
-    [null, 'contacts.list_filter_empty'],
-    [{}, 'contacts.list_filter_empty'],
-    [{ functions: [' '] }, 'contacts.list_filter_empty'],
-    [{ multiplierOnly: false }, 'contacts.list_filter_empty'],
-    [{ institutionTypes: ['school'] }, 'ok'],
-  ] as Array<[ListFilter | null, string]>)('a dynamic list needs a condition: %j → %s', (f, code) => {
-    expect(errorCodeOf(() => checkDynamicFilter(f))).toBe(code);
+    [null, {}],
+    [{ functions: [' '] }, {}],
+    [{ institutionTypes: ['school'] }, { institutionTypes: ['school'] }],
+  ] as Array<[ListFilter | null, ListFilter]>)('a dynamic filter %j is stored as %j', (f, out) => {
+    expect(dynamicFilter(f)).toEqual(out);
   });
+
+  it.each([
+    [{}, false],
+    [{ multiplierOnly: false }, false],
+    [{ functions: ['  '] }, false],
+    [{ multiplierOnly: true }, true],
+    [{ fieldIds: ['00000000-0000-4000-8000-000000000000'] }, true],
+  ] as Array<[ListFilter, boolean]>)('%j has a condition: %s', (f, yes) => expect(hasCondition(f)).toBe(yes));
 
   it('"Sek I" is all five secondary school types', () => {
     expect(isSecondaryOne(['Hauptschule', 'Realschule', 'Sekundarschule', 'Gesamtschule', 'Gymnasium'])).toBe(

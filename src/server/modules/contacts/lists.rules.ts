@@ -1,6 +1,5 @@
 import type { ListExclusionReason, ListFilter } from '../../../contracts/contacts.js';
 import { secondaryOneSchoolTypes } from '../../../contracts/contacts.js';
-import { DomainError } from '../../http/errors.js';
 import { fold } from './fold.rules.js';
 
 /*
@@ -34,16 +33,11 @@ export function normalizeFilter(f: ListFilter): ListFilter {
 
 export const hasCondition = (f: ListFilter) => Object.keys(normalizeFilter(f)).length > 0;
 
-/** A dynamic list needs at least one condition: without one it would mail the whole address book. */
-export function checkDynamicFilter(f: ListFilter | null): ListFilter {
-  if (!f || !hasCondition(f))
-    throw new DomainError(
-      'contacts.list_filter_empty',
-      'Ein dynamischer Verteiler braucht mindestens eine Bedingung (z. B. Art der Einrichtung, Gemeinde oder Funktion).',
-      'invalid',
-    );
-  return normalizeFilter(f);
-}
+/**
+ * A dynamic list's filter as stored. A filter without any condition selects nobody (never the whole
+ * address book): a new dynamic list starts empty until its conditions are chosen.
+ */
+export const dynamicFilter = (f: ListFilter | null | undefined): ListFilter => normalizeFilter(f ?? {});
 
 /** "Sek I" shortcut: all its school types chosen. */
 export const isSecondaryOne = (schoolTypes: readonly string[] | undefined) =>

@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import { institutionTypes, schoolTypes, secondaryOneSchoolTypes } from '../../../contracts/contacts.js';
+import {
+  institutionTypes,
+  type ListFilter,
+  schoolTypes,
+  secondaryOneSchoolTypes,
+} from '../../../contracts/contacts.js';
 import type {
   GuestsFromListResult,
   ListDetail,
@@ -28,9 +33,10 @@ import { prefixQuery } from './fold.rules.js';
 import * as repo from './lists.repository.js';
 import {
   byName,
-  checkDynamicFilter,
   consentStateOf,
+  dynamicFilter,
   exclusionReason,
+  hasCondition,
   listMailText,
   personName,
   salutationLine,
@@ -86,7 +92,11 @@ async function evaluate(db: Db, networkId: string, ids: string[], needsConsent: 
 
 /** The people on a list: its static members, or whom its filter selects right now. */
 const peopleOf = (db: Db, l: repo.ListRow) =>
-  l.kind === 'static' ? repo.memberIdsOf(db, l.id) : repo.peopleMatching(db, l.networkId, l.filter ?? {});
+  l.kind === 'static' ? repo.memberIdsOf(db, l.id) : matching(db, l.networkId, l.filter ?? {});
+
+/** Whom a filter selects; nobody without a condition. */
+const matching = async (db: Db, networkId: string, f: ListFilter) =>
+  hasCondition(f) ? repo.peopleMatching(db, networkId, f) : [];
 
 async function loadList(db: Db, actor: NetworkActor, listId: string, lock = false) {
   const l = await repo.listById(db, actor.networkId, listId, lock);
@@ -157,7 +167,7 @@ const auditState = (l: repo.ListRow) => ({
 
 export async function createList(deps: Deps, actor: NetworkActor, i: ListInputData): Promise<ListDetail> {
   authorize(actor.role, 'contacts.manage');
-  const filter = i.kind === 'dynamic' ? checkDynamicFilter(i.filter) : null;
+  const filter = i.kind === 'dynamic' ? dynamicFilter(i.filter) : null;
   const l = await deps.db.transaction(async (tx) => {
     await assertNameFree(tx, actor.networkId, i.name);
     const row = await repo.insertList(tx, {
@@ -197,7 +207,7 @@ export async function updateList(
         await lastChangedBy(tx, actor.networkId, 'distribution_list', before.id),
         '. Bitte laden Sie die Seite neu und prüfen Sie die Änderung.',
       );
-    const filter = before.kind === 'dynamic' ? checkDynamicFilter(i.filter) : null;
+    const filter = before.kind === 'dynamic' ? dynamicFilter(i.filter) : null;
     await assertNameFree(tx, actor.networkId, i.name, before.id);
     const after = await repo.updateList(tx, before.id, {
       name: i.name,
@@ -321,8 +331,8 @@ export async function previewFilter(
   i: z.output<typeof PreviewInput>,
 ): Promise<ListPreview> {
   authorize(actor.role, 'contacts.read');
-  const filter = checkDynamicFilter(i.filter);
-  const ids = await repo.peopleMatching(deps.db, actor.networkId, filter);
+  const filter = dynamicFilter(i.filter);
+  const ids = await matching(deps.db, actor.networkId, filter);
   return strip(await evaluate(deps.db, actor.networkId, ids, i.needsConsent));
 }
 
