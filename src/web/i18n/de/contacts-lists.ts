@@ -28,13 +28,24 @@ export const contactsLists = {
     filterTitle: 'Filter',
     filterIntro:
       'Alle gewählten Bedingungen müssen zutreffen; innerhalb einer Bedingung genügt einer der Werte. Art, Schulform, Gemeinde und Funktion gelten für dieselbe Einrichtung.',
-    types: { school: 'Schule', kita: 'Kita', youth_services: 'Jugendhilfe', company: 'Unternehmen', chamber: 'Kammer', association: 'Verein oder Verband', authority: 'Behörde', higher_education: 'Hochschule', other: 'Sonstige' },
+    types: {
+      school: 'Schule',
+      kita: 'Kita',
+      youth_services: 'Jugendhilfe',
+      company: 'Unternehmen',
+      chamber: 'Kammer',
+      association: 'Verein oder Verband',
+      authority: 'Behörde',
+      higher_education: 'Hochschule',
+      other: 'Sonstige',
+    },
     institutionTypes: 'Art der Einrichtung',
     schoolTypes: 'Schulform',
     sekOne: 'Sekundarstufe I (Haupt-, Real-, Sekundar-, Gesamtschule, Gymnasium)',
     municipalities: 'Gemeinde',
     functions: 'Funktion enthält',
-    functionsHint: 'Mehrere Funktionen durch Komma trennen, z. B. „Schulleitung, StuBO“. Groß- und Kleinschreibung und Umlaute egal.',
+    functionsHint:
+      'Mehrere Funktionen durch Komma trennen, z. B. „Schulleitung, StuBO“. Groß- und Kleinschreibung und Umlaute egal.',
     fields: 'Handlungsfeld',
     multiplierOnly: 'Nur Multiplikatorinnen und Multiplikatoren',
     topics: 'Thema der Multiplikatoren enthält',
@@ -82,6 +93,7 @@ export const contactsLists = {
     guestsFromListHint:
       'Die Personen des Verteilers, die E-Mails erhalten, werden Gäste der ganzen Sitzung; wer schon eingeladen ist, wird übersprungen.',
     chooseList: 'Verteiler',
-    guestsAdded: '{{added}} Gäste hinzugefügt, {{skipped}} schon eingeladen, {{excluded}} ohne E-Mail oder Einwilligung ausgelassen.',
+    guestsAdded:
+      '{{added}} Gäste hinzugefügt, {{skipped}} schon eingeladen, {{excluded}} ohne E-Mail oder Einwilligung ausgelassen.',
   },
 };

@@ -28,13 +28,24 @@ export const contactsLists = {
     filterTitle: 'Filter',
     filterIntro:
       'All chosen conditions must hold; within one condition, one of the values is enough. Kind, school type, municipality and function apply to the same institution.',
-    types: { school: 'School', kita: 'Day care', youth_services: 'Youth services', company: 'Company', chamber: 'Chamber', association: 'Association', authority: 'Authority', higher_education: 'Higher education', other: 'Other' },
+    types: {
+      school: 'School',
+      kita: 'Day care',
+      youth_services: 'Youth services',
+      company: 'Company',
+      chamber: 'Chamber',
+      association: 'Association',
+      authority: 'Authority',
+      higher_education: 'Higher education',
+      other: 'Other',
+    },
     institutionTypes: 'Kind of institution',
     schoolTypes: 'School type',
     sekOne: 'Lower secondary (Haupt-, Real-, Sekundar-, Gesamtschule, Gymnasium)',
     municipalities: 'Municipality',
     functions: 'Function contains',
-    functionsHint: 'Separate several functions by commas, e.g. “Schulleitung, StuBO”. Case and umlauts do not matter.',
+    functionsHint:
+      'Separate several functions by commas, e.g. “Schulleitung, StuBO”. Case and umlauts do not matter.',
     fields: 'Field of action',
     multiplierOnly: 'Multipliers only',
     topics: 'Multiplier topic contains',
@@ -82,6 +93,7 @@ export const contactsLists = {
     guestsFromListHint:
       'The list’s people who receive mails become guests of the whole meeting; those already invited are skipped.',
     chooseList: 'Distribution list',
-    guestsAdded: '{{added}} guests added, {{skipped}} already invited, {{excluded}} left out without e-mail or consent.',
+    guestsAdded:
+      '{{added}} guests added, {{skipped}} already invited, {{excluded}} left out without e-mail or consent.',
   },
 };
