@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signIn, type TestApp } from '../../../tests/helpers/app.js';
-import * as t from '../db/schema.js';
-import { insertInstitution, insertPerson } from '../modules/contacts/contacts.repository.js';
-import { seedContactsListsDemo } from './contacts-lists-demo.js';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './seed.js';
+import { createTestApp, signIn, type TestApp } from '../../../../tests/helpers/app.js';
+import * as t from '../../db/schema.js';
+import { seedContactsListsDemo } from '../../demo/contacts-lists-demo.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../../demo/seed.js';
+import { insertInstitution, insertPerson } from './contacts.repository.js';
 
 let ctx: TestApp;
 beforeAll(async () => {
