@@ -357,13 +357,15 @@ function FilterBuilder({
           onChange={(v) => set('schoolTypes', v as ListFilter['schoolTypes'])}
           disabled={disabled}
         />
-        <CheckGroup
-          legend={t('contactsLists.municipalities')}
-          options={o.municipalities.map((m) => ({ value: m.id, label: m.name }))}
-          values={filter.municipalityIds ?? []}
-          onChange={(v) => set('municipalityIds', v)}
-          disabled={disabled}
-        />
+        {o.municipalities.length > 0 ? (
+          <CheckGroup
+            legend={t('contactsLists.municipalities')}
+            options={o.municipalities.map((m) => ({ value: m.id, label: m.name }))}
+            values={filter.municipalityIds ?? []}
+            onChange={(v) => set('municipalityIds', v)}
+            disabled={disabled}
+          />
+        ) : null}
         <TextField
           label={t('contactsLists.functions')}
           hint={t('contactsLists.functionsHint')}
