@@ -51,6 +51,8 @@ type ListUpdateData = z.output<typeof ListUpdate>;
 const LINK_VALID_MS = 365 * 24 * 60 * 60 * 1000;
 
 type Evaluated = ListPreview & {
+  /** Everyone, in the order of names (last name first). */
+  all: ListPerson[];
   /** Included people with what a mail needs. */
   recipients: Array<ListPerson & { email: string; salutation: string }>;
 };
@@ -62,6 +64,7 @@ async function evaluate(db: Db, networkId: string, ids: string[], needsConsent: 
   const included: Evaluated['included'] = [];
   const excluded: Evaluated['excluded'] = [];
   const recipients: Evaluated['recipients'] = [];
+  const all: ListPerson[] = [];
   const counts = { included: 0, excluded: 0, noEmail: 0, noConsent: 0, consentWithdrawn: 0, erased: 0 };
   for (const p of people) {
     const consent = consentStateOf(data.consents.filter((c) => c.personId === p.id));
@@ -74,6 +77,7 @@ async function evaluate(db: Db, networkId: string, ids: string[], needsConsent: 
         .filter((a) => a.personId === p.id)
         .map((a) => ({ institution: a.institution, function: a.function, place: a.place })),
     };
+    all.push(entry);
     if (reason === null) {
       included.push(entry);
       recipients.push({ ...entry, email: p.email!, salutation: salutationLine(p) });
@@ -87,7 +91,7 @@ async function evaluate(db: Db, networkId: string, ids: string[], needsConsent: 
       if (reason === 'erased') counts.erased += 1;
     }
   }
-  return { included, excluded, counts, recipients };
+  return { included, excluded, counts, recipients, all };
 }
 
 /** The people on a list: its static members, or whom its filter selects right now. */
@@ -122,12 +126,7 @@ async function detailOf(db: Db, l: repo.ListRow): Promise<ListDetail> {
   return {
     ...summaryOf(l, e),
     filter: l.kind === 'dynamic' ? (l.filter ?? {}) : null,
-    members:
-      l.kind === 'static'
-        ? [...e.included, ...e.excluded.map(({ reason: _, ...p }) => p)].sort((a, b) =>
-            a.name.localeCompare(b.name, 'de'),
-          )
-        : [],
+    members: l.kind === 'static' ? e.all : [],
   };
 }
 
@@ -422,8 +421,7 @@ export async function exportRows(deps: Deps, actor: NetworkActor, listId: string
 export async function candidates(deps: Deps, actor: NetworkActor, q: string): Promise<ListPerson[]> {
   authorize(actor.role, 'contacts.read');
   const ids = await repo.searchPeople(deps.db, actor.networkId, prefixQuery(q));
-  const e = await evaluate(deps.db, actor.networkId, ids, false);
-  return [...e.included, ...e.excluded.map(({ reason: _, ...p }) => p)];
+  return (await evaluate(deps.db, actor.networkId, ids, false)).all;
 }
 
 export async function listOptions(deps: Deps, actor: NetworkActor): Promise<ListOptions> {

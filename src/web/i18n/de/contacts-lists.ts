@@ -68,6 +68,7 @@ export const contactsLists = {
     },
     membersTitle: 'Personen auf dem Verteiler ({{count}})',
     noMembers: 'Noch niemand auf dem Verteiler.',
+    addTitle: 'Personen hinzufügen',
     search: 'Person suchen',
     searchHint: 'Name, Funktion, Einrichtung oder Ort; Ergebnisse erscheinen während der Eingabe.',
     found: '{{count}} Treffer',

@@ -68,6 +68,7 @@ export const contactsLists = {
     },
     membersTitle: 'People on the list ({{count}})',
     noMembers: 'Nobody on the list yet.',
+    addTitle: 'Add people',
     search: 'Search a person',
     searchHint: 'Name, function, institution or place; results appear as you type.',
     found: '{{count}} found',

@@ -244,7 +244,7 @@ function Settings({
           ) : null}
           {manage ? (
             <div className="bn-form__actions">
-              <Button type="submit" icon="save" busy={save.isPending}>
+              <Button type="submit" icon="check" busy={save.isPending}>
                 {t('contactsLists.save')}
               </Button>
             </div>
@@ -562,7 +562,7 @@ function AddPeople({
   });
   const results = settled.length >= 2 ? (found.data ?? []) : [];
   return (
-    <Section title={t('contactsLists.search')} id="list-add">
+    <Section title={t('contactsLists.addTitle')} id="list-add">
       <div className="bn-form">
         <TextField
           label={t('contactsLists.search')}
