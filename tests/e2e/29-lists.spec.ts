@@ -40,7 +40,10 @@ test('the office builds a dynamic list with a live preview, a fixed list, and in
     page.getByText('Noch keine Bedingung gewählt: Der Verteiler erreicht niemanden.'),
   ).toBeVisible();
   const filter = page.getByRole('group', { name: 'Filter' });
-  await filter.getByRole('group', { name: 'Art der Einrichtung' }).getByLabel('Schule', { exact: true }).check();
+  await filter
+    .getByRole('group', { name: 'Art der Einrichtung' })
+    .getByLabel('Schule', { exact: true })
+    .check();
   await filter.getByLabel(/Sekundarstufe I/).check();
   await expect(filter.getByRole('group', { name: 'Schulform' }).getByLabel('Gymnasium')).toBeChecked();
   await expect(filter.getByRole('group', { name: 'Schulform' }).getByLabel('Grundschule')).not.toBeChecked();

@@ -37,7 +37,7 @@ export function GuestsFromList({
     if (id) add.mutate(id);
   }
   return (
-    <form className="bn-form" onSubmit={submit} aria-labelledby="guests-from-list-title">
+    <form className="bn-form bn-guest-form" onSubmit={submit} aria-labelledby="guests-from-list-title">
       <h3 className="kern-heading-small" id="guests-from-list-title">
         {t('contactsLists.guestsFromList')}
       </h3>
