@@ -30,7 +30,7 @@ export {
   listDecisions,
   setDecisionStatus,
 } from './decisions.service.js';
-export { inviteGuest } from './guests.service.js';
+export { inviteGuest, inviteGuestsOfList } from './guests.service.js';
 export { type MeetingHooks, type MeetingRef, registerMeetingHooks } from './meeting-hooks.js';
 export { getMeeting } from './meeting-view.service.js';
 export { assertPlanning } from './meetings.rules.js';

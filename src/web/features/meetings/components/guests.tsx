@@ -14,6 +14,8 @@ import {
   TableRegion,
   TextField,
 } from '../../../components/ui';
+import { useCan } from '../../../lib/session';
+import { GuestsFromList } from '../../contacts-lists/components/guests-from-list';
 import {
   type GuestInput,
   type InvitationResult,
@@ -30,6 +32,7 @@ import { RecordReply } from './record-reply';
 export function GuestsSection({ ctx }: { ctx: MeetingCtx }) {
   const { t } = useTranslation();
   const { networkId, meeting: m } = ctx;
+  const can = useCan();
   const formRef = useRef<HTMLFormElement>(null);
   const invite = useMutation({
     mutationFn: (input: GuestInput) => inviteGuest(networkId, m.id, input),
@@ -111,6 +114,9 @@ export function GuestsSection({ ctx }: { ctx: MeetingCtx }) {
             </Button>
           </div>
         </form>
+      ) : null}
+      {ctx.manage && planning(m) && can('contacts.read') ? (
+        <GuestsFromList networkId={networkId} meetingId={m.id} say={ctx.say} refresh={ctx.refresh} />
       ) : null}
     </Section>
   );
