@@ -109,3 +109,12 @@ export async function seedBodies(tx: Db, networkId: string): Promise<void> {
     .values(BODIES.map((b) => ({ ...b, networkId })))
     .onConflictDoNothing();
 }
+
+/** The network's municipalities with their ids (the address book matches places and operators to them). */
+export async function municipalitiesOf(db: Db, networkId: string) {
+  return db
+    .select({ id: municipality.id, regionKey: municipality.regionKey, name: municipality.name })
+    .from(municipality)
+    .where(eq(municipality.networkId, networkId))
+    .orderBy(asc(municipality.regionKey));
+}
