@@ -27,7 +27,12 @@ export async function activePeople(db: Db, networkId: string) {
     })
     .from(person)
     .where(and(eq(person.networkId, networkId), isNull(person.erasedAt), isNull(person.mergedInto)))
-    .orderBy(asc(person.createdAt), asc(person.id));
+    .orderBy(
+      asc(person.createdAt),
+      // One import's people share the transaction's time: in the order of their rows.
+      sql`(${person.source}->>'row')::int nulls last`,
+      asc(person.id),
+    );
   const functions = await db
     .select({ personId: affiliation.personId, function: affiliation.function, institution: institution.name })
     .from(affiliation)
