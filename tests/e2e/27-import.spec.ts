@@ -40,7 +40,7 @@ test('import a CSV with mapping and preview, then merge the duplicate', async ({
   const preview = page.getByRole('region', { name: '3. Vorschau' });
   await expect(preview.getByText('Koordination „Übergang Schule–Beruf“')).toBeVisible();
   await expect(preview).toContainText(
-    '3 Zeilen werden übernommen, 1 abgelehnt, 1 leere Zeilen übersprungen, 1 Dublettengruppen, 0 schon vorhanden.',
+    'Zu übernehmen: 3 · abgelehnt: 1 · leere Zeilen übersprungen: 1 · Dublettengruppen: 1 · schon im Adressbuch: 0',
   );
   await expect(preview.getByRole('cell', { name: 'Die E-Mail-Adresse ist ungültig.' })).toBeVisible();
   await expect(preview.getByText('Zeilen 2, 4')).toBeVisible();
@@ -49,7 +49,7 @@ test('import a CSV with mapping and preview, then merge the duplicate', async ({
   await page.getByRole('button', { name: 'Importieren', exact: true }).click();
   await expect(
     page.getByText(
-      'Import abgeschlossen: 3 Personen und 2 Einrichtungen angelegt, 1 vorhandene Einrichtungen zugeordnet, 1 Zeilen abgelehnt.',
+      'Import abgeschlossen. Angelegt: 3 Personen, 2 Einrichtungen · vorhandenen Einrichtungen zugeordnet: 1 · abgelehnte Zeilen: 1',
     ),
   ).toBeVisible();
   const merge = page.getByRole('region', { name: 'Dubletten zusammenführen' });
@@ -69,6 +69,7 @@ test('import a CSV with mapping and preview, then merge the duplicate', async ({
   const phone = await network.open(browser, office, '/netzwerk/import', {
     viewport: { width: 390, height: 844 },
   });
+  await check(phone, '27-import-phone');
   await phone
     .getByLabel('Tabelle')
     .setInputFiles({ name: 'adressen.csv', mimeType: 'text/csv', buffer: CSV });
@@ -77,5 +78,10 @@ test('import a CSV with mapping and preview, then merge the duplicate', async ({
   await expect(phone.getByText('Schon im Adressbuch: CSV')).toBeVisible();
   await expectFitsViewport(phone);
   await check(phone, '27-import-preview-phone');
+  await phone.getByRole('button', { name: 'Importieren', exact: true }).click();
+  await expect(phone.getByText(/^Import abgeschlossen\./)).toBeVisible();
+  await expect(phone.getByRole('button', { name: 'Zusammenführen' }).first()).toBeVisible();
+  await expectFitsViewport(phone);
+  await check(phone, '27-import-result-phone');
   await phone.context().close();
 });

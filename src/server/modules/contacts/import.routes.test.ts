@@ -277,6 +277,21 @@ describe('import', () => {
     expect(personen.existing.map((e: { row: number }) => e.row)).toEqual([2, 3, 5]);
     const einrichtungen = again.json().sheets.find((s: { sheet: string }) => s.sheet === 'Einrichtungen');
     expect(einrichtungen.existing.map((e: { institutionId: string }) => e.institutionId)).toContain(gym.id);
+    expect(einrichtungen.rows[0]).toEqual({
+      row: 2,
+      record: {
+        name: 'Beispiel-Gymnasium Brilon',
+        type: 'school',
+        schoolNumber: '170001',
+        schoolType: 'Gymnasium',
+        operator: 'Brilon',
+        street: 'Schulstraße 1',
+        postalCode: '59929',
+        place: 'Brilon',
+        email: null,
+        phone: null,
+      },
+    });
   });
 
   it('is all or nothing: a failure in the middle writes nothing', async () => {

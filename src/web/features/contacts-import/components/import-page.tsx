@@ -222,7 +222,7 @@ function MappingStep({
               })}
             </h3>
             <TableRegion labelledBy={headingId}>
-              <table className="kern-table kern-table--small">
+              <table className="kern-table bn-table">
                 <thead className="kern-table__head">
                   <tr className="kern-table__row">
                     <th className="kern-table__header" scope="col">
@@ -312,7 +312,7 @@ function SheetPreview({ sheet }: { sheet: ImportSheetPreview }) {
       </p>
       {sheet.rows.length ? (
         <TableRegion labelledBy={headingId}>
-          <table className="kern-table kern-table--small">
+          <table className="kern-table bn-table">
             <thead className="kern-table__head">
               <tr className="kern-table__row">
                 <th className="kern-table__header" scope="col">
@@ -320,7 +320,7 @@ function SheetPreview({ sheet }: { sheet: ImportSheetPreview }) {
                 </th>
                 {columns.map((c) => (
                   <th className="kern-table__header" scope="col" key={c}>
-                    {t(`contactsImport.fields.${c === 'name' && sheet.entity === 'person' ? 'lastName' : c}`)}
+                    {t(`contactsImport.fields.${c}`)}
                   </th>
                 ))}
               </tr>
@@ -330,7 +330,7 @@ function SheetPreview({ sheet }: { sheet: ImportSheetPreview }) {
                 <tr className="kern-table__row" key={r.row}>
                   <td className="kern-table__cell">{r.row}</td>
                   {columns.map((c) => (
-                    <td className="kern-table__cell bn-break" key={c}>
+                    <td className={`kern-table__cell${c === 'email' ? ' bn-break' : ''}`} key={c}>
                       {cellOf(r.record as Record<string, string | null>, c)}
                     </td>
                   ))}
@@ -385,7 +385,7 @@ function RejectedTable({
   const { t } = useTranslation();
   return (
     <TableRegion label={title}>
-      <table className="kern-table kern-table--small">
+      <table className="kern-table bn-table">
         <caption className="kern-title">{title}</caption>
         <thead className="kern-table__head">
           <tr className="kern-table__row">
@@ -393,7 +393,7 @@ function RejectedTable({
               {t('contactsImport.row')}
             </th>
             <th className="kern-table__header" scope="col">
-              {t('contactsImport.field')}
+              {t('contactsImport.fieldName')}
             </th>
             <th className="kern-table__header" scope="col">
               {t('contactsImport.reason')}
