@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { DomainError, notFound } from '../../http/errors.js';
 import { hashToken, newToken } from '../../lib/tokens.js';
@@ -171,4 +171,13 @@ export async function hasUserLink(db: Db, target: UserLink) {
     .where(liveUserLinks(target))
     .limit(1);
   return Boolean(row);
+}
+
+/** Merging people in the address book: their personal links follow the record that is kept. */
+export async function movePersonLinks(tx: Db, networkId: string, fromIds: string[], toId: string) {
+  if (fromIds.length === 0) return;
+  await tx
+    .update(personalLink)
+    .set({ personId: toId })
+    .where(and(eq(personalLink.networkId, networkId), inArray(personalLink.personId, fromIds)));
 }
