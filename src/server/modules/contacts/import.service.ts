@@ -19,7 +19,6 @@ import { movePersonLinks } from '../links/links.service.js';
 import { authorize } from '../networks/networks.policy.js';
 import { movePersonReferences } from '../steering/steering.service.js';
 import { municipalitiesOf } from '../structure/structure.service.js';
-import { refreshInstitutionSearch, refreshPersonSearch } from './contacts.repository.js';
 import type { RecordSource } from './contacts.tables.js';
 import * as repo from './import.repository.js';
 import {
@@ -32,6 +31,7 @@ import {
   type SheetResult,
 } from './import.rules.js';
 import { parseSpreadsheet } from './import-parse.js';
+import { refreshInstitutionSearch, refreshPersonSearch } from './records.service.js';
 
 /*
  * Import of the office's spreadsheets: the preview reads the file and writes nothing; the import writes

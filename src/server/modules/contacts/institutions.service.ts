@@ -11,16 +11,12 @@ import { DomainError, notFound, staleVersion } from '../../http/errors.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
 import { auditActorOf, lastChangedBy, recordAudit } from '../audit/audit.service.js';
 import { authorize } from '../networks/networks.policy.js';
-import {
-  type InstitutionRow,
-  insertInstitution,
-  peopleAtInstitution,
-  refreshInstitutionSearch,
-  refreshPersonSearch,
-} from './contacts.repository.js';
+import { municipalitiesOf } from '../structure/structure.service.js';
+import { type InstitutionRow, peopleAtInstitution } from './contacts.repository.js';
 import { fold, prefixQuery } from './fold.rules.js';
 import * as repo from './institutions.repository.js';
 import { checkInstitution, displayName } from './people.rules.js';
+import { insertInstitution, refreshInstitutionSearch, refreshPersonSearch } from './records.service.js';
 
 /* Institutions (Einrichtungen): schools with number, type and operator; Kitas, companies, chambers …. */
 
@@ -29,7 +25,7 @@ type Update = z.output<typeof InstitutionUpdate>;
 type Municipalities = Map<string, string>;
 
 async function municipalityNames(db: Db, networkId: string): Promise<Municipalities> {
-  return new Map((await repo.municipalitiesOf(db, networkId)).map((m) => [m.id, m.name]));
+  return new Map((await municipalitiesOf(db, networkId)).map((m) => [m.id, m.name]));
 }
 
 const institutionDto = (i: InstitutionRow, names: Municipalities, peopleCount: number): Institution => ({
@@ -54,6 +50,13 @@ const institutionDto = (i: InstitutionRow, names: Municipalities, peopleCount: n
   peopleCount,
   version: i.version,
 });
+
+/** The municipality of the network whose name is the place's (folded: "Brilon" = "brilon"). */
+async function municipalityByPlace(db: Db, networkId: string, place: string) {
+  if (!place.trim()) return null;
+  const all = await municipalitiesOf(db, networkId);
+  return all.find((m) => fold(m.name) === fold(place)) ?? null;
+}
 
 export async function listInstitutions(
   deps: Deps,
@@ -122,8 +125,7 @@ async function valuesOf(tx: Db, networkId: string, i: Input, exceptId?: string) 
         'conflict',
       );
   }
-  const municipalityId =
-    i.municipalityId ?? (await repo.municipalityByPlace(tx, networkId, i.place))?.id ?? null;
+  const municipalityId = i.municipalityId ?? (await municipalityByPlace(tx, networkId, i.place))?.id ?? null;
   return { ...i, municipalityId };
 }
 
@@ -223,5 +225,5 @@ export async function institutionIdByName(db: Db, networkId: string, name: strin
 }
 
 export async function municipalityIdsByName(db: Db, networkId: string) {
-  return new Map((await repo.municipalitiesOf(db, networkId)).map((m) => [fold(m.name), m.id]));
+  return new Map((await municipalitiesOf(db, networkId)).map((m) => [fold(m.name), m.id]));
 }

@@ -4,7 +4,7 @@ import { createTestApp, signIn, type TestApp } from '../../../../tests/helpers/a
 import * as t from '../../db/schema.js';
 import { seedContactsListsDemo } from '../../demo/contacts-lists-demo.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../../demo/seed.js';
-import { insertInstitution, insertPerson } from './contacts.repository.js';
+import { insertInstitution, insertPerson } from './records.service.js';
 
 let ctx: TestApp;
 beforeAll(async () => {

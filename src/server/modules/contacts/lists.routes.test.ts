@@ -9,7 +9,7 @@ import {
 } from '../../../../tests/helpers/app.js';
 import { secondaryOneSchoolTypes } from '../../../contracts/contacts.js';
 import * as t from '../../db/schema.js';
-import { insertInstitution, insertPerson } from './contacts.repository.js';
+import { insertInstitution, insertPerson } from './records.service.js';
 
 const clock = new Date('2027-03-01T09:00:00Z');
 let ctx: TestApp;

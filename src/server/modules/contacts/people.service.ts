@@ -14,13 +14,16 @@ import { DomainError, notFound, staleVersion } from '../../http/errors.js';
 import { berlinDay } from '../../lib/berlin-time.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
 import { auditActorOf, lastChangedBy, recordAudit } from '../audit/audit.service.js';
+import { fieldNames, fieldsByName } from '../contract/contract.service.js';
 import { authorize } from '../networks/networks.policy.js';
 import { steeringOfPerson } from '../steering/steering.service.js';
-import { insertPerson, type PersonRow, personById, refreshPersonSearch } from './contacts.repository.js';
+import { municipalitiesOf } from '../structure/structure.service.js';
+import { type PersonRow, personById } from './contacts.repository.js';
 import { prefixQuery } from './fold.rules.js';
 import * as inst from './institutions.repository.js';
 import * as repo from './people.repository.js';
 import { consentState, displayName } from './people.rules.js';
+import { insertPerson, refreshPersonSearch } from './records.service.js';
 
 /* People (Personen): one record per person, functions at institutions, fields, multiplier topics. */
 
@@ -75,7 +78,7 @@ export async function getPerson(deps: Deps, actor: NetworkActor, personId: strin
   if (!p) throw notFound('Die Person');
   const [affiliations, fields, consents, steering, account] = await Promise.all([
     repo.affiliationsOf(deps.db, [p.id]),
-    repo.fieldsOfPerson(deps.db, p.id),
+    personFields(deps.db, actor.networkId, p.id),
     repo.mailingConsentsOf(deps.db, [p.id]),
     steeringOfPerson(deps.db, actor.networkId, p.id, berlinDay(deps.now())),
     p.userId ? repo.accountOf(deps.db, actor.networkId, p.userId) : undefined,
@@ -109,8 +112,17 @@ export async function getPerson(deps: Deps, actor: NetworkActor, personId: strin
   };
 }
 
+/** A person's fields of action with their names, by name. */
+async function personFields(db: Db, networkId: string, personId: string) {
+  const ids = await repo.fieldIdsOfPerson(db, personId);
+  const names = await fieldNames(db, networkId, ids);
+  return ids
+    .map((id) => ({ id, name: names.get(id) ?? '' }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'de'));
+}
+
 async function checkFields(tx: Db, networkId: string, fieldIds: string[]) {
-  const known = new Set((await repo.fieldsOfNetwork(tx, networkId)).map((f) => f.id));
+  const known = new Set((await fieldsByName(tx, networkId)).map((f) => f.id));
   if (fieldIds.some((id) => !known.has(id)))
     throw new DomainError(
       'contacts.field_unknown',
@@ -314,8 +326,8 @@ export async function search(deps: Deps, actor: NetworkActor, q: string): Promis
 export async function contactOptions(deps: Deps, actor: NetworkActor): Promise<ContactOptions> {
   authorize(actor.role, 'contacts.read');
   const [municipalities, fields] = await Promise.all([
-    inst.municipalitiesOf(deps.db, actor.networkId),
-    repo.fieldsOfNetwork(deps.db, actor.networkId),
+    municipalitiesOf(deps.db, actor.networkId),
+    fieldsByName(deps.db, actor.networkId),
   ]);
   return { municipalities, fields };
 }

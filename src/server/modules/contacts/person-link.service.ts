@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js';
-import { insertPerson } from './contacts.repository.js';
 import * as repo from './people.repository.js';
 import { splitName } from './people.rules.js';
+import { insertPerson } from './records.service.js';
 
 /**
  * The person of the address book a committee member or guest is: found by e-mail (else, without an

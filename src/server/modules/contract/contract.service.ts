@@ -2,7 +2,7 @@
  * The contract module's use cases, one file per resource; routes, other modules and the demo import
  * them from here. The scope guard (`checkScope`, `assertJointField`) is what other modules call.
  */
-export { fieldNames, listFields, listFieldsOfNetwork, updateField } from './fields.service.js';
+export { fieldNames, fieldsByName, listFields, listFieldsOfNetwork, updateField } from './fields.service.js';
 export { contractHistory } from './history.service.js';
 export {
   createResponsibility,

@@ -73,6 +73,12 @@ export async function updateField(
   return fields.find((f) => f.id === fieldId)!;
 }
 
+/** Every field of action of the network (ended ones too), id and name, by name: for other modules' forms. */
+export async function fieldsByName(db: Db, networkId: string): Promise<Array<{ id: string; name: string }>> {
+  const rows = await repo.fieldsOfNetwork(db, networkId);
+  return rows.map((f) => ({ id: f.id, name: f.name })).sort((a, b) => a.name.localeCompare(b.name, 'de'));
+}
+
 /** Names of fields of action by id, for modules that show them (agenda, register). */
 export async function fieldNames(db: Db, networkId: string, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();

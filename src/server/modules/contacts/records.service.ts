@@ -1,0 +1,98 @@
+import { eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { fieldNames } from '../contract/contract.service.js';
+import { municipalitiesOf } from '../structure/structure.service.js';
+import { affiliation, institution, person, personField } from './contacts.tables.js';
+import { searchWords } from './fold.rules.js';
+
+/*
+ * Writing people and institutions, and keeping their search words current. Every part (people, import,
+ * lists, privacy, the demo) writes through these, so a record is findable right after it is written.
+ * The names of municipalities and fields of action come through their modules' faces.
+ */
+
+export async function insertInstitution(tx: Db, values: typeof institution.$inferInsert) {
+  const [row] = await tx.insert(institution).values(values).returning();
+  await refreshInstitutionSearch(tx, [row!.id]);
+  return row!;
+}
+
+export async function insertPerson(tx: Db, values: typeof person.$inferInsert) {
+  const [row] = await tx.insert(person).values(values).returning();
+  await refreshPersonSearch(tx, [row!.id]);
+  return row!;
+}
+
+/**
+ * Rewrites the search words of institutions: name, school number and type, place, municipality and
+ * e-mail. Call after every change of an institution. All ids are of one network.
+ */
+export async function refreshInstitutionSearch(tx: Db, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const rows = await tx
+    .select({
+      id: institution.id,
+      name: institution.name,
+      schoolNumber: institution.schoolNumber,
+      schoolType: institution.schoolType,
+      place: institution.place,
+      email: institution.email,
+      networkId: institution.networkId,
+      municipalityId: institution.municipalityId,
+    })
+    .from(institution)
+    .where(inArray(institution.id, ids));
+  if (rows.length === 0) return;
+  const municipalities = new Map((await municipalitiesOf(tx, rows[0]!.networkId)).map((m) => [m.id, m.name]));
+  for (const r of rows) {
+    const where = r.municipalityId ? municipalities.get(r.municipalityId) : undefined;
+    const text = searchWords(r.name, r.schoolNumber, r.schoolType, r.place, where, r.email);
+    await tx.update(institution).set({ searchText: text }).where(eq(institution.id, r.id));
+  }
+}
+
+/**
+ * Rewrites the search words of people: names, e-mail, functions and institutions (with their places),
+ * fields of action and multiplier topics. Call after every change of a person, of their affiliations
+ * or fields, and for an institution's people when it is renamed. Erased people have none. All ids are
+ * of one network.
+ */
+export async function refreshPersonSearch(tx: Db, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const people = await tx.select().from(person).where(inArray(person.id, ids));
+  const places = await tx
+    .select({
+      personId: affiliation.personId,
+      function: affiliation.function,
+      name: institution.name,
+      place: institution.place,
+    })
+    .from(affiliation)
+    .innerJoin(institution, eq(institution.id, affiliation.institutionId))
+    .where(inArray(affiliation.personId, ids));
+  const fields = await tx
+    .select({ personId: personField.personId, id: personField.fieldId })
+    .from(personField)
+    .where(inArray(personField.personId, ids));
+  const names = people[0]
+    ? await fieldNames(
+        tx,
+        people[0].networkId,
+        fields.map((f) => f.id),
+      )
+    : new Map<string, string>();
+  for (const p of people) {
+    const text = p.erasedAt
+      ? ''
+      : searchWords(
+          p.title,
+          p.firstName,
+          p.lastName,
+          p.email,
+          ...places.filter((a) => a.personId === p.id).flatMap((a) => [a.function, a.name, a.place]),
+          ...fields.filter((f) => f.personId === p.id).map((f) => names.get(f.id)),
+          ...p.multiplierTopics,
+        );
+    await tx.update(person).set({ searchText: text }).where(eq(person.id, p.id));
+  }
+}
