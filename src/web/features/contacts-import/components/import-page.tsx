@@ -20,6 +20,7 @@ import {
   Section,
   SelectField,
   StatusMessage,
+  TableHead,
   TableRegion,
   TextField,
 } from '../../../components/ui';
@@ -223,19 +224,13 @@ function MappingStep({
             </h3>
             <TableRegion labelledBy={headingId}>
               <table className="kern-table bn-table">
-                <thead className="kern-table__head">
-                  <tr className="kern-table__row">
-                    <th className="kern-table__header" scope="col">
-                      {t('contactsImport.column')}
-                    </th>
-                    <th className="kern-table__header" scope="col">
-                      {t('contactsImport.header')}
-                    </th>
-                    <th className="kern-table__header" scope="col">
-                      {t('contactsImport.field')}
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    t('contactsImport.column'),
+                    t('contactsImport.header'),
+                    t('contactsImport.field'),
+                  ]}
+                />
                 <tbody className="kern-table__body">
                   {s.mapping.map((c, i) => (
                     <tr className="kern-table__row" key={c.column}>
@@ -313,18 +308,9 @@ function SheetPreview({ sheet }: { sheet: ImportSheetPreview }) {
       {sheet.rows.length ? (
         <TableRegion labelledBy={headingId}>
           <table className="kern-table bn-table">
-            <thead className="kern-table__head">
-              <tr className="kern-table__row">
-                <th className="kern-table__header" scope="col">
-                  {t('contactsImport.row')}
-                </th>
-                {columns.map((c) => (
-                  <th className="kern-table__header" scope="col" key={c}>
-                    {t(`contactsImport.fields.${c}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead
+              columns={[t('contactsImport.row'), ...columns.map((c) => t(`contactsImport.fields.${c}`))]}
+            />
             <tbody className="kern-table__body">
               {sheet.rows.slice(0, SHOWN_ROWS).map((r) => (
                 <tr className="kern-table__row" key={r.row}>
@@ -386,23 +372,15 @@ function RejectedTable({
   return (
     <TableRegion label={title}>
       <table className="kern-table bn-table">
-        <caption className="kern-title">{title}</caption>
-        <thead className="kern-table__head">
-          <tr className="kern-table__row">
-            <th className="kern-table__header" scope="col">
-              {t('contactsImport.row')}
-            </th>
-            <th className="kern-table__header" scope="col">
-              {t('contactsImport.fieldName')}
-            </th>
-            <th className="kern-table__header" scope="col">
-              {t('contactsImport.reason')}
-            </th>
-            <th className="kern-table__header" scope="col">
-              {t('contactsImport.value')}
-            </th>
-          </tr>
-        </thead>
+        <caption className="kern-heading-small">{title}</caption>
+        <TableHead
+          columns={[
+            t('contactsImport.row'),
+            t('contactsImport.fieldName'),
+            t('contactsImport.reason'),
+            t('contactsImport.value'),
+          ]}
+        />
         <tbody className="kern-table__body">
           {rows.map((r) => (
             <tr className="kern-table__row" key={`${r.row}-${r.field}`}>
