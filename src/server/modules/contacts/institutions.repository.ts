@@ -1,9 +1,7 @@
 import { and, asc, eq, ilike, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { municipality } from '../structure/structure.tables.js';
 import { matchesSearch } from './contacts.repository.js';
 import { affiliation, institution, person } from './contacts.tables.js';
-import { fold } from './fold.rules.js';
 
 /* Data access of institutions: Drizzle only, always by network. */
 
@@ -14,21 +12,6 @@ export type InstitutionValues = Omit<
 
 /** People still counting at an institution: not erased, not merged away. */
 const livePerson = and(isNull(person.erasedAt), isNull(person.mergedInto));
-
-export async function municipalitiesOf(db: Db, networkId: string) {
-  return db
-    .select({ id: municipality.id, regionKey: municipality.regionKey, name: municipality.name })
-    .from(municipality)
-    .where(eq(municipality.networkId, networkId))
-    .orderBy(asc(municipality.name));
-}
-
-/** The municipality of the network whose name is the place's (folded: "Brilon" = "brilon"). */
-export async function municipalityByPlace(db: Db, networkId: string, place: string) {
-  if (!place.trim()) return null;
-  const all = await municipalitiesOf(db, networkId);
-  return all.find((m) => fold(m.name) === fold(place)) ?? null;
-}
 
 export async function listInstitutions(
   db: Db,

@@ -11,6 +11,7 @@ import { DomainError, notFound, staleVersion } from '../../http/errors.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
 import { auditActorOf, lastChangedBy, recordAudit } from '../audit/audit.service.js';
 import { authorize } from '../networks/networks.policy.js';
+import { municipalitiesOf } from '../structure/structure.service.js';
 import {
   type InstitutionRow,
   insertInstitution,
@@ -29,7 +30,7 @@ type Update = z.output<typeof InstitutionUpdate>;
 type Municipalities = Map<string, string>;
 
 async function municipalityNames(db: Db, networkId: string): Promise<Municipalities> {
-  return new Map((await repo.municipalitiesOf(db, networkId)).map((m) => [m.id, m.name]));
+  return new Map((await municipalitiesOf(db, networkId)).map((m) => [m.id, m.name]));
 }
 
 const institutionDto = (i: InstitutionRow, names: Municipalities, peopleCount: number): Institution => ({
@@ -122,8 +123,11 @@ async function valuesOf(tx: Db, networkId: string, i: Input, exceptId?: string) 
         'conflict',
       );
   }
-  const municipalityId =
-    i.municipalityId ?? (await repo.municipalityByPlace(tx, networkId, i.place))?.id ?? null;
+  // The municipality by the place's name (folded: "brilon" = "Brilon") unless one was chosen.
+  const byPlace = i.place.trim()
+    ? (await municipalitiesOf(tx, networkId)).find((m) => fold(m.name) === fold(i.place))
+    : undefined;
+  const municipalityId = i.municipalityId ?? byPlace?.id ?? null;
   return { ...i, municipalityId };
 }
 
@@ -223,5 +227,5 @@ export async function institutionIdByName(db: Db, networkId: string, name: strin
 }
 
 export async function municipalityIdsByName(db: Db, networkId: string) {
-  return new Map((await repo.municipalitiesOf(db, networkId)).map((m) => [fold(m.name), m.id]));
+  return new Map((await municipalitiesOf(db, networkId)).map((m) => [fold(m.name), m.id]));
 }

@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, exists, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { user } from '../auth/auth.tables.js';
-import { fieldOfAction } from '../contract/contract.tables.js';
 import { membership } from '../networks/networks.tables.js';
 import { matchesSearch } from './contacts.repository.js';
 import { affiliation, consent, institution, person, personField } from './contacts.tables.js';
@@ -106,22 +105,13 @@ export async function mailingConsentsOf(db: Db, personIds: string[]) {
     .where(and(inArray(consent.personId, personIds), eq(consent.purpose, 'mailing')));
 }
 
-export async function fieldsOfPerson(db: Db, personId: string) {
-  return db
-    .select({ id: fieldOfAction.id, name: fieldOfAction.name })
+/** The ids of the fields of action a person works in (names come from the contract module). */
+export async function fieldIdsOfPerson(db: Db, personId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: personField.fieldId })
     .from(personField)
-    .innerJoin(fieldOfAction, eq(fieldOfAction.id, personField.fieldId))
-    .where(eq(personField.personId, personId))
-    .orderBy(asc(fieldOfAction.name));
-}
-
-/** The network's fields of action (for the forms and to check ids). */
-export async function fieldsOfNetwork(db: Db, networkId: string) {
-  return db
-    .select({ id: fieldOfAction.id, name: fieldOfAction.name })
-    .from(fieldOfAction)
-    .where(eq(fieldOfAction.networkId, networkId))
-    .orderBy(asc(fieldOfAction.name));
+    .where(eq(personField.personId, personId));
+  return rows.map((r) => r.id);
 }
 
 export async function setPersonFields(tx: Db, personId: string, fieldIds: string[]) {

@@ -14,8 +14,10 @@ import { DomainError, notFound, staleVersion } from '../../http/errors.js';
 import { berlinDay } from '../../lib/berlin-time.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
 import { auditActorOf, lastChangedBy, recordAudit } from '../audit/audit.service.js';
+import { fieldNames, listFieldsOfNetwork } from '../contract/contract.service.js';
 import { authorize } from '../networks/networks.policy.js';
 import { steeringOfPerson } from '../steering/steering.service.js';
+import { municipalitiesOf } from '../structure/structure.service.js';
 import { insertPerson, type PersonRow, personById, refreshPersonSearch } from './contacts.repository.js';
 import { prefixQuery } from './fold.rules.js';
 import * as inst from './institutions.repository.js';
@@ -75,7 +77,7 @@ export async function getPerson(deps: Deps, actor: NetworkActor, personId: strin
   if (!p) throw notFound('Die Person');
   const [affiliations, fields, consents, steering, account] = await Promise.all([
     repo.affiliationsOf(deps.db, [p.id]),
-    repo.fieldsOfPerson(deps.db, p.id),
+    personFields(deps.db, actor.networkId, p.id),
     repo.mailingConsentsOf(deps.db, [p.id]),
     steeringOfPerson(deps.db, actor.networkId, p.id, berlinDay(deps.now())),
     p.userId ? repo.accountOf(deps.db, actor.networkId, p.userId) : undefined,
@@ -109,8 +111,21 @@ export async function getPerson(deps: Deps, actor: NetworkActor, personId: strin
   };
 }
 
+/** The person's fields of action with their names, by name. */
+async function personFields(db: Db, networkId: string, personId: string) {
+  const names = await fieldNames(db, networkId, await repo.fieldIdsOfPerson(db, personId));
+  return [...names].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'de'));
+}
+
+/** Every field of action the network ever agreed (a person may keep working in an ended one). */
+async function networkFields(db: Db, networkId: string, day: string) {
+  return (await listFieldsOfNetwork(db, networkId, day))
+    .map((f) => ({ id: f.id, name: f.name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'de'));
+}
+
 async function checkFields(tx: Db, networkId: string, fieldIds: string[]) {
-  const known = new Set((await repo.fieldsOfNetwork(tx, networkId)).map((f) => f.id));
+  const known = new Set((await networkFields(tx, networkId, '9999-12-31')).map((f) => f.id));
   if (fieldIds.some((id) => !known.has(id)))
     throw new DomainError(
       'contacts.field_unknown',
@@ -314,8 +329,8 @@ export async function search(deps: Deps, actor: NetworkActor, q: string): Promis
 export async function contactOptions(deps: Deps, actor: NetworkActor): Promise<ContactOptions> {
   authorize(actor.role, 'contacts.read');
   const [municipalities, fields] = await Promise.all([
-    inst.municipalitiesOf(deps.db, actor.networkId),
-    repo.fieldsOfNetwork(deps.db, actor.networkId),
+    municipalitiesOf(deps.db, actor.networkId),
+    networkFields(deps.db, actor.networkId, berlinDay(deps.now())),
   ]);
   return { municipalities, fields };
 }
