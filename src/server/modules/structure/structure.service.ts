@@ -40,6 +40,15 @@ export async function structureOf(db: Db, networkId: string): Promise<NetworkStr
   };
 }
 
+/** The network's municipalities with their ids (the address book files institutions under them). */
+export async function municipalitiesOf(db: Db, networkId: string) {
+  return db
+    .select({ id: municipality.id, regionKey: municipality.regionKey, name: municipality.name })
+    .from(municipality)
+    .where(eq(municipality.networkId, networkId))
+    .orderBy(asc(municipality.name));
+}
+
 type TeamMember = { function: string; name: string | null; phone: string | null; email: string | null };
 
 /** Replaces the office team shown on the public page (order as given). */
