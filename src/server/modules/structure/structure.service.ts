@@ -118,12 +118,3 @@ export async function seedBodies(tx: Db, networkId: string): Promise<void> {
     .values(BODIES.map((b) => ({ ...b, networkId })))
     .onConflictDoNothing();
 }
-
-/** The network's municipalities with their ids (the address book filters and links by them). */
-export async function municipalitiesOf(db: Db, networkId: string) {
-  return db
-    .select({ id: municipality.id, name: municipality.name, regionKey: municipality.regionKey })
-    .from(municipality)
-    .where(eq(municipality.networkId, networkId))
-    .orderBy(asc(municipality.name));
-}
