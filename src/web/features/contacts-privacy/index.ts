@@ -1,2 +1,2 @@
-export { RetentionPage } from './components/retention-page';
 export { PrivacySection } from './components/privacy-section';
+export { RetentionPage } from './components/retention-page';
