@@ -8,7 +8,8 @@ import type {
 import { DomainError, notFound } from '../../http/errors.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
-import { openLink } from '../links/links.service.js';
+import { linkForMail, openLink } from '../links/links.service.js';
+import { enqueueMail } from '../mail/mail.service.js';
 import { authorize } from '../networks/networks.policy.js';
 import { personById } from './contacts.repository.js';
 import { erasureBlockedBy } from './erasure.service.js';
@@ -92,6 +93,32 @@ export async function giveConsent(
       recordedBy: actor.userId,
     });
     await repo.touchPerson(tx, p.id, now);
+    // Art. 7(3) DSGVO: the person learns of the consent and that withdrawing is one click away.
+    if (input.purpose === 'mailing' && p.email) {
+      const link = await linkForMail(tx, {
+        networkId: actor.networkId,
+        purpose: 'consent_withdrawal',
+        personId: p.id,
+        expiresAt: new Date(now.getTime() + 365 * 24 * 3600_000),
+      });
+      const network = await repo.networkName(tx, actor.networkId);
+      const name = [p.title, p.firstName, p.lastName].filter(Boolean).join(' ');
+      await enqueueMail(tx, {
+        networkId: actor.networkId,
+        to: p.email,
+        toName: name,
+        subject: `Ihre Einwilligung: E-Mails des ${network}`,
+        text: [
+          `Guten Tag ${name},`,
+          '',
+          `das ${network} hat Ihre Einwilligung erfasst, Ihnen E-Mails über seine Verteiler zu schicken (Fassung „${input.textVersion}“).`,
+          '',
+          `Sie können die Einwilligung jederzeit mit einem Klick widerrufen: ${link}`,
+          '',
+          'Der Link gilt ein Jahr; jede E-Mail über einen Verteiler enthält einen neuen.',
+        ].join('\n'),
+      });
+    }
     await recordAudit(tx, auditActorOf(actor), {
       action: 'create',
       entityType: 'consent',
