@@ -87,6 +87,16 @@ describe('consents', () => {
     });
     expect(given.json().legalBasis).toBe('consent');
 
+    // The person is told, with the one-click withdrawal link (a placeholder until the mail leaves).
+    const [confirmation] = await ctx.database.db
+      .select()
+      .from(t.outboxMail)
+      .where(eq(t.outboxMail.networkId, net.id));
+    expect(confirmation).toMatchObject({
+      toAddress: 'jana.mueller-beispiel@schule.example',
+      subject: `Ihre Einwilligung: E-Mails des ${net.name}`,
+    });
+    expect(confirmation!.textBody).toMatch(/mit einem Klick widerrufen: \[\[personal-link:[0-9a-f-]{36}\]\]/);
     const w = await call(net, 'admin', 'POST', `/contacts/people/${p.id}/consents/${c.id}/withdraw`, {
       via: 'email',
     });
@@ -327,7 +337,8 @@ describe('erasure', () => {
     const mails = await db.select().from(t.outboxMail).where(eq(t.outboxMail.networkId, net.id));
     expect(mails).toHaveLength(mailsBefore);
     const toHer = mails.filter((m) => m.toAddress === '[gelöscht]');
-    expect(toHer.length).toBe(2);
+    // The consent's confirmation, the list mail and the meeting invitation.
+    expect(toHer.length).toBe(3);
     expect(toHer.every((m) => m.status !== 'pending' && m.textBody === '[Inhalt gelöscht]')).toBe(true);
     // The audit list shows the entries anonymised, and the erasure without the name.
     const audit = (await call(net, 'admin', 'GET', '/audit?pageSize=100')).json().items as Array<{
