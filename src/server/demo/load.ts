@@ -6,6 +6,7 @@
 import { buildApp } from '../app.js';
 import { type Config, loadConfig } from '../config.js';
 import { exitOnStartupError } from '../startup-errors.js';
+import { seedContactsPrivacyDemo } from './contacts-privacy-demo.js';
 import { seedPublicDemo } from './public-demo.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './seed.js';
 import { seedSteeringDemo } from './steering-demo.js';
@@ -36,6 +37,7 @@ await seedWorkOrdersDemo(app.deps, networkId);
 await seedWorkProjectsDemo(app.deps, networkId);
 await seedWorkReportsDemo(app.deps, networkId);
 await seedWorkMeetingDemo(app.deps, networkId);
+await seedContactsPrivacyDemo(app.deps, networkId);
 await seedPublicDemo(app.deps.db, networkId);
 await app.close();
 console.log(created ? 'Demodaten geladen.' : 'Demodaten sind bereits vorhanden.');

@@ -94,7 +94,7 @@ describe('consents', () => {
       .where(eq(t.outboxMail.networkId, net.id));
     expect(confirmation).toMatchObject({
       toAddress: 'jana.mueller-beispiel@schule.example',
-      subject: `Ihre Einwilligung: E-Mails des ${net.name}`,
+      subject: `Ihre Einwilligung: E-Mails von „${net.name}“`,
     });
     expect(confirmation!.textBody).toMatch(/mit einem Klick widerrufen: \[\[personal-link:[0-9a-f-]{36}\]\]/);
     const w = await call(net, 'admin', 'POST', `/contacts/people/${p.id}/consents/${c.id}/withdraw`, {

@@ -107,11 +107,11 @@ export async function giveConsent(
         networkId: actor.networkId,
         to: p.email,
         toName: name,
-        subject: `Ihre Einwilligung: E-Mails des ${network}`,
+        subject: `Ihre Einwilligung: E-Mails von „${network}“`,
         text: [
           `Guten Tag ${name},`,
           '',
-          `das ${network} hat Ihre Einwilligung erfasst, Ihnen E-Mails über seine Verteiler zu schicken (Fassung „${input.textVersion}“).`,
+          `„${network}“ hat Ihre Einwilligung erfasst, Ihnen E-Mails über seine Verteiler zu schicken (Fassung „${input.textVersion}“).`,
           '',
           `Sie können die Einwilligung jederzeit mit einem Klick widerrufen: ${link}`,
           '',

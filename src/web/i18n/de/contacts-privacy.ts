@@ -96,10 +96,10 @@ export const contactsPrivacy = {
     deleted: 'Der Datensatz ist gelöscht.',
     withdrawal: {
       title: 'Keine weiteren E-Mails',
-      intro: 'Dieser Link gehört zu den E-Mails, die {{person}} vom {{network}} über Verteiler erhält.',
+      intro: 'Dieser Link gehört zu den E-Mails an {{person}} über die Verteiler von „{{network}}“.',
       button: 'Keine weiteren E-Mails',
       hint: 'Ein Klick genügt; Sie brauchen kein Konto. Ihre Einwilligung können Sie jederzeit wieder erteilen.',
-      done: 'Sie erhalten keine weiteren E-Mails über Verteiler des {{network}}.',
+      done: 'Sie erhalten keine weiteren E-Mails über die Verteiler von „{{network}}“.',
       invalidTitle: 'Link ungültig',
       invalidText: 'Dieser Link ist unbekannt. Bitte prüfen Sie, ob Sie ihn vollständig kopiert haben.',
     },

@@ -98,7 +98,7 @@ export const contactsPrivacy = {
         'This link belongs to the mails {{person}} receives from {{network}} through distribution lists.',
       button: 'No more e-mails',
       hint: 'One click is enough; you need no account. You can give your consent again at any time.',
-      done: 'You will receive no more mails from distribution lists of {{network}}.',
+      done: 'You will receive no more mails from the distribution lists of “{{network}}”.',
       invalidTitle: 'Invalid link',
       invalidText: 'This link is unknown. Please check that you copied it completely.',
     },
