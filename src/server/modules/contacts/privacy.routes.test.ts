@@ -491,3 +491,43 @@ describe('retention', () => {
     ]);
   });
 });
+
+describe('retention of people who withdrew', () => {
+  it('offers them after the shorter period once; the archive may decline, then they are deleted', async () => {
+    clock = new Date('2027-03-01T09:00:00Z');
+    const net = await createNetworkWithMembers(ctx);
+    const db = ctx.database.db;
+    const p = await insertPerson(db, {
+      networkId: net.id,
+      firstName: 'Olaf',
+      lastName: 'Widerruf-Test',
+      legalBasis: 'consent',
+      lastActivityAt: new Date('2026-08-01T09:00:00Z'),
+    });
+    await db
+      .insert(t.consent)
+      .values({
+        networkId: net.id,
+        personId: p.id,
+        purpose: 'mailing',
+        givenAt: new Date('2026-01-01T09:00:00Z'),
+        givenVia: 'form',
+        textVersion: 'V1',
+        withdrawnAt: new Date('2026-08-01T09:00:00Z'),
+        withdrawnVia: 'link',
+      });
+    // Withdrawn 7 months ago: due after 6 months, although active within 36 months.
+    expect((await call(net, 'office', 'POST', '/contacts/retention/run')).json()).toEqual({ offered: 1 });
+    const [c] = (await call(net, 'office', 'GET', '/contacts/retention')).json().due;
+    expect(c).toMatchObject({ recordType: 'withdrawn_person', label: 'Olaf Widerruf-Test' });
+    const declined = await call(net, 'office', 'POST', `/contacts/retention/cases/${c.id}/decline`);
+    expect(declined.json().due[0].declinedAt).not.toBeNull();
+    expect((await call(net, 'office', 'POST', `/contacts/retention/cases/${c.id}/delete`)).statusCode).toBe(
+      200,
+    );
+    const [row] = await db.select().from(t.person).where(eq(t.person.id, p.id));
+    expect(row!.erasedAt).not.toBeNull();
+    // Erased people are never offered again.
+    expect((await call(net, 'office', 'POST', '/contacts/retention/run')).json()).toEqual({ offered: 0 });
+  });
+});
