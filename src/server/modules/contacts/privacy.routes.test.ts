@@ -504,18 +504,16 @@ describe('retention of people who withdrew', () => {
       legalBasis: 'consent',
       lastActivityAt: new Date('2026-08-01T09:00:00Z'),
     });
-    await db
-      .insert(t.consent)
-      .values({
-        networkId: net.id,
-        personId: p.id,
-        purpose: 'mailing',
-        givenAt: new Date('2026-01-01T09:00:00Z'),
-        givenVia: 'form',
-        textVersion: 'V1',
-        withdrawnAt: new Date('2026-08-01T09:00:00Z'),
-        withdrawnVia: 'link',
-      });
+    await db.insert(t.consent).values({
+      networkId: net.id,
+      personId: p.id,
+      purpose: 'mailing',
+      givenAt: new Date('2026-01-01T09:00:00Z'),
+      givenVia: 'form',
+      textVersion: 'V1',
+      withdrawnAt: new Date('2026-08-01T09:00:00Z'),
+      withdrawnVia: 'link',
+    });
     // Withdrawn 7 months ago: due after 6 months, although active within 36 months.
     expect((await call(net, 'office', 'POST', '/contacts/retention/run')).json()).toEqual({ offered: 1 });
     const [c] = (await call(net, 'office', 'GET', '/contacts/retention')).json().due;
