@@ -24,6 +24,7 @@ import { logRedaction } from './lib/redact.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { createAuth } from './modules/auth/auth.js';
 import { contactsRoutes } from './modules/contacts/contacts.routes.js';
+import { startRetentionJobs } from './modules/contacts/retention.service.js';
 import { contractRoutes } from './modules/contract/contract.routes.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { filesRoutes } from './modules/files/files.routes.js';
@@ -249,11 +250,13 @@ export async function buildApp(
   app.mailWorker = startMailWorker(deps, app.log);
   const procedureJobs = startProcedureJobs(deps, app.log);
   const workReminders = startWorkReminderJobs(deps, app.log);
+  const retentionJobs = startRetentionJobs(deps, app.log);
   app.addHook('onClose', async () => {
     await app.mailWorker?.stop();
     resetTransport?.close();
     procedureJobs.stop();
     workReminders.stop();
+    retentionJobs.stop();
     if (!overrides.database) await database.close();
   });
   return app;

@@ -4,6 +4,7 @@ export * from '../http/rate-limit.tables.js';
 export * from '../modules/audit/audit.tables.js';
 export * from '../modules/auth/auth.tables.js';
 export * from '../modules/contacts/contacts.tables.js';
+export * from '../modules/contacts/privacy.tables.js';
 export * from '../modules/contract/contract.tables.js';
 export * from '../modules/files/files.tables.js';
 export * from '../modules/links/links.tables.js';

@@ -500,6 +500,17 @@ const replyRoute = createRoute({
     return <ReplyPage token={token} />;
   }, ReplyPage),
 });
+const WithdrawalPage = lazyRouteComponent(() => import('../features/contacts-privacy'), 'WithdrawalPage');
+const withdrawalRoute = createRoute({
+  getParentRoute: () => linkPageRoute,
+  path: 'abmelden/$token',
+  // Its words are in the module messages (the address book's catalogue).
+  beforeLoad: () => loadModuleMessages(),
+  component: withPreload(function WithdrawalRoute() {
+    const { token } = withdrawalRoute.useParams();
+    return <WithdrawalPage token={token} />;
+  }, WithdrawalPage),
+});
 
 const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
@@ -556,7 +567,7 @@ const routeTree = rootRoute.addChildren([
     ]),
   ]),
   publicRoute.addChildren([publicIndexRoute, imprintRoute, privacyRoute, accessibilityRoute]),
-  linkPageRoute.addChildren([voteRoute, replyRoute]),
+  linkPageRoute.addChildren([voteRoute, replyRoute, withdrawalRoute]),
 ]);
 
 export const router = createRouter({

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, ilike, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, sql } from 'drizzle-orm';
 import type { AuditFilter, AuditPage } from '../../../contracts/audit.js';
 import type { Db } from '../../db/client.js';
 import { berlinDayEnd, berlinDayStart } from '../../lib/berlin-time.js';
@@ -143,4 +143,56 @@ export async function lastChangedBy(
     .orderBy(desc(auditEvent.seq))
     .limit(1);
   return row?.name ?? null;
+}
+
+type AuditRow = typeof auditEvent.$inferSelect;
+
+/**
+ * The entries of a network about these records or mentioning any of these strings (access export and
+ * erasure of a person).
+ */
+export async function auditEntriesAbout(
+  db: Db,
+  networkId: string,
+  entityIds: string[],
+  mentions: string[],
+): Promise<AuditRow[]> {
+  const like = (s: string) => `%${s.replace(/[%_\\]/g, '\\$&')}%`;
+  const conditions = [
+    ...(entityIds.length > 0 ? [inArray(auditEvent.entityId, entityIds)] : []),
+    ...mentions.flatMap((m) => [
+      ilike(auditEvent.summary, like(m)),
+      sql`${auditEvent.before}::text ilike ${like(m)}`,
+      sql`${auditEvent.after}::text ilike ${like(m)}`,
+    ]),
+  ];
+  if (conditions.length === 0) return [];
+  return db
+    .select()
+    .from(auditEvent)
+    .where(and(eq(auditEvent.networkId, networkId), or(...conditions)))
+    .orderBy(asc(auditEvent.seq));
+}
+
+/**
+ * Erasure reaches the audit trail: the entries' text is rewritten by `redact`, everything else stays.
+ * The trigger of migration 0001 refuses any change unless this transaction set bildungsnetz.redact
+ * (SET LOCAL: it ends with the transaction), and even then lets only summary, before and after change.
+ */
+export async function redactAuditEntries(
+  tx: Db,
+  entries: AuditRow[],
+  redact: (e: AuditRow) => { summary: string; before: unknown; after: unknown },
+): Promise<number> {
+  if (entries.length === 0) return 0;
+  await tx.execute(sql`select set_config('bildungsnetz.redact', 'on', true)`);
+  for (const e of entries) {
+    const r = redact(e);
+    await tx
+      .update(auditEvent)
+      .set({ summary: r.summary, before: r.before ?? null, after: r.after ?? null })
+      .where(eq(auditEvent.seq, e.seq));
+  }
+  await tx.execute(sql`select set_config('bildungsnetz.redact', 'off', true)`);
+  return entries.length;
 }

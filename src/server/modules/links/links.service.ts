@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { DomainError, notFound } from '../../http/errors.js';
 import { hashToken, newToken } from '../../lib/tokens.js';
@@ -69,17 +69,30 @@ export const hidePersonalLinks = (text: string) => text.replace(PLACEHOLDER, '[p
 
 export const hasPersonalLinks = (text: string) => text.search(PLACEHOLDER) >= 0;
 
-/** The link a token belongs to: 404 when unknown, 410 when its owner replaced it. */
-export async function openLink(db: Db, purpose: LinkPurpose, token: string, what: string) {
+/**
+ * The link a token belongs to: 404 when unknown, 410 when its owner replaced it or, for links with an
+ * expiry date (consent withdrawal), when it has expired.
+ */
+export async function openLink(db: Db, purpose: LinkPurpose, token: string, what: string, now?: Date) {
   const [row] = await db
     .select()
     .from(personalLink)
     .where(and(eq(personalLink.tokenHash, hashToken(token)), eq(personalLink.purpose, purpose)));
   if (!row) throw notFound(what);
+  if (row.revokedAt && purpose === 'consent_withdrawal') {
+    // Withdrawal links are never replaced, only revoked with the person's record (erasure).
+    throw linkGone('links.revoked', 'Dieser persönliche Link gilt nicht mehr.');
+  }
   if (row.revokedAt) {
     throw linkGone(
       'links.replaced',
       'Dieser persönliche Link wurde durch einen neuen ersetzt und gilt nicht mehr. Verwenden Sie den neuen Link.',
+    );
+  }
+  if (row.expiresAt && row.expiresAt <= (now ?? new Date())) {
+    throw linkGone(
+      'links.expired',
+      'Dieser persönliche Link ist abgelaufen. Bitte wenden Sie sich an das Bildungsbüro, wenn Sie keine E-Mails mehr erhalten möchten.',
     );
   }
   return row;
@@ -180,4 +193,19 @@ export async function movePersonLinks(tx: Db, networkId: string, fromIds: string
     .update(personalLink)
     .set({ personId: toId })
     .where(and(eq(personalLink.networkId, networkId), inArray(personalLink.personId, fromIds)));
+}
+
+/** Erasure: every link of a person (withdrawal links) and of their guest invitations stops working. */
+export async function revokePersonLinks(tx: Db, personId: string, recipientIds: string[], now: Date) {
+  await tx
+    .update(personalLink)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        isNull(personalLink.revokedAt),
+        recipientIds.length > 0
+          ? or(eq(personalLink.personId, personId), inArray(personalLink.recipientId, recipientIds))
+          : eq(personalLink.personId, personId),
+      ),
+    );
 }

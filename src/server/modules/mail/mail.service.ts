@@ -275,3 +275,101 @@ export async function deliverDueMails(deps: Deps, transport: Transport, batch = 
   }
   return claimed.length;
 }
+
+/** The mails of a network to these addresses (access export of a person): no bodies. */
+export async function mailsTo(db: Db, networkId: string, addresses: string[]) {
+  if (addresses.length === 0) return [];
+  return db
+    .select({
+      id: outboxMail.id,
+      toAddress: outboxMail.toAddress,
+      subject: outboxMail.subject,
+      status: outboxMail.status,
+      createdAt: outboxMail.createdAt,
+      sentAt: outboxMail.sentAt,
+    })
+    .from(outboxMail)
+    .where(
+      and(
+        eq(outboxMail.networkId, networkId),
+        inArray(
+          sql`lower(${outboxMail.toAddress})`,
+          addresses.map((a) => a.toLowerCase()),
+        ),
+      ),
+    )
+    .orderBy(asc(outboxMail.createdAt));
+}
+
+/**
+ * Erasure: mails to these addresses stay as rows (the Postausgang's counts stay true) but lose
+ * address, name, attachments and body; the subject keeps what is not personal (`redact`). A mail not
+ * yet sent is never sent: it is marked failed "gelöscht".
+ */
+export async function redactMailsTo(
+  tx: Db,
+  networkId: string,
+  addresses: string[],
+  redact: (text: string) => string,
+): Promise<number> {
+  if (addresses.length === 0) return 0;
+  const rows = await tx
+    .select({ id: outboxMail.id, subject: outboxMail.subject, status: outboxMail.status })
+    .from(outboxMail)
+    .where(
+      and(
+        eq(outboxMail.networkId, networkId),
+        inArray(
+          sql`lower(${outboxMail.toAddress})`,
+          addresses.map((a) => a.toLowerCase()),
+        ),
+      ),
+    );
+  for (const r of rows) {
+    await tx
+      .update(outboxMail)
+      .set({
+        toAddress: '[gelöscht]',
+        toName: null,
+        subject: redact(r.subject),
+        textBody: '[Inhalt gelöscht]',
+        htmlBody: null,
+        attachments: [],
+        messageId: null,
+        ...(r.status === 'pending' ? { status: 'failed' as const, lastError: 'gelöscht' } : {}),
+      })
+      .where(eq(outboxMail.id, r.id));
+  }
+  return rows.length;
+}
+
+/** Retention: a network's mails older than the cut-off that are no longer pending. */
+export async function oldMails(db: Db, networkId: string, before: Date) {
+  return db
+    .select({ id: outboxMail.id, subject: outboxMail.subject, createdAt: outboxMail.createdAt })
+    .from(outboxMail)
+    .where(
+      and(
+        eq(outboxMail.networkId, networkId),
+        lte(outboxMail.createdAt, before),
+        sql`${outboxMail.status} <> 'pending'`,
+      ),
+    );
+}
+
+export async function mailsById(db: Db, networkId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(outboxMail)
+    .where(and(eq(outboxMail.networkId, networkId), inArray(outboxMail.id, ids)));
+}
+
+export async function deleteMails(tx: Db, networkId: string, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const rows = await tx
+    .delete(outboxMail)
+    .where(and(eq(outboxMail.networkId, networkId), inArray(outboxMail.id, ids)))
+    .returning({ id: outboxMail.id });
+  return rows.length;
+}

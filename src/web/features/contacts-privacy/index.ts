@@ -1,2 +1,3 @@
 export { PrivacySection } from './components/privacy-section';
 export { RetentionPage } from './components/retention-page';
+export { WithdrawalPage } from './components/withdrawal-page';
