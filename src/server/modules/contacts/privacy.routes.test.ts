@@ -11,7 +11,7 @@ import { backupText } from '../../../../tests/helpers/backup.js';
 import * as t from '../../db/schema.js';
 import { linkForMail, renderPersonalLinks } from '../links/links.service.js';
 import { enqueueMail } from '../mail/mail.service.js';
-import { insertInstitution, insertPerson } from './contacts.repository.js';
+import { insertInstitution, insertPerson } from './records.service.js';
 
 let clock = new Date('2027-03-01T09:00:00Z');
 let ctx: TestApp;
