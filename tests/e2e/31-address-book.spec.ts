@@ -20,20 +20,34 @@ test('journeys 11 and 12: import with preview, merge, dynamic list, invitation, 
   const karl = network.email('karl.olsberger');
   const csv = windows1252(
     [
-      'Anrede;Titel;Vorname;Nachname;Funktion;Schule;Schulnummer;Schulform;E-Mail;Ort',
-      `Frau;;Jana;Müller-Beispiel;Schulleitung;Beispiel-Gymnasium Brilon;990101;Gymnasium;${jana};Brilon`,
-      'Frau;;Jana;Mueller-Beispiel;Schulleitung;Beispiel-Gymnasium Brilon;990101;Gymnasium;;Brilon',
-      'Frau;;JANA;MÜLLER-BEISPIEL;Schulleitung;Beispiel-Gymnasium Brilon;990101;Gymnasium;;Brilon',
-      `Herr;Dr.;Karl;Olsberger;Schulleitung;Beispiel-Realschule Olsberg;990102;Realschule;${karl};Olsberg`,
-      'Frau;;Eva;;Schulleitung;Beispiel-Realschule Olsberg;990102;Realschule;eva@example.org;Olsberg',
-      'Herr;;Peter;Groß;Schulleitung „Sek I“ – kommissarisch;Beispiel-Hauptschule Olsberg;990103;Hauptschule;peter(at)example.org;Olsberg',
-      'Herr;;Tom;Kurz;Schulleitung;Beispiel-Gesamtschule Brilon;99010;Gesamtschule;tom@example.org;Brilon',
-      ';;;;;;;;;',
+      'Anrede;Titel;Vorname;Nachname;Funktion;Schule;Schulnummer;E-Mail;Ort',
+      `Frau;;Jana;Müller-Beispiel;Schulleitung;Beispiel-Gymnasium Brilon;990101;${jana};Brilon`,
+      'Frau;;Jana;Mueller-Beispiel;Schulleitung;Beispiel-Gymnasium Brilon;990101;;Brilon',
+      'Frau;;JANA;MÜLLER-BEISPIEL;Schulleitung;Beispiel-Gymnasium Brilon;990101;;Brilon',
+      `Herr;Dr.;Karl;Olsberger;Schulleitung;Beispiel-Realschule Olsberg;990102;${karl};Olsberg`,
+      'Frau;;Eva;;Schulleitung;Beispiel-Realschule Olsberg;990102;eva@example.org;Olsberg',
+      'Herr;;Peter;Groß;Schulleitung „Sek I“ – kommissarisch;Beispiel-Hauptschule Olsberg;990103;peter(at)example.org;Olsberg',
+      'Herr;;Tom;Kurz;Schulleitung;Beispiel-Gesamtschule Brilon;99010;tom@example.org;Brilon',
+      ';;;;;;;;',
     ].join('\r\n'),
   );
 
-  // 1. Import: mapping and preview before anything is written.
+  // The schools are in the address book already (with their school type); the head teachers come now.
   const office = await network.account('office');
+  for (const [name, schoolNumber, schoolType, place] of [
+    ['Beispiel-Gymnasium Brilon', '990101', 'Gymnasium', 'Brilon'],
+    ['Beispiel-Realschule Olsberg', '990102', 'Realschule', 'Olsberg'],
+    ['Beispiel-Grundschule Olsberg', '990104', 'Grundschule', 'Olsberg'],
+  ])
+    await office.api.post(`/networks/${network.id}/contacts/institutions`, {
+      name,
+      type: 'school',
+      schoolNumber,
+      schoolType,
+      place,
+    });
+
+  // 1. Import: mapping and preview before anything is written.
   const page = await network.open(browser, office, '/netzwerk/import');
   await page
     .getByLabel('Tabelle')
@@ -52,7 +66,11 @@ test('journeys 11 and 12: import with preview, merge, dynamic list, invitation, 
   await check(page, '31-import-preview');
 
   await page.getByRole('button', { name: 'Importieren', exact: true }).click();
-  await expect(page.getByText(/^Import abgeschlossen\. Angelegt: 4 Personen/)).toBeVisible();
+  await expect(
+    page.getByText(
+      /^Import abgeschlossen\. Angelegt: 4 Personen, 0 Einrichtungen · vorhandenen Einrichtungen zugeordnet: 4/,
+    ),
+  ).toBeVisible();
   const merge = page.getByRole('region', { name: 'Dubletten zusammenführen' });
   await merge
     .getByRole('group', { name: 'Welcher Eintrag bleibt?' })

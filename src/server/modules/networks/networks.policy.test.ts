@@ -20,6 +20,8 @@ describe('role policy', () => {
       'steering.manage',
       'work.read',
       'work.manage',
+      'contacts.read',
+      'contacts.manage',
     ],
     committee: ['files.read', 'contract.read', 'meetings.read', 'steering.read', 'work.read'],
     guest: ['meetings.read'],
@@ -28,6 +30,11 @@ describe('role policy', () => {
   it.each(Roles)('%s has exactly its permissions', (role) => {
     expect(permissionsOf(role).sort()).toEqual([...table[role]!].sort());
     for (const p of Permissions) expect(can(role, p)).toBe(table[role]!.includes(p));
+  });
+
+  it('keeps the address book to the administration and the office', () => {
+    expect(Roles.filter((r) => can(r, 'contacts.read'))).toEqual(['admin', 'office']);
+    expect(Roles.filter((r) => can(r, 'contacts.manage'))).toEqual(['admin', 'office']);
   });
 
   it('lets nobody but administrators read the audit log or manage members', () => {
