@@ -48,8 +48,8 @@ test('the office builds a dynamic list with a live preview, a fixed list, and in
   await expect(filter.getByRole('group', { name: 'Schulform' }).getByLabel('Gymnasium')).toBeChecked();
   await expect(filter.getByRole('group', { name: 'Schulform' }).getByLabel('Grundschule')).not.toBeChecked();
   await filter.getByLabel('Funktion enthält').fill('Schulleitung');
-  await expect(page.getByRole('status').filter({ hasText: 'Personen erhalten E-Mails' })).toHaveText(
-    '0 Personen erhalten E-Mails, 0 werden ausgelassen.',
+  await expect(page.getByRole('status').filter({ hasText: 'E-Mails erhalten:' })).toHaveText(
+    'E-Mails erhalten: 0 · ausgelassen: 0',
   );
   await page.getByRole('button', { name: 'Speichern' }).click();
   await expect(page.getByText('Der Verteiler wurde gespeichert.')).toBeVisible();
@@ -101,7 +101,9 @@ test('the office builds a dynamic list with a live preview, a fixed list, and in
   const form = page.getByRole('form', { name: 'Gäste aus Verteiler hinzufügen' });
   await form.getByLabel('Verteiler').selectOption({ label: 'Einladung Bildungskonferenz (0)' });
   await form.getByRole('button', { name: 'Gäste aus Verteiler hinzufügen' }).click();
-  await expect(page.getByText('0 Gäste hinzugefügt, 0 schon eingeladen', { exact: false })).toBeVisible();
+  await expect(
+    page.getByText('Als Gäste hinzugefügt: 0 · schon eingeladen: 0', { exact: false }),
+  ).toBeVisible();
   await check(page, '29-meeting-guests-from-list');
   expect(fixed.id).toBeTruthy();
 });

@@ -99,8 +99,8 @@ test('journeys 11 and 12: import with preview, merge, dynamic list, invitation, 
     .check();
   await filter.getByLabel(/Sekundarstufe I/).check();
   await filter.getByLabel('Funktion enthält').fill('Schulleitung');
-  await expect(page.getByRole('status').filter({ hasText: 'Personen erhalten E-Mails' })).toHaveText(
-    '2 Personen erhalten E-Mails, 0 werden ausgelassen.',
+  await expect(page.getByRole('status').filter({ hasText: 'E-Mails erhalten:' })).toHaveText(
+    'E-Mails erhalten: 2 · ausgelassen: 0',
   );
   await page.getByRole('button', { name: 'Speichern' }).click();
   await expect(page.getByText('Der Verteiler wurde gespeichert.')).toBeVisible();
@@ -121,7 +121,7 @@ test('journeys 11 and 12: import with preview, merge, dynamic list, invitation, 
   const guests = page.getByRole('form', { name: 'Gäste aus Verteiler hinzufügen' });
   await guests.getByLabel('Verteiler').selectOption({ label: 'Schulleitungen Sek I (2)' });
   await guests.getByRole('button', { name: 'Gäste aus Verteiler hinzufügen' }).click();
-  await expect(page.getByText(/^2 Gäste hinzugefügt, 0 schon eingeladen/)).toBeVisible();
+  await expect(page.getByText(/^Als Gäste hinzugefügt: 2 · schon eingeladen: 0/)).toBeVisible();
   await expect(page.getByText('Jana Müller-Beispiel').first()).toBeVisible();
 
   // 4. A mail to the list: each mail carries the person's own "Keine weiteren E-Mails" link.
@@ -131,9 +131,7 @@ test('journeys 11 and 12: import with preview, merge, dynamic list, invitation, 
   await mail.getByLabel('Betreff').fill('Netzwerktreffen der Schulleitungen');
   await mail.getByLabel('Text').fill('Wir laden Sie herzlich zum Netzwerktreffen ein.');
   await mail.getByRole('button', { name: 'In den Postausgang legen' }).click();
-  await expect(
-    page.getByText('2 E-Mails wurden in den Postausgang gelegt (0 Personen ausgelassen).'),
-  ).toBeVisible();
+  await expect(page.getByText('In den Postausgang gelegt: 2 · ausgelassen: 0')).toBeVisible();
 
   const received = await mailTo(jana, /Netzwerktreffen der Schulleitungen/);
   const link = linkIn(received, /^\/abmelden\/[A-Za-z0-9_-]{20,}$/);
@@ -148,8 +146,8 @@ test('journeys 11 and 12: import with preview, merge, dynamic list, invitation, 
 
   // 5. She is off the list at once, with the reason.
   await page.reload();
-  await expect(page.getByRole('status').filter({ hasText: 'Personen erhalten E-Mails' })).toHaveText(
-    '1 Personen erhalten E-Mails, 1 werden ausgelassen.',
+  await expect(page.getByRole('status').filter({ hasText: 'E-Mails erhalten:' })).toHaveText(
+    'E-Mails erhalten: 1 · ausgelassen: 1',
   );
   const left = page.getByRole('region', { name: /Ausgelassen/ });
   await expect(left.getByRole('row', { name: /Jana Müller-Beispiel/ })).toContainText('hat widersprochen');

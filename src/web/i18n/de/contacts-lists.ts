@@ -52,7 +52,7 @@ export const contactsLists = {
     topicsHint: 'Mehrere Themen durch Komma trennen.',
     noCondition: 'Noch keine Bedingung gewählt: Der Verteiler erreicht niemanden.',
     previewTitle: 'Wer die E-Mails erhält',
-    previewCount: '{{included}} Personen erhalten E-Mails, {{excluded}} werden ausgelassen.',
+    previewCount: 'E-Mails erhalten: {{included}} · ausgelassen: {{excluded}}',
     includedTitle: 'Erhalten E-Mails ({{count}})',
     excludedTitle: 'Ausgelassen ({{count}})',
     noneIncluded: 'Niemand erhält E-Mails über diesen Verteiler.',
@@ -86,7 +86,7 @@ export const contactsLists = {
     subject: 'Betreff',
     text: 'Text',
     send: 'In den Postausgang legen',
-    sent: '{{sent}} E-Mails wurden in den Postausgang gelegt ({{excluded}} Personen ausgelassen).',
+    sent: 'In den Postausgang gelegt: {{sent}} · ausgelassen: {{excluded}}',
     exportXlsx: 'Excel',
     exportCsv: 'CSV',
     exportLabel: 'Personen exportieren',
@@ -95,6 +95,6 @@ export const contactsLists = {
       'Die Personen des Verteilers, die E-Mails erhalten, werden Gäste der ganzen Sitzung; wer schon eingeladen ist, wird übersprungen.',
     chooseList: 'Verteiler',
     guestsAdded:
-      '{{added}} Gäste hinzugefügt, {{skipped}} schon eingeladen, {{excluded}} ohne E-Mail oder Einwilligung ausgelassen.',
+      'Als Gäste hinzugefügt: {{added}} · schon eingeladen: {{skipped}} · ohne E-Mail oder Einwilligung ausgelassen: {{excluded}}',
   },
 };

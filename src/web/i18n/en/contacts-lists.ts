@@ -52,7 +52,7 @@ export const contactsLists = {
     topicsHint: 'Separate several topics by commas.',
     noCondition: 'No condition chosen yet: the list reaches nobody.',
     previewTitle: 'Who receives the mails',
-    previewCount: '{{included}} people receive mails, {{excluded}} are left out.',
+    previewCount: 'Receive mails: {{included}} · left out: {{excluded}}',
     includedTitle: 'Receive mails ({{count}})',
     excludedTitle: 'Left out ({{count}})',
     noneIncluded: 'Nobody receives mails through this list.',
@@ -86,7 +86,7 @@ export const contactsLists = {
     subject: 'Subject',
     text: 'Text',
     send: 'Put into the outbox',
-    sent: '{{sent}} mails were put into the outbox ({{excluded}} people left out).',
+    sent: 'Put into the outbox: {{sent}} · left out: {{excluded}}',
     exportXlsx: 'Excel',
     exportCsv: 'CSV',
     exportLabel: 'Export people',
@@ -95,6 +95,6 @@ export const contactsLists = {
       'The list’s people who receive mails become guests of the whole meeting; those already invited are skipped.',
     chooseList: 'Distribution list',
     guestsAdded:
-      '{{added}} guests added, {{skipped}} already invited, {{excluded}} left out without e-mail or consent.',
+      'Added as guests: {{added}} · already invited: {{skipped}} · left out without e-mail or consent: {{excluded}}',
   },
 };
