@@ -25,6 +25,7 @@ test('journeys 11 and 12: import with preview, merge, dynamic list, invitation, 
       'Frau;;Jana;Mueller-Beispiel;Schulleitung;Beispiel-Gymnasium Brilon;990101;;Brilon',
       'Frau;;JANA;MÜLLER-BEISPIEL;Schulleitung;Beispiel-Gymnasium Brilon;990101;;Brilon',
       `Herr;Dr.;Karl;Olsberger;Schulleitung;Beispiel-Realschule Olsberg;990102;${karl};Olsberg`,
+      'Herr;;Uwe;Winter;Schulleitung;Beispiel-Gymnasium Winterberg;990105;uwe.winter@example.org;Winterberg',
       'Frau;;Eva;;Schulleitung;Beispiel-Realschule Olsberg;990102;eva@example.org;Olsberg',
       'Herr;;Peter;Groß;Schulleitung „Sek I“ – kommissarisch;Beispiel-Hauptschule Olsberg;990103;peter(at)example.org;Olsberg',
       'Herr;;Tom;Kurz;Schulleitung;Beispiel-Gesamtschule Brilon;99010;tom@example.org;Brilon',
@@ -32,12 +33,21 @@ test('journeys 11 and 12: import with preview, merge, dynamic list, invitation, 
     ].join('\r\n'),
   );
 
-  // The schools are in the address book already (with their school type); the head teachers come now.
+  // The administration has entered the network's municipalities; the schools are in the address book
+  // already (with their school type, filed under their municipality by place); the head teachers come now.
+  await network.admin.api.call('PUT', `/networks/${network.id}/structure/municipalities`, {
+    municipalities: [
+      { regionKey: '05958012', name: 'Brilon' },
+      { regionKey: '05958036', name: 'Olsberg' },
+      { regionKey: '05958048', name: 'Winterberg' },
+    ],
+  });
   const office = await network.account('office');
   for (const [name, schoolNumber, schoolType, place] of [
     ['Beispiel-Gymnasium Brilon', '990101', 'Gymnasium', 'Brilon'],
     ['Beispiel-Realschule Olsberg', '990102', 'Realschule', 'Olsberg'],
     ['Beispiel-Grundschule Olsberg', '990104', 'Grundschule', 'Olsberg'],
+    ['Beispiel-Gymnasium Winterberg', '990105', 'Gymnasium', 'Winterberg'],
   ])
     await office.api.post(`/networks/${network.id}/contacts/institutions`, {
       name,
@@ -59,7 +69,7 @@ test('journeys 11 and 12: import with preview, merge, dynamic list, invitation, 
   await expect(page.getByLabel('Übernehmen als (Spalte „Schulnummer“)')).toHaveValue('schoolNumber');
   const preview = page.getByRole('region', { name: '3. Vorschau' });
   await expect(preview).toContainText(
-    'Zu übernehmen: 4 · abgelehnt: 3 · leere Zeilen übersprungen: 1 · Dublettengruppen: 1 · schon im Adressbuch: 0',
+    'Zu übernehmen: 5 · abgelehnt: 3 · leere Zeilen übersprungen: 1 · Dublettengruppen: 1 · schon im Adressbuch: 0',
   );
   await expect(preview.getByText('Zeilen 2, 3, 4')).toBeVisible();
   await expect(preview.getByRole('cell', { name: 'Die E-Mail-Adresse ist ungültig.' })).toBeVisible();
@@ -68,7 +78,7 @@ test('journeys 11 and 12: import with preview, merge, dynamic list, invitation, 
   await page.getByRole('button', { name: 'Importieren', exact: true }).click();
   await expect(
     page.getByText(
-      /^Import abgeschlossen\. Angelegt: 4 Personen, 0 Einrichtungen · vorhandenen Einrichtungen zugeordnet: 4/,
+      /^Import abgeschlossen\. Angelegt: 5 Personen, 0 Einrichtungen · vorhandenen Einrichtungen zugeordnet: 5/,
     ),
   ).toBeVisible();
   const merge = page.getByRole('region', { name: 'Dubletten zusammenführen' });
@@ -85,11 +95,11 @@ test('journeys 11 and 12: import with preview, merge, dynamic list, invitation, 
   await page.getByRole('searchbox').fill('mueller-beisp');
   await expect(page.getByRole('link', { name: /Müller-Beispiel/ })).toHaveCount(1);
 
-  // 2. The dynamic list: head teachers of secondary schools (Sek I).
+  // 2. The dynamic list: head teachers of secondary schools (Sek I) in Brilon and Olsberg.
   await page.goto(`/n/${network.id}/netzwerk/verteiler`);
   await page.getByRole('button', { name: 'Verteiler anlegen' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Name').fill('Schulleitungen Sek I');
+  await dialog.getByLabel('Name').fill('Schulleitungen Sek I in Brilon und Olsberg');
   await dialog.getByLabel('dynamisch (Filter)').check();
   await dialog.getByRole('button', { name: 'Verteiler anlegen' }).click();
   const filter = page.getByRole('group', { name: 'Filter' });
@@ -98,6 +108,9 @@ test('journeys 11 and 12: import with preview, merge, dynamic list, invitation, 
     .getByLabel('Schule', { exact: true })
     .check();
   await filter.getByLabel(/Sekundarstufe I/).check();
+  const places = filter.getByRole('group', { name: 'Gemeinde' });
+  await places.getByLabel('Brilon').check();
+  await places.getByLabel('Olsberg').check();
   await filter.getByLabel('Funktion enthält').fill('Schulleitung');
   await expect(page.getByRole('status').filter({ hasText: 'E-Mails erhalten:' })).toHaveText(
     'E-Mails erhalten: 2 · ausgelassen: 0',
@@ -108,6 +121,7 @@ test('journeys 11 and 12: import with preview, merge, dynamic list, invitation, 
   const included = page.getByRole('region', { name: /Erhalten E-Mails/ });
   await expect(included).toContainText('Jana Müller-Beispiel');
   await expect(included).toContainText('Karl Olsberger');
+  await expect(included).not.toContainText('Winter');
   await check(page, '31-list');
 
   // 3. The list is invited to a meeting as guests.
@@ -119,7 +133,7 @@ test('journeys 11 and 12: import with preview, merge, dynamic list, invitation, 
   });
   await page.goto(`/n/${network.id}/lenkungskreis/sitzungen/${meeting.id}`);
   const guests = page.getByRole('form', { name: 'Gäste aus Verteiler hinzufügen' });
-  await guests.getByLabel('Verteiler').selectOption({ label: 'Schulleitungen Sek I (2)' });
+  await guests.getByLabel('Verteiler').selectOption({ label: 'Schulleitungen Sek I in Brilon und Olsberg (2)' });
   await guests.getByRole('button', { name: 'Gäste aus Verteiler hinzufügen' }).click();
   await expect(page.getByText(/^Als Gäste hinzugefügt: 2 · schon eingeladen: 0/)).toBeVisible();
   await expect(page.getByText('Jana Müller-Beispiel').first()).toBeVisible();
