@@ -161,6 +161,7 @@ export function MunicipalitiesSection({ network, editable }: { network: NetworkD
         error={rename.error}
       >
         <TextField
+          key={renaming?.regionKey}
           label={t('common.name')}
           name="name"
           required
