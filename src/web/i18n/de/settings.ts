@@ -16,6 +16,7 @@ export const settings = {
     municipalitiesTitle: 'Kommunen',
     municipalitiesIntro:
       'Die Städte und Gemeinden der Bildungsregion. Im Adressbuch werden Einrichtungen einer Kommune zugeordnet und danach gefiltert.',
+    municipalitiesTable: 'Kommunen mit Regionalschlüssel',
     municipalitiesNone: 'Noch keine Kommunen eingetragen.',
     municipalityActions: 'Aktionen',
     municipalityAddTitle: 'Kommune hinzufügen',

@@ -19,6 +19,7 @@ export const settings: Shape<typeof de> = {
     municipalitiesTitle: 'Municipalities',
     municipalitiesIntro:
       'The towns and municipalities of the education region. The address book files institutions under a municipality and filters by it.',
+    municipalitiesTable: 'Municipalities with region key',
     municipalitiesNone: 'No municipalities entered yet.',
     municipalityActions: 'Actions',
     municipalityAddTitle: 'Add a municipality',

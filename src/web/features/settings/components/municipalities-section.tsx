@@ -86,9 +86,9 @@ export function MunicipalitiesSection({ network, editable }: { network: NetworkD
       ) : list.length === 0 ? (
         <p className="kern-body">{t('settings.municipalitiesNone')}</p>
       ) : (
-        <TableRegion label={t('settings.municipalitiesTitle')}>
+        <TableRegion label={t('settings.municipalitiesTable')}>
           <table className="kern-table bn-table">
-            <caption className="kern-title kern-sr-only">{t('settings.municipalitiesTitle')}</caption>
+            <caption className="kern-title kern-sr-only">{t('settings.municipalitiesTable')}</caption>
             <TableHead
               columns={[t('settings.regionKey'), t('common.name')]}
               actions={editable ? t('settings.municipalityActions') : null}
