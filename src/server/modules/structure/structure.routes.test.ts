@@ -55,6 +55,10 @@ describe('PUT /structure/municipalities', () => {
     const entries = await audits(net);
     expect(entries).toHaveLength(1);
     expect(entries[0]!.summary).toBe('Kommunen geändert (2 neu)');
+    // The same list again changes nothing and records nothing.
+    const again = await put(net, 'admin', [...brilonOlsberg].reverse());
+    expect(again.json()).toEqual(res.json());
+    expect(await audits(net)).toHaveLength(1);
     // The structure every member reads shows them.
     const structure = await ctx.as(net.users.guest.cookie, {
       method: 'GET',
