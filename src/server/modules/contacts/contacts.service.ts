@@ -3,3 +3,4 @@
  * their person). Only what other modules need; the parts' own services stay private to the module.
  */
 export { linkPerson } from './person-link.service.js';
+export { institutionsInMunicipalities, refreshInstitutionSearch } from './records.service.js';

@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { fieldNames } from '../contract/contract.service.js';
 import { municipalitiesOf } from '../structure/structure.service.js';
@@ -95,4 +95,33 @@ export async function refreshPersonSearch(tx: Db, ids: string[]): Promise<void> 
         );
     await tx.update(person).set({ searchText: text }).where(eq(person.id, p.id));
   }
+}
+
+/**
+ * The institutions of a network that point at any of these municipalities, as operator (Schulträger)
+ * or as the municipality they are in; archived ones count too. The structure module asks before it
+ * removes a municipality, and refreshes their search words after a rename.
+ */
+export async function institutionsInMunicipalities(
+  db: Db,
+  networkId: string,
+  municipalityIds: string[],
+): Promise<Array<{ id: string; operatorId: string | null; municipalityId: string | null }>> {
+  if (municipalityIds.length === 0) return [];
+  return db
+    .select({
+      id: institution.id,
+      operatorId: institution.operatorId,
+      municipalityId: institution.municipalityId,
+    })
+    .from(institution)
+    .where(
+      and(
+        eq(institution.networkId, networkId),
+        or(
+          inArray(institution.operatorId, municipalityIds),
+          inArray(institution.municipalityId, municipalityIds),
+        ),
+      ),
+    );
 }

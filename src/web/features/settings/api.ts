@@ -1,6 +1,7 @@
 import type { StoredFile } from '../../../contracts/files';
 import type { NetworkDetail, NetworkUpdate } from '../../../contracts/networks';
-import { get, patch, post } from '../../lib/api';
+import type { MunicipalitiesInput, Municipality, NetworkStructure } from '../../../contracts/structure';
+import { get, patch, post, put } from '../../lib/api';
 
 export const networkQuery = (networkId: string) => ({
   queryKey: ['networks', networkId, 'detail'] as const,
@@ -19,3 +20,15 @@ export const imageFilesQuery = (networkId: string) => ({
       ['image/png', 'image/jpeg'].includes(f.mimeType),
     ),
 });
+
+/** The network's bodies, municipalities and team (the settings page lists the municipalities). */
+export const structureQuery = (networkId: string) => ({
+  queryKey: ['networks', networkId, 'structure'] as const,
+  queryFn: ({ signal }: { signal: AbortSignal }) =>
+    get<NetworkStructure>(`/networks/${networkId}/structure`, signal),
+});
+/** Replaces the whole list: same key renamed, new keys added, missing ones removed. */
+export const saveMunicipalities = (
+  networkId: string,
+  municipalities: MunicipalitiesInput['municipalities'],
+) => put<Municipality[]>(`/networks/${networkId}/structure/municipalities`, { municipalities });

@@ -18,6 +18,7 @@ import { formatDate } from '../../../lib/format';
 import { meQuery, useCan, useMe } from '../../../lib/session';
 import { createNetwork, networkQuery, updateNetwork } from '../api';
 import { LetterheadLogo } from './letterhead-logo';
+import { MunicipalitiesSection } from './municipalities-section';
 
 export function SettingsPage({ networkId }: { networkId: string }) {
   const { t } = useTranslation();
@@ -33,6 +34,7 @@ export function SettingsPage({ networkId }: { networkId: string }) {
         <>
           <NetworkForm key={detail.data.id} network={detail.data} editable={can('network.manage')} />
           <LetterheadLogo network={detail.data} editable={can('network.manage')} />
+          <MunicipalitiesSection network={detail.data} editable={can('network.manage')} />
         </>
       ) : null}
       {me?.platformAdmin ? <CreateNetwork /> : null}
