@@ -133,7 +133,9 @@ test('journeys 11 and 12: import with preview, merge, dynamic list, invitation, 
   });
   await page.goto(`/n/${network.id}/lenkungskreis/sitzungen/${meeting.id}`);
   const guests = page.getByRole('form', { name: 'Gäste aus Verteiler hinzufügen' });
-  await guests.getByLabel('Verteiler').selectOption({ label: 'Schulleitungen Sek I in Brilon und Olsberg (2)' });
+  await guests
+    .getByLabel('Verteiler')
+    .selectOption({ label: 'Schulleitungen Sek I in Brilon und Olsberg (2)' });
   await guests.getByRole('button', { name: 'Gäste aus Verteiler hinzufügen' }).click();
   await expect(page.getByText(/^Als Gäste hinzugefügt: 2 · schon eingeladen: 0/)).toBeVisible();
   await expect(page.getByText('Jana Müller-Beispiel').first()).toBeVisible();
