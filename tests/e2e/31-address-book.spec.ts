@@ -39,9 +39,19 @@ test('journeys 11 and 12: import with preview, merge, dynamic list, invitation, 
     municipalities: [
       { regionKey: '05958012', name: 'Brilon' },
       { regionKey: '05958036', name: 'Olsberg' },
-      { regionKey: '05958048', name: 'Winterberg' },
     ],
   });
+  const settings = await network.open(browser, network.admin, '/verwaltung/einstellungen');
+  const added = settings.getByRole('form', { name: 'Kommune hinzufügen' });
+  await added.getByLabel('Regionalschlüssel').fill('05958048');
+  await added.getByLabel('Name der Kommune').fill('Winterberg');
+  await added.getByRole('button', { name: 'Kommune hinzufügen' }).click();
+  await expect(settings.getByText('„Winterberg“ ist hinzugefügt.')).toBeVisible();
+  await expect(settings.getByRole('region', { name: 'Kommunen mit Regionalschlüssel' })).toContainText(
+    '05958048',
+  );
+  await check(settings, '31-settings-municipalities');
+  await settings.context().close();
   const office = await network.account('office');
   for (const [name, schoolNumber, schoolType, place] of [
     ['Beispiel-Gymnasium Brilon', '990101', 'Gymnasium', 'Brilon'],

@@ -20,6 +20,7 @@ export const settings = {
     municipalitiesNone: 'Noch keine Kommunen eingetragen.',
     municipalityActions: 'Aktionen',
     municipalityAddTitle: 'Kommune hinzufügen',
+    municipalityName: 'Name der Kommune',
     municipalityAdd: 'Kommune hinzufügen',
     municipalityKeyHint: '8 Ziffern, beginnt mit {{regionKey}}, z. B. {{regionKey}}032',
     municipalityAdded: '„{{name}}“ ist hinzugefügt.',

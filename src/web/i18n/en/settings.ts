@@ -23,6 +23,7 @@ export const settings: Shape<typeof de> = {
     municipalitiesNone: 'No municipalities entered yet.',
     municipalityActions: 'Actions',
     municipalityAddTitle: 'Add a municipality',
+    municipalityName: 'Name of the municipality',
     municipalityAdd: 'Add municipality',
     municipalityKeyHint: '8 digits, starting with {{regionKey}}, e.g. {{regionKey}}032',
     municipalityAdded: '“{{name}}” has been added.',

@@ -143,7 +143,7 @@ export function MunicipalitiesSection({ network, editable }: { network: NetworkD
             pattern="[0-9]{8}"
             hint={t('settings.municipalityKeyHint', { regionKey: network.regionKey })}
           />
-          <TextField label={t('common.name')} name="name" required maxLength={200} />
+          <TextField label={t('settings.municipalityName')} name="name" required maxLength={200} />
           <div className="bn-form__actions">
             <Button type="submit" icon="add" busy={add.isPending}>
               {t('settings.municipalityAdd')}
@@ -162,7 +162,7 @@ export function MunicipalitiesSection({ network, editable }: { network: NetworkD
       >
         <TextField
           key={renaming?.regionKey}
-          label={t('common.name')}
+          label={t('settings.municipalityName')}
           name="name"
           required
           maxLength={200}
