@@ -19,9 +19,8 @@ import {
   institutionTypes,
   type personSources,
 } from '../../../contracts/contacts.js';
-import { user } from '../auth/auth.tables.js';
 import { fieldOfAction } from '../contract/contract.tables.js';
-import { network } from '../networks/networks.tables.js';
+import { createdAt, networkRef, updatedAt, userRef } from '../networks/networks.tables.js';
 import { municipality } from '../structure/structure.tables.js';
 
 /*
@@ -29,14 +28,6 @@ import { municipality } from '../structure/structure.tables.js';
  * consents, distribution lists and imports. Committee members, guests and office staff are people of
  * this book too: their records point here (committee_member.person_id, guest.person_id, person.user_id).
  */
-
-const networkRef = () =>
-  uuid('network_id')
-    .notNull()
-    .references(() => network.id, { onDelete: 'cascade' });
-const created = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updated = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
-const userRef = (name: string) => text(name).references(() => user.id, { onDelete: 'set null' });
 
 /** PostgreSQL's tsvector; drizzle has no column type of its own for it. */
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -90,8 +81,8 @@ export const institution = pgTable(
     version: integer('version').notNull().default(1),
     ...searchColumns(),
     createdBy: userRef('created_by'),
-    createdAt: created(),
-    updatedAt: updated(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index('institution_network_idx').on(t.networkId),
@@ -139,8 +130,8 @@ export const person = pgTable(
     version: integer('version').notNull().default(1),
     ...searchColumns(),
     createdBy: userRef('created_by'),
-    createdAt: created(),
-    updatedAt: updated(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index('person_network_idx').on(t.networkId),
@@ -164,7 +155,7 @@ export const affiliation = pgTable(
       .references(() => institution.id),
     function: text('function').notNull().default(''),
     position: integer('position').notNull().default(0),
-    createdAt: created(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('affiliation_person_idx').on(t.personId),
@@ -206,7 +197,7 @@ export const consent = pgTable(
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     withdrawnVia: text('withdrawn_via', { enum: consentChannels }),
     recordedBy: userRef('recorded_by'),
-    createdAt: created(),
+    createdAt: createdAt(),
   },
   (t) => [index('consent_person_idx').on(t.personId, t.purpose)],
 );
@@ -229,8 +220,8 @@ export const distributionList = pgTable(
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdBy: userRef('created_by'),
-    createdAt: created(),
-    updatedAt: updated(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('distribution_list_name_idx').on(t.networkId, t.name)],
 );
@@ -245,7 +236,7 @@ export const distributionListMember = pgTable(
       .notNull()
       .references(() => person.id, { onDelete: 'cascade' }),
     addedBy: userRef('added_by'),
-    addedAt: created(),
+    addedAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.listId, t.personId] }),
@@ -263,7 +254,7 @@ export const contactImport = pgTable(
     // Counts and the rejected rows, as the preview showed them.
     summary: jsonb('summary').$type<Record<string, unknown>>().notNull().default({}),
     createdBy: userRef('created_by'),
-    createdAt: created(),
+    createdAt: createdAt(),
   },
   (t) => [index('contact_import_network_idx').on(t.networkId)],
 );

@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { retentionRecordTypes } from '../../../contracts/contacts-privacy.js';
-import { user } from '../auth/auth.tables.js';
-import { network } from '../networks/networks.tables.js';
+import { networkRef, updatedAt, userRef } from '../networks/networks.tables.js';
 
 /**
  * Retention periods per network and record type (months). A missing row means the default of
@@ -11,12 +10,10 @@ import { network } from '../networks/networks.tables.js';
 export const retentionRule = pgTable(
   'retention_rule',
   {
-    networkId: uuid('network_id')
-      .notNull()
-      .references(() => network.id, { onDelete: 'cascade' }),
+    networkId: networkRef(),
     recordType: text('record_type', { enum: retentionRecordTypes }).notNull(),
     months: integer('months').notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.networkId, t.recordType] })],
 );
@@ -30,15 +27,13 @@ export const retentionCase = pgTable(
   'retention_case',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    networkId: uuid('network_id')
-      .notNull()
-      .references(() => network.id, { onDelete: 'cascade' }),
+    networkId: networkRef(),
     recordType: text('record_type', { enum: retentionRecordTypes }).notNull(),
     recordId: uuid('record_id').notNull(),
     offeredAt: timestamp('offered_at', { withTimezone: true }).notNull().defaultNow(),
     exportedAt: timestamp('exported_at', { withTimezone: true }),
     declinedAt: timestamp('declined_at', { withTimezone: true }),
-    decidedBy: text('decided_by').references(() => user.id, { onDelete: 'set null' }),
+    decidedBy: userRef('decided_by'),
     // Deleted (erased) or found no longer due: the case is closed and kept as evidence.
     closedAt: timestamp('closed_at', { withTimezone: true }),
   },

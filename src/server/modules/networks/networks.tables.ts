@@ -88,3 +88,15 @@ export const platformAdmin = pgTable('platform_admin', {
     .references(() => user.id, { onDelete: 'cascade' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/*
+ * The columns every module's domain tables share: the tenant (deleted with its network), when a row was
+ * made and last changed, and who did it (kept when the account goes).
+ */
+export const networkRef = () =>
+  uuid('network_id')
+    .notNull()
+    .references(() => network.id, { onDelete: 'cascade' });
+export const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+export const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+export const userRef = (name: string) => text(name).references(() => user.id, { onDelete: 'set null' });

@@ -14,13 +14,7 @@ import { user } from '../auth/auth.tables.js';
 import { person } from '../contacts/contacts.tables.js';
 import { fieldOfAction } from '../contract/contract.tables.js';
 import { storedFile } from '../files/files.tables.js';
-import { network } from '../networks/networks.tables.js';
-
-const networkRef = () =>
-  uuid('network_id')
-    .notNull()
-    .references(() => network.id, { onDelete: 'cascade' });
-const created = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+import { createdAt, networkRef } from '../networks/networks.tables.js';
 
 /**
  * A membership of the steering committee (OParl Membership of a Person in the Organization). Never
@@ -44,7 +38,7 @@ export const committeeMember = pgTable(
     userId: text('user_id').references(() => user.id, { onDelete: 'set null' }),
     // The member's record in the address book (one person, however many terms).
     personId: uuid('person_id').references(() => person.id),
-    createdAt: created(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('committee_member_network_idx').on(t.networkId),
@@ -74,7 +68,7 @@ export const meeting = pgTable(
     // iCalendar: the UID stays, SEQUENCE counts the updates sent.
     icalUid: text('ical_uid').notNull().unique(),
     icalSequence: integer('ical_sequence').notNull().default(0),
-    createdAt: created(),
+    createdAt: createdAt(),
   },
   (t) => [index('meeting_network_starts_idx').on(t.networkId, t.startsAt)],
 );
@@ -106,7 +100,7 @@ export const agendaItem = pgTable(
     movedFrom: uuid('moved_from'),
     // A procedural item approving the minutes of an earlier meeting.
     approvesMinutesOf: uuid('approves_minutes_of'),
-    createdAt: created(),
+    createdAt: createdAt(),
   },
   (t) => [index('agenda_item_meeting_idx').on(t.meetingId, t.position)],
 );
@@ -121,7 +115,7 @@ export const paper = pgTable(
       .notNull()
       .references(() => agendaItem.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
-    createdAt: created(),
+    createdAt: createdAt(),
   },
   (t) => [index('paper_network_item_idx').on(t.networkId, t.itemId)],
 );
@@ -138,7 +132,7 @@ export const paperVersion = pgTable(
     fileId: uuid('file_id')
       .notNull()
       .references(() => storedFile.id),
-    createdAt: created(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex('paper_version_idx').on(t.paperId, t.version)],
 );
@@ -160,7 +154,7 @@ export const guest = pgTable(
     // The guest's record in the address book.
     personId: uuid('person_id').references(() => person.id),
     present: boolean('present'),
-    createdAt: created(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('guest_meeting_idx').on(t.meetingId),
@@ -204,7 +198,7 @@ export const decisionRound = pgTable(
     // What became of a blocked proposal: reworked in the room, deferred, or withdrawn.
     resolution: text('resolution', { enum: ['reworked', 'deferred', 'withdrawn'] }),
     recordedBy: text('recorded_by').references(() => user.id, { onDelete: 'set null' }),
-    createdAt: created(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex('decision_round_idx').on(t.itemId, t.round)],
 );
@@ -247,7 +241,7 @@ export const advice = pgTable('advice', {
   userId: text('user_id').references(() => user.id, { onDelete: 'set null' }),
   speakerName: text('speaker_name').notNull().default(''),
   text: text('text').notNull(),
-  createdAt: created(),
+  createdAt: createdAt(),
 });
 
 /** The decision register (Beschlusssammlung): numbered per network and year, e.g. LK-2026-07. */
@@ -273,7 +267,7 @@ export const decision = pgTable(
     status: text('status', { enum: ['open', 'in_progress', 'done'] })
       .notNull()
       .default('open'),
-    createdAt: created(),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('decision_number_idx').on(t.networkId, t.year, t.seq),
@@ -303,7 +297,7 @@ export const meetingRecipient = pgTable(
     // How the answer came: through the personal link, or by phone/paper and recorded by the office.
     replyChannel: text('reply_channel', { enum: ['link', 'phone', 'paper'] }),
     replyRecordedBy: text('reply_recorded_by').references(() => user.id, { onDelete: 'set null' }),
-    createdAt: created(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('meeting_recipient_meeting_idx').on(t.meetingId),
@@ -331,7 +325,7 @@ export const minutesVersion = pgTable(
     reason: text('reason'),
     approvedByDecisionId: uuid('approved_by_decision_id').references(() => decision.id),
     createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
-    createdAt: created(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex('minutes_version_idx').on(t.meetingId, t.version)],
 );
@@ -362,7 +356,7 @@ export const minutesRequest = pgTable(
     decidedBy: text('decided_by').references(() => user.id, { onDelete: 'set null' }),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
-    createdAt: created(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('minutes_request_meeting_idx').on(t.meetingId),
@@ -391,7 +385,7 @@ export const writtenProcedure = pgTable(
     reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
-    createdAt: created(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('written_procedure_open_idx').on(t.status, t.deadline),

@@ -15,7 +15,7 @@ import {
 import { user } from '../auth/auth.tables.js';
 import { fieldOfAction } from '../contract/contract.tables.js';
 import { storedFile } from '../files/files.tables.js';
-import { network } from '../networks/networks.tables.js';
+import { createdAt, networkRef, updatedAt, userRef } from '../networks/networks.tables.js';
 import { agendaItem, decision, meeting } from '../steering/steering.tables.js';
 
 /*
@@ -23,14 +23,6 @@ import { agendaItem, decision, meeting } from '../steering/steering.tables.js';
  * and progress reports. Everything starts from a taken decision of the steering committee and is joined
  * to it, and to what follows, by trace links (trace.tables.ts).
  */
-
-const networkRef = () =>
-  uuid('network_id')
-    .notNull()
-    .references(() => network.id, { onDelete: 'cascade' });
-const created = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updated = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
-const userRef = (name: string) => text(name).references(() => user.id, { onDelete: 'set null' });
 
 export const goalStatuses = ['active', 'achieved', 'adjusted', 'dropped'] as const;
 
@@ -63,8 +55,8 @@ export const goal = pgTable(
     reviewOn: date('review_on', { mode: 'string' }),
     version: integer('version').notNull().default(1),
     createdBy: userRef('created_by'),
-    createdAt: created(),
-    updatedAt: updated(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [index('goal_network_field_idx').on(t.networkId, t.fieldId)],
 );
@@ -94,7 +86,7 @@ export const goalVersion = pgTable(
     // Why the course changed (the review's finding), shown in the quality cycle.
     reason: text('reason').notNull().default(''),
     changedBy: userRef('changed_by'),
-    createdAt: created(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex('goal_version_idx').on(t.goalId, t.version)],
 );
@@ -115,7 +107,7 @@ export const workPlan = pgTable(
     // Shown on the network's public page (the agreed version only).
     published: boolean('published').notNull().default(false),
     createdBy: userRef('created_by'),
-    createdAt: created(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex('work_plan_field_year_idx').on(t.networkId, t.fieldId, t.year)],
 );
@@ -150,7 +142,7 @@ export const workPlanVersion = pgTable(
     // The decision (type work_plan) that agreed this version.
     decisionId: uuid('decision_id').references(() => decision.id),
     createdBy: userRef('created_by'),
-    createdAt: created(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex('work_plan_version_idx').on(t.planId, t.version)],
 );
@@ -178,8 +170,8 @@ export const project = pgTable(
     // Optimistic concurrency: a save names the version it read; a stale one is refused (409).
     version: integer('version').notNull().default(1),
     createdBy: userRef('created_by'),
-    createdAt: created(),
-    updatedAt: updated(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [index('project_network_idx').on(t.networkId, t.status)],
 );
@@ -222,8 +214,8 @@ export const workOrder = pgTable(
     // "Handlungsfeld beendet" is not stored: orders.service `endedFieldsOf` computes it from the contract.
     version: integer('version').notNull().default(1),
     createdBy: userRef('created_by'),
-    createdAt: created(),
-    updatedAt: updated(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('work_order_number_idx').on(t.networkId, t.year, t.seq),
@@ -250,7 +242,7 @@ export const workOrderEvent = pgTable(
     note: text('note').notNull().default(''),
     actorId: userRef('actor_id'),
     actorName: text('actor_name').notNull(),
-    createdAt: created(),
+    createdAt: createdAt(),
   },
   (t) => [index('work_order_event_order_idx').on(t.orderId, t.createdAt)],
 );
@@ -281,8 +273,8 @@ export const projectTask = pgTable(
     completedAt: timestamp('completed_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdBy: userRef('created_by'),
-    createdAt: created(),
-    updatedAt: updated(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index('project_task_project_idx').on(t.projectId, t.position),
@@ -303,7 +295,7 @@ export const projectMilestone = pgTable(
     title: text('title').notNull(),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     reachedOn: date('reached_on', { mode: 'string' }),
-    createdAt: created(),
+    createdAt: createdAt(),
   },
   (t) => [index('project_milestone_project_idx').on(t.projectId, t.dueOn)],
 );
@@ -321,7 +313,7 @@ export const projectPartner = pgTable(
     role: text('role').notNull().default(''),
     // The address book's institution, once the contacts module exists.
     institutionId: uuid('institution_id'),
-    createdAt: created(),
+    createdAt: createdAt(),
   },
   (t) => [index('project_partner_project_idx').on(t.projectId)],
 );
@@ -339,7 +331,7 @@ export const projectDocument = pgTable(
       .references(() => storedFile.id),
     title: text('title').notNull(),
     createdBy: userRef('created_by'),
-    createdAt: created(),
+    createdAt: createdAt(),
   },
   (t) => [index('project_document_project_idx').on(t.projectId)],
 );
@@ -365,8 +357,8 @@ export const progressReport = pgTable(
     frozenAt: timestamp('frozen_at', { withTimezone: true }),
     authorId: userRef('author_id'),
     authorName: text('author_name').notNull(),
-    createdAt: created(),
-    updatedAt: updated(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index('progress_report_order_idx').on(t.orderId, t.createdAt),
@@ -388,7 +380,7 @@ export const workReminder = pgTable(
       .references(() => user.id, { onDelete: 'cascade' }),
     day: date('day', { mode: 'string' }).notNull(),
     items: integer('items').notNull(),
-    createdAt: created(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex('work_reminder_day_idx').on(t.networkId, t.userId, t.day)],
 );
