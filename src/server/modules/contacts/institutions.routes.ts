@@ -13,17 +13,16 @@ import {
 import { memberOf } from '../../http/access.js';
 import { attachmentDisposition } from '../../lib/content-disposition.js';
 import type { Deps } from '../../lib/context.js';
+import { CSV_TYPE, XLSX_TYPE } from '../../lib/spreadsheet.js';
+import { errors, manage, read, tags } from './contacts.http.js';
 import * as svc from './institutions.service.js';
 import { institutionsCsv, institutionsXlsx } from './people.export.js';
-import { CSV, errors, tags, XLSX } from './people.routes.js';
 
 /** Institutions: schools (number, type, operator), Kitas, companies, chambers …. */
 export const institutionsRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
     const n = '/networks/:networkId/contacts/institutions';
-    const read = { access: { permission: 'contacts.read' as const } };
-    const manage = { access: { permission: 'contacts.manage' as const } };
 
     app.get(
       n,
@@ -55,7 +54,7 @@ export const institutionsRoutes =
         async (req, reply) => {
           const list = await svc.listInstitutions(deps, memberOf(req), req.query);
           return reply
-            .header('content-type', format === 'xlsx' ? XLSX : CSV)
+            .header('content-type', format === 'xlsx' ? XLSX_TYPE : CSV_TYPE)
             .header('content-disposition', attachmentDisposition(`Einrichtungen.${format}`))
             .send((format === 'xlsx' ? await institutionsXlsx(list) : institutionsCsv(list)) as never);
         },

@@ -1,7 +1,6 @@
-import ExcelJS from 'exceljs';
 import type { ListExclusionReason } from '../../../contracts/contacts.js';
 import type { ListPreview } from '../../../contracts/contacts-lists.js';
-import { toCsv } from './lists.rules.js';
+import { type Sheet, sheetCsv, sheetXlsx } from '../../lib/spreadsheet.js';
 
 /* A list's people as a spreadsheet: Excel (.xlsx) and CSV (UTF-8 with BOM, `;`, as Excel opens it). */
 
@@ -28,19 +27,16 @@ function rowsOf(p: ListPreview): string[][] {
   return [...p.included.map((x) => row(x, null)), ...p.excluded.map((x) => row(x, x.reason))];
 }
 
-export const listCsv = (p: ListPreview) => toCsv([header, ...rowsOf(p)]);
+const sheetOf = (p: ListPreview): Sheet => ({
+  name: 'Verteiler',
+  columns: header.map((h, i) => ({ header: h, width: [30, 32, 30, 40, 18, 14, 36][i]! })),
+  rows: rowsOf(p),
+});
 
-export async function listWorkbook(listName: string, p: ListPreview): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Bildungsnetz';
-  wb.title = `Verteiler ${listName}`;
-  const ws = wb.addWorksheet('Verteiler', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = header.map((h, i) => ({ header: h, key: `c${i}`, width: [30, 32, 30, 40, 18, 14, 36][i] }));
-  ws.getRow(1).font = { bold: true };
-  for (const r of rowsOf(p)) ws.addRow(r);
-  ws.autoFilter = { from: 'A1', to: 'G1' };
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+export const listCsv = (p: ListPreview) => sheetCsv(sheetOf(p));
+
+export const listWorkbook = (listName: string, p: ListPreview) =>
+  sheetXlsx(sheetOf(p), `Verteiler ${listName}`);
 
 /** A file name of the list's name: letters, digits, dashes. */
 export const listFileName = (name: string, ext: string) =>

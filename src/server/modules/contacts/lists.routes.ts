@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorBody, NetworkParams } from '../../../contracts/common.js';
+import { NetworkParams } from '../../../contracts/common.js';
 import {
   Candidates,
   CandidatesQuery,
@@ -23,20 +23,12 @@ import { MeetingParams } from '../../../contracts/steering.js';
 import { memberOf } from '../../http/access.js';
 import { attachmentDisposition } from '../../lib/content-disposition.js';
 import type { Deps } from '../../lib/context.js';
+import { CSV_TYPE, XLSX_TYPE } from '../../lib/spreadsheet.js';
+import { errors, manage, read } from './contacts.http.js';
 import { listCsv, listFileName, listWorkbook } from './lists.export.js';
 import * as svc from './lists.service.js';
 
-const errors = {
-  400: ErrorBody,
-  401: ErrorBody,
-  403: ErrorBody,
-  404: ErrorBody,
-  409: ErrorBody,
-  422: ErrorBody,
-};
 const tags = ['Netzwerk'];
-const read = { access: { permission: 'contacts.read' as const } };
-const manage = { access: { permission: 'contacts.manage' as const } };
 
 /** Distribution lists (Verteiler): static and dynamic, preview with who is left out and why, mails to a list. */
 export const listsRoutes =
@@ -226,7 +218,7 @@ export const listsRoutes =
       async (req, reply) => {
         const { list, preview } = await svc.exportRows(deps, actor(req), req.params.listId);
         return reply
-          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-type', XLSX_TYPE)
           .header('content-disposition', attachmentDisposition(listFileName(list.name, 'xlsx')))
           .send((await listWorkbook(list.name, preview)) as never);
       },
@@ -245,7 +237,7 @@ export const listsRoutes =
       async (req, reply) => {
         const { list, preview } = await svc.exportRows(deps, actor(req), req.params.listId);
         return reply
-          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-type', CSV_TYPE)
           .header('content-disposition', attachmentDisposition(listFileName(list.name, 'csv')))
           .send(listCsv(preview) as never);
       },

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { ListFilter } from '../../../contracts/contacts.js';
 import {
   consentStateOf,
-  csvCell,
   dynamicFilter,
   exclusionReason,
   hasCondition,
@@ -12,7 +11,6 @@ import {
   personName,
   type Recipient,
   salutationLine,
-  toCsv,
 } from './lists.rules.js';
 
 const d = (s: string) => new Date(`${s}T10:00:00Z`);
@@ -127,25 +125,5 @@ describe('names, salutations and the mail text', () => {
     const text = listMailText('Einladung zur Bildungskonferenz.', 'Guten Tag,', '[[personal-link:x]]');
     expect(text).toMatch(/^Guten Tag,\n\nEinladung zur Bildungskonferenz\.\n/);
     expect(text).toContain('Keine weiteren E-Mails: [[personal-link:x]]');
-  });
-});
-
-describe('CSV for Excel', () => {
-  it.each([
-    ['plain', 'plain'],
-    ['a;b', '"a;b"'],
-    ['Sie sagte "ja"', '"Sie sagte ""ja"""'],
-    ['zwei\nZeilen', '"zwei\nZeilen"'],
-    ['=SUMME(A1)', "'=SUMME(A1)"],
-    ['@x', "'@x"],
-  ])('%j → %j', (v, out) => expect(csvCell(v)).toBe(out));
-
-  it('starts with a BOM, separates by ; and ends lines with CRLF', () => {
-    expect(
-      toCsv([
-        ['Name', 'Ort'],
-        ['Müller', 'Brilon'],
-      ]),
-    ).toBe('\uFEFFName;Ort\r\nMüller;Brilon\r\n');
   });
 });

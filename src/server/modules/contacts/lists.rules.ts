@@ -108,14 +108,3 @@ export function salutationLine(p: {
   const full = personName(p);
   return full ? `Guten Tag ${full},` : 'Guten Tag,';
 }
-
-/** One CSV cell, Excel-friendly: quoted when it holds ; " or a line break; formula starts defused. */
-export function csvCell(value: string): string {
-  let v = value;
-  if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
-  return /[;"\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
-}
-
-/** The CSV of rows (first row the header): UTF-8 with BOM, separated by ;, lines ended by CRLF. */
-export const toCsv = (rows: string[][]) =>
-  `\uFEFF${rows.map((r) => r.map(csvCell).join(';')).join('\r\n')}\r\n`;

@@ -1,6 +1,5 @@
-import ExcelJS from 'exceljs';
 import type { Institution, PersonListItem } from '../../../contracts/contacts-people.js';
-import { toCsv } from './people.rules.js';
+import { type Sheet, sheetCsv, sheetXlsx } from '../../lib/spreadsheet.js';
 
 /* The list views of people and institutions as Excel and CSV files (with the filters on screen). */
 
@@ -15,12 +14,6 @@ export const institutionTypeLabel: Record<Institution['type'], string> = {
   authority: 'Behörde',
   higher_education: 'Hochschule',
   other: 'Sonstige',
-};
-
-type Sheet = {
-  name: string;
-  columns: Array<{ header: string; width: number }>;
-  rows: Array<Array<string | null>>;
 };
 
 const peopleSheet = (people: PersonListItem[]): Sheet => ({
@@ -77,25 +70,7 @@ const institutionsSheet = (list: Institution[]): Sheet => ({
   ]),
 });
 
-async function workbook(s: Sheet): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Bildungsnetz';
-  const ws = wb.addWorksheet(s.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = s.columns.map((c) => ({ header: c.header, width: c.width }));
-  ws.getRow(1).font = { bold: true };
-  // Text cells throughout: school numbers and postal codes keep their leading zeros.
-  for (const r of s.rows) ws.addRow(r.map((v) => v ?? ''));
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: s.columns.length } };
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-const csv = (s: Sheet) =>
-  toCsv(
-    s.columns.map((c) => c.header),
-    s.rows,
-  );
-
-export const peopleXlsx = (people: PersonListItem[]) => workbook(peopleSheet(people));
-export const peopleCsv = (people: PersonListItem[]) => csv(peopleSheet(people));
-export const institutionsXlsx = (list: Institution[]) => workbook(institutionsSheet(list));
-export const institutionsCsv = (list: Institution[]) => csv(institutionsSheet(list));
+export const peopleXlsx = (people: PersonListItem[]) => sheetXlsx(peopleSheet(people));
+export const peopleCsv = (people: PersonListItem[]) => sheetCsv(peopleSheet(people));
+export const institutionsXlsx = (list: Institution[]) => sheetXlsx(institutionsSheet(list));
+export const institutionsCsv = (list: Institution[]) => sheetCsv(institutionsSheet(list));

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorBody, NetworkParams } from '../../../contracts/common.js';
+import { NetworkParams } from '../../../contracts/common.js';
 import {
   AffiliationInput,
   AffiliationParams,
@@ -17,28 +17,16 @@ import {
 import { memberOf } from '../../http/access.js';
 import { attachmentDisposition } from '../../lib/content-disposition.js';
 import type { Deps } from '../../lib/context.js';
+import { CSV_TYPE, XLSX_TYPE } from '../../lib/spreadsheet.js';
+import { errors, manage, read, tags } from './contacts.http.js';
 import { peopleCsv, peopleXlsx } from './people.export.js';
 import * as svc from './people.service.js';
-
-export const tags = ['Netzwerk: Personen und Einrichtungen'];
-export const errors = {
-  400: ErrorBody,
-  401: ErrorBody,
-  403: ErrorBody,
-  404: ErrorBody,
-  409: ErrorBody,
-  422: ErrorBody,
-};
-export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const CSV = 'text/csv; charset=utf-8';
 
 /** People: list, search, record, edit, functions at institutions, fields, links to committee members, guests and accounts. */
 export const peopleRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
     const n = '/networks/:networkId/contacts';
-    const read = { access: { permission: 'contacts.read' as const } };
-    const manage = { access: { permission: 'contacts.manage' as const } };
 
     app.get(
       `${n}/search`,
@@ -98,7 +86,7 @@ export const peopleRoutes =
         async (req, reply) => {
           const people = await svc.listPeople(deps, memberOf(req), req.query);
           return reply
-            .header('content-type', format === 'xlsx' ? XLSX : CSV)
+            .header('content-type', format === 'xlsx' ? XLSX_TYPE : CSV_TYPE)
             .header('content-disposition', attachmentDisposition(`Personen.${format}`))
             .send((format === 'xlsx' ? await peopleXlsx(people) : peopleCsv(people)) as never);
         },

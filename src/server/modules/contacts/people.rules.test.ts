@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorCodeOf } from '../../../../tests/helpers/rules.js';
-import { checkInstitution, consentState, csvCell, displayName, splitName, toCsv } from './people.rules.js';
+import { checkInstitution, consentState, displayName, splitName } from './people.rules.js';
 
 describe('names', () => {
   it.each([
@@ -58,30 +58,5 @@ describe('what an institution needs', () => {
     ],
   ])('%s', (_, input, expected) => {
     expect(errorCodeOf(() => checkInstitution(input))).toBe(expected);
-  });
-});
-
-describe('CSV for Excel', () => {
-  it.each([
-    ['plain', 'Brilon', 'Brilon'],
-    ['separator', 'a;b', '"a;b"'],
-    ['quotes', 'Schule „Am Ring“ "X"', '"Schule „Am Ring“ ""X"""'],
-    ['line break', 'a\nb', '"a\nb"'],
-    ['formula', '=HYPERLINK("x")', `"'=HYPERLINK(""x"")"`],
-    ['null', null, ''],
-    ['number', 42, '42'],
-  ])('%s', (_, value, expected) => {
-    expect(csvCell(value)).toBe(expected);
-  });
-  it('starts with a BOM, separates with ; and ends rows with CRLF', () => {
-    expect(
-      toCsv(
-        ['Name', 'Ort'],
-        [
-          ['Müller', 'Brilon'],
-          ['Straße', null],
-        ],
-      ),
-    ).toBe('\uFEFFName;Ort\r\nMüller;Brilon\r\nStraße;\r\n');
   });
 });

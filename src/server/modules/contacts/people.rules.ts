@@ -57,17 +57,3 @@ export function checkInstitution(i: {
       'invalid',
     );
 }
-
-/** A CSV cell for Excel: quoted when it holds the separator, quotes or line breaks; formulas defused. */
-export function csvCell(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  let s = String(value);
-  // A cell starting with = + - @ would run as a formula in Excel (CSV injection).
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[;"\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
-/** A CSV file Excel opens cleanly in Germany: UTF-8 with BOM, `;` between cells, CRLF between rows. */
-export function toCsv(header: string[], rows: Array<Array<string | number | boolean | null>>): string {
-  return `\uFEFF${[header, ...rows].map((r) => r.map(csvCell).join(';')).join('\r\n')}\r\n`;
-}

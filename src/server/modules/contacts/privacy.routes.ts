@@ -18,6 +18,7 @@ import {
 import { memberOf } from '../../http/access.js';
 import { attachmentDisposition } from '../../lib/content-disposition.js';
 import type { Deps } from '../../lib/context.js';
+import { errors as contactErrors, manage, read } from './contacts.http.js';
 import { erasePerson } from './erasure.service.js';
 import {
   giveConsent,
@@ -36,18 +37,10 @@ import {
   saveRetentionRules,
 } from './retention.service.js';
 
-const errors = {
-  400: ErrorBody,
-  401: ErrorBody,
-  403: ErrorBody,
-  404: ErrorBody,
-  409: ErrorBody,
-  410: ErrorBody,
-  422: ErrorBody,
-};
+/** A personal link that ended answers 410. */
+const errors = { ...contactErrors, 410: ErrorBody };
+
 const tags = ['Netzwerk: Datenschutz'];
-const read = { access: { permission: 'contacts.read' as const } };
-const manage = { access: { permission: 'contacts.manage' as const } };
 
 /** GDPR: consents given and withdrawn, the withdrawal link, access export, erasure, retention and clean-up. */
 export const privacyRoutes =

@@ -5,6 +5,7 @@ import { memberOf } from '../../http/access.js';
 import { attachmentDisposition } from '../../lib/content-disposition.js';
 import type { Deps } from '../../lib/context.js';
 import { keysetPage } from '../../lib/keyset.js';
+import { XLSX_TYPE } from '../../lib/spreadsheet.js';
 import { networkName } from '../networks/networks.service.js';
 import { registerWorkbook } from './steering.export.js';
 import { errors, tags } from './steering.http.js';
@@ -36,7 +37,7 @@ export const decisionRoutes =
         const decisions = await svc.listDecisions(deps, a, req.query);
         const file = await registerWorkbook((await networkName(deps, a.networkId)) ?? '', decisions);
         return reply
-          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-type', XLSX_TYPE)
           .header('content-disposition', attachmentDisposition('Beschlusssammlung.xlsx'))
           .send(file as never);
       },

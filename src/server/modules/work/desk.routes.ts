@@ -5,6 +5,7 @@ import { Desk, WorkCalendarLink, WorkCalendarStatus, WorkExportQuery } from '../
 import { memberOf } from '../../http/access.js';
 import { attachmentDisposition } from '../../lib/content-disposition.js';
 import type { Deps } from '../../lib/context.js';
+import { XLSX_TYPE } from '../../lib/spreadsheet.js';
 import * as svc from './desk.service.js';
 
 const errors = {
@@ -114,7 +115,7 @@ export const deskRoutes =
       async (req, reply) => {
         const file = await svc.workProgrammeWorkbook(deps, memberOf(req), req.query);
         return reply
-          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-type', XLSX_TYPE)
           .header('content-disposition', attachmentDisposition(`Arbeitsprogramm-${req.query.year}.xlsx`))
           .send(file as never);
       },
