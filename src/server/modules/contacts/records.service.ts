@@ -1,8 +1,8 @@
-import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { fieldNames } from '../contract/contract.service.js';
 import { municipalitiesOf } from '../structure/structure.service.js';
-import { affiliation, institution, person, personField } from './contacts.tables.js';
+import * as repo from './contacts.repository.js';
+import type { institution, person } from './contacts.tables.js';
 import { searchWords } from './fold.rules.js';
 
 /*
@@ -12,15 +12,15 @@ import { searchWords } from './fold.rules.js';
  */
 
 export async function insertInstitution(tx: Db, values: typeof institution.$inferInsert) {
-  const [row] = await tx.insert(institution).values(values).returning();
-  await refreshInstitutionSearch(tx, [row!.id]);
-  return row!;
+  const row = await repo.insertInstitutionRow(tx, values);
+  await refreshInstitutionSearch(tx, [row.id]);
+  return row;
 }
 
 export async function insertPerson(tx: Db, values: typeof person.$inferInsert) {
-  const [row] = await tx.insert(person).values(values).returning();
-  await refreshPersonSearch(tx, [row!.id]);
-  return row!;
+  const row = await repo.insertPersonRow(tx, values);
+  await refreshPersonSearch(tx, [row.id]);
+  return row;
 }
 
 /**
@@ -29,25 +29,13 @@ export async function insertPerson(tx: Db, values: typeof person.$inferInsert) {
  */
 export async function refreshInstitutionSearch(tx: Db, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  const rows = await tx
-    .select({
-      id: institution.id,
-      name: institution.name,
-      schoolNumber: institution.schoolNumber,
-      schoolType: institution.schoolType,
-      place: institution.place,
-      email: institution.email,
-      networkId: institution.networkId,
-      municipalityId: institution.municipalityId,
-    })
-    .from(institution)
-    .where(inArray(institution.id, ids));
+  const rows = await repo.institutionsByIds(tx, ids);
   if (rows.length === 0) return;
   const municipalities = new Map((await municipalitiesOf(tx, rows[0]!.networkId)).map((m) => [m.id, m.name]));
   for (const r of rows) {
     const where = r.municipalityId ? municipalities.get(r.municipalityId) : undefined;
     const text = searchWords(r.name, r.schoolNumber, r.schoolType, r.place, where, r.email);
-    await tx.update(institution).set({ searchText: text }).where(eq(institution.id, r.id));
+    await repo.setInstitutionSearchText(tx, r.id, text);
   }
 }
 
@@ -59,28 +47,15 @@ export async function refreshInstitutionSearch(tx: Db, ids: string[]): Promise<v
  */
 export async function refreshPersonSearch(tx: Db, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  const people = await tx.select().from(person).where(inArray(person.id, ids));
-  const places = await tx
-    .select({
-      personId: affiliation.personId,
-      function: affiliation.function,
-      name: institution.name,
-      place: institution.place,
-    })
-    .from(affiliation)
-    .innerJoin(institution, eq(institution.id, affiliation.institutionId))
-    .where(inArray(affiliation.personId, ids));
-  const fields = await tx
-    .select({ personId: personField.personId, id: personField.fieldId })
-    .from(personField)
-    .where(inArray(personField.personId, ids));
-  const names = people[0]
-    ? await fieldNames(
-        tx,
-        people[0].networkId,
-        fields.map((f) => f.id),
-      )
-    : new Map<string, string>();
+  const people = await repo.peopleByIds(tx, ids);
+  if (people.length === 0) return;
+  const places = await repo.placesOfPeople(tx, ids);
+  const fields = await repo.fieldIdsOfPeople(tx, ids);
+  const names = await fieldNames(
+    tx,
+    people[0]!.networkId,
+    fields.map((f) => f.id),
+  );
   for (const p of people) {
     const text = p.erasedAt
       ? ''
@@ -93,7 +68,7 @@ export async function refreshPersonSearch(tx: Db, ids: string[]): Promise<void> 
           ...fields.filter((f) => f.personId === p.id).map((f) => names.get(f.id)),
           ...p.multiplierTopics,
         );
-    await tx.update(person).set({ searchText: text }).where(eq(person.id, p.id));
+    await repo.setPersonSearchText(tx, p.id, text);
   }
 }
 
@@ -102,26 +77,4 @@ export async function refreshPersonSearch(tx: Db, ids: string[]): Promise<void> 
  * or as the municipality they are in; archived ones count too. The structure module asks before it
  * removes a municipality, and refreshes their search words after a rename.
  */
-export async function institutionsInMunicipalities(
-  db: Db,
-  networkId: string,
-  municipalityIds: string[],
-): Promise<Array<{ id: string; operatorId: string | null; municipalityId: string | null }>> {
-  if (municipalityIds.length === 0) return [];
-  return db
-    .select({
-      id: institution.id,
-      operatorId: institution.operatorId,
-      municipalityId: institution.municipalityId,
-    })
-    .from(institution)
-    .where(
-      and(
-        eq(institution.networkId, networkId),
-        or(
-          inArray(institution.operatorId, municipalityIds),
-          inArray(institution.municipalityId, municipalityIds),
-        ),
-      ),
-    );
-}
+export const institutionsInMunicipalities = repo.institutionsInMunicipalities;

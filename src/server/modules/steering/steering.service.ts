@@ -45,8 +45,12 @@ export {
   updateMeeting,
 } from './meetings.service.js';
 export { addPaper, openPaper } from './papers.service.js';
-export { movePersonReferences } from './person-merge.service.js';
-export { anonymiseGuestsOf, committeeMembershipsOf, guestInvitationsOf } from './person-records.js';
+export {
+  anonymiseGuestsOf,
+  committeeMembershipsOf,
+  guestInvitationsOf,
+  movePersonReferences,
+} from './person-records.service.js';
 export { recordRound, roundsOf } from './rounds.service.js';
 export { type DocBlock, renderPdf } from './steering.documents.js';
 export { castOwnVote, memberWork, officeWork } from './worklist.service.js';
