@@ -1,10 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type InstitutionType, institutionTypes, schoolTypes } from '../../../../contracts/contacts';
 import type { InstitutionDetail, InstitutionInput } from '../../../../contracts/contacts-people';
 import { FormDialog, SelectField, TextAreaField, TextField } from '../../../components/ui';
-import { contactsKey, createInstitution, optionsQuery, updateInstitution } from '../../contacts-people/api';
+import { formFields } from '../../../lib/form-fields';
+import { createInstitution, optionsQuery, updateInstitution } from '../../contacts-people/api';
+import { useSaveContact } from '../../contacts-people/components/use-save-contact';
 
 /** Create or edit an institution; school number, school type and operator only for schools. */
 export function InstitutionFormDialog({
@@ -21,38 +23,34 @@ export function InstitutionFormDialog({
   onSaved?: (i: InstitutionDetail) => void;
 }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const options = useQuery(optionsQuery(networkId));
   const [type, setType] = useState<InstitutionType>(i?.type ?? 'school');
-  const save = useMutation({
-    mutationFn: (body: InstitutionInput) =>
+  const save = useSaveContact(
+    networkId,
+    (body: InstitutionInput) =>
       i
         ? updateInstitution(networkId, i.id, { ...body, version: i.version })
         : createInstitution(networkId, body),
-    onSuccess: async (saved) => {
-      await qc.invalidateQueries({ queryKey: contactsKey(networkId) });
-      onClose();
-      onSaved?.(saved);
-    },
-  });
+    onClose,
+    onSaved,
+  );
   function submit(e: FormEvent<HTMLFormElement>) {
-    const fd = new FormData(e.currentTarget);
-    const s = (k: string) => String(fd.get(k) ?? '').trim();
+    const { text, optional } = formFields(new FormData(e.currentTarget));
     const school = type === 'school';
     save.mutate({
-      name: s('name'),
+      name: text('name'),
       type,
-      schoolNumber: school ? s('schoolNumber') || null : null,
-      schoolType: school ? ((s('schoolType') || null) as InstitutionInput['schoolType']) : null,
-      operatorId: school ? s('operatorId') || null : null,
-      street: s('street'),
-      postalCode: s('postalCode'),
-      place: s('place'),
-      municipalityId: s('municipalityId') || null,
-      email: s('email') || null,
-      phone: s('phone') || null,
-      website: s('website') || null,
-      notes: s('notes'),
+      schoolNumber: school ? optional('schoolNumber') : null,
+      schoolType: school ? (optional('schoolType') as InstitutionInput['schoolType']) : null,
+      operatorId: school ? optional('operatorId') : null,
+      street: text('street'),
+      postalCode: text('postalCode'),
+      place: text('place'),
+      municipalityId: optional('municipalityId'),
+      email: optional('email'),
+      phone: optional('phone'),
+      website: optional('website'),
+      notes: text('notes'),
     });
   }
   const municipalities = (options.data?.municipalities ?? []).map((m) => ({ value: m.id, label: m.name }));

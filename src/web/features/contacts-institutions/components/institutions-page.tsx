@@ -13,12 +13,10 @@ import {
   SelectField,
   TableHead,
   TableRegion,
-  TextField,
 } from '../../../components/ui';
 import { useCan } from '../../../lib/session';
 import { institutionsQuery, optionsQuery } from '../../contacts-people/api';
-import { ListBar } from '../../contacts-people/components/list-bar';
-import { useDebounced } from '../../contacts-people/components/people-page';
+import { ContactsSearch, useContactsSearch } from '../../contacts-people/components/contacts-search';
 import { InstitutionFormDialog } from './institution-form';
 
 /** Netzwerk → Einrichtungen: schools, Kitas, youth services, chambers, companies … of the region. */
@@ -27,14 +25,10 @@ export function InstitutionsPage({ networkId }: { networkId: string }) {
   const can = useCan();
   const manage = can('contacts.manage');
   const navigate = useNavigate();
-  const [text, setText] = useState('');
-  const q = useDebounced(text.trim());
-  const [filters, setFilters] = useState<Omit<InstitutionsQuery, 'q'>>({});
+  const { text, setText, filters, set, query } = useContactsSearch<Omit<InstitutionsQuery, 'q'>>({});
   const [creating, setCreating] = useState(false);
-  const query: InstitutionsQuery = { ...filters, q: q || undefined };
   const list = useQuery(institutionsQuery(networkId, query));
   const options = useQuery(optionsQuery(networkId));
-  const set = (k: keyof typeof filters, v: string) => setFilters((f) => ({ ...f, [k]: v || undefined }));
   const rows = list.data ?? [];
   return (
     <Page
@@ -48,60 +42,47 @@ export function InstitutionsPage({ networkId }: { networkId: string }) {
         ) : null
       }
     >
-      <search className="bn-contacts-search">
-        <TextField
-          label={t('contactsInstitutions.search')}
-          hint={t('contactsInstitutions.searchHint')}
-          type="search"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          autoComplete="off"
-        />
-      </search>
-      <details className="bn-details bn-contacts-filters">
-        <summary>{t('contactsInstitutions.filters')}</summary>
-        <fieldset className="bn-filters">
-          <legend className="kern-sr-only">{t('contactsInstitutions.filters')}</legend>
-          <SelectField
-            label={t('contactsInstitutions.type')}
-            value={filters.type ?? ''}
-            onChange={(e) => set('type', e.target.value)}
-            options={[
-              { value: '', label: t('contactsInstitutions.all') },
-              ...institutionTypes.map((v) => ({ value: v, label: t(`contactsInstitutions.types.${v}`) })),
-            ]}
-          />
-          <SelectField
-            label={t('contactsInstitutions.schoolType')}
-            value={filters.schoolType ?? ''}
-            onChange={(e) => set('schoolType', e.target.value)}
-            options={[
-              { value: '', label: t('contactsInstitutions.all') },
-              ...schoolTypes.map((v) => ({ value: v, label: v })),
-            ]}
-          />
-          <SelectField
-            label={t('contactsInstitutions.municipality')}
-            value={filters.municipalityId ?? ''}
-            onChange={(e) => set('municipalityId', e.target.value)}
-            options={[
-              { value: '', label: t('contactsInstitutions.all') },
-              ...(options.data?.municipalities ?? []).map((m) => ({ value: m.id, label: m.name })),
-            ]}
-          />
-          <CheckboxField
-            label={t('contactsInstitutions.showArchived')}
-            checked={filters.archived === 'true'}
-            onChange={(e) => set('archived', e.target.checked ? 'true' : '')}
-          />
-        </fieldset>
-      </details>
-      <ListBar
+      <ContactsSearch
         networkId={networkId}
         what="institutions"
+        text={text}
+        onText={setText}
         count={list.data ? t('contactsInstitutions.count', { count: rows.length }) : null}
-        filters={query as Record<string, string | undefined>}
-      />
+        query={query}
+      >
+        <SelectField
+          label={t('contactsInstitutions.type')}
+          value={filters.type ?? ''}
+          onChange={(e) => set('type', e.target.value)}
+          options={[
+            { value: '', label: t('contactsInstitutions.all') },
+            ...institutionTypes.map((v) => ({ value: v, label: t(`contactsInstitutions.types.${v}`) })),
+          ]}
+        />
+        <SelectField
+          label={t('contactsInstitutions.schoolType')}
+          value={filters.schoolType ?? ''}
+          onChange={(e) => set('schoolType', e.target.value)}
+          options={[
+            { value: '', label: t('contactsInstitutions.all') },
+            ...schoolTypes.map((v) => ({ value: v, label: v })),
+          ]}
+        />
+        <SelectField
+          label={t('contactsInstitutions.municipality')}
+          value={filters.municipalityId ?? ''}
+          onChange={(e) => set('municipalityId', e.target.value)}
+          options={[
+            { value: '', label: t('contactsInstitutions.all') },
+            ...(options.data?.municipalities ?? []).map((m) => ({ value: m.id, label: m.name })),
+          ]}
+        />
+        <CheckboxField
+          label={t('contactsInstitutions.showArchived')}
+          checked={filters.archived === 'true'}
+          onChange={(e) => set('archived', e.target.checked ? 'true' : '')}
+        />
+      </ContactsSearch>
       <ErrorAlert error={list.error} />
       {list.isPending ? (
         <Loading />

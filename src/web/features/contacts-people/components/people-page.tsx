@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { institutionTypes } from '../../../../contracts/contacts';
 import type { PeopleQuery, PersonListItem } from '../../../../contracts/contacts-people';
@@ -18,20 +18,10 @@ import {
 } from '../../../components/ui';
 import { useCan } from '../../../lib/session';
 import { optionsQuery, peopleQuery } from '../api';
-import { ListBar } from './list-bar';
+import { ContactsSearch, useContactsSearch } from './contacts-search';
 import { PersonFormDialog } from './person-form';
 
 export const consentKind = { given: 'success', withdrawn: 'danger', none: 'info' } as const;
-
-/** The typed text after a short pause, so the search runs as one types without a request per key. */
-export function useDebounced(value: string, ms = 250) {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const id = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(id);
-  }, [value, ms]);
-  return v;
-}
 
 /** Netzwerk → Personen: search as you type, filter, open, create, import, export. */
 export function PeoplePage({ networkId }: { networkId: string }) {
@@ -39,14 +29,10 @@ export function PeoplePage({ networkId }: { networkId: string }) {
   const can = useCan();
   const manage = can('contacts.manage');
   const navigate = useNavigate();
-  const [text, setText] = useState('');
-  const q = useDebounced(text.trim());
-  const [filters, setFilters] = useState<Omit<PeopleQuery, 'q'>>({});
+  const { text, setText, filters, set, query } = useContactsSearch<Omit<PeopleQuery, 'q'>>({});
   const [creating, setCreating] = useState(false);
-  const query: PeopleQuery = { ...filters, q: q || undefined };
   const people = useQuery(peopleQuery(networkId, query));
   const options = useQuery(optionsQuery(networkId));
-  const set = (k: keyof typeof filters, v: string) => setFilters((f) => ({ ...f, [k]: v || undefined }));
   const list = people.data ?? [];
 
   return (
@@ -73,65 +59,52 @@ export function PeoplePage({ networkId }: { networkId: string }) {
         </>
       }
     >
-      <search className="bn-contacts-search">
-        <TextField
-          label={t('contactsPeople.search')}
-          hint={t('contactsPeople.searchHint')}
-          type="search"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          autoComplete="off"
-        />
-      </search>
-      <details className="bn-details bn-contacts-filters">
-        <summary>{t('contactsPeople.filters')}</summary>
-        <fieldset className="bn-filters">
-          <legend className="kern-sr-only">{t('contactsPeople.filters')}</legend>
-          <SelectField
-            label={t('contactsPeople.institutionType')}
-            value={filters.institutionType ?? ''}
-            onChange={(e) => set('institutionType', e.target.value)}
-            options={[
-              { value: '', label: t('contactsPeople.all') },
-              ...institutionTypes.map((v) => ({ value: v, label: t(`contactsInstitutions.types.${v}`) })),
-            ]}
-          />
-          <SelectField
-            label={t('contactsPeople.municipality')}
-            value={filters.municipalityId ?? ''}
-            onChange={(e) => set('municipalityId', e.target.value)}
-            options={[
-              { value: '', label: t('contactsPeople.all') },
-              ...(options.data?.municipalities ?? []).map((m) => ({ value: m.id, label: m.name })),
-            ]}
-          />
-          <TextField
-            label={t('contactsPeople.function')}
-            value={filters.function ?? ''}
-            onChange={(e) => set('function', e.target.value)}
-          />
-          <SelectField
-            label={t('contactsPeople.field')}
-            value={filters.fieldId ?? ''}
-            onChange={(e) => set('fieldId', e.target.value)}
-            options={[
-              { value: '', label: t('contactsPeople.all') },
-              ...(options.data?.fields ?? []).map((f) => ({ value: f.id, label: f.name })),
-            ]}
-          />
-          <CheckboxField
-            label={t('contactsPeople.multipliersOnly')}
-            checked={filters.multiplier === 'true'}
-            onChange={(e) => set('multiplier', e.target.checked ? 'true' : '')}
-          />
-        </fieldset>
-      </details>
-      <ListBar
+      <ContactsSearch
         networkId={networkId}
         what="people"
+        text={text}
+        onText={setText}
         count={people.data ? t('contactsPeople.count', { count: list.length }) : null}
-        filters={query as Record<string, string | undefined>}
-      />
+        query={query}
+      >
+        <SelectField
+          label={t('contactsPeople.institutionType')}
+          value={filters.institutionType ?? ''}
+          onChange={(e) => set('institutionType', e.target.value)}
+          options={[
+            { value: '', label: t('contactsPeople.all') },
+            ...institutionTypes.map((v) => ({ value: v, label: t(`contactsInstitutions.types.${v}`) })),
+          ]}
+        />
+        <SelectField
+          label={t('contactsPeople.municipality')}
+          value={filters.municipalityId ?? ''}
+          onChange={(e) => set('municipalityId', e.target.value)}
+          options={[
+            { value: '', label: t('contactsPeople.all') },
+            ...(options.data?.municipalities ?? []).map((m) => ({ value: m.id, label: m.name })),
+          ]}
+        />
+        <TextField
+          label={t('contactsPeople.function')}
+          value={filters.function ?? ''}
+          onChange={(e) => set('function', e.target.value)}
+        />
+        <SelectField
+          label={t('contactsPeople.field')}
+          value={filters.fieldId ?? ''}
+          onChange={(e) => set('fieldId', e.target.value)}
+          options={[
+            { value: '', label: t('contactsPeople.all') },
+            ...(options.data?.fields ?? []).map((f) => ({ value: f.id, label: f.name })),
+          ]}
+        />
+        <CheckboxField
+          label={t('contactsPeople.multipliersOnly')}
+          checked={filters.multiplier === 'true'}
+          onChange={(e) => set('multiplier', e.target.checked ? 'true' : '')}
+        />
+      </ContactsSearch>
       <ErrorAlert error={people.error} />
       {people.isPending ? (
         <Loading />

@@ -1,10 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LegalBasis, Salutation } from '../../../../contracts/contacts';
 import type { PersonDetail, PersonInput } from '../../../../contracts/contacts-people';
 import { CheckboxField, FormDialog, SelectField, TextAreaField, TextField } from '../../../components/ui';
-import { contactsKey, createPerson, optionsQuery, updatePerson } from '../api';
+import { formFields } from '../../../lib/form-fields';
+import { createPerson, optionsQuery, updatePerson } from '../api';
+import { useSaveContact } from './use-save-contact';
 
 const salutations: Salutation[] = ['none', 'Frau', 'Herr', 'divers'];
 const bases: LegalBasis[] = ['public_task', 'consent'];
@@ -24,40 +26,37 @@ export function PersonFormDialog({
   onSaved?: (p: PersonDetail) => void;
 }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const options = useQuery(optionsQuery(networkId));
-  const save = useMutation({
-    mutationFn: (body: PersonInput) =>
+  const save = useSaveContact(
+    networkId,
+    (body: PersonInput) =>
       person
         ? updatePerson(networkId, person.id, { ...body, version: person.version })
         : createPerson(networkId, body),
-    onSuccess: async (p) => {
-      await qc.invalidateQueries({ queryKey: contactsKey(networkId) });
-      onClose();
-      onSaved?.(p);
-    },
-  });
+    onClose,
+    onSaved,
+  );
   function submit(e: FormEvent<HTMLFormElement>) {
     const fd = new FormData(e.currentTarget);
-    const s = (k: string) => String(fd.get(k) ?? '').trim();
+    const { text, optional } = formFields(fd);
     const multiplier = fd.get('multiplier') === 'on';
     save.mutate({
-      salutation: s('salutation') as Salutation,
-      title: s('title'),
-      firstName: s('firstName'),
-      lastName: s('lastName'),
-      email: s('email') || null,
-      phone: s('phone') || null,
-      legalBasis: s('legalBasis') as LegalBasis,
+      salutation: text('salutation') as Salutation,
+      title: text('title'),
+      firstName: text('firstName'),
+      lastName: text('lastName'),
+      email: optional('email'),
+      phone: optional('phone'),
+      legalBasis: text('legalBasis') as LegalBasis,
       multiplier,
       multiplierTopics: multiplier
-        ? s('topics')
+        ? text('topics')
             .split(/[;\n]/)
             .map((x) => x.trim())
             .filter(Boolean)
         : [],
       fieldIds: fd.getAll('fieldIds').map(String),
-      notes: s('notes'),
+      notes: text('notes'),
     });
   }
   const p = person;
