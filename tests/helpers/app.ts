@@ -87,6 +87,21 @@ export type TestNetwork = {
 const unique = () => randomBytes(4).toString('hex');
 
 /**
+ * A request to a network's API as one of its members: `call(net, 'office', 'POST', '/lists', body)`
+ * goes to /api/networks/<id><prefix>/lists. The app is read when called (it is made in beforeAll).
+ */
+export const networkCaller =
+  (app: () => TestApp, prefix = '') =>
+  (
+    net: TestNetwork,
+    who: Role,
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: object,
+  ) =>
+    app().as(net.users[who].cookie, { method, url: `/api/networks/${net.id}${prefix}${url}`, payload });
+
+/**
  * A network of its own for one test, with one signed-in member per role. Each test builds its own
  * tenant, so tests never need cleaning up and never see each other's data.
  */

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createNetworkWithMembers,
   createTestApp,
+  networkCaller,
   type TestApp,
-  type TestNetwork,
 } from '../../../../tests/helpers/app.js';
 import { secondaryOneSchoolTypes } from '../../../contracts/contacts.js';
 import * as t from '../../db/schema.js';
@@ -18,14 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-type Who = 'admin' | 'office' | 'committee' | 'guest' | 'partner';
-const call = (
-  net: TestNetwork,
-  who: Who,
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
-  url: string,
-  payload?: object,
-) => ctx.as(net.users[who].cookie, { method, url: `/api/networks/${net.id}${url}`, payload });
+const call = networkCaller(() => ctx);
 
 /**
  * A small address book: Sek I and primary schools in Brilon, Olsberg and Winterberg, heads of school with

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createNetworkWithMembers,
   createTestApp,
+  networkCaller,
   type TestApp,
   type TestNetwork,
 } from '../../../../tests/helpers/app.js';
@@ -15,14 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-type Role = keyof TestNetwork['users'];
-const call = (
-  net: TestNetwork,
-  role: Role,
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
-  url: string,
-  payload?: object,
-) => ctx.as(net.users[role].cookie, { method, url: `/api/networks/${net.id}/contacts${url}`, payload });
+const call = networkCaller(() => ctx, '/contacts');
 
 /** A network with two municipalities, a field of action, a school in Brilon and a Kita in Olsberg. */
 async function contactsNetwork() {
