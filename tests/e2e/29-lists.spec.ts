@@ -62,7 +62,7 @@ test('the office builds a dynamic list with a live preview, a fixed list, and in
   await expect(page.getByLabel(/Sekundarstufe I/)).toBeChecked();
 
   // A fixed list: people are searched and added one by one.
-  const fixed = await api.post<{ id: string }>(`/networks/${n}/contacts/lists`, {
+  await api.post(`/networks/${n}/contacts/lists`, {
     name: 'Einladung Bildungskonferenz',
     kind: 'static',
   });
@@ -105,5 +105,4 @@ test('the office builds a dynamic list with a live preview, a fixed list, and in
     page.getByText('Als Gäste hinzugefügt: 0 · schon eingeladen: 0', { exact: false }),
   ).toBeVisible();
   await check(page, '29-meeting-guests-from-list');
-  expect(fixed.id).toBeTruthy();
 });

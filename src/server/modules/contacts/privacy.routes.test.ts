@@ -4,6 +4,7 @@ import {
   BASE_URL,
   createNetworkWithMembers,
   createTestApp,
+  networkCaller,
   type TestApp,
   type TestNetwork,
 } from '../../../../tests/helpers/app.js';
@@ -20,9 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-type Who = 'admin' | 'office' | 'committee' | 'guest' | 'partner';
-const call = (net: TestNetwork, who: Who, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
-  ctx.as(net.users[who].cookie, { method, url: `/api/networks/${net.id}${url}`, payload });
+const call = networkCaller(() => ctx);
 const pub = (method: 'GET' | 'POST', url: string) => ctx.as(null, { method, url: `/api${url}` });
 
 async function jana(net: TestNetwork, extra: Partial<typeof t.person.$inferInsert> = {}) {
@@ -376,6 +375,16 @@ describe('erasure', () => {
     expect(r.json().error.message).toContain(
       'Mitglied im Lenkungskreis (Jana Müller-Beispiel, seit 01.01.2026)',
     );
+    const [row] = await ctx.database.db.select().from(t.person).where(eq(t.person.id, p.id));
+    expect(row!.erasedAt).toBeNull();
+  });
+
+  it('is refused for a person with an account in the network, naming it', async () => {
+    const net = await createNetworkWithMembers(ctx);
+    const p = await jana(net, { userId: net.users.partner.id });
+    const r = await call(net, 'office', 'POST', `/contacts/people/${p.id}/erase`, { reason: 'Auf Wunsch' });
+    expect(r.statusCode).toBe(409);
+    expect(r.json().error.message).toContain('Benutzerkonto');
     const [row] = await ctx.database.db.select().from(t.person).where(eq(t.person.id, p.id));
     expect(row!.erasedAt).toBeNull();
   });
