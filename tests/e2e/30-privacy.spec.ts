@@ -47,6 +47,9 @@ test('privacy: consent given, withdrawn through the link in the mail, person era
   const visitor = await newPage(browser, { viewport: { width: 390, height: 844 } });
   await visitor.goto(link);
   await expect(visitor.getByRole('heading', { level: 1, name: 'Keine weiteren E-Mails' })).toBeVisible();
+  // The header names the distribution lists, not the steering committee the other link pages serve.
+  await expect(visitor.getByRole('banner')).toContainText('Verteiler');
+  await expect(visitor.getByRole('banner')).not.toContainText('Lenkungskreis');
   await expect(
     visitor.getByText(/E-Mails an Jana Müller-Beispiel über die Verteiler von „Regionales Bildungsnetzwerk/),
   ).toBeVisible();

@@ -7,6 +7,7 @@ import {
   notFound,
   Outlet,
   redirect,
+  useMatches,
   useParams,
   useRouterState,
 } from '@tanstack/react-router';
@@ -14,6 +15,7 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import type { Permission } from '../../contracts/common';
 import type { PageKind } from '../../contracts/publicsite';
 import { Loading } from '../components/ui/page';
+import type { MessageKey } from '../i18n';
 import { loadModuleMessages } from '../i18n';
 import { meQuery, rememberNetwork, setupQuery, useActiveNetwork, useMe } from '../lib/session';
 import { ErrorPage, ForbiddenPage, NotFoundPage } from './pages';
@@ -471,12 +473,22 @@ const LinkPageLayout = lazyRouteComponent(
   () => import('../components/ui/link-page-layout'),
   'LinkPageLayout',
 );
+declare module '@tanstack/react-router' {
+  interface StaticDataRouteOption {
+    /** The subtitle of the personal-link frame's header (default: the steering committee's). */
+    linkPageSub?: MessageKey;
+  }
+}
 const linkPageRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'persoenlicher-link',
   component: withPreload(function LinkPageFrame() {
+    // The header names what the link belongs to; a link page says so in its route's staticData.
+    const sub = useMatches({
+      select: (matches) => matches.findLast((m) => m.staticData.linkPageSub)?.staticData.linkPageSub,
+    });
     return (
-      <LinkPageLayout>
+      <LinkPageLayout sub={sub}>
         <Outlet />
       </LinkPageLayout>
     );
@@ -504,6 +516,7 @@ const WithdrawalPage = lazyRouteComponent(() => import('../features/contacts-pri
 const withdrawalRoute = createRoute({
   getParentRoute: () => linkPageRoute,
   path: 'abmelden/$token',
+  staticData: { linkPageSub: 'linkPage.subMailing' },
   // Its words are in the module messages (the address book's catalogue).
   beforeLoad: () => loadModuleMessages(),
   component: withPreload(function WithdrawalRoute() {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MessageKey } from '../../i18n';
 import { useTitle } from '../../lib/use-title';
 import { BrandText, SiteHeader } from './site-header';
 
@@ -7,14 +8,14 @@ import { BrandText, SiteHeader } from './site-header';
  * Frame of the pages reached from a personal link in a mail (no session, often on a phone): skip link,
  * KERN header, one narrow column in <main>, a short footer.
  */
-export function LinkPageLayout({ children }: { children: ReactNode }) {
+export function LinkPageLayout({ children, sub }: { children: ReactNode; sub?: MessageKey }) {
   const { t } = useTranslation();
   return (
     <>
       <SiteHeader
         brand={
           <span className="bn-brand">
-            <BrandText name={t('app.name')} sub={t('linkPage.sub')} />
+            <BrandText name={t('app.name')} sub={t(sub ?? 'linkPage.sub')} />
           </span>
         }
       />

@@ -108,6 +108,7 @@ export const common = {
   },
   linkPage: {
     sub: 'Lenkungskreis',
+    subMailing: 'Verteiler',
     footer: 'Dieser Link ist persönlich. Bitte leiten Sie die E-Mail nicht weiter.',
   },
   paging: { loadMore: 'Weitere laden', loading: 'Wird geladen …' },

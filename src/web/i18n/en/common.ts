@@ -107,6 +107,7 @@ export const common: Shape<typeof de> = {
   },
   linkPage: {
     sub: 'Steering committee',
+    subMailing: 'Distribution lists',
     footer: 'This link is personal. Please do not forward the email.',
   },
   paging: { loadMore: 'Load more', loading: 'Loading …' },
