@@ -20,6 +20,7 @@ import {
   TextField,
 } from '../../../components/ui';
 import { isApiError } from '../../../lib/api';
+import { resetIfUnchanged } from '../../../lib/form-fields';
 import { formatDate, formatDay, today } from '../../../lib/format';
 import { useCan } from '../../../lib/session';
 import { ReportsCard, reportsKey } from '../../work-reports';
@@ -219,7 +220,8 @@ function useInlineAdd(action: (fd: FormData) => Promise<unknown>, onChanged: () 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
-    m.mutate(new FormData(form), { onSuccess: () => form.reset() });
+    const sent = new FormData(form);
+    m.mutate(sent, { onSuccess: () => resetIfUnchanged(form, sent) });
   };
   return { m, onSubmit };
 }

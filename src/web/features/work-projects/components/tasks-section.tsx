@@ -15,6 +15,7 @@ import {
   TextAreaField,
   TextField,
 } from '../../../components/ui';
+import { resetIfUnchanged } from '../../../lib/form-fields';
 import { formatDay } from '../../../lib/format';
 import * as api from '../api';
 
@@ -154,8 +155,13 @@ export function TasksSection({
                           onSubmit={(e) => {
                             e.preventDefault();
                             const form = e.currentTarget;
-                            const label = String(new FormData(form).get('label') ?? '').trim();
-                            if (label) addItem.mutate({ task, label }, { onSuccess: () => form.reset() });
+                            const sent = new FormData(form);
+                            const label = String(sent.get('label') ?? '').trim();
+                            if (label)
+                              addItem.mutate(
+                                { task, label },
+                                { onSuccess: () => resetIfUnchanged(form, sent) },
+                              );
                           }}
                         >
                           <TextField
@@ -216,7 +222,8 @@ export function TasksSection({
           onSubmit={(e) => {
             e.preventDefault();
             const form = e.currentTarget;
-            add.mutate(new FormData(form), { onSuccess: () => form.reset() });
+            const sent = new FormData(form);
+            add.mutate(sent, { onSuccess: () => resetIfUnchanged(form, sent) });
           }}
         >
           <ErrorAlert error={add.error} />
