@@ -62,7 +62,7 @@ export default defineConfig({
             // The German catalogue, needed on every page (the work programme's part comes with its pages).
             {
               name: 'messages-de',
-              test: /src[\\/]web[\\/]i18n[\\/]de[\\/](?!work-|contacts-)/,
+              test: /src[\\/]web[\\/]i18n[\\/]de[\\/](?!work-|contacts-|events-|surveys)/,
               priority: 15,
             },
             {

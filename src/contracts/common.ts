@@ -24,6 +24,11 @@ export const Permissions = [
   'work.manage',
   'contacts.read',
   'contacts.manage',
+  'events.read',
+  'events.manage',
+  'events.recommend',
+  'surveys.read',
+  'surveys.manage',
 ] as const;
 export const Permission = z.enum(Permissions);
 export type Permission = z.infer<typeof Permission>;

@@ -27,6 +27,7 @@ import { contactsRoutes } from './modules/contacts/contacts.routes.js';
 import { startRetentionJobs } from './modules/contacts/retention.service.js';
 import { contractRoutes } from './modules/contract/contract.routes.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
+import { eventsRoutes } from './modules/events/events.routes.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { adoptDirectoryFiles, openFileStorage } from './modules/files/files.storage.js';
 import { mailRoutes } from './modules/mail/mail.routes.js';
@@ -40,6 +41,7 @@ import { startProcedureJobs } from './modules/steering/steering.procedures.js';
 import { steeringRoutes } from './modules/steering/steering.routes.js';
 import { registerSteeringTraceKinds } from './modules/steering/steering.trace.js';
 import { structureRoutes } from './modules/structure/structure.routes.js';
+import { surveysRoutes } from './modules/surveys/surveys.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { sessionSecret } from './modules/system/system.service.js';
 import { traceRoutes } from './modules/trace/trace.routes.js';
@@ -221,6 +223,8 @@ export async function buildApp(
       await api.register(dashboardRoutes(deps));
       await api.register(workRoutes(deps));
       await api.register(contactsRoutes(deps));
+      await api.register(eventsRoutes(deps));
+      await api.register(surveysRoutes(deps));
       // The trace's kinds: each module says how its things look in the trace (Verlauf).
       registerSteeringTraceKinds();
       registerWorkTraceKinds();

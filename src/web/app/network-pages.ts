@@ -29,9 +29,12 @@ export type NetworkPage = {
     | '/n/$networkId/netzwerk/personen'
     | '/n/$networkId/netzwerk/einrichtungen'
     | '/n/$networkId/netzwerk/verteiler'
-    | '/n/$networkId/verwaltung/aufbewahrung';
+    | '/n/$networkId/verwaltung/aufbewahrung'
+    | '/n/$networkId/veranstaltungen'
+    | '/n/$networkId/veranstaltungen/raeume'
+    | '/n/$networkId/veranstaltungen/befragungen';
   suffix: string;
-  group: 'main' | 'steering' | 'work' | 'contacts' | 'contract' | 'admin';
+  group: 'main' | 'steering' | 'work' | 'events' | 'contacts' | 'contract' | 'admin';
   label: MessageKey;
   icon: string;
   allowed: (n: NetworkSummary, me: Me) => boolean;
@@ -135,6 +138,30 @@ export const networkPages: NetworkPage[] = [
     label: 'nav.workQuality',
     icon: 'autorenew',
     allowed: has('work.read'),
+  },
+  {
+    to: '/n/$networkId/veranstaltungen',
+    suffix: 'veranstaltungen',
+    group: 'events',
+    label: 'nav.eventsAll',
+    icon: 'calendar-today',
+    allowed: has('events.read'),
+  },
+  {
+    to: '/n/$networkId/veranstaltungen/raeume',
+    suffix: 'veranstaltungen/raeume',
+    group: 'events',
+    label: 'nav.eventsResources',
+    icon: 'home',
+    allowed: has('events.manage'),
+  },
+  {
+    to: '/n/$networkId/veranstaltungen/befragungen',
+    suffix: 'veranstaltungen/befragungen',
+    group: 'events',
+    label: 'nav.eventsSurveys',
+    icon: 'checklist',
+    allowed: has('surveys.read'),
   },
   {
     to: '/n/$networkId/netzwerk/personen',

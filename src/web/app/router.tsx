@@ -424,6 +424,71 @@ const retentionRoute = networkChild(
   'contacts.manage',
   page(() => import('../features/contacts-privacy'), 'RetentionPage'),
 );
+const eventsPlanning = () => import('../features/events-planning');
+const eventsProgramme = () => import('../features/events-programme');
+const eventsRegistration = () => import('../features/events-registration');
+const eventsDocumentation = () => import('../features/events-documentation');
+const surveysFeature = () => import('../features/surveys');
+const eventsRoute = networkChild('veranstaltungen', 'events.read', page(eventsPlanning, 'EventsPage'));
+const resourcesRoute = networkChild(
+  'veranstaltungen/raeume',
+  'events.manage',
+  page(eventsProgramme, 'ResourcesPage'),
+);
+const surveysRoute = networkChild(
+  'veranstaltungen/befragungen',
+  'surveys.read',
+  page(surveysFeature, 'SurveysPage'),
+);
+const surveyRoute = detailRoute(
+  'veranstaltungen/befragungen/$surveyId',
+  'surveys.read',
+  surveysFeature,
+  'SurveyPage',
+  'surveyId',
+);
+const eventRoute = detailRoute(
+  'veranstaltungen/$eventId',
+  'events.read',
+  eventsPlanning,
+  'EventPage',
+  'eventId',
+);
+const programmeRoute = detailRoute(
+  'veranstaltungen/$eventId/programm',
+  'events.read',
+  eventsProgramme,
+  'ProgrammePage',
+  'eventId',
+);
+const invitationsRoute = detailRoute(
+  'veranstaltungen/$eventId/einladungen',
+  'events.manage',
+  () => import('../features/events-invitations'),
+  'InvitationsPage',
+  'eventId',
+);
+const registrationsRoute = detailRoute(
+  'veranstaltungen/$eventId/anmeldungen',
+  'events.manage',
+  eventsRegistration,
+  'RegistrationsPage',
+  'eventId',
+);
+const checkInRoute = detailRoute(
+  'veranstaltungen/$eventId/einlass',
+  'events.manage',
+  () => import('../features/events-checkin'),
+  'CheckInPage',
+  'eventId',
+);
+const documentationRoute = detailRoute(
+  'veranstaltungen/$eventId/dokumentation',
+  'events.read',
+  eventsDocumentation,
+  'DocumentationPage',
+  'eventId',
+);
 const committeeRoute = networkChild(
   'lenkungskreis/mitglieder',
   'steering.read',
@@ -467,6 +532,33 @@ const publicText = <P extends string>(path: P) =>
 const imprintRoute = publicText('impressum');
 const privacyRoute = publicText('datenschutz');
 const accessibilityRoute = publicText('barrierefreiheit');
+const PublicEventsPage = lazyRouteComponent(eventsPlanning, 'PublicEventsPage');
+const publicEventsRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: 'veranstaltungen',
+  component: withPreload(function PublicEvents() {
+    const { slug } = publicRoute.useParams();
+    return <PublicEventsPage slug={slug} />;
+  }, PublicEventsPage),
+});
+const PublicEventPage = lazyRouteComponent(eventsRegistration, 'PublicEventPage');
+const publicEventRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: 'veranstaltungen/$eventId',
+  component: withPreload(function PublicEvent() {
+    const { slug, eventId } = publicEventRoute.useParams();
+    return <PublicEventPage slug={slug} eventId={eventId} />;
+  }, PublicEventPage),
+});
+const PublicDocumentationPage = lazyRouteComponent(eventsDocumentation, 'PublicDocumentationPage');
+const publicDocumentationRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: 'veranstaltungen/$eventId/dokumentation',
+  component: withPreload(function PublicDocumentation() {
+    const { slug, eventId } = publicDocumentationRoute.useParams();
+    return <PublicDocumentationPage slug={slug} eventId={eventId} />;
+  }, PublicDocumentationPage),
+});
 
 /** Pages reached from a personal link in a mail: no session, the token in the address is the key. */
 const LinkPageLayout = lazyRouteComponent(
@@ -525,6 +617,40 @@ const withdrawalRoute = createRoute({
   }, WithdrawalPage),
 });
 
+const InvitationLinkPage = lazyRouteComponent(eventsRegistration, 'InvitationLinkPage');
+const invitationLinkRoute = createRoute({
+  getParentRoute: () => linkPageRoute,
+  path: 'veranstaltung/einladung/$token',
+  staticData: { linkPageSub: 'linkPage.subEvent' },
+  beforeLoad: () => loadModuleMessages(),
+  component: withPreload(function InvitationLinkRoute() {
+    const { token } = invitationLinkRoute.useParams();
+    return <InvitationLinkPage token={token} />;
+  }, InvitationLinkPage),
+});
+const MyRegistrationPage = lazyRouteComponent(eventsRegistration, 'MyRegistrationPage');
+const myRegistrationRoute = createRoute({
+  getParentRoute: () => linkPageRoute,
+  path: 'veranstaltung/anmeldung/$token',
+  staticData: { linkPageSub: 'linkPage.subEvent' },
+  beforeLoad: () => loadModuleMessages(),
+  component: withPreload(function MyRegistrationRoute() {
+    const { token } = myRegistrationRoute.useParams();
+    return <MyRegistrationPage token={token} />;
+  }, MyRegistrationPage),
+});
+const AnswerPage = lazyRouteComponent(surveysFeature, 'AnswerPage');
+const answerRoute = createRoute({
+  getParentRoute: () => linkPageRoute,
+  path: 'befragung/$token',
+  staticData: { linkPageSub: 'linkPage.subSurvey' },
+  beforeLoad: () => loadModuleMessages(),
+  component: withPreload(function AnswerRoute() {
+    const { token } = answerRoute.useParams();
+    return <AnswerPage token={token} />;
+  }, AnswerPage),
+});
+
 const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     indexRoute,
@@ -565,6 +691,16 @@ const routeTree = rootRoute.addChildren([
         listRoute,
         importRoute,
         retentionRoute,
+        eventsRoute,
+        resourcesRoute,
+        surveysRoute,
+        surveyRoute,
+        eventRoute,
+        programmeRoute,
+        invitationsRoute,
+        registrationsRoute,
+        checkInRoute,
+        documentationRoute,
         goalsRoute,
         goalRoute,
         plansRoute,
@@ -579,8 +715,23 @@ const routeTree = rootRoute.addChildren([
       ]),
     ]),
   ]),
-  publicRoute.addChildren([publicIndexRoute, imprintRoute, privacyRoute, accessibilityRoute]),
-  linkPageRoute.addChildren([voteRoute, replyRoute, withdrawalRoute]),
+  publicRoute.addChildren([
+    publicIndexRoute,
+    imprintRoute,
+    privacyRoute,
+    accessibilityRoute,
+    publicEventsRoute,
+    publicEventRoute,
+    publicDocumentationRoute,
+  ]),
+  linkPageRoute.addChildren([
+    voteRoute,
+    replyRoute,
+    withdrawalRoute,
+    invitationLinkRoute,
+    myRegistrationRoute,
+    answerRoute,
+  ]),
 ]);
 
 export const router = createRouter({

@@ -60,6 +60,7 @@ function MainNav({ network, me }: { network: NetworkSummary; me: Me }) {
   const groups = [
     { id: 'nav-steering', title: t('nav.steering'), pages: pages.filter((p) => p.group === 'steering') },
     { id: 'nav-work', title: t('nav.work'), pages: pages.filter((p) => p.group === 'work') },
+    { id: 'nav-events', title: t('nav.events'), pages: pages.filter((p) => p.group === 'events') },
     { id: 'nav-contacts', title: t('nav.contacts'), pages: pages.filter((p) => p.group === 'contacts') },
     { id: 'nav-contract', title: t('nav.contract'), pages: pages.filter((p) => p.group === 'contract') },
     { id: 'nav-admin', title: t('nav.admin'), pages: pages.filter((p) => p.group === 'admin') },

@@ -3,6 +3,13 @@ import { contactsInstitutions } from './de/contacts-institutions';
 import { contactsLists } from './de/contacts-lists';
 import { contactsPeople } from './de/contacts-people';
 import { contactsPrivacy } from './de/contacts-privacy';
+import { eventsCheckin } from './de/events-checkin';
+import { eventsDocumentation } from './de/events-documentation';
+import { eventsInvitations } from './de/events-invitations';
+import { eventsPlanning } from './de/events-planning';
+import { eventsProgramme } from './de/events-programme';
+import { eventsRegistration } from './de/events-registration';
+import { surveys } from './de/surveys';
 import { workDesk } from './de/work-desk';
 import { workGoals } from './de/work-goals';
 import { workOrders } from './de/work-orders';
@@ -11,7 +18,7 @@ import { workReports } from './de/work-reports';
 import { workTrace } from './de/work-trace';
 
 /**
- * The German messages of the work programme and the address book: not in the entry bundle (the initial JavaScript's
+ * The German messages of the work programme, the address book, events and surveys: not in the entry bundle (the initial JavaScript's
  * budget), loaded before a network's pages or a public network page render (`loadModuleMessages`).
  */
 export const deModules = {
@@ -26,5 +33,12 @@ export const deModules = {
   ...contactsLists,
   ...contactsImport,
   ...contactsPrivacy,
+  ...eventsPlanning,
+  ...eventsProgramme,
+  ...eventsInvitations,
+  ...eventsRegistration,
+  ...eventsCheckin,
+  ...eventsDocumentation,
+  ...surveys,
 };
 export type DeModules = typeof deModules;

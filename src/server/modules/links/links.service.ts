@@ -12,6 +12,8 @@ type LinkTarget = { networkId: string; purpose: LinkPurpose } & (
   | { invitationId: string }
   | { userId: string }
   | { personId: string; expiresAt: Date }
+  | { inviteeId: string; expiresAt: Date }
+  | { registrationId: string; expiresAt: Date }
 );
 
 const pathOf: Record<LinkPurpose, (token: string) => string> = {
@@ -21,6 +23,8 @@ const pathOf: Record<LinkPurpose, (token: string) => string> = {
   account_invitation: (t) => `/einladung/${t}`,
   work_calendar: (t) => `/api/work-calendar/${t}.ics`,
   consent_withdrawal: (t) => `/abmelden/${t}`,
+  event_invitation: (t) => `/veranstaltung/einladung/${t}`,
+  registration: (t) => `/veranstaltung/anmeldung/${t}`,
 };
 
 const PLACEHOLDER = /\[\[personal-link:([0-9a-f-]{36})\]\]/g;

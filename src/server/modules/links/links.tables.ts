@@ -1,6 +1,7 @@
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { user } from '../auth/auth.tables.js';
 import { person } from '../contacts/contacts.tables.js';
+import { eventInvitee, registration } from '../events/events.tables.js';
 import { invitation, network } from '../networks/networks.tables.js';
 import { committeeMember, meetingRecipient, procedureVote } from '../steering/steering.tables.js';
 
@@ -25,6 +26,8 @@ export const personalLink = pgTable(
         'account_invitation',
         'work_calendar',
         'consent_withdrawal',
+        'event_invitation',
+        'registration',
       ],
     }).notNull(),
     // Null until the mail carrying the link is delivered (or the owner creates it on their page).
@@ -37,6 +40,10 @@ export const personalLink = pgTable(
     userId: text('user_id').references(() => user.id, { onDelete: 'cascade' }),
     // A person's link in a mail sent from a distribution list ("keine weiteren E-Mails").
     personId: uuid('person_id').references(() => person.id, { onDelete: 'cascade' }),
+    // An invitation to an event (register with the details prefilled) and a registration's own link
+    // (change, cancel, accept an offered place, the check-in code).
+    inviteeId: uuid('invitee_id').references(() => eventInvitee.id, { onDelete: 'cascade' }),
+    registrationId: uuid('registration_id').references(() => registration.id, { onDelete: 'cascade' }),
     // Links that follow from nothing else expire by date (consent withdrawal: a year after the mail).
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
@@ -49,5 +56,7 @@ export const personalLink = pgTable(
     index('personal_link_invitation_idx').on(t.invitationId),
     index('personal_link_user_idx').on(t.userId),
     index('personal_link_person_idx').on(t.personId),
+    index('personal_link_invitee_idx').on(t.inviteeId),
+    index('personal_link_registration_idx').on(t.registrationId),
   ],
 );

@@ -22,10 +22,24 @@ describe('role policy', () => {
       'work.manage',
       'contacts.read',
       'contacts.manage',
+      'events.read',
+      'events.manage',
+      'events.recommend',
+      'surveys.read',
+      'surveys.manage',
     ],
-    committee: ['files.read', 'contract.read', 'meetings.read', 'steering.read', 'work.read'],
+    committee: [
+      'files.read',
+      'contract.read',
+      'meetings.read',
+      'steering.read',
+      'work.read',
+      'events.read',
+      'events.recommend',
+      'surveys.read',
+    ],
     guest: ['meetings.read'],
-    partner: ['files.read'],
+    partner: ['files.read', 'events.read'],
   };
   it.each(Roles)('%s has exactly its permissions', (role) => {
     expect(permissionsOf(role).sort()).toEqual([...table[role]!].sort());
@@ -35,6 +49,12 @@ describe('role policy', () => {
   it('keeps the address book to the administration and the office', () => {
     expect(Roles.filter((r) => can(r, 'contacts.read'))).toEqual(['admin', 'office']);
     expect(Roles.filter((r) => can(r, 'contacts.manage'))).toEqual(['admin', 'office']);
+  });
+
+  it('leaves planning events and building surveys to the administration and the office', () => {
+    expect(Roles.filter((r) => can(r, 'events.manage'))).toEqual(['admin', 'office']);
+    expect(Roles.filter((r) => can(r, 'surveys.manage'))).toEqual(['admin', 'office']);
+    expect(Roles.filter((r) => can(r, 'events.recommend'))).toEqual(['admin', 'office', 'committee']);
   });
 
   it('lets nobody but administrators read the audit log or manage members', () => {

@@ -25,6 +25,11 @@ const grants: Record<Role, readonly Permission[]> = {
     'work.manage',
     'contacts.read',
     'contacts.manage',
+    'events.read',
+    'events.manage',
+    'events.recommend',
+    'surveys.read',
+    'surveys.manage',
   ],
   office: [
     'members.read',
@@ -42,14 +47,31 @@ const grants: Record<Role, readonly Permission[]> = {
     'work.manage',
     'contacts.read',
     'contacts.manage',
+    'events.read',
+    'events.manage',
+    'events.recommend',
+    'surveys.read',
+    'surveys.manage',
   ],
   // The address book is the office's: committee members, guests and partners do not see it.
   // Members read the work programme, orders and reports; tasks stay the office's internals.
-  committee: ['files.read', 'contract.read', 'meetings.read', 'steering.read', 'work.read'],
+  // Members read events and survey results and, as the committee's content leads, edit and agree the
+  // conference's recommendations; planning, registrations and check-in stay with the office.
+  committee: [
+    'files.read',
+    'contract.read',
+    'meetings.read',
+    'steering.read',
+    'work.read',
+    'events.read',
+    'events.recommend',
+    'surveys.read',
+  ],
   // Guests read only the meetings and items they are invited to (the service checks each item); the
   // committee's own records (members, register, minutes, procedures) stay closed to them.
   guest: ['meetings.read'],
-  partner: ['files.read'],
+  // Partners see the network's public events (the service hides internal ones), like the public does.
+  partner: ['files.read', 'events.read'],
 };
 
 export const permissionsOf = (role: Role): Permission[] => [...grants[role]];

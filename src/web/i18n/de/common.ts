@@ -109,6 +109,8 @@ export const common = {
   linkPage: {
     sub: 'Lenkungskreis',
     subMailing: 'Verteiler',
+    subEvent: 'Veranstaltungen',
+    subSurvey: 'Befragung',
     footer: 'Dieser Link ist persönlich. Bitte leiten Sie die E-Mail nicht weiter.',
   },
   paging: { loadMore: 'Weitere laden', loading: 'Wird geladen …' },

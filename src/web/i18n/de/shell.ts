@@ -45,6 +45,10 @@ export const shell = {
     contactsInstitutions: 'Einrichtungen',
     contactsLists: 'Verteiler',
     contactsRetention: 'Aufbewahrung & Löschung',
+    events: 'Veranstaltungen',
+    eventsAll: 'Alle Veranstaltungen',
+    eventsResources: 'Räume & Technik',
+    eventsSurveys: 'Befragungen',
   },
   footer: {
     language: 'Sprache',

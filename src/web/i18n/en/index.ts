@@ -13,6 +13,12 @@ import { contactsPrivacy } from './contacts-privacy';
 import { contract } from './contract';
 import { dashboard } from './dashboard';
 import { decisions } from './decisions';
+import { eventsCheckin } from './events-checkin';
+import { eventsDocumentation } from './events-documentation';
+import { eventsInvitations } from './events-invitations';
+import { eventsPlanning } from './events-planning';
+import { eventsProgramme } from './events-programme';
+import { eventsRegistration } from './events-registration';
 import { files } from './files';
 import { meetingRun } from './meeting-run';
 import { meetings } from './meetings';
@@ -25,6 +31,7 @@ import { publicsite } from './publicsite';
 import { replies } from './replies';
 import { settings } from './settings';
 import { shell } from './shell';
+import { surveys } from './surveys';
 import { workDesk } from './work-desk';
 import { workGoals } from './work-goals';
 import { workOrders } from './work-orders';
@@ -65,4 +72,11 @@ export const en: Shape<Catalogue> = {
   ...contactsLists,
   ...contactsImport,
   ...contactsPrivacy,
+  ...eventsPlanning,
+  ...eventsProgramme,
+  ...eventsInvitations,
+  ...eventsRegistration,
+  ...eventsCheckin,
+  ...eventsDocumentation,
+  ...surveys,
 };

@@ -48,6 +48,10 @@ export const shell: Shape<typeof de> = {
     contactsInstitutions: 'Institutions',
     contactsLists: 'Distribution lists',
     contactsRetention: 'Retention & erasure',
+    events: 'Events',
+    eventsAll: 'All events',
+    eventsResources: 'Rooms & equipment',
+    eventsSurveys: 'Surveys',
   },
   footer: {
     language: 'Language',

@@ -1,0 +1,3 @@
+export { EventPage } from './components/event-page';
+export { EventsPage } from './components/events-page';
+export { PublicEventsPage } from './components/public-events-page';

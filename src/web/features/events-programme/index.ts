@@ -1,0 +1,2 @@
+export { ProgrammePage } from './components/programme-page';
+export { ResourcesPage } from './components/resources-page';

@@ -1,0 +1,5 @@
+export const eventsCheckin = {
+  eventsCheckin: {
+    title: 'Einlass',
+  },
+};

@@ -1,0 +1,5 @@
+export const eventsInvitations = {
+  eventsInvitations: {
+    title: 'Einladungen',
+  },
+};

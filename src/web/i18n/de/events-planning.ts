@@ -1,0 +1,7 @@
+export const eventsPlanning = {
+  eventsPlanning: {
+    title: 'Veranstaltungen',
+    eventTitle: 'Veranstaltung',
+    publicTitle: 'Veranstaltungen',
+  },
+};

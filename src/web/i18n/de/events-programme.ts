@@ -1,0 +1,6 @@
+export const eventsProgramme = {
+  eventsProgramme: {
+    title: 'Programm',
+    resourcesTitle: 'Räume & Technik',
+  },
+};

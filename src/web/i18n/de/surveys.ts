@@ -1,0 +1,7 @@
+export const surveys = {
+  surveys: {
+    title: 'Befragungen',
+    surveyTitle: 'Befragung',
+    answerTitle: 'Befragung',
+  },
+};

@@ -1,0 +1,5 @@
+export const eventsCheckin = {
+  eventsCheckin: {
+    title: 'Check-in',
+  },
+};

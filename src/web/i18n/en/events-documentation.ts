@@ -1,0 +1,6 @@
+export const eventsDocumentation = {
+  eventsDocumentation: {
+    title: 'Documentation',
+    publicTitle: 'Documentation',
+  },
+};

@@ -1,0 +1,7 @@
+export const eventsPlanning = {
+  eventsPlanning: {
+    title: 'Events',
+    eventTitle: 'Event',
+    publicTitle: 'Events',
+  },
+};

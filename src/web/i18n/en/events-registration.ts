@@ -1,0 +1,8 @@
+export const eventsRegistration = {
+  eventsRegistration: {
+    title: 'Registrations',
+    publicTitle: 'Registration',
+    invitationTitle: 'Your invitation',
+    mineTitle: 'Your registration',
+  },
+};

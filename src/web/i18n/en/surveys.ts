@@ -1,0 +1,7 @@
+export const surveys = {
+  surveys: {
+    title: 'Surveys',
+    surveyTitle: 'Survey',
+    answerTitle: 'Survey',
+  },
+};
