@@ -75,7 +75,9 @@ export const PlaceStatus = z.enum(placeStatuses);
 export type PlaceStatus = z.infer<typeof PlaceStatus>;
 
 export const recommendationStatuses = ['draft', 'agreed', 'handed', 'withdrawn'] as const;
-export const RecommendationStatus = z.enum(recommendationStatuses, { error: 'Unbekannter Stand der Empfehlung.' });
+export const RecommendationStatus = z.enum(recommendationStatuses, {
+  error: 'Unbekannter Stand der Empfehlung.',
+});
 export type RecommendationStatus = z.infer<typeof RecommendationStatus>;
 
 /** What a survey is about: an event or one of its sessions, a project, a field of action, the network. */

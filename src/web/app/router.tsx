@@ -489,6 +489,13 @@ const documentationRoute = detailRoute(
   'DocumentationPage',
   'eventId',
 );
+const evaluationRoute = detailRoute(
+  'veranstaltungen/$eventId/auswertung',
+  'surveys.read',
+  surveysFeature,
+  'EventEvaluationPage',
+  'eventId',
+);
 const committeeRoute = networkChild(
   'lenkungskreis/mitglieder',
   'steering.read',
@@ -701,6 +708,7 @@ const routeTree = rootRoute.addChildren([
         registrationsRoute,
         checkInRoute,
         documentationRoute,
+        evaluationRoute,
         goalsRoute,
         goalRoute,
         plansRoute,

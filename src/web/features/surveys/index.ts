@@ -1,3 +1,4 @@
 export { AnswerPage } from './components/answer-page';
+export { EventEvaluationPage } from './components/event-evaluation-page';
 export { SurveyPage } from './components/survey-page';
 export { SurveysPage } from './components/surveys-page';

@@ -3,5 +3,6 @@ export const surveys = {
     title: 'Befragungen',
     surveyTitle: 'Befragung',
     answerTitle: 'Befragung',
+    eventTitle: 'Auswertung',
   },
 };

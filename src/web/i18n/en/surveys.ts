@@ -3,5 +3,6 @@ export const surveys = {
     title: 'Surveys',
     surveyTitle: 'Survey',
     answerTitle: 'Survey',
+    eventTitle: 'Evaluation',
   },
 };

@@ -1,0 +1,27 @@
+import type { Db } from '../../db/client.js';
+import { notFound } from '../../http/errors.js';
+import type { NetworkActor } from '../../lib/context.js';
+import { can } from '../networks/networks.policy.js';
+import { type EventRow, eventRow } from './events.repository.js';
+
+/*
+ * The face of the events module: what other modules use (dashboard, surveys, the trace, retention)
+ * and what every part of the module shares.
+ */
+
+/**
+ * The event as the actor may see it: another network's event, or an internal one for somebody who
+ * does not plan events (a partner), is "not found" — internal events are invisible to partners.
+ */
+export async function visibleEvent(
+  db: Db,
+  actor: NetworkActor,
+  eventId: string,
+  opts: { lock?: boolean } = {},
+): Promise<EventRow> {
+  const row = await eventRow(db, actor.networkId, eventId, opts);
+  if (!row) throw notFound('Die Veranstaltung');
+  if (!row.public && !can(actor.role, 'events.manage') && actor.role !== 'committee')
+    throw notFound('Die Veranstaltung');
+  return row;
+}
