@@ -161,14 +161,12 @@ CREATE TABLE "registration" (
 	"walk_in" boolean DEFAULT false NOT NULL,
 	"checked_in_at" timestamp with time zone,
 	"checked_in_by" text,
-	"check_in_code_hash" text,
 	"source" text NOT NULL,
 	"cancelled_at" timestamp with time zone,
 	"anonymised_at" timestamp with time zone,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "registration_check_in_code_hash_unique" UNIQUE("check_in_code_hash")
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "registration_choice" (

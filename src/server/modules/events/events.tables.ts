@@ -322,8 +322,6 @@ export const registration = pgTable(
     walkIn: boolean('walk_in').notNull().default(false),
     checkedInAt: at('checked_in_at'),
     checkedInBy: userRef('checked_in_by'),
-    // The short code printed as QR on the confirmation (hashed like a personal link).
-    checkInCodeHash: text('check_in_code_hash').unique(),
     source: text('source', { enum: ['public', 'invitation', 'office', 'walk_in'] }).notNull(),
     cancelledAt: at('cancelled_at'),
     anonymisedAt: at('anonymised_at'),
