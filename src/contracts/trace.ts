@@ -15,6 +15,8 @@ export const TraceKinds = [
   'project',
   'task',
   'report',
+  'event',
+  'recommendation',
 ] as const;
 export const TraceKind = z.enum(TraceKinds);
 export type TraceKind = z.infer<typeof TraceKind>;
@@ -38,6 +40,11 @@ export const TraceRelations = [
   'returned_to',
   // a goal is pursued by an order or project
   'pursued_by',
+  // an event (the conference, one of its sessions) made a recommendation; the recommendation was handed
+  // to the committee as an agenda item; a decision approved an event's programme
+  'recommends',
+  'proposed_as',
+  'approves_programme',
 ] as const;
 export const TraceRelation = z.enum(TraceRelations);
 export type TraceRelation = z.infer<typeof TraceRelation>;

@@ -96,6 +96,9 @@ export const relationLabels: Record<TraceRelation, string> = {
   taken_in: 'aufgenommen in',
   returned_to: 'zurückgegeben an',
   pursued_by: 'verfolgt durch',
+  recommends: 'empfiehlt',
+  proposed_as: 'eingebracht als',
+  approves_programme: 'genehmigt das Programm',
 };
 
 export const kindLabels: Record<TraceKind, string> = {
@@ -109,6 +112,8 @@ export const kindLabels: Record<TraceKind, string> = {
   project: 'Projekt',
   task: 'Aufgabe',
   report: 'Sachstandsbericht',
+  event: 'Veranstaltung',
+  recommendation: 'Empfehlung',
 };
 
 // ---- Was daraus wurde ------------------------------------------------------------------------------
