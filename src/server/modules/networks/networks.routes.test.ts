@@ -179,6 +179,9 @@ describe('tenant isolation and roles', () => {
       'meetings.read',
       'steering.read',
       'work.read',
+      'events.read',
+      'events.recommend',
+      'surveys.read',
     ]);
     expect(await perms('guest')).toEqual(['meetings.read']);
   });
