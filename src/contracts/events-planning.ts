@@ -61,9 +61,8 @@ const fieldsOfEvent = {
   approvedByDecisionId: z.uuid({ error: 'Unbekannter Beschluss.' }).nullable().default(null),
 };
 
-const timesInOrder = <T extends { startsAt?: string; endsAt?: string; registrationDeadline?: string | null }>(
-  s: z.ZodType<T>,
-) =>
+type Times = { startsAt?: string; endsAt?: string; registrationDeadline?: string | null };
+const timesInOrder = <S extends z.ZodType<Times>>(s: S): S =>
   s
     .refine((e) => !e.startsAt || !e.endsAt || e.endsAt > e.startsAt, {
       error: 'Das Ende muss nach dem Beginn liegen.',
@@ -72,7 +71,7 @@ const timesInOrder = <T extends { startsAt?: string; endsAt?: string; registrati
     .refine((e) => !e.registrationDeadline || !e.endsAt || e.registrationDeadline < e.endsAt, {
       error: 'Der Anmeldeschluss muss vor dem Ende der Veranstaltung liegen.',
       path: ['registrationDeadline'],
-    });
+    }) as S;
 
 export const EventInput = timesInOrder(
   z.object({
