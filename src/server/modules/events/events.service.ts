@@ -25,3 +25,5 @@ export async function visibleEvent(
     throw notFound('Die Veranstaltung');
   return row;
 }
+
+export { dueEventTasks } from './checklist.service.js';

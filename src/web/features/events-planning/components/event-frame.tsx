@@ -1,7 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Badge } from '../../../components/ui';
 import { useActiveNetwork } from '../../../lib/session';
+import { eventQuery } from '../api';
+import { eventWhen, statusKind } from './event-when';
 
 /** The tabs of an event's pages, in the order of the office's work. */
 const tabs = [
@@ -69,8 +73,30 @@ export function EventFrame({
   const { t } = useTranslation();
   const network = useActiveNetwork();
   const manage = network?.permissions.includes('events.manage') ?? false;
+  const event = useQuery(eventQuery(networkId, eventId));
+  const e = event.data;
   return (
     <div className="bn-event-frame">
+      {e ? (
+        <div className="bn-event-head">
+          <p className="bn-event-head__title">
+            <Link to="/n/$networkId/veranstaltungen" params={{ networkId }} className="kern-link">
+              {t('eventsPlanning.title')}
+            </Link>
+            {' › '}
+            <strong>{e.title}</strong>
+          </p>
+          <p className="kern-body bn-event-head__facts">
+            {t(`eventsPlanning.types.${e.type}`)} · {eventWhen(e.startsAt, e.endsAt)}
+            {e.venue ? ` · ${e.venue}` : ''}{' '}
+            {e.cancelledAt ? (
+              <Badge kind="danger">{t('eventsPlanning.cancelled')}</Badge>
+            ) : (
+              <Badge kind={statusKind[e.status]}>{t(`eventsPlanning.statuses.${e.status}`)}</Badge>
+            )}
+          </p>
+        </div>
+      ) : null}
       <nav aria-label={t('eventsPlanning.tabs.label')} className="bn-event-tabs">
         <ul>
           {tabs
