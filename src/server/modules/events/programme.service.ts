@@ -17,7 +17,7 @@ import { auditActorOf, lastChangedBy, recordAudit } from '../audit/audit.service
 import { personNames } from '../contacts/contacts.service.js';
 import { fieldNames } from '../contract/contract.service.js';
 import { authorize } from '../networks/networks.policy.js';
-import { networkBySlug } from '../publicsite/publicsite.service.js';
+import { publishedNetworkId } from '../publicsite/publicsite.service.js';
 import type { EventRow } from './events.repository.js';
 import { visibleEvent } from './events.service.js';
 import * as repo from './programme.repository.js';
@@ -105,10 +105,10 @@ export async function getProgramme(deps: Deps, actor: NetworkActor, eventId: str
 
 /** The public timetable: public events only; no status, no notes; only confirmed speakers by name. */
 export async function publicProgramme(deps: Deps, slug: string, eventId: string): Promise<PublicProgramme> {
-  const { n } = await networkBySlug(deps, slug);
-  const ev = await repo.publicEvent(deps.db, n.id, eventId);
+  const networkId = await publishedNetworkId(deps, slug);
+  const ev = await repo.publicEvent(deps.db, networkId, eventId);
   if (!ev) throw notFound('Die Veranstaltung');
-  const sessions = await sessionsWithDetails(deps.db, n.id, eventId);
+  const sessions = await sessionsWithDetails(deps.db, networkId, eventId);
   const shown = new Set(['confirmed', 'materials_received']);
   return {
     eventId,

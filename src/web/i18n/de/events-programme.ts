@@ -67,6 +67,7 @@ export const eventsProgramme = {
     role: 'Rolle',
     roles: { speaker: 'Vortrag', facilitator: 'Moderation' },
     speakerStatus: 'Stand der Abstimmung mit {{name}}',
+    status: 'Stand der Abstimmung',
     statuses: {
       asked: 'angefragt',
       confirmed: 'zugesagt',

@@ -65,6 +65,7 @@ export const eventsProgramme = {
     role: 'Role',
     roles: { speaker: 'Talk', facilitator: 'Facilitation' },
     speakerStatus: 'Status of the coordination with {{name}}',
+    status: 'Status of the coordination',
     statuses: {
       asked: 'asked',
       confirmed: 'confirmed',

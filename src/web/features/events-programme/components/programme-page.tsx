@@ -13,6 +13,7 @@ import {
   FormDialog,
   Loading,
   Page,
+  RowButton,
   Section,
   SelectField,
   StatusMessage,
@@ -169,7 +170,7 @@ export function ProgrammePage({ networkId, eventId }: { networkId: string; event
             <p className="kern-body">{t('eventsProgramme.noBookings')}</p>
           ) : (
             <TableRegion label={t('eventsProgramme.bookings')}>
-              <table className="kern-table">
+              <table className="kern-table bn-table">
                 <TableHead
                   columns={[
                     t('eventsProgramme.resource'),
@@ -193,10 +194,13 @@ export function ProgrammePage({ networkId, eventId }: { networkId: string; event
                       </td>
                       {manage ? (
                         <ActionsCell>
-                          <Button variant="tertiary" small onClick={() => setCancelling(b)}>
+                          <RowButton
+                            icon="close"
+                            label={`${t('eventsProgramme.cancelBooking')}: ${b.resourceName}`}
+                            onClick={() => setCancelling(b)}
+                          >
                             {t('eventsProgramme.cancelBooking')}
-                            <span className="kern-sr-only">: {b.resourceName}</span>
-                          </Button>
+                          </RowButton>
                         </ActionsCell>
                       ) : null}
                     </tr>
@@ -590,7 +594,7 @@ function SpeakerDialog({
         }))}
       />
       <SelectField
-        label={t('eventsProgramme.speakerStatus', { name: '' }).replace(/ mit $| with $/, '')}
+        label={t('eventsProgramme.status')}
         name="status"
         defaultValue="asked"
         options={speakerStatuses.map((s) => ({ value: s, label: t(`eventsProgramme.statuses.${s}`) }))}

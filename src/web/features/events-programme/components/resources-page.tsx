@@ -12,6 +12,7 @@ import {
   FormDialog,
   Loading,
   Page,
+  RowButton,
   Section,
   SelectField,
   StatusMessage,
@@ -48,7 +49,7 @@ export function ResourcesPage({ networkId }: { networkId: string }) {
     if (items.length === 0) return <p className="kern-body">{t('eventsProgramme.none')}</p>;
     return (
       <TableRegion label={t(kind === 'room' ? 'eventsProgramme.rooms' : 'eventsProgramme.equipment')}>
-        <table className="kern-table">
+        <table className="kern-table bn-table">
           <TableHead
             columns={[
               t('eventsProgramme.name'),
@@ -96,15 +97,21 @@ export function ResourcesPage({ networkId }: { networkId: string }) {
                 </td>
                 {manage ? (
                   <ActionsCell>
-                    <Button variant="secondary" small onClick={() => setEditing(r)}>
+                    <RowButton
+                      icon="edit"
+                      label={`${t('eventsProgramme.edit')}: ${r.name}`}
+                      onClick={() => setEditing(r)}
+                    >
                       {t('eventsProgramme.edit')}
-                      <span className="kern-sr-only">: {r.name}</span>
-                    </Button>
+                    </RowButton>
                     {!r.archived ? (
-                      <Button variant="tertiary" small onClick={() => setArchiving(r)}>
+                      <RowButton
+                        icon="archive"
+                        label={`${t('eventsProgramme.archive')}: ${r.name}`}
+                        onClick={() => setArchiving(r)}
+                      >
                         {t('eventsProgramme.archive')}
-                        <span className="kern-sr-only">: {r.name}</span>
-                      </Button>
+                      </RowButton>
                     ) : null}
                   </ActionsCell>
                 ) : null}
