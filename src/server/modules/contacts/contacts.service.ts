@@ -2,5 +2,5 @@
  * The address book's public face for other modules (steering links committee members and guests to
  * their person). Only what other modules need; the parts' own services stay private to the module.
  */
-export { linkPerson } from './person-link.service.js';
+export { linkPerson, personNames } from './person-link.service.js';
 export { institutionsInMunicipalities, refreshInstitutionSearch } from './records.service.js';

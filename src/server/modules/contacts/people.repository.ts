@@ -213,3 +213,18 @@ export async function setLastActivity(tx: Db, id: string, at: Date) {
 export async function setPersonUser(tx: Db, id: string, userId: string) {
   await tx.update(person).set({ userId }).where(eq(person.id, id));
 }
+
+/** Names of the network's people by id (erased people keep their anonymised name; merged ones too). */
+export async function namesOfPeople(db: Db, networkId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      id: person.id,
+      title: person.title,
+      firstName: person.firstName,
+      lastName: person.lastName,
+      erasedAt: person.erasedAt,
+    })
+    .from(person)
+    .where(and(eq(person.networkId, networkId), inArray(person.id, ids)));
+}

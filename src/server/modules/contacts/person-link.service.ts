@@ -52,3 +52,14 @@ export async function linkAccountPerson(
   });
   return p.id;
 }
+
+/**
+ * The display names of people of the network by id ("Dr. Anna Beispiel"), for other modules that show
+ * people they point at (the events programme's speakers). Ids of another network are simply absent.
+ */
+export async function personNames(db: Db, networkId: string, ids: string[]): Promise<Map<string, string>> {
+  const rows = await repo.namesOfPeople(db, networkId, [...new Set(ids)]);
+  return new Map(
+    rows.map((r) => [r.id, [r.title, r.firstName, r.lastName].filter((s) => s?.trim()).join(' ')]),
+  );
+}
