@@ -17,7 +17,9 @@ const Choices = z
 
 const needsFields = {
   needsConsent: z.boolean().default(false),
-  dietary: Text(500, 'Bitte fassen Sie die Angaben zur Verpflegung kürzer (höchstens 500 Zeichen).').default(''),
+  dietary: Text(500, 'Bitte fassen Sie die Angaben zur Verpflegung kürzer (höchstens 500 Zeichen).').default(
+    '',
+  ),
   accessibility: Text(
     500,
     'Bitte fassen Sie die Angaben zur Barrierefreiheit kürzer (höchstens 500 Zeichen).',

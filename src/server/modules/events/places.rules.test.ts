@@ -11,7 +11,12 @@ import {
 } from './places.rules.js';
 
 const at = (min: number) => new Date(Date.UTC(2027, 0, 1, 8, min));
-const p = (id: string, status: Place['status'], waitingMin: number | null = null, expiresMin: number | null = null) => ({
+const p = (
+  id: string,
+  status: Place['status'],
+  waitingMin: number | null = null,
+  expiresMin: number | null = null,
+) => ({
   id,
   status,
   waitingSince: waitingMin === null ? null : at(waitingMin),
@@ -119,7 +124,8 @@ describe('places over a random life (property)', () => {
             .slice(0, offered.length)
             .map((x) => x.id);
           expect(offered).toEqual(head);
-          for (const id of expired) places.set(id, { ...places.get(id)!, status: 'cancelled', offerExpiresAt: null });
+          for (const id of expired)
+            places.set(id, { ...places.get(id)!, status: 'cancelled', offerExpiresAt: null });
           for (const id of offered)
             places.set(id, { ...places.get(id)!, status: 'offered', offerExpiresAt: at(now + offerMinutes) });
           const after = [...places.values()];
@@ -135,7 +141,12 @@ describe('places over a random life (property)', () => {
           if (s.op === 'register') {
             const id = `r${String(next++).padStart(3, '0')}`;
             const status = placeOnRegister(capacity, [...places.values()]);
-            places.set(id, { id, status, waitingSince: status === 'waiting' ? at(now) : null, offerExpiresAt: null });
+            places.set(id, {
+              id,
+              status,
+              waitingSince: status === 'waiting' ? at(now) : null,
+              offerExpiresAt: null,
+            });
             joinedAt.set(id, now);
           } else if (s.op === 'cancel') {
             const id = pickOf(s.pick);

@@ -18,7 +18,8 @@ export const takesPlace = (s: PlaceStatus) => s === 'confirmed' || s === 'offere
 export const takenPlaces = (places: readonly Place[]) => places.filter((p) => takesPlace(p.status)).length;
 
 const byWaitingOrder = (a: Place, b: Place) =>
-  (a.waitingSince?.getTime() ?? 0) - (b.waitingSince?.getTime() ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  (a.waitingSince?.getTime() ?? 0) - (b.waitingSince?.getTime() ?? 0) ||
+  (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The waiting list in its order. */
 export const waitingList = (places: readonly Place[]) =>
@@ -35,10 +36,21 @@ export function waitingPosition(places: readonly Place[], id: string): number | 
  * the waiting list); else the waiting list. `capacity` null: no limit.
  */
 export function placeOnRegister(capacity: number | null, places: readonly Place[]): 'confirmed' | 'waiting' {
-  if (capacity === null) return 'confirmed';
-  if (waitingList(places).length > 0) return 'waiting';
-  return takenPlaces(places) < capacity ? 'confirmed' : 'waiting';
+  return placeFor(capacity, takenPlaces(places), waitingList(places).length);
 }
+
+/** The same rule on numbers: places taken and people waiting. */
+export function placeFor(capacity: number | null, taken: number, waiting: number): 'confirmed' | 'waiting' {
+  if (capacity === null) return 'confirmed';
+  if (waiting > 0) return 'waiting';
+  return taken < capacity ? 'confirmed' : 'waiting';
+}
+
+/** Whether the rules have anything to do: an offer ran out, or a free place while somebody waits. */
+export const needsSettling = (
+  capacity: number | null,
+  t: { taken: number; waiting: number; expired: number },
+) => t.expired > 0 || (t.waiting > 0 && (capacity === null || t.taken < capacity));
 
 /**
  * What has to happen now: offers that ran out are cancelled, and every free place goes as an offer to
