@@ -60,7 +60,17 @@ export function RegistrationFormView({
   const [v, setV] = useState<Values>({ ...empty, ...initial, choices: padded(initial?.choices, slots) });
   const [problems, setProblems] = useState<Array<{ field: string; text: string }>>([]);
   const summary = useRef<HTMLDivElement>(null);
-  const set = <K extends keyof Values>(k: K, value: Values[K]) => setV((x) => ({ ...x, [k]: value }));
+  const fieldOf: Partial<Record<keyof Values, string>> = {
+    firstName: 'reg-first',
+    lastName: 'reg-last',
+    email: 'reg-email',
+    needsConsent: 'reg-consent',
+  };
+  const set = <K extends keyof Values>(k: K, value: Values[K]) => {
+    setV((x) => ({ ...x, [k]: value }));
+    // A corrected field loses its message at once; the list above updates with it.
+    setProblems((ps) => ps.filter((p) => p.field !== fieldOf[k]));
+  };
   const fieldError = (f: string) => problems.find((p) => p.field === f)?.text ?? null;
 
   const submit = (e: FormEvent) => {
