@@ -53,7 +53,7 @@ export function RegistrationsPage({ networkId, eventId }: { networkId: string; e
                 {t('eventsRegistration.office.sessions')}
               </h2>
               <TableRegion labelledBy="workshops">
-                <table className="kern-table">
+                <table className="kern-table bn-table">
                   <thead className="kern-table__head">
                     <tr className="kern-table__row">
                       <th className="kern-table__header" scope="col">
@@ -95,7 +95,7 @@ export function RegistrationsPage({ networkId, eventId }: { networkId: string; e
               {t('eventsRegistration.office.list', { count: l.registrations.length })}
             </h2>
             <TableRegion labelledBy="liste">
-              <table className="kern-table">
+              <table className="kern-table bn-table">
                 <thead className="kern-table__head">
                   <tr className="kern-table__row">
                     <th className="kern-table__header" scope="col">
