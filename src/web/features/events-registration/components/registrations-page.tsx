@@ -1,8 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Badge, ErrorAlert, Loading, StatusMessage, TableRegion } from '../../../components/ui';
-import { Button } from '../../../components/ui/button';
+import {
+  ActionsCell,
+  Badge,
+  ErrorAlert,
+  Loading,
+  RowButton,
+  StatusMessage,
+  TableRegion,
+} from '../../../components/ui';
 import { formatDateTime, formatTimeRange } from '../../../lib/format';
 import { useTitle } from '../../../lib/use-title';
 import { EventFrame } from '../../events-planning';
@@ -139,12 +146,11 @@ export function RegistrationsPage({ networkId, eventId }: { networkId: string; e
                               </div>
                             ))}
                       </td>
-                      <td className="kern-table__cell">
+                      <ActionsCell>
                         {r.status !== 'cancelled' ? (
-                          <Button
-                            small
-                            variant="tertiary"
-                            busy={cancel.isPending && cancel.variables === r.id}
+                          <RowButton
+                            icon="close"
+                            label={`${t('eventsRegistration.office.cancel')}: ${r.firstName} ${r.lastName}`}
                             onClick={() => {
                               if (
                                 window.confirm(
@@ -157,12 +163,9 @@ export function RegistrationsPage({ networkId, eventId }: { networkId: string; e
                             }}
                           >
                             {t('eventsRegistration.office.cancel')}
-                            <span className="kern-sr-only">
-                              : {r.firstName} {r.lastName}
-                            </span>
-                          </Button>
+                          </RowButton>
                         ) : null}
-                      </td>
+                      </ActionsCell>
                     </tr>
                   ))}
                 </tbody>
