@@ -28,7 +28,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * A published network by its public address; the id works too, for networks that have no address yet.
  * An unpublished network is "not found" for the public, exactly like one that does not exist.
  */
-async function networkBySlug(deps: Deps, slug: string) {
+export async function networkBySlug(deps: Deps, slug: string) {
   const [row] = await deps.db
     .select({ n: network, site: publicSite })
     .from(network)

@@ -1,0 +1,175 @@
+/**
+ * `npm run bench:registration`: a conference's registration rush over loopback. 2,000 public
+ * registrations (BENCH_REGISTRATIONS) for 300 places (BENCH_PLACES) with 10 workshops of 30 places,
+ * each choosing three workshops, sent by BENCH_CONNECTIONS (50) parallel clients, while a probe reads
+ * GET /api/health in a loop: prints registrations/s, p99 of a registration and p99 of the health
+ * probe in the same run, and as its last line `overbooked N, lost N` (places taken beyond capacity,
+ * event or session; registrations answered 201 but not stored, or stored twice). No pass/fail beyond
+ * that line: the numbers are for orientation on a shared machine.
+ * Database: PGlite in memory; with DATABASE_URL a temporary database on that server (dropped after).
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import pg from 'pg';
+import { buildApp } from '../src/server/app.js';
+import { loadConfig } from '../src/server/config.js';
+import { openDatabase } from '../src/server/db/client.js';
+import * as t from '../src/server/db/schema.js';
+
+const TOTAL = Number(process.env.BENCH_REGISTRATIONS ?? 2000);
+const PLACES = Number(process.env.BENCH_PLACES ?? 300);
+const SESSIONS = 10;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+
+const p99 = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * 0.99))] ?? 0;
+};
+
+async function database() {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const db = await openDatabase({ kind: 'pglite' });
+    await db.migrate();
+    return { db, drop: async () => {} };
+  }
+  const name = `bench_registration_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const db = await openDatabase({ kind: 'postgres', url: u.toString() });
+  await db.migrate();
+  return {
+    db,
+    drop: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+const { db: database_, drop } = await database();
+const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bn-bench-'));
+const config = loadConfig({
+  DATA_DIR: dataDir,
+  BASE_URL: 'http://127.0.0.1',
+  LOG_LEVEL: 'silent',
+  PUBLIC_WRITE_RATE_LIMIT: String(TOTAL * 10),
+});
+const app = await buildApp(config, { database: database_, logger: false });
+await app.listen({ port: 0, host: '127.0.0.1' });
+const addr = app.server.address();
+const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+const db = database_.db;
+try {
+  const [n] = await db
+    .insert(t.network)
+    .values({
+      name: 'Benchmark-Netzwerk',
+      regionKey: '05958',
+      slug: `bench-${randomBytes(3).toString('hex')}`,
+    })
+    .returning();
+  await db.insert(t.publicSite).values({ networkId: n!.id, published: true });
+  const startsAt = new Date(Date.now() + 60 * 86_400_000);
+  const [ev] = await db
+    .insert(t.event)
+    .values({
+      networkId: n!.id,
+      type: 'conference',
+      title: 'Bildungskonferenz (Benchmark)',
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 7 * 3600_000),
+      public: true,
+      status: 'registration_open',
+      capacity: PLACES,
+    })
+    .returning();
+  const sessions = await db
+    .insert(t.eventSession)
+    .values(
+      Array.from({ length: SESSIONS }, (_, i) => ({
+        networkId: n!.id,
+        eventId: ev!.id,
+        kind: 'workshop' as const,
+        title: `Workshop ${i + 1}`,
+        startsAt: new Date(startsAt.getTime() + 2 * 3600_000),
+        endsAt: new Date(startsAt.getTime() + 4 * 3600_000),
+        capacity: 30,
+      })),
+    )
+    .returning();
+  const url = `${base}/api/public/networks/${n!.slug}/events/${ev!.id}/registrations`;
+
+  let stop = false;
+  const health: number[] = [];
+  const probe = (async () => {
+    while (!stop) {
+      const t0 = performance.now();
+      await fetch(`${base}/api/health`).then((r) => r.arrayBuffer());
+      health.push(performance.now() - t0);
+    }
+  })();
+
+  const latencies: number[] = [];
+  let ok = 0;
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (next < TOTAL) {
+        const i = next++;
+        const choices = [0, 1, 2].map((k) => sessions[(i + k * 3) % SESSIONS]!.id);
+        const s = performance.now();
+        const r = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: 'http://127.0.0.1' },
+          body: JSON.stringify({
+            firstName: 'Test',
+            lastName: `Person ${i}`,
+            email: `p${i}@bench.example`,
+            choices,
+          }),
+        });
+        await r.arrayBuffer();
+        latencies.push(performance.now() - s);
+        if (r.status === 201) ok++;
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  stop = true;
+  await probe;
+
+  const regs = await db.select().from(t.registration).where(eq(t.registration.eventId, ev!.id));
+  const choices = await db.select().from(t.registrationChoice);
+  const taken = regs.filter((r) => r.status === 'confirmed' || r.status === 'offered').length;
+  let overbooked = Math.max(0, taken - PLACES);
+  for (const s of sessions) {
+    const inSession = choices.filter(
+      (c) => c.sessionId === s.id && (c.status === 'confirmed' || c.status === 'offered'),
+    ).length;
+    overbooked += Math.max(0, inSession - (s.capacity ?? Number.POSITIVE_INFINITY));
+  }
+  const lost = Math.abs(ok - regs.length) + (TOTAL - new Set(regs.map((r) => r.email)).size);
+  console.log(`Datenbank: ${database_.kind}, ${TOTAL} Anmeldungen, ${PLACES} Plätze, ${SESSIONS} Workshops`);
+  console.log(`Anmeldungen/s: ${(TOTAL / seconds).toFixed(1)} (${ok} mit 201)`);
+  console.log(`p99 Anmeldung: ${p99(latencies).toFixed(1)} ms`);
+  console.log(
+    `p99 /api/health während der Anmeldungen: ${p99(health).toFixed(1)} ms (${health.length} Abfragen)`,
+  );
+  console.log(
+    `bestätigt ${regs.filter((r) => r.status === 'confirmed').length}, Warteliste ${regs.filter((r) => r.status === 'waiting').length}`,
+  );
+  console.log(`overbooked ${overbooked}, lost ${lost}`);
+} finally {
+  await app.close();
+  await database_.close();
+  await drop();
+  await fs.rm(dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,835 @@
+import QRCode from 'qrcode';
+import type { PlaceStatus } from '../../../contracts/events.js';
+import type {
+  ChoiceView,
+  EventHead,
+  InvitationView,
+  MyRegistration,
+  PlaceCounts,
+  RegistrationChange,
+  RegistrationForm,
+  RegistrationInput,
+  RegistrationList,
+  RegistrationResult,
+  SessionOption,
+} from '../../../contracts/events-registration.js';
+import {
+  RegistrationChange as ChangeSchema,
+  RegistrationInput as InputSchema,
+} from '../../../contracts/events-registration.js';
+import type { Db } from '../../db/client.js';
+import { DomainError, notFound } from '../../http/errors.js';
+import type { Deps, NetworkActor } from '../../lib/context.js';
+import { formatDate } from '../../lib/format.js';
+import { auditActorOf, recordAudit } from '../audit/audit.service.js';
+import { personIdByEmail } from '../contacts/contacts.service.js';
+import { linkForMail, openLink } from '../links/links.service.js';
+import { enqueueMail } from '../mail/mail.service.js';
+import { authorize } from '../networks/networks.policy.js';
+import { networkBySlug } from '../publicsite/publicsite.service.js';
+import { type EventRow, eventRow } from './events.repository.js';
+import { visibleEvent } from './events.service.js';
+import {
+  needsSettling,
+  offerDeadline,
+  type Place,
+  placeFor,
+  settle,
+  takesPlace,
+  waitingPosition,
+} from './places.rules.js';
+import { type MailKind, registrationCalendar, registrationMail } from './registration.mails.js';
+import * as repo from './registration.repository.js';
+
+/*
+ * Registration and waiting lists. Every change of places runs in one transaction that first locks the
+ * event row and then its sessions (in id order): registrations of one event are serialised, so places
+ * are never overbooked. Offers that ran out are settled lazily on every read and write of the event
+ * and by a job.
+ */
+
+type AuditWho = { userId: string | null; name: string | null; networkId: string; requestId?: string };
+const publicWho = (networkId: string, name = 'Anmeldung über die öffentliche Seite'): AuditWho => ({
+  userId: null,
+  name,
+  networkId,
+});
+const choosableKinds = new Set(['workshop', 'forum']);
+
+const head = (ev: EventRow, networkName: string): EventHead => ({
+  id: ev.id,
+  title: ev.title,
+  type: ev.type,
+  description: ev.description,
+  startsAt: ev.startsAt.toISOString(),
+  endsAt: ev.endsAt.toISOString(),
+  venue: ev.venue,
+  venueAddress: ev.venueAddress,
+  networkName,
+  capacity: ev.capacity,
+  registrationDeadline: ev.registrationDeadline?.toISOString() ?? null,
+});
+
+/** Why one cannot register now (German, shown as it is), or null when registration is open. */
+export function closedReason(ev: EventRow, now: Date): string | null {
+  if (ev.cancelledAt) return 'Die Veranstaltung wurde abgesagt.';
+  if (ev.status === 'planned' || ev.status === 'announced') return 'Die Anmeldung ist noch nicht geöffnet.';
+  if (ev.status !== 'registration_open') return 'Die Anmeldung ist geschlossen.';
+  if (ev.registrationDeadline && ev.registrationDeadline <= now)
+    return `Die Anmeldefrist ist am ${formatDate(ev.registrationDeadline)} abgelaufen.`;
+  if (ev.startsAt <= now) return 'Die Veranstaltung hat bereits begonnen.';
+  return null;
+}
+
+const placeOf = (r: {
+  id: string;
+  status: PlaceStatus;
+  waitingSince: Date | null;
+  offerExpiresAt: Date | null;
+}): Place => ({ id: r.id, status: r.status, waitingSince: r.waitingSince, offerExpiresAt: r.offerExpiresAt });
+
+/** Everything about the places of one event, read in one go. */
+async function placesOf(db: Db, ev: EventRow) {
+  const [sessions, regs, choiceRows] = await Promise.all([
+    repo.sessionsOf(db, ev.id),
+    repo.registrationsOf(db, ev.id),
+    repo.choicesOf(db, ev.id),
+  ]);
+  const eventPlaces = regs.filter((r) => r.status !== 'cancelled').map(placeOf);
+  // A session's places: the choices of registrations that hold a confirmed place at the event.
+  const sessionPlaces = new Map<string, Place[]>();
+  for (const s of sessions) sessionPlaces.set(s.id, []);
+  // A choice joins its session's list once its registration holds a place (then it has a moment).
+  for (const { choice, registrationStatus } of choiceRows)
+    if (
+      registrationStatus === 'confirmed' &&
+      choice.status !== 'cancelled' &&
+      !(choice.status === 'waiting' && !choice.waitingSince)
+    )
+      sessionPlaces.get(choice.sessionId)?.push(placeOf(choice));
+  return { sessions, regs, choiceRows, eventPlaces, sessionPlaces };
+}
+
+type Places = Awaited<ReturnType<typeof placesOf>>;
+
+const count = (places: Place[], capacity: number | null, cancelled = 0): PlaceCounts => ({
+  capacity,
+  confirmed: places.filter((p) => p.status === 'confirmed').length,
+  offered: places.filter((p) => p.status === 'offered').length,
+  waiting: places.filter((p) => p.status === 'waiting').length,
+  cancelled,
+});
+
+const freeOf = (capacity: number | null, places: Place[]) =>
+  capacity === null ? null : Math.max(0, capacity - places.filter((p) => takesPlace(p.status)).length);
+
+function sessionOptions(p: Places): SessionOption[] {
+  return p.sessions.map((s) => ({
+    id: s.id,
+    kind: s.kind,
+    title: s.title,
+    startsAt: s.startsAt.toISOString(),
+    endsAt: s.endsAt.toISOString(),
+    capacity: s.capacity,
+    free: freeOf(s.capacity, p.sessionPlaces.get(s.id) ?? []),
+    choosable: choosableKinds.has(s.kind),
+  }));
+}
+
+function choiceViews(p: Places, registrationId: string): ChoiceView[] {
+  const byId = new Map(p.sessions.map((s) => [s.id, s]));
+  return p.choiceRows
+    .filter((c) => c.choice.registrationId === registrationId)
+    .map(({ choice }) => {
+      const s = byId.get(choice.sessionId)!;
+      return {
+        sessionId: s.id,
+        title: s.title,
+        startsAt: s.startsAt.toISOString(),
+        endsAt: s.endsAt.toISOString(),
+        priority: choice.priority,
+        status: choice.status,
+        waitingPosition:
+          choice.status === 'waiting' ? waitingPosition(p.sessionPlaces.get(s.id) ?? [], choice.id) : null,
+        offerExpiresAt: choice.offerExpiresAt?.toISOString() ?? null,
+      };
+    });
+}
+
+/** One registration with its choices and waiting positions (cheap: no full lists). */
+async function regView(tx: Db, ev: EventRow, regId: string, sessions?: repo.SessionRecord[]) {
+  const all = sessions ?? (await repo.sessionsOf(tx, ev.id));
+  const byId = new Map(all.map((x) => [x.id, x]));
+  const reg = (await repo.registrationById(tx, ev.networkId, regId))!;
+  const rows = await repo.choicesOfRegistration(tx, regId);
+  const position =
+    reg.status === 'waiting' && reg.waitingSince
+      ? (await repo.waitingAhead(tx, ev.id, reg.waitingSince, reg.id)) + 1
+      : null;
+  const choices: ChoiceView[] = [];
+  for (const c of rows) {
+    const x = byId.get(c.sessionId)!;
+    choices.push({
+      sessionId: x.id,
+      title: x.title,
+      startsAt: x.startsAt.toISOString(),
+      endsAt: x.endsAt.toISOString(),
+      priority: c.priority,
+      status: c.status,
+      waitingPosition:
+        c.status === 'waiting' && c.waitingSince && reg.status === 'confirmed'
+          ? (await repo.choiceWaitingAhead(tx, x.id, c.waitingSince, c.id)) + 1
+          : null,
+      offerExpiresAt: c.offerExpiresAt?.toISOString() ?? null,
+    });
+  }
+  return { reg, position, choices };
+}
+
+/** Queues one mail to a registration with its personal link (and the calendar when it has a place). */
+async function mailTo(
+  tx: Db,
+  deps: Deps,
+  ev: EventRow,
+  registrationId: string,
+  kind: MailKind,
+  offeredSessions: string[] = [],
+  sessions?: repo.SessionRecord[],
+) {
+  const view = await regView(tx, ev, registrationId, sessions);
+  const reg = view.reg;
+  const networkName = await repo.networkName(tx, ev.networkId);
+  const choices = view.choices.map((c) => ({
+    ...c,
+    startsAt: new Date(c.startsAt),
+    endsAt: new Date(c.endsAt),
+    offerExpiresAt: c.offerExpiresAt ? new Date(c.offerExpiresAt) : null,
+  }));
+  const link = await linkForMail(tx, {
+    networkId: ev.networkId,
+    purpose: 'registration',
+    registrationId: reg.id,
+    expiresAt: ev.endsAt,
+  });
+  const offerAt = reg.offerExpiresAt ?? choices.find((c) => c.status === 'offered')?.offerExpiresAt ?? null;
+  const { subject, text } = registrationMail(kind, {
+    event: ev,
+    networkName,
+    name: `${reg.firstName} ${reg.lastName}`,
+    waitingPosition: view.position,
+    offerExpiresAt: offerAt,
+    choices,
+    offeredSessions,
+    link,
+  });
+  const withCalendar = (kind === 'confirmed' || kind === 'accepted') && reg.status === 'confirmed';
+  const ics = withCalendar
+    ? registrationCalendar(
+        reg.id,
+        ev,
+        choices.filter((c) => c.status === 'confirmed').map((c) => ({ ...c, id: c.sessionId })),
+        {
+          name: `Regionales Bildungsbüro – ${networkName}`,
+          email: deps.config.mailFrom.replace(/^.*<|>$/g, ''),
+        },
+      )
+    : null;
+  await enqueueMail(tx, {
+    networkId: ev.networkId,
+    to: reg.email,
+    toName: `${reg.firstName} ${reg.lastName}`,
+    subject,
+    text,
+    sensitive: true,
+    attachments: ics
+      ? [
+          {
+            filename: 'Veranstaltung.ics',
+            contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+            contentBase64: Buffer.from(ics).toString('base64'),
+          },
+        ]
+      : [],
+  });
+}
+
+/**
+ * Applies the rules of places to the event and each session: offers that ran out are cancelled, free
+ * places are offered to the next ones on the waiting lists (with a mail each). Call inside a
+ * transaction that holds the event's lock.
+ */
+export async function settleEvent(tx: Db, deps: Deps, ev: EventRow, now: Date) {
+  // The common case (nothing ran out, no free place while somebody waits) costs two grouped queries.
+  const [evTally, sTallies] = await Promise.all([
+    repo.eventTally(tx, ev.id, now),
+    repo.sessionTallies(tx, ev.id, now),
+  ]);
+  if (!needsSettling(ev.capacity, evTally) && sTallies.size > 0) {
+    const caps = new Map((await repo.sessionsOf(tx, ev.id)).map((x) => [x.id, x.capacity]));
+    if (![...sTallies].some(([id, t]) => needsSettling(caps.get(id) ?? null, t))) return 0;
+  } else if (!needsSettling(ev.capacity, evTally)) return 0;
+  let p = await placesOf(tx, ev);
+  const until = offerDeadline(now, ev.offerHours, ev.startsAt);
+  const mails: Array<[string, MailKind, string[]]> = [];
+  const ev0 = settle(ev.capacity, p.eventPlaces, now);
+  for (const id of ev0.expired) {
+    await repo.updateRegistration(
+      tx,
+      id,
+      { status: 'cancelled', cancelledAt: now, offerExpiresAt: null },
+      now,
+    );
+    await repo.updateChoicesOf(tx, id, { status: 'cancelled', offerExpiresAt: null });
+    mails.push([id, 'expired', []]);
+  }
+  for (const id of ev0.offered) {
+    await repo.updateRegistration(tx, id, { status: 'offered', offerExpiresAt: until }, now);
+    mails.push([id, 'offer', []]);
+  }
+  if (ev0.expired.length + ev0.offered.length > 0) p = await placesOf(tx, ev);
+  for (const s of p.sessions) {
+    const places = p.sessionPlaces.get(s.id) ?? [];
+    const r = settle(s.capacity, places, now);
+    for (const id of r.expired) {
+      await repo.updateChoice(tx, id, { status: 'cancelled', offerExpiresAt: null });
+      const regId = p.choiceRows.find((c) => c.choice.id === id)!.choice.registrationId;
+      mails.push([regId, 'expired', []]);
+    }
+    for (const id of r.offered) {
+      await repo.updateChoice(tx, id, { status: 'offered', offerExpiresAt: until });
+      const regId = p.choiceRows.find((c) => c.choice.id === id)!.choice.registrationId;
+      mails.push([regId, 'offer', [s.title]]);
+    }
+  }
+  for (const [id, kind, sessions] of mails) await mailTo(tx, deps, ev, id, kind, sessions);
+  return mails.length;
+}
+
+/** The choices of a registration that just got its place at the event: each session's rule decides. */
+async function placeChoices(tx: Db, ev: EventRow, registrationId: string, now: Date) {
+  const sessions = new Map((await repo.sessionsOf(tx, ev.id)).map((x) => [x.id, x]));
+  const tallies = await repo.sessionTallies(tx, ev.id, now);
+  for (const choice of await repo.choicesOfRegistration(tx, registrationId)) {
+    if (choice.status !== 'waiting' || choice.waitingSince) continue;
+    const s = sessions.get(choice.sessionId)!;
+    const t = tallies.get(s.id) ?? { taken: 0, waiting: 0, expired: 0 };
+    const status = placeFor(s.capacity, t.taken, t.waiting);
+    await repo.updateChoice(tx, choice.id, { status, waitingSince: status === 'waiting' ? now : null });
+    if (status === 'confirmed') t.taken += 1;
+    else t.waiting += 1;
+    tallies.set(s.id, t);
+  }
+}
+
+function validChoices(sessions: repo.SessionRecord[], ids: string[]) {
+  const byId = new Map(sessions.map((s) => [s.id, s]));
+  for (const id of ids) {
+    const s = byId.get(id);
+    if (!s || !choosableKinds.has(s.kind))
+      throw new DomainError(
+        'registration.session',
+        'Bitte wählen Sie nur Workshops und Foren dieser Veranstaltung.',
+        'invalid',
+      );
+  }
+}
+
+type Source = 'public' | 'invitation' | 'office';
+
+/** The core of every registration: one transaction, the event locked, places decided by the rules. */
+async function registerIn(
+  deps: Deps,
+  networkId: string,
+  eventId: string,
+  raw: RegistrationInput,
+  source: Source,
+  who: AuditWho,
+  inviteeId?: string,
+): Promise<RegistrationResult> {
+  const input = InputSchema.parse(raw);
+  return deps.db.transaction(async (tx) => {
+    const ev = await eventRow(tx, networkId, eventId, { lock: true });
+    // The moment is taken under the lock: the waiting list's order is the order of the locks.
+    const now = deps.now();
+    if (!ev) throw notFound('Die Veranstaltung');
+    if (ev.cancelledAt)
+      throw new DomainError('registration.closed', 'Die Veranstaltung wurde abgesagt.', 'conflict');
+    const reason = source === 'office' ? null : closedReason(ev, now);
+    if (reason) throw new DomainError('registration.closed', reason, 'conflict');
+    await repo.lockSessions(tx, ev.id);
+    await settleEvent(tx, deps, ev, now);
+    if (await repo.liveRegistrationByEmail(tx, ev.id, input.email))
+      throw new DomainError(
+        'registration.duplicate',
+        source === 'office'
+          ? `${input.email} ist für diese Veranstaltung bereits angemeldet.`
+          : 'Sie sind bereits für diese Veranstaltung angemeldet. Den Link zu Ihrer Anmeldung finden Sie in Ihrer Bestätigungsmail.',
+        'conflict',
+      );
+    const sessions = await repo.sessionsOf(tx, ev.id);
+    validChoices(sessions, input.choices);
+    const tally = await repo.eventTally(tx, ev.id, now);
+    const status = placeFor(ev.capacity, tally.taken, tally.waiting);
+    const needs = input.needsConsent && (input.dietary !== '' || input.accessibility !== '');
+    const reg = await repo.insertRegistration(tx, {
+      networkId,
+      eventId: ev.id,
+      personId: await personIdByEmail(tx, networkId, input.email),
+      firstName: input.firstName,
+      lastName: input.lastName,
+      email: input.email,
+      institution: input.institution,
+      function: input.function,
+      dietary: needs ? input.dietary || null : null,
+      accessibility: needs ? input.accessibility || null : null,
+      needsConsentAt: needs ? now : null,
+      photoConsent: input.photoConsent,
+      status,
+      waitingSince: status === 'waiting' ? now : null,
+      source,
+    });
+    // With a place at the event each chosen session's rule decides; on the waiting list the choices
+    // wait for the event's place first.
+    const tallies =
+      status === 'confirmed' && input.choices.length > 0 ? await repo.sessionTallies(tx, ev.id, now) : null;
+    const byId = new Map(sessions.map((x) => [x.id, x]));
+    await repo.insertChoices(
+      tx,
+      input.choices.map((sessionId, i) => {
+        const t = tallies?.get(sessionId) ?? { taken: 0, waiting: 0, expired: 0 };
+        const st = tallies
+          ? placeFor(byId.get(sessionId)!.capacity, t.taken, t.waiting)
+          : ('waiting' as const);
+        return {
+          networkId,
+          registrationId: reg.id,
+          sessionId,
+          priority: i + 1,
+          status: st,
+          waitingSince: tallies && st === 'waiting' ? now : null,
+        };
+      }),
+    );
+    if (inviteeId) await repo.linkInvitee(tx, inviteeId, reg.id);
+    await recordAudit(tx, who, {
+      action: 'create',
+      entityType: 'registration',
+      entityId: reg.id,
+      summary: `Anmeldung zu „${ev.title}“: ${input.firstName} ${input.lastName} (${status === 'confirmed' ? 'bestätigt' : 'Warteliste'})`,
+      after: { status, source, choices: input.choices.length },
+    });
+    await mailTo(tx, deps, ev, reg.id, status === 'confirmed' ? 'confirmed' : 'waiting', [], sessions);
+    const view = await regView(tx, ev, reg.id, sessions);
+    return { id: reg.id, status, waitingPosition: view.position, choices: view.choices };
+  });
+}
+
+/** A public, not cancelled event of a published network (others are "not found" for the public). */
+async function publicEvent(deps: Deps, slug: string, eventId: string) {
+  const { n } = await networkBySlug(deps, slug);
+  const ev = await eventRow(deps.db, n.id, eventId);
+  if (!ev?.public) throw notFound('Die Veranstaltung');
+  return { ev, networkName: n.name };
+}
+
+export async function registrationForm(deps: Deps, slug: string, eventId: string): Promise<RegistrationForm> {
+  const { ev, networkName } = await publicEvent(deps, slug, eventId);
+  const p = await placesOf(deps.db, ev);
+  const reason = closedReason(ev, deps.now());
+  return {
+    event: head(ev, networkName),
+    sessions: sessionOptions(p),
+    open: reason === null,
+    closedReason: reason,
+    freePlaces: freeOf(ev.capacity, p.eventPlaces),
+  };
+}
+
+export async function registerPublic(deps: Deps, slug: string, eventId: string, input: RegistrationInput) {
+  const { ev } = await publicEvent(deps, slug, eventId);
+  return registerIn(deps, ev.networkId, ev.id, input, 'public', publicWho(ev.networkId));
+}
+
+// ——— the personal registration page ———
+
+async function registrationOfToken(deps: Deps, token: string) {
+  const link = await openLink(deps.db, 'registration', token, 'Die Anmeldung', deps.now());
+  const reg = link.registrationId
+    ? await repo.registrationById(deps.db, link.networkId, link.registrationId)
+    : undefined;
+  if (!reg || reg.anonymisedAt) throw notFound('Die Anmeldung');
+  return reg;
+}
+
+/** Runs a change of a registration behind its link with the event locked and offers settled. */
+async function withRegistration<T>(
+  deps: Deps,
+  token: string,
+  fn: (tx: Db, ev: EventRow, reg: repo.RegistrationRecord, now: Date) => Promise<T>,
+): Promise<T> {
+  const reg0 = await registrationOfToken(deps, token);
+  const now = deps.now();
+  return deps.db.transaction(async (tx) => {
+    const ev = (await eventRow(tx, reg0.networkId, reg0.eventId, { lock: true }))!;
+    await repo.lockSessions(tx, ev.id);
+    await settleEvent(tx, deps, ev, now);
+    const reg = (await repo.registrationById(tx, reg0.networkId, reg0.id))!;
+    return fn(tx, ev, reg, now);
+  });
+}
+
+async function myView(
+  deps: Deps,
+  tx: Db,
+  ev: EventRow,
+  regId: string,
+  token: string,
+): Promise<MyRegistration> {
+  const p = await placesOf(tx, ev);
+  const reg = p.regs.find((r) => r.id === regId)!;
+  const qrUrl = `${deps.config.baseUrl}/veranstaltung/anmeldung/${token}`;
+  const qrSvg = await QRCode.toString(qrUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  return {
+    event: head(ev, await repo.networkName(tx, ev.networkId)),
+    sessions: sessionOptions(p),
+    registration: {
+      id: reg.id,
+      firstName: reg.firstName,
+      lastName: reg.lastName,
+      email: reg.email,
+      institution: reg.institution,
+      function: reg.function,
+      needsConsent: reg.needsConsentAt !== null,
+      dietary: reg.dietary ?? '',
+      accessibility: reg.accessibility ?? '',
+      photoConsent: reg.photoConsent,
+      status: reg.status,
+      waitingPosition: waitingPosition(p.eventPlaces, reg.id),
+      offerExpiresAt: reg.offerExpiresAt?.toISOString() ?? null,
+      checkedIn: reg.checkedInAt !== null,
+    },
+    choices: choiceViews(p, reg.id),
+    qrUrl,
+    qrSvg,
+    changeable: reg.status !== 'cancelled' && ev.endsAt > deps.now() && !ev.cancelledAt,
+  };
+}
+
+const who = (reg: repo.RegistrationRecord): AuditWho =>
+  publicWho(reg.networkId, `${reg.firstName} ${reg.lastName} (persönlicher Link)`);
+
+export const myRegistration = (deps: Deps, token: string) =>
+  withRegistration(deps, token, (tx, ev, reg) => myView(deps, tx, ev, reg.id, token));
+
+function mustBeChangeable(ev: EventRow, reg: repo.RegistrationRecord, now: Date) {
+  if (reg.status === 'cancelled')
+    throw new DomainError(
+      'registration.cancelled',
+      'Sie sind von dieser Veranstaltung abgemeldet.',
+      'conflict',
+    );
+  if (ev.endsAt <= now || ev.cancelledAt)
+    throw new DomainError('registration.over', 'Die Veranstaltung ist vorbei oder abgesagt.', 'conflict');
+}
+
+export async function changeMyRegistration(deps: Deps, token: string, raw: RegistrationChange) {
+  const input = ChangeSchema.parse(raw);
+  return withRegistration(deps, token, async (tx, ev, reg, now) => {
+    mustBeChangeable(ev, reg, now);
+    const p = await placesOf(tx, ev);
+    validChoices(p.sessions, input.choices);
+    const mine = p.choiceRows.filter((c) => c.choice.registrationId === reg.id).map((c) => c.choice);
+    const keep = new Set(input.choices);
+    await repo.deleteChoices(
+      tx,
+      reg.id,
+      mine.filter((c) => !keep.has(c.sessionId)).map((c) => c.sessionId),
+    );
+    const had = new Map(mine.map((c) => [c.sessionId, c]));
+    const fresh = [];
+    for (const [i, sessionId] of input.choices.entries()) {
+      const old = had.get(sessionId);
+      if (old && old.status !== 'cancelled') await repo.updateChoice(tx, old.id, { priority: i + 1 });
+      else {
+        if (old) await repo.deleteChoices(tx, reg.id, [sessionId]);
+        fresh.push({
+          networkId: reg.networkId,
+          registrationId: reg.id,
+          sessionId,
+          priority: i + 1,
+          status: 'waiting' as const,
+        });
+      }
+    }
+    await repo.insertChoices(tx, fresh);
+    if (reg.status === 'confirmed') await placeChoices(tx, ev, reg.id, now);
+    const needs = input.needsConsent && (input.dietary !== '' || input.accessibility !== '');
+    await repo.updateRegistration(
+      tx,
+      reg.id,
+      {
+        dietary: needs ? input.dietary || null : null,
+        accessibility: needs ? input.accessibility || null : null,
+        needsConsentAt: needs ? (reg.needsConsentAt ?? now) : null,
+        photoConsent: input.photoConsent,
+      },
+      now,
+    );
+    await settleEvent(tx, deps, ev, now);
+    await recordAudit(tx, who(reg), {
+      action: 'update',
+      entityType: 'registration',
+      entityId: reg.id,
+      summary: `Anmeldung zu „${ev.title}“ geändert: ${reg.firstName} ${reg.lastName}`,
+      after: { choices: input.choices.length, needs, photoConsent: input.photoConsent },
+    });
+    return myView(deps, tx, ev, reg.id, token);
+  });
+}
+
+async function cancelIn(
+  tx: Db,
+  deps: Deps,
+  ev: EventRow,
+  reg: repo.RegistrationRecord,
+  now: Date,
+  by: AuditWho,
+) {
+  await repo.updateRegistration(
+    tx,
+    reg.id,
+    { status: 'cancelled', cancelledAt: now, offerExpiresAt: null },
+    now,
+  );
+  await repo.updateChoicesOf(tx, reg.id, { status: 'cancelled', offerExpiresAt: null });
+  await recordAudit(tx, by, {
+    action: 'update',
+    entityType: 'registration',
+    entityId: reg.id,
+    summary: `Abmeldung von „${ev.title}“: ${reg.firstName} ${reg.lastName}`,
+    before: { status: reg.status },
+    after: { status: 'cancelled' },
+  });
+  await mailTo(tx, deps, ev, reg.id, 'cancelled');
+  await settleEvent(tx, deps, ev, now);
+}
+
+export const cancelMyRegistration = (deps: Deps, token: string) =>
+  withRegistration(deps, token, async (tx, ev, reg, now) => {
+    mustBeChangeable(ev, reg, now);
+    await cancelIn(tx, deps, ev, reg, now, who(reg));
+    return myView(deps, tx, ev, reg.id, token);
+  });
+
+/** Accepts or declines every open offer of the registration (for the event and for sessions). */
+export const answerOffer = (deps: Deps, token: string, accept: boolean) =>
+  withRegistration(deps, token, async (tx, ev, reg, now) => {
+    mustBeChangeable(ev, reg, now);
+    const p = await placesOf(tx, ev);
+    const offeredChoices = p.choiceRows.filter(
+      (c) => c.choice.registrationId === reg.id && c.choice.status === 'offered',
+    );
+    if (reg.status !== 'offered' && offeredChoices.length === 0)
+      throw new DomainError(
+        'registration.no_offer',
+        'Es liegt kein Angebot vor – es ist vielleicht abgelaufen. Ihr Stand ist unten zu sehen.',
+        'conflict',
+      );
+    if (reg.status === 'offered') {
+      if (accept) {
+        await repo.updateRegistration(
+          tx,
+          reg.id,
+          { status: 'confirmed', offerExpiresAt: null, waitingSince: null },
+          now,
+        );
+        await placeChoices(tx, ev, reg.id, now);
+      } else {
+        await repo.updateRegistration(
+          tx,
+          reg.id,
+          { status: 'cancelled', cancelledAt: now, offerExpiresAt: null },
+          now,
+        );
+        await repo.updateChoicesOf(tx, reg.id, { status: 'cancelled', offerExpiresAt: null });
+      }
+    }
+    for (const { choice } of offeredChoices)
+      await repo.updateChoice(tx, choice.id, {
+        status: accept ? 'confirmed' : 'cancelled',
+        offerExpiresAt: null,
+      });
+    await recordAudit(tx, who(reg), {
+      action: 'update',
+      entityType: 'registration',
+      entityId: reg.id,
+      summary: `${accept ? 'Angebot angenommen' : 'Angebot abgelehnt'} („${ev.title}“): ${reg.firstName} ${reg.lastName}`,
+      after: { accepted: accept, event: reg.status === 'offered', sessions: offeredChoices.length },
+    });
+    await mailTo(tx, deps, ev, reg.id, accept ? 'accepted' : 'declined');
+    await settleEvent(tx, deps, ev, now);
+    return myView(deps, tx, ev, reg.id, token);
+  });
+
+// ——— the invitation link ———
+
+async function inviteeOfToken(deps: Deps, token: string) {
+  const link = await openLink(deps.db, 'event_invitation', token, 'Die Einladung', deps.now());
+  const inv = link.inviteeId ? await repo.inviteeById(deps.db, link.inviteeId) : undefined;
+  if (!inv) throw notFound('Die Einladung');
+  const ev = await eventRow(deps.db, inv.networkId, inv.eventId);
+  if (!ev) throw notFound('Die Veranstaltung');
+  return { inv, ev };
+}
+
+export async function invitationView(deps: Deps, token: string): Promise<InvitationView> {
+  const { inv, ev } = await inviteeOfToken(deps, token);
+  const p = await placesOf(deps.db, ev);
+  const reg = inv.registrationId ? p.regs.find((r) => r.id === inv.registrationId) : undefined;
+  const parts = inv.name.trim().split(/\s+/);
+  const reason = closedReason(ev, deps.now());
+  return {
+    event: head(ev, await repo.networkName(deps.db, ev.networkId)),
+    sessions: sessionOptions(p),
+    open: reason === null,
+    closedReason: reason,
+    person: {
+      firstName: parts.length > 1 ? parts.slice(0, -1).join(' ') : '',
+      lastName: parts.at(-1) ?? '',
+      email: inv.email,
+      institution: '',
+      function: '',
+    },
+    registered: Boolean(reg && reg.status !== 'cancelled'),
+    declined: inv.declinedAt !== null,
+  };
+}
+
+export async function registerByInvitation(deps: Deps, token: string, input: RegistrationInput) {
+  const { inv, ev } = await inviteeOfToken(deps, token);
+  return registerIn(
+    deps,
+    ev.networkId,
+    ev.id,
+    input,
+    'invitation',
+    publicWho(ev.networkId, `${inv.name} (Einladungslink)`),
+    inv.id,
+  );
+}
+
+// ——— the office ———
+
+export async function listRegistrations(
+  deps: Deps,
+  actor: NetworkActor,
+  eventId: string,
+  filter: { status?: PlaceStatus; sessionId?: string },
+): Promise<RegistrationList> {
+  authorize(actor.role, 'events.manage');
+  await visibleEvent(deps.db, actor, eventId);
+  const now = deps.now();
+  // Lazily settles offers that ran out before showing the lists.
+  const { ev, p } = await deps.db.transaction(async (tx) => {
+    const ev = (await eventRow(tx, actor.networkId, eventId, { lock: true }))!;
+    await repo.lockSessions(tx, ev.id);
+    await settleEvent(tx, deps, ev, now);
+    return { ev, p: await placesOf(tx, ev) };
+  });
+  const rows = p.regs
+    .filter((r) => !filter.status || r.status === filter.status)
+    .filter(
+      (r) =>
+        !filter.sessionId ||
+        p.choiceRows.some((c) => c.choice.registrationId === r.id && c.choice.sessionId === filter.sessionId),
+    )
+    .map((r) => ({
+      id: r.id,
+      firstName: r.firstName,
+      lastName: r.lastName,
+      email: r.email,
+      institution: r.institution,
+      function: r.function,
+      status: r.status,
+      waitingPosition: waitingPosition(p.eventPlaces, r.id),
+      offerExpiresAt: r.offerExpiresAt?.toISOString() ?? null,
+      source: r.source,
+      needs: r.needsConsentAt !== null,
+      createdAt: r.createdAt.toISOString(),
+      choices: choiceViews(p, r.id),
+    }));
+  const cancelledIn = (sessionId: string) =>
+    p.choiceRows.filter((c) => c.choice.sessionId === sessionId && c.choice.status === 'cancelled').length;
+  return {
+    event: head(ev, await repo.networkName(deps.db, ev.networkId)),
+    counts: count(p.eventPlaces, ev.capacity, p.regs.filter((r) => r.status === 'cancelled').length),
+    sessions: p.sessions
+      .filter((s) => choosableKinds.has(s.kind))
+      .map((s) => ({
+        id: s.id,
+        title: s.title,
+        kind: s.kind,
+        startsAt: s.startsAt.toISOString(),
+        ...count(p.sessionPlaces.get(s.id) ?? [], s.capacity, cancelledIn(s.id)),
+      })),
+    registrations: rows,
+  };
+}
+
+export async function addRegistration(
+  deps: Deps,
+  actor: NetworkActor,
+  eventId: string,
+  input: RegistrationInput,
+) {
+  authorize(actor.role, 'events.manage');
+  await visibleEvent(deps.db, actor, eventId);
+  return registerIn(deps, actor.networkId, eventId, input, 'office', auditActorOf(actor) as AuditWho);
+}
+
+export async function cancelRegistration(
+  deps: Deps,
+  actor: NetworkActor,
+  eventId: string,
+  registrationId: string,
+) {
+  authorize(actor.role, 'events.manage');
+  await visibleEvent(deps.db, actor, eventId);
+  const now = deps.now();
+  await deps.db.transaction(async (tx) => {
+    const ev = (await eventRow(tx, actor.networkId, eventId, { lock: true }))!;
+    await repo.lockSessions(tx, ev.id);
+    const reg = await repo.registrationById(tx, actor.networkId, registrationId);
+    if (!reg || reg.eventId !== ev.id) throw notFound('Die Anmeldung');
+    if (reg.status === 'cancelled')
+      throw new DomainError('registration.cancelled', 'Diese Anmeldung ist bereits storniert.', 'conflict');
+    await cancelIn(tx, deps, ev, reg, now, auditActorOf(actor) as AuditWho);
+  });
+  return listRegistrations(deps, actor, eventId, {});
+}
+
+/** Settles every event with an offer that ran out (the job; reads and writes settle lazily too). */
+export async function settleExpiredOffers(deps: Deps): Promise<number> {
+  const now = deps.now();
+  let mails = 0;
+  for (const { eventId, networkId } of await repo.eventsWithExpiredOffers(deps.db, now)) {
+    mails += await deps.db.transaction(async (tx) => {
+      const ev = (await eventRow(tx, networkId, eventId, { lock: true }))!;
+      await repo.lockSessions(tx, ev.id);
+      return settleEvent(tx, deps, ev, now);
+    });
+  }
+  return mails;
+}
+
+export function startRegistrationJobs(
+  deps: Deps,
+  log: { error(o: object, m: string): void },
+  intervalMs = 5 * 60_000,
+) {
+  const timer = setInterval(() => {
+    settleExpiredOffers(deps).catch((err) => log.error({ err }, 'registration offers job failed'));
+  }, intervalMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}
