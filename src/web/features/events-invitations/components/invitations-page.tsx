@@ -279,7 +279,7 @@ function SkippedList({ skipped }: { skipped: Record<string, number> }) {
 function PreviewBox({ preview }: { preview: MailingPreview }) {
   const { t } = useTranslation();
   return (
-    <section className="bn-preview bn-stack" aria-labelledby="invitation-preview" role="status">
+    <section className="bn-preview bn-stack" aria-labelledby="invitation-preview" aria-live="polite">
       <h3 className="kern-heading-small" id="invitation-preview">
         {t('eventsInvitations.previewTitle')}
       </h3>
