@@ -144,7 +144,7 @@ function InviteForm({
   };
   return (
     <Section id="invite" title={t('eventsInvitations.invite')}>
-      <form className="bn-stack" onSubmit={onPreview} noValidate>
+      <form className="bn-stack bn-invite-form" onSubmit={onPreview} noValidate>
         <SelectField
           label={t('eventsInvitations.list')}
           value={listId}
@@ -330,7 +330,11 @@ function ReminderSection({
   const n = data.counts.remindable;
   return (
     <Section id="reminder" title={t('eventsInvitations.reminder')}>
-      <p className="kern-body">{t('eventsInvitations.remindable', { count: n })}</p>
+      <p className="kern-body">
+        {data.counts.invited === 0
+          ? t('eventsInvitations.remindNobodyYet')
+          : t('eventsInvitations.remindable', { count: n })}
+      </p>
       {n > 0 ? (
         <Button
           variant="secondary"
@@ -390,9 +394,7 @@ function MailingsTable({ mailings }: { mailings: Mailing[] }) {
                 t('eventsInvitations.col.status'),
                 { label: t('eventsInvitations.col.recipients'), numeric: true },
                 t('eventsInvitations.col.skipped'),
-                { label: t('eventsInvitations.counts.registered'), numeric: true },
-                { label: t('eventsInvitations.counts.declined'), numeric: true },
-                { label: t('eventsInvitations.counts.open'), numeric: true },
+                t('eventsInvitations.col.answers'),
               ]}
             />
             <tbody className="kern-table__body">
@@ -424,14 +426,14 @@ function MailingsTable({ mailings }: { mailings: Mailing[] }) {
                             .map(([r, n]) => t(`eventsInvitations.skip.${r as SkipReason}`, { count: n }))
                             .join(', ')}
                     </td>
-                    <td className="kern-table__cell kern-table__cell--numeric">
-                      {invitation ? m.registered : '–'}
-                    </td>
-                    <td className="kern-table__cell kern-table__cell--numeric">
-                      {invitation ? m.declined : '–'}
-                    </td>
-                    <td className="kern-table__cell kern-table__cell--numeric">
-                      {invitation ? m.open : '–'}
+                    <td className="kern-table__cell">
+                      {invitation
+                        ? t('eventsInvitations.answers', {
+                            registered: m.registered,
+                            declined: m.declined,
+                            open: m.open,
+                          })
+                        : '–'}
                     </td>
                   </tr>
                 );
