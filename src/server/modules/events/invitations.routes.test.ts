@@ -89,7 +89,7 @@ async function setting(slug?: string) {
   return { net, eventId: ev!.id, listId: list!.id, people };
 }
 
-const mailings = (net: TestNetwork, eventId: string) => `/events/${eventId}/mailings`;
+const mailings = (_net: TestNetwork, eventId: string) => `/events/${eventId}/mailings`;
 
 async function outboxTo(networkId: string) {
   return ctx.database.db.select().from(t.outboxMail).where(eq(t.outboxMail.networkId, networkId));
