@@ -6,6 +6,7 @@ import { personByEmail } from './people.repository.js';
  * their person). Only what other modules need; the parts' own services stay private to the module.
  */
 export { linkPerson, personNames } from './person-link.service.js';
+export { listNames, mailRecipients, peopleCandidates } from './recipients.service.js';
 export { institutionsInMunicipalities, refreshInstitutionSearch } from './records.service.js';
 
 /** The live person of the address book with this e-mail, if any (events link registrations to it). */

@@ -41,6 +41,7 @@ import {
   personName,
   salutationLine,
 } from './lists.rules.js';
+import { type Evaluated, evaluate, matching, peopleOf } from './recipients.service.js';
 
 /* Distribution lists (Verteiler): CRUD, who gets the mail (and who not, why), mail, guests, export. */
 
@@ -49,58 +50,6 @@ type ListUpdateData = z.output<typeof ListUpdate>;
 
 /** A withdrawal link in a list mail works for a year. */
 const LINK_VALID_MS = 365 * 24 * 60 * 60 * 1000;
-
-type Evaluated = ListPreview & {
-  /** Everyone, in the order of names (last name first). */
-  all: ListPerson[];
-  /** Included people with what a mail needs. */
-  recipients: Array<ListPerson & { email: string; salutation: string }>;
-};
-
-/** Who of these people gets a mail of a list, who not and why. */
-async function evaluate(db: Db, networkId: string, ids: string[], needsConsent: boolean): Promise<Evaluated> {
-  const data = await repo.recipientsData(db, networkId, ids);
-  const people = [...data.people].sort(byName);
-  const included: Evaluated['included'] = [];
-  const excluded: Evaluated['excluded'] = [];
-  const recipients: Evaluated['recipients'] = [];
-  const all: ListPerson[] = [];
-  const counts = { included: 0, excluded: 0, noEmail: 0, noConsent: 0, consentWithdrawn: 0, erased: 0 };
-  for (const p of people) {
-    const consent = consentStateOf(data.consents.filter((c) => c.personId === p.id));
-    const reason = exclusionReason({ ...p, consent }, needsConsent);
-    const entry: ListPerson = {
-      personId: p.id,
-      name: p.erasedAt ? 'Gelöschte Person' : personName(p) || '–',
-      email: p.erasedAt ? null : p.email,
-      affiliations: data.affiliations
-        .filter((a) => a.personId === p.id)
-        .map((a) => ({ institution: a.institution, function: a.function, place: a.place })),
-    };
-    all.push(entry);
-    if (reason === null) {
-      included.push(entry);
-      recipients.push({ ...entry, email: p.email!, salutation: salutationLine(p) });
-      counts.included += 1;
-    } else {
-      excluded.push({ ...entry, reason });
-      counts.excluded += 1;
-      if (reason === 'no_email') counts.noEmail += 1;
-      if (reason === 'no_consent') counts.noConsent += 1;
-      if (reason === 'consent_withdrawn') counts.consentWithdrawn += 1;
-      if (reason === 'erased') counts.erased += 1;
-    }
-  }
-  return { included, excluded, counts, recipients, all };
-}
-
-/** The people on a list: its static members, or whom its filter selects right now. */
-const peopleOf = (db: Db, l: repo.ListRow) =>
-  l.kind === 'static' ? repo.memberIdsOf(db, l.id) : matching(db, l.networkId, l.filter ?? {});
-
-/** Whom a filter selects; nobody without a condition. */
-const matching = async (db: Db, networkId: string, f: ListFilter) =>
-  hasCondition(f) ? repo.peopleMatching(db, networkId, f) : [];
 
 async function loadList(db: Db, actor: NetworkActor, listId: string, lock = false) {
   const l = await repo.listById(db, actor.networkId, listId, lock);

@@ -255,6 +255,10 @@ export const eventMailing = pgTable(
     status: text('status', { enum: ['queued', 'sending', 'sent'] })
       .notNull()
       .default('queued'),
+    // Who was left out when the mailing was made, by reason (already_invited, no_email, …).
+    skipped: jsonb('skipped').$type<Record<string, number>>().notNull().default({}),
+    // Mails written into the outbox so far (a reminder has no invitee rows of its own).
+    sentCount: integer('sent_count').notNull().default(0),
     createdBy: userRef('created_by'),
     createdAt: createdAt(),
     finishedAt: at('finished_at'),
