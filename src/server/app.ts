@@ -28,6 +28,7 @@ import { startRetentionJobs } from './modules/contacts/retention.service.js';
 import { contractRoutes } from './modules/contract/contract.routes.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { eventsRoutes } from './modules/events/events.routes.js';
+import { startEventRetentionJob } from './modules/events/events.service.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { adoptDirectoryFiles, openFileStorage } from './modules/files/files.storage.js';
 import { mailRoutes } from './modules/mail/mail.routes.js';
@@ -255,12 +256,14 @@ export async function buildApp(
   const procedureJobs = startProcedureJobs(deps, app.log);
   const workReminders = startWorkReminderJobs(deps, app.log);
   const retentionJobs = startRetentionJobs(deps, app.log);
+  const eventRetention = startEventRetentionJob(deps, app.log);
   app.addHook('onClose', async () => {
     await app.mailWorker?.stop();
     resetTransport?.close();
     procedureJobs.stop();
     workReminders.stop();
     retentionJobs.stop();
+    eventRetention.stop();
     if (!overrides.database) await database.close();
   });
   return app;

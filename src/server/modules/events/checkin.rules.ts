@@ -39,7 +39,8 @@ export function matchesWords(foldedText: string, foldedQuery: string): boolean {
 /** "9:12" – the hour without a leading zero, as one says it at the door. */
 export const doorTime = (at: Date): string => formatTime(at).replace(/^0(\d)/, '$1');
 
-export const alreadyCheckedIn = (at: Date): string => `Die Person wurde bereits eingelassen um ${doorTime(at)} Uhr.`;
+export const alreadyCheckedIn = (at: Date): string =>
+  `Die Person wurde bereits eingelassen um ${doorTime(at)} Uhr.`;
 
 /** The retention period of an event's personal data: months after its end. */
 export const DEFAULT_EVENT_RETENTION_MONTHS = 12;

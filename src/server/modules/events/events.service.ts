@@ -25,3 +25,9 @@ export async function visibleEvent(
     throw notFound('Die Veranstaltung');
   return row;
 }
+
+export {
+  anonymiseDueEvents,
+  anonymisePersonInEvents,
+  startEventRetentionJob,
+} from './event-retention.service.js';
