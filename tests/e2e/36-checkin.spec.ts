@@ -81,7 +81,7 @@ test('check-in: by name and by code, a walk-in, session attendance, the attendan
   await expect(page.getByText('3 von 4 eingelassen')).toBeVisible();
 
   // Attendance in the workshop (the only session, chosen already).
-  await expect(page.getByLabel('Programmpunkt')).toContainText('Workshop A');
+  await expect(page.getByLabel('Programmpunkt', { exact: true })).toContainText('Workshop A');
   await page.getByRole('checkbox', { name: /Müller, Anna/ }).check();
   await expect(page.getByText('1 von 3 teilgenommen.')).toBeVisible();
   await check(page, '36-einlass-teilnahme');
