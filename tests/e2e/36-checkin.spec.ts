@@ -82,7 +82,9 @@ test('check-in: by name and by code, a walk-in, session attendance, the attendan
 
   // Attendance in the workshop (the only session, chosen already).
   await expect(page.getByLabel('Programmpunkt', { exact: true })).toContainText('Workshop A');
-  await page.getByRole('checkbox', { name: /Müller, Anna/ }).check();
+  // The tick is saved at once; the box shows the saved state when the server has answered.
+  await page.getByRole('checkbox', { name: /Müller, Anna/ }).click();
+  await expect(page.getByRole('checkbox', { name: /Müller, Anna/ })).toBeChecked();
   await expect(page.getByText('1 von 3 teilgenommen.')).toBeVisible();
   await check(page, '36-einlass-teilnahme');
 
