@@ -29,6 +29,7 @@ import { contractRoutes } from './modules/contract/contract.routes.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { eventsRoutes } from './modules/events/events.routes.js';
 import { startRegistrationJobs } from './modules/events/registration.service.js';
+import { startEventRetentionJob } from './modules/events/events.service.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { adoptDirectoryFiles, openFileStorage } from './modules/files/files.storage.js';
 import { mailRoutes } from './modules/mail/mail.routes.js';
@@ -257,6 +258,7 @@ export async function buildApp(
   const workReminders = startWorkReminderJobs(deps, app.log);
   const retentionJobs = startRetentionJobs(deps, app.log);
   const registrationJobs = startRegistrationJobs(deps, app.log);
+  const eventRetention = startEventRetentionJob(deps, app.log);
   app.addHook('onClose', async () => {
     await app.mailWorker?.stop();
     resetTransport?.close();
@@ -264,6 +266,7 @@ export async function buildApp(
     workReminders.stop();
     retentionJobs.stop();
     registrationJobs.stop();
+    eventRetention.stop();
     if (!overrides.database) await database.close();
   });
   return app;

@@ -3,6 +3,7 @@ import { DomainError, notFound } from '../../http/errors.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
 import { formatDay } from '../../lib/format.js';
 import { auditActorOf, auditEntriesAbout, recordAudit, redactAuditEntries } from '../audit/audit.service.js';
+import { anonymisePersonInEvents } from '../events/events.service.js';
 import { revokePersonLinks } from '../links/links.service.js';
 import { redactMailsTo } from '../mail/mail.service.js';
 import { authorize } from '../networks/networks.policy.js';
@@ -66,6 +67,8 @@ export async function erasePersonIn(
 
   const ids = [p.id, ...merged.map((m) => m.id)];
   await repo.emptyPeople(tx, ids, now, ERASED_NAME);
+  // Their event registrations and invitations: emptied, the counts stay (events module).
+  for (const id of ids) await anonymisePersonInEvents(tx, actor.networkId, id, now);
   await revokePersonLinks(tx, p.id, guests.recipientIds, now);
   await redactMailsTo(tx, actor.networkId, emails, redact);
   for (const imp of await repo.importsMentioning(tx, actor.networkId, mentions)) {

@@ -27,3 +27,8 @@ export async function visibleEvent(
 }
 
 export { dueEventTasks } from './checklist.service.js';
+export {
+  anonymiseDueEvents,
+  anonymisePersonInEvents,
+  startEventRetentionJob,
+} from './event-retention.service.js';

@@ -213,3 +213,21 @@ export async function revokePersonLinks(tx: Db, personId: string, recipientIds: 
       ),
     );
 }
+
+/** Retention and erasure of event data: the links of these registrations and invitees stop working. */
+export async function revokeEventLinks(
+  tx: Db,
+  target: { registrationIds: string[]; inviteeIds: string[] },
+  now: Date,
+) {
+  const { registrationIds, inviteeIds } = target;
+  if (registrationIds.length === 0 && inviteeIds.length === 0) return;
+  const conditions = [
+    ...(registrationIds.length > 0 ? [inArray(personalLink.registrationId, registrationIds)] : []),
+    ...(inviteeIds.length > 0 ? [inArray(personalLink.inviteeId, inviteeIds)] : []),
+  ];
+  await tx
+    .update(personalLink)
+    .set({ revokedAt: now })
+    .where(and(isNull(personalLink.revokedAt), or(...conditions)));
+}
