@@ -28,6 +28,7 @@ import { startRetentionJobs } from './modules/contacts/retention.service.js';
 import { contractRoutes } from './modules/contract/contract.routes.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { eventsRoutes } from './modules/events/events.routes.js';
+import { registerEventTraceKinds } from './modules/events/events.trace.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { adoptDirectoryFiles, openFileStorage } from './modules/files/files.storage.js';
 import { mailRoutes } from './modules/mail/mail.routes.js';
@@ -228,6 +229,7 @@ export async function buildApp(
       // The trace's kinds: each module says how its things look in the trace (Verlauf).
       registerSteeringTraceKinds();
       registerWorkTraceKinds();
+      registerEventTraceKinds();
       await api.register(traceRoutes(deps));
     },
     { prefix: '/api' },
