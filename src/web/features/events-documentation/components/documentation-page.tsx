@@ -618,6 +618,8 @@ function RecommendationDialog({
         ]}
       />
       <SelectField
+        // Remounted once the fields have loaded, so the recommendation's own field is chosen, not "none".
+        key={fields.data ? 'fields' : 'loading'}
         name="fieldId"
         label={t('eventsDocumentation.rec.field')}
         hint={t('eventsDocumentation.rec.fieldHint')}
