@@ -95,6 +95,8 @@ test('documentation: a workshop documented and published, two recommendations ha
       .selectOption({ label: 'Workshop Übergang Schule–Beruf' });
     await dialog.getByRole('button', { name: 'Speichern' }).click();
     await expect(dialog).toHaveCount(0);
+    // The list is read again before the next step (its version changed).
+    await expect(page.getByRole('status')).toContainText(`Die Empfehlung „${title}“ ist gespeichert.`);
     await recs.getByRole('button', { name: `Zustimmen „${title}“` }).click();
     await expect(page.getByRole('status')).toContainText(`Der Empfehlung „${title}“ ist zugestimmt.`);
   }
