@@ -30,6 +30,7 @@ import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { eventsRoutes } from './modules/events/events.routes.js';
 import { startRegistrationJobs } from './modules/events/registration.service.js';
 import { startEventRetentionJob } from './modules/events/events.service.js';
+import { registerEventTraceKinds } from './modules/events/events.trace.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { adoptDirectoryFiles, openFileStorage } from './modules/files/files.storage.js';
 import { mailRoutes } from './modules/mail/mail.routes.js';
@@ -230,6 +231,7 @@ export async function buildApp(
       // The trace's kinds: each module says how its things look in the trace (Verlauf).
       registerSteeringTraceKinds();
       registerWorkTraceKinds();
+      registerEventTraceKinds();
       await api.register(traceRoutes(deps));
     },
     { prefix: '/api' },

@@ -61,6 +61,10 @@ export async function listPublicNetworks(deps: Deps): Promise<PublicNetworkListI
   }));
 }
 
+/** The id of a published network by its public address (other modules' public pages use it). */
+export const publishedNetworkId = async (deps: Deps, slug: string): Promise<string> =>
+  (await networkBySlug(deps, slug)).n.id;
+
 export async function getPublicNetwork(deps: Deps, slug: string): Promise<PublicNetwork> {
   const { n, site } = await networkBySlug(deps, slug);
   const [structure, fields, decisions, published, workPlans] = await Promise.all([

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { agendaItem, paper, paperVersion } from './steering.tables.js';
+import { agendaItem, meeting, paper, paperVersion } from './steering.tables.js';
 
 /* Data access of agenda items and their papers: Drizzle only, the database or transaction first. */
 
@@ -122,6 +122,21 @@ export async function paperVersionFile(
       ),
     );
   return row?.fileId ?? null;
+}
+
+/** The meetings (id, title, start) the given items of the network belong to, by item. */
+export async function meetingsOfItems(db: Db, networkId: string, itemIds: string[]) {
+  if (itemIds.length === 0) return [];
+  return db
+    .select({
+      itemId: agendaItem.id,
+      meetingId: meeting.id,
+      title: meeting.title,
+      startsAt: meeting.startsAt,
+    })
+    .from(agendaItem)
+    .innerJoin(meeting, eq(meeting.id, agendaItem.meetingId))
+    .where(and(eq(agendaItem.networkId, networkId), inArray(agendaItem.id, itemIds)));
 }
 
 /** The meeting an item of the network belongs to. */

@@ -112,6 +112,18 @@ export async function appendAgendaItem(
   return item;
 }
 
+/** The meeting of each given item (other modules that hand things to the committee show where they went). */
+export async function meetingsOfItems(
+  db: Db,
+  networkId: string,
+  itemIds: string[],
+): Promise<Map<string, { meetingId: string; title: string; startsAt: Date }>> {
+  const rows = await repo.meetingsOfItems(db, networkId, itemIds);
+  return new Map(
+    rows.map((r) => [r.itemId, { meetingId: r.meetingId, title: r.title, startsAt: r.startsAt }]),
+  );
+}
+
 /** A meeting's items in agenda order (for other modules' offers, which look for their own item). */
 export const agendaItemsOf = (db: Db, meetingId: string): Promise<ItemRow[]> => repo.itemsOf(db, meetingId);
 

@@ -8,6 +8,7 @@ export {
   agendaItemsOf,
   appendAgendaItem,
   meetingOfItem,
+  meetingsOfItems,
   moveAgendaItem,
   reorderAgenda,
   setAgendaItemProposal,

@@ -1,9 +1,704 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useTitle } from '../../../lib/use-title';
+import type {
+  DocFile,
+  DocSession,
+  EventDocumentation,
+  Recommendation,
+} from '../../../../contracts/events-documentation';
+import {
+  Alert,
+  Badge,
+  Button,
+  CheckboxField,
+  ErrorAlert,
+  FormDialog,
+  Loading,
+  Page,
+  Section,
+  SelectField,
+  StatusMessage,
+  TextAreaField,
+  TextField,
+} from '../../../components/ui';
+import { formatDateTime, formatTimeRange } from '../../../lib/format';
+import { useActiveNetwork } from '../../../lib/session';
+import { EventFrame } from '../../events-planning';
+import {
+  createRecommendation,
+  docFileUrl,
+  documentationKey,
+  documentationQuery,
+  fieldsOfActionQuery,
+  handRecommendations,
+  pdfUrl,
+  saveSession,
+  saveSummary,
+  setPublished,
+  stepRecommendation,
+  updateDocFile,
+  updateRecommendation,
+  uploadDocFile,
+} from '../api';
+import './documentation.css';
 
-/** Placeholder until the part is built. */
-export function DocumentationPage(_p: { networkId: string; eventId: string }) {
+type Props = { networkId: string; eventId: string };
+const statusKind = { draft: 'info', agreed: 'success', handed: 'success', withdrawn: 'warning' } as const;
+
+/**
+ * Dokumentation of one event (office; the committee reads it and works on the recommendations): the
+ * results of each session with files and photos, the summary, publishing, the PDF, and the
+ * recommendations handed to the steering committee.
+ */
+export function DocumentationPage({ networkId, eventId }: Props) {
   const { t } = useTranslation();
-  useTitle(t('eventsDocumentation.title'));
-  return <h1 className="kern-heading-x-large">{t('eventsDocumentation.title')}</h1>;
+  const network = useActiveNetwork();
+  const can = (p: string) => network?.permissions.includes(p as never) ?? false;
+  const manage = can('events.manage');
+  const doc = useQuery(documentationQuery(networkId, eventId));
+  const qc = useQueryClient();
+  const [message, setMessage] = useState<string | null>(null);
+  const refresh = async (msg: string) => {
+    await qc.invalidateQueries({ queryKey: documentationKey(networkId, eventId) });
+    setMessage(msg);
+  };
+  const publish = useMutation({
+    mutationFn: (on: boolean) => setPublished(networkId, eventId, on),
+    onSuccess: (_d, on) =>
+      refresh(t(on ? 'eventsDocumentation.published' : 'eventsDocumentation.unpublished')),
+  });
+  const d = doc.data;
+  return (
+    <EventFrame networkId={networkId} eventId={eventId} current="documentation">
+      <Page
+        title={
+          d ? t('eventsDocumentation.titleOf', { title: d.event.title }) : t('eventsDocumentation.title')
+        }
+        actions={
+          d ? (
+            <>
+              <a className="kern-btn kern-btn--secondary" href={pdfUrl(networkId, eventId)} download>
+                <span className="kern-icon kern-icon--download" aria-hidden="true" />
+                <span className="kern-label">{t('eventsDocumentation.pdf')}</span>
+              </a>
+              {manage && d.event.public ? (
+                <Button
+                  variant={d.event.documentationPublishedAt ? 'secondary' : 'primary'}
+                  busy={publish.isPending}
+                  onClick={() => publish.mutate(!d.event.documentationPublishedAt)}
+                >
+                  {t(
+                    d.event.documentationPublishedAt
+                      ? 'eventsDocumentation.unpublish'
+                      : 'eventsDocumentation.publish',
+                  )}
+                </Button>
+              ) : null}
+            </>
+          ) : null
+        }
+      >
+        <StatusMessage message={message} />
+        <ErrorAlert error={doc.error ?? publish.error} />
+        {!d ? (
+          doc.isPending ? (
+            <Loading />
+          ) : null
+        ) : (
+          <>
+            <p className="kern-body">
+              {formatTimeRange(d.event.startsAt, d.event.endsAt)}
+              {d.event.venue ? `, ${d.event.venue}` : ''} ·{' '}
+              {d.event.documentationPublishedAt ? (
+                <Badge kind="success">
+                  {t('eventsDocumentation.publishedOn', {
+                    at: formatDateTime(d.event.documentationPublishedAt),
+                  })}
+                </Badge>
+              ) : (
+                <Badge kind="info">
+                  {t(d.event.public ? 'eventsDocumentation.notPublished' : 'eventsDocumentation.internal')}
+                </Badge>
+              )}
+            </p>
+            <Summary d={d} networkId={networkId} eventId={eventId} manage={manage} onSaved={refresh} />
+            <Section title={t('eventsDocumentation.sessions')} id="sessions">
+              {d.sessions.filter((s) => s.kind !== 'break').length === 0 ? (
+                <p className="kern-body bn-muted">{t('eventsDocumentation.noSessions')}</p>
+              ) : null}
+              {d.sessions
+                .filter((s) => s.kind !== 'break')
+                .map((s) => (
+                  <SessionDoc
+                    key={s.id}
+                    s={s}
+                    files={d.files.filter((f) => f.sessionId === s.id)}
+                    networkId={networkId}
+                    eventId={eventId}
+                    manage={manage}
+                    onSaved={refresh}
+                  />
+                ))}
+            </Section>
+            <Recommendations
+              d={d}
+              networkId={networkId}
+              eventId={eventId}
+              manage={manage}
+              recommend={can('events.recommend')}
+              onChanged={refresh}
+            />
+          </>
+        )}
+      </Page>
+    </EventFrame>
+  );
+}
+
+function Summary({
+  d,
+  networkId,
+  eventId,
+  manage,
+  onSaved,
+}: {
+  d: EventDocumentation;
+  networkId: string;
+  eventId: string;
+  manage: boolean;
+  onSaved: (m: string) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const save = useMutation({
+    mutationFn: (text: string) =>
+      saveSummary(networkId, eventId, { documentation: text, version: d.event.version }),
+    onSuccess: () => onSaved(t('eventsDocumentation.summarySaved')),
+  });
+  return (
+    <Section title={t('eventsDocumentation.summary')} id="summary">
+      {manage ? (
+        <form
+          className="bn-stack"
+          key={d.event.version}
+          onSubmit={(e) => {
+            e.preventDefault();
+            save.mutate(String(new FormData(e.currentTarget).get('summary') ?? ''));
+          }}
+        >
+          <ErrorAlert error={save.error} />
+          <TextAreaField
+            name="summary"
+            label={t('eventsDocumentation.summaryLabel')}
+            rows={6}
+            defaultValue={d.event.documentation}
+          />
+          <p>
+            <Button type="submit" busy={save.isPending}>
+              {t('eventsDocumentation.saveSummary')}
+            </Button>
+          </p>
+        </form>
+      ) : (
+        <p className="kern-body bn-prose bn-doc-text">
+          {d.event.documentation || t('eventsDocumentation.empty')}
+        </p>
+      )}
+      <Files
+        files={d.files.filter((f) => !f.sessionId)}
+        networkId={networkId}
+        eventId={eventId}
+        manage={manage}
+        sessionId={null}
+        label={t('eventsDocumentation.eventFiles')}
+        onSaved={onSaved}
+      />
+    </Section>
+  );
+}
+
+function SessionDoc({
+  s,
+  files,
+  networkId,
+  eventId,
+  manage,
+  onSaved,
+}: {
+  s: DocSession;
+  files: DocFile[];
+  networkId: string;
+  eventId: string;
+  manage: boolean;
+  onSaved: (m: string) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const save = useMutation({
+    mutationFn: (text: string) =>
+      saveSession(networkId, eventId, s.id, { documentation: text, version: s.version }),
+    onSuccess: () => onSaved(t('eventsDocumentation.sessionSaved', { title: s.title })),
+  });
+  return (
+    <article className="bn-doc-session" aria-labelledby={`session-${s.id}`}>
+      <h3 className="kern-heading-small" id={`session-${s.id}`}>
+        {s.title}
+      </h3>
+      <p className="kern-body bn-muted">
+        {t(`eventsDocumentation.kind.${s.kind}`)} · {formatTimeRange(s.startsAt, s.endsAt)}
+      </p>
+      {manage ? (
+        <form
+          className="bn-stack"
+          key={s.version}
+          onSubmit={(e) => {
+            e.preventDefault();
+            save.mutate(String(new FormData(e.currentTarget).get('results') ?? ''));
+          }}
+        >
+          <ErrorAlert error={save.error} />
+          <TextAreaField
+            name="results"
+            label={t('eventsDocumentation.resultsOf', { title: s.title })}
+            rows={4}
+            defaultValue={s.documentation}
+          />
+          <p>
+            <Button type="submit" small busy={save.isPending}>
+              {t('eventsDocumentation.saveResults')}
+            </Button>
+          </p>
+        </form>
+      ) : (
+        <p className="kern-body bn-prose bn-doc-text">{s.documentation || t('eventsDocumentation.empty')}</p>
+      )}
+      <Files
+        files={files}
+        networkId={networkId}
+        eventId={eventId}
+        manage={manage}
+        sessionId={s.id}
+        label={t('eventsDocumentation.filesOf', { title: s.title })}
+        onSaved={onSaved}
+      />
+    </article>
+  );
+}
+
+function Files({
+  files,
+  networkId,
+  eventId,
+  manage,
+  sessionId,
+  label,
+  onSaved,
+}: {
+  files: DocFile[];
+  networkId: string;
+  eventId: string;
+  manage: boolean;
+  sessionId: string | null;
+  label: string;
+  onSaved: (m: string) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<'file' | 'photo'>('file');
+  const upload = useMutation({
+    mutationFn: (input: { file: File; caption: string; photoConsent: boolean }) =>
+      uploadDocFile(networkId, eventId, { sessionId, kind, ...input }),
+    onSuccess: (f) => onSaved(t('eventsDocumentation.uploaded', { name: f.name })),
+  });
+  const consent = useMutation({
+    mutationFn: (f: DocFile) => updateDocFile(networkId, eventId, f.id, { photoConsent: !f.photoConsent }),
+    onSuccess: (f) =>
+      onSaved(t(f.photoConsent ? 'eventsDocumentation.consentOn' : 'eventsDocumentation.consentOff')),
+  });
+  const idp = sessionId ?? 'event';
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const fd = new FormData(form);
+    const file = fd.get('file');
+    if (!(file instanceof File) || file.size === 0) {
+      upload.reset();
+      return;
+    }
+    upload.mutate(
+      { file, caption: String(fd.get('caption') ?? ''), photoConsent: fd.get('photoConsent') === 'on' },
+      { onSuccess: () => form.reset() },
+    );
+  };
+  return (
+    <div className="bn-doc-files">
+      <h4 className="kern-heading-x-small">{label}</h4>
+      {files.length === 0 ? (
+        <p className="kern-body bn-muted">{t('eventsDocumentation.noFiles')}</p>
+      ) : (
+        <ul className="bn-doc-files__list">
+          {files.map((f) => (
+            <li key={f.id}>
+              <a className="kern-link" href={docFileUrl(networkId, eventId, f.id)}>
+                {f.name}
+              </a>{' '}
+              {f.caption ? <span className="kern-body">– {f.caption} </span> : null}
+              {f.kind === 'photo' ? (
+                <Badge kind={f.photoConsent ? 'success' : 'warning'}>
+                  {t(
+                    f.photoConsent ? 'eventsDocumentation.withConsent' : 'eventsDocumentation.withoutConsent',
+                  )}
+                </Badge>
+              ) : null}
+              {manage && f.kind === 'photo' ? (
+                <Button variant="tertiary" small onClick={() => consent.mutate(f)} busy={consent.isPending}>
+                  {t(
+                    f.photoConsent
+                      ? 'eventsDocumentation.revokeConsent'
+                      : 'eventsDocumentation.confirmConsent',
+                    {
+                      name: f.name,
+                    },
+                  )}
+                </Button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      <ErrorAlert error={consent.error} />
+      {manage ? (
+        <form className="bn-doc-upload" onSubmit={submit}>
+          <ErrorAlert error={upload.error} />
+          <div className="kern-form-input">
+            <label className="kern-label" htmlFor={`file-${idp}`}>
+              {t('eventsDocumentation.chooseFile')}
+            </label>
+            <input id={`file-${idp}`} name="file" type="file" className="kern-form-input__input" required />
+          </div>
+          <SelectField
+            name="kind"
+            label={t('eventsDocumentation.fileKind')}
+            value={kind}
+            onChange={(e) => setKind(e.currentTarget.value as 'file' | 'photo')}
+            options={[
+              { value: 'file', label: t('eventsDocumentation.kindFile') },
+              { value: 'photo', label: t('eventsDocumentation.kindPhoto') },
+            ]}
+          />
+          <TextField name="caption" label={t('eventsDocumentation.caption')} maxLength={300} />
+          {kind === 'photo' ? (
+            <CheckboxField
+              name="photoConsent"
+              label={t('eventsDocumentation.photoConsent')}
+              hint={t('eventsDocumentation.photoConsentHint')}
+            />
+          ) : null}
+          <p>
+            <Button type="submit" variant="secondary" small icon="upload" busy={upload.isPending}>
+              {t('eventsDocumentation.upload')}
+            </Button>
+          </p>
+        </form>
+      ) : null}
+    </div>
+  );
+}
+
+function Recommendations({
+  d,
+  networkId,
+  eventId,
+  manage,
+  recommend,
+  onChanged,
+}: {
+  d: EventDocumentation;
+  networkId: string;
+  eventId: string;
+  manage: boolean;
+  recommend: boolean;
+  onChanged: (m: string) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState<Recommendation | 'new' | null>(null);
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [handing, setHanding] = useState(false);
+  const step = useMutation({
+    mutationFn: ({ r, s }: { r: Recommendation; s: 'agree' | 'withdraw' }) =>
+      stepRecommendation(networkId, eventId, r.id, s, r.version),
+    onSuccess: (r, { s }) =>
+      onChanged(
+        t(s === 'agree' ? 'eventsDocumentation.rec.agreed' : 'eventsDocumentation.rec.withdrawn', {
+          title: r.title,
+        }),
+      ),
+  });
+  const agreed = d.recommendations.filter((r) => r.status === 'agreed');
+  const toHand = agreed.filter((r) => chosen.has(r.id));
+  return (
+    <Section title={t('eventsDocumentation.rec.title')} id="recommendations">
+      <p className="kern-body bn-prose">{t('eventsDocumentation.rec.intro')}</p>
+      <ErrorAlert error={step.error} />
+      {d.recommendations.length === 0 ? (
+        <p className="kern-body bn-muted">{t('eventsDocumentation.rec.none')}</p>
+      ) : (
+        <ul className="bn-recs">
+          {d.recommendations.map((r) => (
+            <li key={r.id} className="bn-rec">
+              <div className="bn-rec__head">
+                {manage && r.status === 'agreed' ? (
+                  <CheckboxField
+                    label={t('eventsDocumentation.rec.choose', { title: r.title })}
+                    checked={chosen.has(r.id)}
+                    onChange={(e) => {
+                      const next = new Set(chosen);
+                      if (e.currentTarget.checked) next.add(r.id);
+                      else next.delete(r.id);
+                      setChosen(next);
+                    }}
+                  />
+                ) : (
+                  <h3 className="kern-heading-x-small">{r.title}</h3>
+                )}
+                <Badge kind={statusKind[r.status]}>{t(`eventsDocumentation.rec.status.${r.status}`)}</Badge>
+              </div>
+              {r.sessionTitle ? (
+                <p className="kern-body bn-muted">
+                  {t('eventsDocumentation.rec.from', { title: r.sessionTitle })}
+                </p>
+              ) : null}
+              {r.text ? <p className="kern-body bn-prose">{r.text}</p> : null}
+              {r.status === 'handed' && r.meetingId ? (
+                <p className="kern-body">
+                  {t('eventsDocumentation.rec.handedTo')}{' '}
+                  <Link
+                    className="kern-link"
+                    to="/n/$networkId/lenkungskreis/sitzungen/$meetingId"
+                    params={{ networkId, meetingId: r.meetingId }}
+                  >
+                    {r.meetingTitle}
+                  </Link>{' '}
+                  ·{' '}
+                  <Link
+                    className="kern-link"
+                    to="/n/$networkId/verlauf/$kind/$entityId"
+                    params={{ networkId, kind: 'recommendation', entityId: r.id }}
+                  >
+                    {t('eventsDocumentation.rec.trace', { title: r.title })}
+                  </Link>
+                </p>
+              ) : null}
+              {recommend && (r.status === 'draft' || r.status === 'agreed') ? (
+                <p className="bn-rec__actions">
+                  <Button variant="secondary" small onClick={() => setEditing(r)}>
+                    {t('eventsDocumentation.rec.edit')}
+                    <span className="kern-sr-only"> „{r.title}“</span>
+                  </Button>
+                  {r.status === 'draft' ? (
+                    <Button small onClick={() => step.mutate({ r, s: 'agree' })} busy={step.isPending}>
+                      {t('eventsDocumentation.rec.agree')}
+                      <span className="kern-sr-only"> „{r.title}“</span>
+                    </Button>
+                  ) : null}
+                  <Button variant="tertiary" small onClick={() => step.mutate({ r, s: 'withdraw' })}>
+                    {t('eventsDocumentation.rec.withdraw')}
+                    <span className="kern-sr-only"> „{r.title}“</span>
+                  </Button>
+                </p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="bn-rec__actions">
+        {recommend ? (
+          <Button icon="add" variant="secondary" onClick={() => setEditing('new')}>
+            {t('eventsDocumentation.rec.add')}
+          </Button>
+        ) : null}
+        {manage && agreed.length > 0 ? (
+          <Button onClick={() => setHanding(true)} disabled={toHand.length === 0}>
+            {t('eventsDocumentation.rec.hand', { count: toHand.length })}
+          </Button>
+        ) : null}
+      </p>
+      {editing ? (
+        <RecommendationDialog
+          r={editing === 'new' ? null : editing}
+          d={d}
+          networkId={networkId}
+          eventId={eventId}
+          onClose={() => setEditing(null)}
+          onSaved={async (m) => {
+            setEditing(null);
+            await onChanged(m);
+          }}
+        />
+      ) : null}
+      {handing ? (
+        <HandDialog
+          d={d}
+          chosen={toHand}
+          networkId={networkId}
+          eventId={eventId}
+          onClose={() => setHanding(false)}
+          onDone={async (m) => {
+            setHanding(false);
+            setChosen(new Set());
+            await onChanged(m);
+          }}
+        />
+      ) : null}
+    </Section>
+  );
+}
+
+function RecommendationDialog({
+  r,
+  d,
+  networkId,
+  eventId,
+  onClose,
+  onSaved,
+}: {
+  r: Recommendation | null;
+  d: EventDocumentation;
+  networkId: string;
+  eventId: string;
+  onClose: () => void;
+  onSaved: (m: string) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const fields = useQuery(fieldsOfActionQuery(networkId));
+  const save = useMutation({
+    mutationFn: (v: { title: string; text: string; sessionId: string | null; fieldId: string | null }) =>
+      r
+        ? updateRecommendation(networkId, eventId, r.id, { ...v, version: r.version })
+        : createRecommendation(networkId, eventId, v),
+    onSuccess: (saved) => onSaved(t('eventsDocumentation.rec.saved', { title: saved.title })),
+  });
+  return (
+    <FormDialog
+      open
+      title={r ? t('eventsDocumentation.rec.editTitle') : t('eventsDocumentation.rec.addTitle')}
+      submitLabel={t('eventsDocumentation.rec.save')}
+      busy={save.isPending}
+      error={save.error}
+      onClose={onClose}
+      onSubmit={(e) => {
+        const fd = new FormData(e.currentTarget);
+        save.mutate({
+          title: String(fd.get('title') ?? ''),
+          text: String(fd.get('text') ?? ''),
+          sessionId: String(fd.get('sessionId') ?? '') || null,
+          fieldId: String(fd.get('fieldId') ?? '') || null,
+        });
+      }}
+    >
+      <TextField
+        name="title"
+        label={t('eventsDocumentation.rec.titleLabel')}
+        defaultValue={r?.title ?? ''}
+        required
+      />
+      <TextAreaField
+        name="text"
+        label={t('eventsDocumentation.rec.textLabel')}
+        hint={t('eventsDocumentation.rec.textHint')}
+        rows={5}
+        defaultValue={r?.text ?? ''}
+      />
+      <SelectField
+        name="sessionId"
+        label={t('eventsDocumentation.rec.session')}
+        defaultValue={r?.sessionId ?? ''}
+        options={[
+          { value: '', label: t('eventsDocumentation.rec.wholeEvent') },
+          ...d.sessions.filter((s) => s.kind !== 'break').map((s) => ({ value: s.id, label: s.title })),
+        ]}
+      />
+      <SelectField
+        // Remounted once the fields have loaded, so the recommendation's own field is chosen, not "none".
+        key={fields.data ? 'fields' : 'loading'}
+        name="fieldId"
+        label={t('eventsDocumentation.rec.field')}
+        hint={t('eventsDocumentation.rec.fieldHint')}
+        defaultValue={r?.fieldId ?? ''}
+        options={[
+          { value: '', label: t('eventsDocumentation.rec.noField') },
+          ...(fields.data ?? []).map((f) => ({ value: f.id, label: f.name })),
+        ]}
+      />
+    </FormDialog>
+  );
+}
+
+function HandDialog({
+  d,
+  chosen,
+  networkId,
+  eventId,
+  onClose,
+  onDone,
+}: {
+  d: EventDocumentation;
+  chosen: Recommendation[];
+  networkId: string;
+  eventId: string;
+  onClose: () => void;
+  onDone: (m: string) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const [meetingId, setMeetingId] = useState(d.nextMeeting?.id ?? '');
+  const hand = useMutation({
+    mutationFn: () =>
+      handRecommendations(networkId, eventId, { ids: chosen.map((r) => r.id), meetingId: meetingId || null }),
+    onSuccess: (res) =>
+      onDone(
+        t('eventsDocumentation.rec.handed', {
+          count: res.recommendations.length,
+          meeting: res.meeting.title,
+        }),
+      ),
+  });
+  const meeting = d.meetings.find((m) => m.id === meetingId);
+  return (
+    <FormDialog
+      open
+      title={t('eventsDocumentation.rec.handTitle')}
+      submitLabel={t('eventsDocumentation.rec.handSubmit', { count: chosen.length })}
+      busy={hand.isPending}
+      error={hand.error}
+      onClose={onClose}
+      onSubmit={() => hand.mutate()}
+    >
+      {d.meetings.length === 0 ? (
+        <Alert kind="warning">{t('eventsDocumentation.rec.noMeeting')}</Alert>
+      ) : (
+        <>
+          <SelectField
+            label={t('eventsDocumentation.rec.meeting')}
+            value={meetingId}
+            onChange={(e) => setMeetingId(e.currentTarget.value)}
+            options={d.meetings.map((m) => ({
+              value: m.id,
+              label: `${m.title} (${formatDateTime(m.startsAt)})`,
+            }))}
+          />
+          {meeting ? (
+            <p className="kern-body">
+              {t('eventsDocumentation.rec.handIntro', { count: chosen.length, meeting: meeting.title })}
+            </p>
+          ) : null}
+        </>
+      )}
+      <ul className="kern-body">
+        {chosen.map((r) => (
+          <li key={r.id}>
+            {t('eventsDocumentation.rec.itemTitle', { event: d.event.title, title: r.title })}
+          </li>
+        ))}
+      </ul>
+    </FormDialog>
+  );
 }
