@@ -25,3 +25,6 @@ export async function visibleEvent(
     throw notFound('Die Veranstaltung');
   return row;
 }
+
+// The evaluation part (surveys) asks for sessions and the events of a field of action.
+export { eventIdsOfField, participantsOfEvent, sessionOfNetwork } from './survey-subjects.repository.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type Answers,
   aggregate,
   aggregateQuestion,
   checkCondition,
@@ -105,8 +106,8 @@ describe('validating an answer', () => {
   });
 });
 
-const answersOf = (values: Array<number | undefined>) =>
-  values.map((v) => (v === undefined ? {} : { overall: v }));
+const answersOf = (values: Array<number | undefined>): Answers[] =>
+  values.map((v): Answers => (v === undefined ? {} : { overall: v }));
 
 describe('aggregation without small cells', () => {
   it.each([
@@ -134,7 +135,7 @@ describe('aggregation without small cells', () => {
   });
 
   it('shows no breakdown at all for a survey or group below five', () => {
-    const r = answersOf([5, 5, 4, 4]).map((a, i) => ({ ...a, role: i < 2 ? 'Kita' : 'Schule' }));
+    const r: Answers[] = answersOf([5, 5, 4, 4]).map((a, i) => ({ ...a, role: i < 2 ? 'Kita' : 'Schule' }));
     const all = aggregate([overall, role], r);
     expect(all.tooFew).toBe(true);
     expect(all.questions.every((x) => x.tooFew && x.mean === null && x.counts.length === 0)).toBe(true);
