@@ -76,7 +76,8 @@ export async function renderPersonalLinks(db: Db, baseUrl: string, text: string)
  */
 type MailLinkMinter = (db: Db, baseUrl: string, id: string) => Promise<string>;
 const minters = new Map<string, MailLinkMinter>();
-const OTHER = /\[\[([a-z]+-link):([0-9a-f-]{36})\]\]/g;
+// Any `<kind>-link` but the personal links above (their own placeholder, minted by this module).
+const OTHER = /\[\[((?!personal-)[a-z]+-link):([0-9a-f-]{36})\]\]/g;
 export function registerMailLink(kind: `${string}-link`, mint: MailLinkMinter) {
   minters.set(kind, mint);
 }

@@ -9,7 +9,7 @@ import {
   type TestNetwork,
 } from '../../../../tests/helpers/app.js';
 import * as t from '../../db/schema.js';
-import { hidePersonalLinks, renderPersonalLinks } from '../links/links.service.js';
+import { hidePersonalLinks, linkForMail, renderPersonalLinks } from '../links/links.service.js';
 
 let ctx: TestApp;
 beforeAll(async () => {
@@ -386,11 +386,18 @@ describe('sending the link to participants', () => {
     ).length;
     expect(mails[0]!.textBody).not.toMatch(/befragung\//);
     expect(hidePersonalLinks(mails[0]!.textBody)).toContain('Zur Befragung: [persönlicher Link]');
+    // A personal link of another module in the same text still renders as its own.
+    const personal = await linkForMail(ctx.database.db, {
+      networkId: net.id,
+      purpose: 'work_calendar',
+      userId: net.users.office.id,
+    });
     const delivered = await renderPersonalLinks(
       ctx.database.db,
       'http://bildungsnetz.test',
-      mails[0]!.textBody,
+      `${personal}\n${mails[0]!.textBody}`,
     );
+    expect(delivered).toMatch(/^http:\/\/bildungsnetz\.test\/api\/work-calendar\/\S+\.ics$/m);
     const token = tokenOf(delivered.match(/http:\/\/bildungsnetz\.test\/befragung\/\S+/)![0]);
     const after = await ctx.database.db
       .select()
