@@ -32,3 +32,5 @@ export {
   anonymisePersonInEvents,
   startEventRetentionJob,
 } from './event-retention.service.js';
+// The evaluation part (surveys) asks for sessions and the events of a field of action.
+export { eventIdsOfField, participantsOfEvent, sessionOfNetwork } from './survey-subjects.repository.js';

@@ -53,6 +53,7 @@ export async function mintLink(tx: Db, baseUrl: string, target: LinkTarget): Pro
  * delivery mints again, which retires the token of the attempt before.
  */
 export async function renderPersonalLinks(db: Db, baseUrl: string, text: string): Promise<string> {
+  text = await renderOtherLinks(db, baseUrl, text);
   const ids = [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!);
   if (ids.length === 0) return text;
   const urls = new Map<string, string>();
@@ -68,10 +69,37 @@ export async function renderPersonalLinks(db: Db, baseUrl: string, text: string)
   return text.replace(PLACEHOLDER, (_, id: string) => urls.get(id)!);
 }
 
-/** The Postausgang shows where a personal link stands, never the link. */
-export const hidePersonalLinks = (text: string) => text.replace(PLACEHOLDER, '[persönlicher Link]');
+/**
+ * Other kinds of one-time links a module mints itself at delivery (the evaluation's anonymous survey
+ * links: `[[survey-link:<surveyId>]]`): the module registers how to mint one; the outbox holds only the
+ * placeholder, so no link is ever stored with its recipient.
+ */
+type MailLinkMinter = (db: Db, baseUrl: string, id: string) => Promise<string>;
+const minters = new Map<string, MailLinkMinter>();
+// Any `<kind>-link` but the personal links above (their own placeholder, minted by this module).
+const OTHER = /\[\[((?!personal-)[a-z]+-link):([0-9a-f-]{36})\]\]/g;
+export function registerMailLink(kind: `${string}-link`, mint: MailLinkMinter) {
+  minters.set(kind, mint);
+}
+export const mailLinkPlaceholder = (kind: `${string}-link`, id: string) => `[[${kind}:${id}]]`;
 
-export const hasPersonalLinks = (text: string) => text.search(PLACEHOLDER) >= 0;
+async function renderOtherLinks(db: Db, baseUrl: string, text: string): Promise<string> {
+  const found = [...text.matchAll(OTHER)];
+  if (found.length === 0) return text;
+  const urls: string[] = [];
+  for (const m of found) {
+    const mint = minters.get(m[1]!);
+    urls.push(mint ? await mint(db, baseUrl, m[2]!) : '(Link nicht mehr gültig)');
+  }
+  let i = 0;
+  return text.replace(OTHER, () => urls[i++]!);
+}
+
+/** The Postausgang shows where a personal link stands, never the link. */
+export const hidePersonalLinks = (text: string) =>
+  text.replace(PLACEHOLDER, '[persönlicher Link]').replace(OTHER, '[persönlicher Link]');
+
+export const hasPersonalLinks = (text: string) => text.search(PLACEHOLDER) >= 0 || text.search(OTHER) >= 0;
 
 /**
  * The link a token belongs to: 404 when unknown, 410 when its owner replaced it or, for links with an

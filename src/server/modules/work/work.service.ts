@@ -13,3 +13,5 @@ export {
   publishedWorkPlans,
   publishPlan,
 } from './plans.service.js';
+// The evaluation (surveys) checks a project as a survey's subject.
+export { loadProject } from './projects.service.js';

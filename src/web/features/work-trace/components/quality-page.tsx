@@ -14,6 +14,7 @@ import {
 } from '../../../components/ui';
 import { formatDay } from '../../../lib/format';
 import { useCan } from '../../../lib/session';
+import { FieldSurveyResults } from '../../surveys';
 import { proposeAdjustment, qualityKey, qualityQuery } from '../api';
 import { StepBadge } from './quality-index-page';
 import { NodeLink } from './trace-page';
@@ -159,6 +160,7 @@ export function QualityPage({ networkId, fieldId }: { networkId: string; fieldId
               )}
             </Step>
           </div>
+          <FieldSurveyResults networkId={networkId} fieldId={fieldId} />
           <Section title={t('quality.overdue')} id="quality-overdue">
             {c.overdue.length === 0 ? (
               <p className="kern-body">{t('quality.noOverdue')}</p>
