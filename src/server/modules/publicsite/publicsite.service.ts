@@ -262,9 +262,3 @@ export async function updatePublicProfile(
   });
   return getPublicProfile(deps, actor);
 }
-
-/** The id of a published network by its public address (404 otherwise): for other modules' public pages. */
-export async function publishedNetworkId(deps: Deps, slug: string): Promise<string> {
-  const { n } = await networkBySlug(deps, slug);
-  return n.id;
-}
