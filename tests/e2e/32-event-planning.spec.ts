@@ -59,6 +59,7 @@ test('the office plans the Bildungskonferenz and the public finds it', async ({ 
   await expect(item).toContainText('Dienstbesprechung Bildungsbüro');
   await expect(item).toContainText(`überfällig seit ${pastDay.split('-').reverse().join('.')}`);
   await check(page, '32-start');
+  await phone(page, '32-start');
   await item.getByRole('link', { name: 'Raum für die Dienstbesprechung reservieren' }).click();
   await expect(page.locator('.bn-event-head')).toContainText('Dienstbesprechung Bildungsbüro');
   await page.getByRole('link', { name: 'Veranstaltungen', exact: true }).first().click();

@@ -185,6 +185,7 @@ test('the office adds rooms, books one (double booking refused) and builds the p
   await visitor.goto(`/netzwerk/${slug}`);
   const events = visitor.getByRole('region', { name: 'Veranstaltungen' });
   await expect(events).toContainText('Donnerstag, 25.02.2027, von 09:00 bis 16:00 Uhr · Kreishaus Meschede');
+  await check(visitor, '33-public-network');
   await events.getByRole('link', { name: 'Bildungskonferenz 2027' }).click();
   await expect(visitor.getByRole('heading', { level: 1, name: 'Bildungskonferenz 2027' })).toBeVisible();
   const timetable = visitor.getByRole('region', { name: 'Programm' });
