@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DueEventTask } from './events-planning.js';
 import { MeetingStatus, Stance } from './steering.js';
 
 /*
@@ -64,6 +65,14 @@ export const OfficeWork = z.object({
 });
 export type OfficeWork = z.infer<typeof OfficeWork>;
 
-/** `member` for a person on the committee, `office` for the office; either may be absent. */
-export const Dashboard = z.object({ member: MemberWork.nullable(), office: OfficeWork.nullable() });
+/**
+ * `member` for a person on the committee, `office` for the office; either may be absent.
+ * `eventSteps`: open steps of the events' checklists overdue or due within 14 days, for those who
+ * manage events (null for everyone else).
+ */
+export const Dashboard = z.object({
+  member: MemberWork.nullable(),
+  office: OfficeWork.nullable(),
+  eventSteps: z.array(DueEventTask).nullable(),
+});
 export type Dashboard = z.infer<typeof Dashboard>;

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { AccessibilityFeature, ResourceKind, SessionKind, SpeakerStatus } from './events.js';
+import { LocalDateTime } from './steering.js';
 
-/* Programme and rooms (Räume & Technik): resources, bookings, sessions, speakers, public timetable. */
+/*
+ * Programme and rooms (Räume & Technik): resources, bookings, sessions, speakers, public timetable.
+ * Like every input of the app, times are typed as Berlin wall-clock time ("2027-02-25T09:00",
+ * LocalDateTime); answers carry instants (ISO with offset).
+ */
 
 const Instant = z.iso.datetime({ offset: true, error: 'Bitte geben Sie Datum und Uhrzeit an.' });
 const Version = z.coerce.number().int().min(1);
@@ -83,9 +88,9 @@ export type Resource = z.infer<typeof Resource>;
 
 export const BookingInput = z.object({
   resourceId: z.uuid({ error: 'Bitte wählen Sie einen Raum oder ein Gerät.' }),
-  /** Default: the event's whole time. */
-  startsAt: Instant.optional(),
-  endsAt: Instant.optional(),
+  /** Berlin wall-clock time; default: the session's or else the event's whole time. */
+  startsAt: LocalDateTime.optional(),
+  endsAt: LocalDateTime.optional(),
   sessionId: z.uuid().nullish(),
   note: text(500).default(''),
 });
@@ -116,8 +121,9 @@ const SessionContent = {
     .min(2, { error: 'Bitte geben Sie einen Titel mit mindestens 2 Zeichen an.' })
     .max(300, { error: 'Höchstens 300 Zeichen.' }),
   description: text(5000).default(''),
-  startsAt: Instant,
-  endsAt: Instant,
+  /** Berlin wall-clock time. */
+  startsAt: LocalDateTime,
+  endsAt: LocalDateTime,
   roomId: z
     .uuid()
     .nullish()
@@ -136,8 +142,8 @@ export const SessionChange = z.object({
   kind: SessionKind.optional(),
   title: SessionContent.title.optional(),
   description: text(5000).optional(),
-  startsAt: Instant.optional(),
-  endsAt: Instant.optional(),
+  startsAt: LocalDateTime.optional(),
+  endsAt: LocalDateTime.optional(),
   roomId: z.uuid().nullish(),
   place: text(300).optional(),
   capacity: Capacity.nullish(),

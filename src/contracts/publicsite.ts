@@ -30,7 +30,16 @@ export const PublicNetwork = z.object({
     }),
   ),
   municipalities: z.array(z.object({ regionKey: z.string(), name: z.string() })),
-  upcomingEvents: z.array(z.object({ title: z.string(), startsAt: z.string(), place: z.string() })),
+  /** The network's public events not yet over (not cancelled), the earliest first; each has its page. */
+  upcomingEvents: z.array(
+    z.object({
+      id: z.uuid(),
+      title: z.string(),
+      startsAt: z.string(),
+      endsAt: z.string(),
+      place: z.string(),
+    }),
+  ),
   contactEmail: z.string().nullable(),
   /** What the network is, in a few sentences, at the top of its page. */
   description: z.string(),

@@ -5,7 +5,8 @@ import { check, expectDialogAccessible, expectFitsViewport, fillDateTime, newPag
 /**
  * Journey 13 (planning the Bildungskonferenz): the office creates "Bildungskonferenz 2027" from the
  * conference template, reads the checklist with its due days, ticks a step, moves the status on to
- * "Anmeldung offen"; the public events page of the network lists it.
+ * "Anmeldung offen"; the public events page of the network lists it. Start shows the office an overdue
+ * step of another event, linking to that event.
  */
 
 async function phone(page: Page, name: string) {
@@ -36,14 +37,32 @@ test('the office plans the Bildungskonferenz and the public finds it', async ({ 
     bodies: [],
     publicDecisionIds: [],
   });
-  await api.post(`/networks/${n}/events`, {
+  const staff = await api.post<{ id: string }>(`/networks/${n}/events`, {
     type: 'staff_meeting',
     title: 'Dienstbesprechung Bildungsbüro',
     startsAt: '2026-12-14T10:00',
     endsAt: '2026-12-14T12:00',
   });
+  // A step that fell due three days ago (Berlin day): Start lists it as overdue.
+  const pastDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(
+    new Date(Date.now() - 3 * 86_400_000),
+  );
+  await api.post(`/networks/${n}/events/${staff.id}/tasks`, {
+    title: 'Raum für die Dienstbesprechung reservieren',
+    dueOn: pastDay,
+  });
 
-  const page = await network.open(browser, network.admin, '/veranstaltungen');
+  // Start: the overdue step, with its event and since when, links to the event's overview.
+  const page = await network.open(browser, network.admin, '/start');
+  const card = page.getByRole('article', { name: 'Fällige Planungsschritte' });
+  const item = card.getByRole('listitem').filter({ hasText: 'Raum für die Dienstbesprechung reservieren' });
+  await expect(item).toContainText('Dienstbesprechung Bildungsbüro');
+  await expect(item).toContainText(`überfällig seit ${pastDay.split('-').reverse().join('.')}`);
+  await check(page, '32-start');
+  await phone(page, '32-start');
+  await item.getByRole('link', { name: 'Raum für die Dienstbesprechung reservieren' }).click();
+  await expect(page.locator('.bn-event-head')).toContainText('Dienstbesprechung Bildungsbüro');
+  await page.getByRole('link', { name: 'Veranstaltungen', exact: true }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Veranstaltungen' })).toBeVisible();
   await page.getByRole('button', { name: 'Veranstaltung anlegen' }).click();
   const dialog = page.getByRole('dialog');

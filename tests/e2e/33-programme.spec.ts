@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { check, expectDialogAccessible, expectFitsViewport, fillTime } from './support';
+import { check, expectDialogAccessible, expectFitsViewport, fillTime, newPage } from './support';
 
 /**
  * Issue 11, programme and rooms (journey 14): the office records rooms of the Kreishaus, books a room
@@ -156,9 +156,43 @@ test('the office adds rooms, books one (double booking refused) and builds the p
   await check(page, '33-programme');
   await phone(page, '33-programme');
 
-  // The public timetable shows the confirmed speaker.
   const pub = await office.api.get<{
     slots: { sessions: { title: string; speakers: { name: string }[] }[] }[];
   }>(`${n}/events/${conference.id}/sessions`);
   expect(pub.slots).toHaveLength(2);
+
+  // The public: the network page announces the conference; its page shows the timetable with times,
+  // rooms and the confirmed speaker.
+  const slug = `netz-${network.id.slice(0, 8)}`;
+  await network.admin.api.put(`${n}/public-site`, {
+    published: true,
+    slug,
+    description: 'Das Bildungsnetzwerk des Hochsauerlandkreises.',
+    contactEmail: `bildungsbuero@${slug}.example`,
+    provider: 'Hochsauerlandkreis',
+    street: 'Steinstraße 27',
+    postalCode: '59872',
+    city: 'Meschede',
+    phone: '0291 940',
+    representative: 'Der Landrat',
+    responsible: 'Bildungsbüro',
+    dataProtectionOfficer: '',
+    team: [],
+    bodies: [],
+    publicDecisionIds: [],
+  });
+  const visitor = await newPage(browser);
+  await visitor.goto(`/netzwerk/${slug}`);
+  const events = visitor.getByRole('region', { name: 'Veranstaltungen' });
+  await expect(events).toContainText('Donnerstag, 25.02.2027, von 09:00 bis 16:00 Uhr · Kreishaus Meschede');
+  await check(visitor, '33-public-network');
+  await events.getByRole('link', { name: 'Bildungskonferenz 2027' }).click();
+  await expect(visitor.getByRole('heading', { level: 1, name: 'Bildungskonferenz 2027' })).toBeVisible();
+  const timetable = visitor.getByRole('region', { name: 'Programm' });
+  await expect(timetable.getByRole('heading', { level: 3, name: '10:45 bis 12:30 Uhr' })).toBeVisible();
+  await expect(timetable).toContainText('Eröffnung und Impuls');
+  await expect(timetable).toContainText('Kreistagssaal');
+  await expect(timetable).toContainText('Anna Beispiel');
+  await check(visitor, '33-public-event');
+  await phone(visitor, '33-public-event');
 });

@@ -27,8 +27,8 @@ test('check-in: by name and by code, a walk-in, session attendance, the attendan
   const workshop = await office.api.post<{ id: string }>(`${e}/sessions`, {
     kind: 'workshop',
     title: 'Workshop A: Übergang Schule–Beruf',
-    startsAt: '2027-02-25T10:00:00+01:00',
-    endsAt: '2027-02-25T11:30:00+01:00',
+    startsAt: '2027-02-25T10:00',
+    endsAt: '2027-02-25T11:30',
     capacity: 20,
   });
   const people = [

@@ -41,14 +41,14 @@ test('documentation: a workshop documented and published, two recommendations ha
   await office.api.post(`${e}/sessions`, {
     kind: 'plenary',
     title: 'Eröffnung und Impulsvortrag',
-    startsAt: '2026-06-18T07:00:00Z',
-    endsAt: '2026-06-18T08:00:00Z',
+    startsAt: '2026-06-18T09:00',
+    endsAt: '2026-06-18T10:00',
   });
   await office.api.post(`${e}/sessions`, {
     kind: 'workshop',
     title: 'Workshop Übergang Schule–Beruf',
-    startsAt: '2026-06-18T08:30:00Z',
-    endsAt: '2026-06-18T10:00:00Z',
+    startsAt: '2026-06-18T10:30',
+    endsAt: '2026-06-18T12:00',
   });
   for (const title of ['Praxisphasen ausbauen', 'Elternarbeit stärken'])
     await committee.api.post(`${e}/recommendations`, { title, fieldId });

@@ -112,14 +112,15 @@ export async function seedEventsProgrammeDemo(deps: Deps, networkId: string): Pr
   if ((await resources.listBookings(deps, actor, meeting.id)).length === 0)
     await resources.createBooking(deps, actor, meeting.id, { resourceId: room['Sitzungsraum 2']!, note: '' });
 
-  for (const [title, day, offset] of [
-    ['Bildungskonferenz 2027', '2027-02-25', '+01:00'],
-    ['Bildungskonferenz 2026', '2026-06-18', '+02:00'],
+  for (const [title, day] of [
+    ['Bildungskonferenz 2027', '2027-02-25'],
+    ['Bildungskonferenz 2026', '2026-06-18'],
   ] as const) {
     const ev = events[title]!;
     const current = await programme.getProgramme(deps, actor, ev.id);
     if (current.slots.length > 0) continue;
-    const at = (hm: string) => `${day}T${hm}:00${offset}`;
+    // Berlin wall-clock time, as the programme's inputs take it.
+    const at = (hm: string) => `${day}T${hm}`;
     const session = (
       kind: 'plenary' | 'workshop' | 'break',
       t2: string,

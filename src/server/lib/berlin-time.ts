@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
 
 /**
  * Europe/Berlin is the network's clock: contract days, meeting times, deadlines, the audit filter. Every
@@ -39,6 +40,29 @@ export function berlinWallClock(at: Date): string {
  */
 export const berlinInstant = (local: string): SQL =>
   sql`(${local.replace('T', ' ')}::timestamp AT TIME ZONE 'Europe/Berlin')`;
+
+/**
+ * Wall-clock times in Berlin as typed → the instants, converted by the database exactly like
+ * `berlinInstant`, for use cases that compare the times before they write (a session inside its event,
+ * bookings that must not overlap). An absent time stays absent.
+ */
+export async function berlinInstants<T extends readonly (string | undefined)[]>(
+  db: Db,
+  locals: T,
+): Promise<{ [K in keyof T]: T[K] extends string ? Date : Date | undefined }> {
+  const given = locals.flatMap((l, i) => (l === undefined ? [] : [{ l, i }]));
+  const out: (Date | undefined)[] = locals.map(() => undefined);
+  if (given.length > 0) {
+    const cols = given.map(
+      ({ l, i }) => sql`(extract(epoch from ${berlinInstant(l)}) * 1000)::float8 as ${sql.raw(`t${i}`)}`,
+    );
+    const res = (await db.execute(sql`select ${sql.join(cols, sql`, `)}`)) as unknown as {
+      rows: Record<string, unknown>[];
+    };
+    for (const { i } of given) out[i] = new Date(Number(res.rows[0]![`t${i}`]));
+  }
+  return out as { [K in keyof T]: T[K] extends string ? Date : Date | undefined };
+}
 
 /** Start of a Berlin calendar day (YYYY-MM-DD) as an instant, in SQL. */
 export const berlinDayStart = (day: string): SQL =>

@@ -18,9 +18,10 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 type Role = keyof TestNetwork['users'];
-const as = (net: TestNetwork, role: Role, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
+const as = (net: TestNetwork, role: Role, method: Method, url: string, payload?: object) =>
   ctx.as(net.users[role].cookie, { method, url: `/api/networks/${net.id}${url}`, payload });
-const office = (net: TestNetwork, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
+const office = (net: TestNetwork, method: Method, url: string, payload?: object) =>
   as(net, 'office', method, url, payload);
 const dashboard = async (net: TestNetwork, role: Role) => {
   const res = await as(net, role, 'GET', '/dashboard');
@@ -109,7 +110,7 @@ describe('Start (GET /dashboard)', () => {
   it('gives guests and partners nothing of the committee, and another network 404', async () => {
     const { net } = await setup();
     for (const role of ['guest', 'partner'] as const)
-      expect(await dashboard(net, role), role).toEqual({ member: null, office: null });
+      expect(await dashboard(net, role), role).toEqual({ member: null, office: null, eventSteps: null });
     const other = await createNetworkWithMembers(ctx);
     const res = await ctx.as(other.users.admin.cookie, {
       method: 'GET',
@@ -120,6 +121,62 @@ describe('Start (GET /dashboard)', () => {
     expect(
       (await ctx.app.inject({ method: 'GET', url: `/api/networks/${net.id}/dashboard` })).statusCode,
     ).toBe(401);
+  });
+});
+
+describe('Start: the events’ overdue and soon-due planning steps', () => {
+  it('lists them for the office and the administrator, not for others, not from another network', async () => {
+    clock = new Date('2026-11-20T09:00:00Z'); // Berlin: Friday, 20.11.2026
+    const net = await createNetworkWithMembers(ctx);
+    // A conference on 08.01.2027: "Räume buchen" (−56) is due 13.11.2026, overdue; the steps −49
+    // (today) and −42 (27.11.) are due within 14 days; −21 (18.12.) is further away.
+    const created = await office(net, 'POST', '/events', {
+      type: 'conference',
+      title: 'Bildungskonferenz 2027',
+      startsAt: '2027-01-08T09:00',
+      endsAt: '2027-01-08T16:00',
+      public: true,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const ev = created.json() as { id: string; tasks: { id: string; title: string; version: number }[] };
+    const steps = (await dashboard(net, 'office')).eventSteps!;
+    expect(steps.map((s) => [s.title, s.dueOn, s.overdue, s.eventTitle, s.eventId])).toEqual([
+      ['Räume buchen', '2026-11-13', true, 'Bildungskonferenz 2027', ev.id],
+      ['Programm mit dem Lenkungskreis abstimmen', '2026-11-20', false, 'Bildungskonferenz 2027', ev.id],
+      ['Referentinnen und Referenten anfragen', '2026-11-20', false, 'Bildungskonferenz 2027', ev.id],
+      ['Einladungen versenden', '2026-11-27', false, 'Bildungskonferenz 2027', ev.id],
+    ]);
+    expect((await dashboard(net, 'admin')).eventSteps).toHaveLength(4);
+    for (const role of ['committee', 'guest', 'partner'] as const)
+      expect((await dashboard(net, role)).eventSteps, role).toBeNull();
+
+    // A done step leaves the list.
+    const rooms = ev.tasks.find((s) => s.title === 'Räume buchen')!;
+    const done = await office(net, 'PATCH', `/events/${ev.id}/tasks/${rooms.id}`, {
+      version: rooms.version,
+      done: true,
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    expect((await dashboard(net, 'office')).eventSteps!.map((s) => s.title)).not.toContain('Räume buchen');
+
+    // Another network's office sees only its own (none).
+    const other = await createNetworkWithMembers(ctx);
+    expect((await dashboard(other, 'office')).eventSteps).toEqual([]);
+
+    // Two weeks later the steps of 27.11. are overdue too ("überfällig seit").
+    clock = new Date('2026-12-01T09:00:00Z');
+    const later = (await dashboard(net, 'office')).eventSteps!;
+    expect(later.filter((s) => s.overdue).map((s) => s.dueOn)).toEqual([
+      '2026-11-20',
+      '2026-11-20',
+      '2026-11-27',
+    ]);
+
+    // A cancelled event's steps are not shown at all.
+    const current = (await office(net, 'GET', `/events/${ev.id}`)).json() as { version: number };
+    const cancel = await office(net, 'POST', `/events/${ev.id}/cancel`, { version: current.version });
+    expect(cancel.statusCode, cancel.body).toBe(200);
+    expect((await dashboard(net, 'office')).eventSteps).toEqual([]);
   });
 });
 

@@ -19,7 +19,7 @@ export const dashboardRoutes =
         schema: {
           tags,
           summary:
-            'Start: was jetzt zu tun ist (Mitglied: Rückmeldungen, Umlaufverfahren, Niederschriften; Bildungsbüro: Sitzungen, Rückmeldungen, Fristen, Postausgang)',
+            'Start: was jetzt zu tun ist (Mitglied: Rückmeldungen, Umlaufverfahren, Niederschriften; Bildungsbüro: Sitzungen, Rückmeldungen, Fristen, Postausgang, fällige Planungsschritte der Veranstaltungen)',
           params: NetworkParams,
           response: { 200: Dashboard, ...errors },
         },

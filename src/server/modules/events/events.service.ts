@@ -3,6 +3,7 @@ import { notFound } from '../../http/errors.js';
 import type { NetworkActor } from '../../lib/context.js';
 import { can } from '../networks/networks.policy.js';
 import { type EventRow, eventRow } from './events.repository.js';
+import { eventsOf } from './planning.repository.js';
 
 /*
  * The face of the events module: what other modules use (dashboard, surveys, the trace, retention)
@@ -24,6 +25,24 @@ export async function visibleEvent(
   if (!row.public && !can(actor.role, 'events.manage') && actor.role !== 'committee')
     throw notFound('Die Veranstaltung');
   return row;
+}
+
+/**
+ * The public network page: the network's public events that have not ended (not cancelled), the
+ * earliest first, at most `limit`. The caller has resolved the published network.
+ */
+export async function upcomingPublicEvents(db: Db, networkId: string, now: Date, limit = 5) {
+  const rows = await eventsOf(db, networkId, { publicOnly: true });
+  return rows
+    .filter((e) => !e.cancelledAt && e.endsAt >= now)
+    .slice(0, limit)
+    .map((e) => ({
+      id: e.id,
+      title: e.title,
+      startsAt: e.startsAt.toISOString(),
+      endsAt: e.endsAt.toISOString(),
+      place: e.venue,
+    }));
 }
 
 export { dueEventTasks } from './checklist.service.js';

@@ -305,8 +305,20 @@ describe('events planning', () => {
     const one = await ctx.as(null, { method: 'GET', url: `/api/public/networks/${slug}/events/${eventId}` });
     expect(one.json()).toMatchObject({ title: 'Bildungskonferenz 2027', venue: 'Kreishaus Meschede' });
 
+    // The public network page announces the upcoming public events with their ids (for the link).
+    const home = (await ctx.as(null, { method: 'GET', url: `/api/public/networks/${slug}` })).json();
+    expect(home.upcomingEvents.map((e: { title: string }) => e.title)).toEqual(titles);
+    expect(home.upcomingEvents[1]).toMatchObject({
+      id: eventId,
+      startsAt: '2027-02-25T08:00:00.000Z',
+      endsAt: '2027-02-25T15:00:00.000Z',
+      place: 'Kreishaus Meschede',
+    });
+
     const meeting = (await call(net, 'office', 'GET', '?type=network_meeting')).json()[0];
     await call(net, 'office', 'POST', `/${meeting.id}/cancel`, { version: 1 });
+    const after = (await ctx.as(null, { method: 'GET', url: `/api/public/networks/${slug}` })).json();
+    expect(after.upcomingEvents.map((e: { title: string }) => e.title)).toEqual(['Bildungskonferenz 2027']);
     const feed = await ctx.as(null, { method: 'GET', url: `/api/public/networks/${slug}/events.ics` });
     expect(feed.statusCode).toBe(200);
     expect(feed.headers['content-type']).toContain('text/calendar');

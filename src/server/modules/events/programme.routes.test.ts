@@ -16,7 +16,10 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 const call = networkCaller(() => ctx, '/events');
+/** The instant an answer carries (25.02.2027 is winter time in Berlin). */
 const at = (hm: string, day = '2027-02-25') => new Date(`${day}T${hm}:00+01:00`).toISOString();
+/** What a request carries: Berlin wall-clock time as typed. */
+const local = (hm: string, day = '2027-02-25') => `${day}T${hm}`;
 
 /** An event of the network, inserted directly (the planning part owns its API). */
 async function anEvent(net: TestNetwork, title: string, over: Partial<typeof t.event.$inferInsert> = {}) {
@@ -125,8 +128,8 @@ describe('bookings', () => {
 
     const refused = await call(net, 'office', 'POST', `/${conference.id}/bookings`, {
       resourceId: room.id,
-      startsAt: at('10:00'),
-      endsAt: at('11:00'),
+      startsAt: local('10:00'),
+      endsAt: local('11:00'),
     });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.message).toBe(
@@ -135,14 +138,14 @@ describe('bookings', () => {
     // Touching spans are no conflict.
     const touching = await call(net, 'office', 'POST', `/${conference.id}/bookings`, {
       resourceId: room.id,
-      startsAt: at('16:00'),
-      endsAt: at('17:00'),
+      startsAt: local('16:00'),
+      endsAt: local('17:00'),
     });
     expect(touching.statusCode).toBe(201);
     const invalid = await call(net, 'office', 'POST', `/${conference.id}/bookings`, {
       resourceId: room.id,
-      startsAt: at('18:00'),
-      endsAt: at('17:00'),
+      startsAt: local('18:00'),
+      endsAt: local('17:00'),
     });
     expect(invalid.statusCode).toBe(400);
 
@@ -167,7 +170,7 @@ describe('bookings', () => {
       (
         await call(net, 'office', 'POST', `/${conference.id}/bookings`, {
           resourceId: room.id,
-          endsAt: at('16:00'),
+          endsAt: local('16:00'),
         })
       ).statusCode,
     ).toBe(201);
@@ -211,8 +214,8 @@ describe('programme', () => {
     const plenary = await call(net, 'office', 'POST', url, {
       kind: 'plenary',
       title: 'Eröffnung und Impuls',
-      startsAt: at('09:00'),
-      endsAt: at('10:30'),
+      startsAt: local('09:00'),
+      endsAt: local('10:30'),
       roomId: saal.id,
     });
     expect(plenary.statusCode).toBe(201);
@@ -220,8 +223,8 @@ describe('programme', () => {
     const w1 = await call(net, 'office', 'POST', url, {
       kind: 'workshop',
       title: 'Workshop 1: Berufsorientierung',
-      startsAt: at('10:45'),
-      endsAt: at('12:30'),
+      startsAt: local('10:45'),
+      endsAt: local('12:30'),
       roomId: r1.id,
       capacity: 24,
     });
@@ -230,8 +233,8 @@ describe('programme', () => {
     const w2 = await call(net, 'office', 'POST', url, {
       kind: 'workshop',
       title: 'Workshop 2: Praxisphasen',
-      startsAt: at('10:45'),
-      endsAt: at('12:30'),
+      startsAt: local('10:45'),
+      endsAt: local('12:30'),
       roomId: r104.id,
       capacity: 30,
     });
@@ -241,8 +244,8 @@ describe('programme', () => {
     const clash = await call(net, 'office', 'POST', url, {
       kind: 'workshop',
       title: 'Workshop 3',
-      startsAt: at('11:00'),
-      endsAt: at('12:00'),
+      startsAt: local('11:00'),
+      endsAt: local('12:00'),
       roomId: r1.id,
     });
     expect(clash.statusCode).toBe(409);
@@ -253,8 +256,8 @@ describe('programme', () => {
     const outside = await call(net, 'office', 'POST', url, {
       kind: 'break',
       title: 'Abendessen',
-      startsAt: at('17:00'),
-      endsAt: at('18:00'),
+      startsAt: local('17:00'),
+      endsAt: local('18:00'),
     });
     expect(outside.statusCode).toBe(400);
     expect(outside.json().error.message).toBe(
@@ -290,8 +293,8 @@ describe('programme', () => {
         await call(net, 'committee', 'POST', url, {
           kind: 'break',
           title: 'Pause',
-          startsAt: at('12:30'),
-          endsAt: at('13:30'),
+          startsAt: local('12:30'),
+          endsAt: local('13:30'),
         })
       ).statusCode,
     ).toBe(403);
@@ -309,8 +312,8 @@ describe('programme', () => {
     // Moving a workshop moves its room booking; a stale save is refused.
     const moved = await call(net, 'office', 'PATCH', `${url}/${w1.json().id}`, {
       version: 1,
-      startsAt: at('13:30'),
-      endsAt: at('15:00'),
+      startsAt: local('13:30'),
+      endsAt: local('15:00'),
     });
     expect(moved.statusCode).toBe(200);
     const bookings = (await call(net, 'office', 'GET', `/${conference.id}/bookings`)).json();
@@ -330,8 +333,8 @@ describe('programme', () => {
         await call(net, 'office', 'POST', url, {
           kind: 'forum',
           title: 'Forum',
-          startsAt: at('11:00'),
-          endsAt: at('12:00'),
+          startsAt: local('11:00'),
+          endsAt: local('12:00'),
           roomId: r1.id,
         })
       ).statusCode,
@@ -378,6 +381,68 @@ describe('programme', () => {
         .json()
         .map((b: { resourceName: string }) => b.resourceName),
     ).not.toContain('Raum 104');
+  });
+});
+
+describe('times as typed (Berlin wall-clock time in, instants out)', () => {
+  it('converts winter and summer time, refuses instants with an offset and impossible times', async () => {
+    const net = await createNetworkWithMembers(ctx);
+    const summer = await anEvent(net, 'Bildungskonferenz 2026', {
+      startsAt: new Date('2026-06-18T09:00:00+02:00'),
+      endsAt: new Date('2026-06-18T16:00:00+02:00'),
+    });
+    const room = await aRoom(net, 'Kreistagssaal', 200);
+    const url = `/${summer.id}/sessions`;
+    const made = await call(net, 'office', 'POST', url, {
+      kind: 'plenary',
+      title: 'Eröffnung',
+      startsAt: '2026-06-18T09:00',
+      endsAt: '2026-06-18T10:30',
+      roomId: room.id,
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json()).toMatchObject({
+      startsAt: '2026-06-18T07:00:00.000Z',
+      endsAt: '2026-06-18T08:30:00.000Z',
+    });
+    const moved = await call(net, 'office', 'PATCH', `${url}/${made.json().id}`, {
+      version: 1,
+      endsAt: '2026-06-18T11:00',
+    });
+    expect(moved.json()).toMatchObject({
+      startsAt: '2026-06-18T07:00:00.000Z',
+      endsAt: '2026-06-18T09:00:00.000Z',
+    });
+    const booked = await call(net, 'office', 'POST', `/${summer.id}/bookings`, {
+      resourceId: (await aRoom(net, 'Foyer', 150)).id,
+      startsAt: '2026-06-18T12:00',
+      endsAt: '2026-06-18T13:00',
+    });
+    expect(booked.json()).toMatchObject({
+      startsAt: '2026-06-18T10:00:00.000Z',
+      endsAt: '2026-06-18T11:00:00.000Z',
+    });
+
+    const before = (await call(net, 'office', 'GET', url)).json();
+    for (const [startsAt, message] of [
+      ['2026-06-18T11:00:00+02:00', 'Bitte Datum und Uhrzeit im Format JJJJ-MM-TTTHH:MM angeben.'],
+      ['2026-06-31T11:00', 'Dieses Datum oder diese Uhrzeit gibt es nicht.'],
+    ] as const) {
+      const bad = await call(net, 'office', 'POST', url, {
+        kind: 'break',
+        title: 'Pause',
+        startsAt,
+        endsAt: '2026-06-18T12:00',
+      });
+      expect(bad.statusCode, startsAt).toBe(400);
+      expect(bad.body).toContain(message);
+      const badBooking = await call(net, 'office', 'POST', `/${summer.id}/bookings`, {
+        resourceId: room.id,
+        startsAt,
+      });
+      expect(badBooking.statusCode, startsAt).toBe(400);
+    }
+    expect((await call(net, 'office', 'GET', url)).json()).toEqual(before);
   });
 });
 

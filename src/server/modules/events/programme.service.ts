@@ -12,6 +12,7 @@ import type {
 } from '../../../contracts/events-programme.js';
 import type { Db } from '../../db/client.js';
 import { DomainError, notFound, staleVersion } from '../../http/errors.js';
+import { berlinInstants } from '../../lib/berlin-time.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
 import { auditActorOf, lastChangedBy, recordAudit } from '../audit/audit.service.js';
 import { personNames } from '../contacts/contacts.service.js';
@@ -173,8 +174,9 @@ export async function createSession(
   i: SessionInputData,
 ): Promise<SessionSaved> {
   authorize(actor.role, 'events.manage');
-  const span = { startsAt: new Date(i.startsAt), endsAt: new Date(i.endsAt) };
   const { id, warnings } = await deps.db.transaction(async (tx) => {
+    const [startsAt, endsAt] = await berlinInstants(tx, [i.startsAt, i.endsAt] as const);
+    const span = { startsAt, endsAt };
     const ev = await visibleEvent(tx, actor, eventId, { lock: true });
     checkTime(span, ev);
     await checkField(tx, actor, i.fieldId);
@@ -207,7 +209,7 @@ export async function createSession(
       entityType: 'event_session',
       entityId: s.id,
       summary: `Programmpunkt „${s.title}“ in „${ev.title}“ angelegt`,
-      after: i,
+      after: { ...i, startsAt: iso(startsAt), endsAt: iso(endsAt) },
     });
     return { id: s.id, warnings };
   });
@@ -233,12 +235,13 @@ export async function updateSession(
         await lastChangedBy(tx, actor.networkId, 'event_session', s.id),
         '. Bitte laden Sie die Seite neu und prüfen Sie die Änderung.',
       );
+    const [startsAt, endsAt] = await berlinInstants(tx, [i.startsAt, i.endsAt] as const);
     const after = {
       kind: i.kind ?? s.kind,
       title: i.title ?? s.title,
       description: i.description ?? s.description,
-      startsAt: i.startsAt ? new Date(i.startsAt) : s.startsAt,
-      endsAt: i.endsAt ? new Date(i.endsAt) : s.endsAt,
+      startsAt: startsAt ?? s.startsAt,
+      endsAt: endsAt ?? s.endsAt,
       roomId: i.roomId === undefined ? s.roomId : i.roomId,
       place: i.place ?? s.place,
       capacity: i.capacity === undefined ? s.capacity : i.capacity,

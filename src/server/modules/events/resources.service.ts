@@ -10,6 +10,7 @@ import type {
 } from '../../../contracts/events-programme.js';
 import type { Db } from '../../db/client.js';
 import { DomainError, notFound, staleVersion } from '../../http/errors.js';
+import { berlinInstants } from '../../lib/berlin-time.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
 import { auditActorOf, lastChangedBy, recordAudit } from '../audit/audit.service.js';
 import { authorize, can } from '../networks/networks.policy.js';
@@ -263,10 +264,8 @@ export async function createBooking(
       : undefined;
     if (i.sessionId && !session) throw notFound('Der Programmpunkt');
     const base = session ?? ev;
-    const span = {
-      startsAt: i.startsAt ? new Date(i.startsAt) : base.startsAt,
-      endsAt: i.endsAt ? new Date(i.endsAt) : base.endsAt,
-    };
+    const [startsAt, endsAt] = await berlinInstants(tx, [i.startsAt, i.endsAt] as const);
+    const span = { startsAt: startsAt ?? base.startsAt, endsAt: endsAt ?? base.endsAt };
     const done = await bookResource(tx, actor, {
       resourceId: i.resourceId,
       event: ev,

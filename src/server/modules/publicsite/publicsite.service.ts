@@ -13,6 +13,7 @@ import type { Deps, NetworkActor } from '../../lib/context.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { user } from '../auth/auth.tables.js';
 import { listFieldsOfNetwork } from '../contract/contract.service.js';
+import { upcomingPublicEvents } from '../events/events.service.js';
 import { enqueueMail } from '../mail/mail.service.js';
 import { authorize } from '../networks/networks.policy.js';
 import { membership, network } from '../networks/networks.tables.js';
@@ -67,7 +68,7 @@ export const publishedNetworkId = async (deps: Deps, slug: string): Promise<stri
 
 export async function getPublicNetwork(deps: Deps, slug: string): Promise<PublicNetwork> {
   const { n, site } = await networkBySlug(deps, slug);
-  const [structure, fields, decisions, published, workPlans] = await Promise.all([
+  const [structure, fields, decisions, published, workPlans, upcomingEvents] = await Promise.all([
     structureOf(deps.db, n.id),
     listFieldsOfNetwork(deps.db, n.id, berlinDay(deps.now())),
     decisionSummaries(deps.db, n.id),
@@ -76,6 +77,7 @@ export async function getPublicNetwork(deps: Deps, slug: string): Promise<Public
       .from(publicDecision)
       .where(eq(publicDecision.networkId, n.id)),
     publishedWorkPlans(deps.db, n.id),
+    upcomingPublicEvents(deps.db, n.id, deps.now()),
   ]);
   const shown = new Set(published.map((p) => p.id));
   return {
@@ -94,8 +96,7 @@ export async function getPublicNetwork(deps: Deps, slug: string): Promise<Public
       })),
     team: structure.team,
     municipalities: structure.municipalities,
-    // Events arrive with the events module; until then there are none to announce.
-    upcomingEvents: [],
+    upcomingEvents,
     contactEmail: n.contactEmail,
     contact: {
       provider: site.provider,

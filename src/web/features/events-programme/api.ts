@@ -103,9 +103,8 @@ export const berlinTime = (iso: string) =>
     hourCycle: 'h23',
   }).format(new Date(iso));
 
-/** The instant of a Berlin day and time ("2027-02-25", "09:00"), whatever the browser's zone. */
-export function berlinInstant(day: string, time: string): string {
-  const guess = new Date(`${day}T${time}:00Z`);
-  const wall = new Date(`${berlinDay(guess.toISOString())}T${berlinTime(guess.toISOString())}:00Z`);
-  return new Date(guess.getTime() - (wall.getTime() - guess.getTime())).toISOString();
-}
+/**
+ * What the server takes for a time: Berlin wall-clock time as typed ("2027-02-25T09:00"); it converts
+ * to the instant itself (summer time included), whatever the browser's zone.
+ */
+export const berlinLocal = (day: string, time: string) => `${day}T${time}`;

@@ -5,6 +5,7 @@ import { ErrorAlert, Loading, Page } from '../../../components/ui';
 import { formatDateTime } from '../../../lib/format';
 import { useActiveNetwork, useCan, useMe } from '../../../lib/session';
 import { dashboardQuery, recentFilesQuery } from '../api';
+import { EventStepsCard } from './event-steps-card';
 import { MemberCards } from './member-cards';
 import { OfficeCards } from './office-cards';
 import { OpenQuestionsCard } from './open-questions-card';
@@ -43,6 +44,7 @@ export function StartPage({ networkId }: { networkId: string }) {
       {work.isPending ? <Loading /> : null}
       <div className="bn-card-grid">
         {can('work.manage') ? <WorkCard networkId={networkId} /> : null}
+        {work.data?.eventSteps ? <EventStepsCard networkId={networkId} steps={work.data.eventSteps} /> : null}
         {office ? <OfficeCards networkId={networkId} work={office} /> : null}
         {member ? <MemberCards networkId={networkId} work={member} onlyOpen={office !== null} /> : null}
         {can('steering.manage') ? <OpenQuestionsCard networkId={networkId} /> : null}

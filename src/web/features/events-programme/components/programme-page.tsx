@@ -29,7 +29,7 @@ import { EventFrame } from '../../events-planning';
 import {
   addSpeaker,
   berlinDay,
-  berlinInstant,
+  berlinLocal,
   berlinTime,
   bookingsQuery,
   createBooking,
@@ -435,8 +435,8 @@ function SessionDialog({
         kind: String(form.get('kind')) as Session['kind'],
         title: String(form.get('title') ?? ''),
         description: String(form.get('description') ?? ''),
-        startsAt: berlinInstant(day, String(form.get('start') || '00:00')),
-        endsAt: berlinInstant(day, String(form.get('end') || '00:00')),
+        startsAt: berlinLocal(day, String(form.get('start') || '00:00')),
+        endsAt: berlinLocal(day, String(form.get('end') || '00:00')),
         roomId: roomId || null,
         place: String(form.get('place') ?? ''),
         capacity: capacity ? Number(capacity) : null,
@@ -626,8 +626,8 @@ function BookingDialog({
       return createBooking(networkId, p.eventId, {
         resourceId: String(form.get('resourceId') ?? ''),
         sessionId: sessionId || null,
-        startsAt: start ? berlinInstant(day, start) : undefined,
-        endsAt: end ? berlinInstant(day, end) : undefined,
+        startsAt: start ? berlinLocal(day, start) : undefined,
+        endsAt: end ? berlinLocal(day, end) : undefined,
       });
     },
     onSuccess: (b) => onSaved(b.warnings),

@@ -7,7 +7,7 @@ export function EventSummary({ event, sessions }: { event: EventHead; sessions?:
   const { t } = useTranslation();
   return (
     <>
-      <dl className="bn-facts">
+      <dl className="bn-dl">
         <dt>{t('eventsRegistration.when')}</dt>
         <dd>{formatMeetingTime(event.startsAt, event.endsAt)}</dd>
         {event.venue ? (

@@ -3,12 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { Alert, ErrorAlert } from '../../../components/ui/alert';
 import { Loading } from '../../../components/ui/page';
 import { useTitle } from '../../../lib/use-title';
+import { PublicProgramme } from '../../events-programme';
 import { formQuery, registerPublic } from '../api';
 import { EventSummary } from './event-summary';
 import { RegistrationFormView } from './registration-form';
 import { RegistrationDone } from './registration-result';
 
-/** The public page of an event: its details and programme, and the registration form while open. */
+/**
+ * The public page of an event: its details, the public timetable (the programme part's, with times,
+ * rooms and confirmed speakers), and the registration form while open.
+ */
 export function PublicEventPage({ slug, eventId }: { slug: string; eventId: string }) {
   const { t } = useTranslation();
   const q = useQuery(formQuery(slug, eventId));
@@ -27,7 +31,8 @@ export function PublicEventPage({ slug, eventId }: { slug: string; eventId: stri
   return (
     <div className="bn-link-page">
       <h1 className="kern-heading-x-large">{f.event.title}</h1>
-      <EventSummary event={f.event} sessions={f.sessions} />
+      <EventSummary event={f.event} />
+      <PublicProgramme slug={slug} eventId={eventId} />
       <section aria-labelledby="anmeldung" className="bn-section">
         <h2 className="kern-heading-medium" id="anmeldung">
           {t('eventsRegistration.publicTitle')}

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { PublicNetwork } from '../../../../contracts/publicsite';
 import { Loading, Page, Section } from '../../../components/ui/page';
-import { formatDay } from '../../../lib/format';
+import { formatDay, formatMeetingTime } from '../../../lib/format';
 import { publicNetworkQuery } from '../api';
 import { Paragraphs, PublicNotFound } from './public-text';
 
@@ -197,14 +198,27 @@ export function PublicNetworkPage({ slug }: { slug: string }) {
         {n.upcomingEvents.length === 0 ? (
           <p className="kern-body">{t('publicSite.noEvents')}</p>
         ) : (
-          <ul>
+          <ul className="bn-card-list">
             {n.upcomingEvents.map((e) => (
-              <li key={`${e.startsAt}-${e.title}`}>
-                {formatDay(e.startsAt)}: {e.title}, {e.place}
+              <li key={e.id} className="kern-body">
+                <Link
+                  to="/netzwerk/$slug/veranstaltungen/$eventId"
+                  params={{ slug: n.slug, eventId: e.id }}
+                  className="kern-link"
+                >
+                  {e.title}
+                </Link>
+                <br />
+                {[formatMeetingTime(e.startsAt, e.endsAt), e.place].filter(Boolean).join(' · ')}
               </li>
             ))}
           </ul>
         )}
+        <p className="kern-body">
+          <Link to="/netzwerk/$slug/veranstaltungen" params={{ slug: n.slug }} className="kern-link">
+            {t('publicSite.allEvents')}
+          </Link>
+        </p>
       </Section>
     </Page>
   );
