@@ -8,12 +8,14 @@ export function EventSummary({ event, sessions }: { event: EventHead; sessions?:
   return (
     <>
       <dl className="bn-facts">
-        <dt>{t('eventsRegistration.when')}</dt>
-        <dd>{formatMeetingTime(event.startsAt, event.endsAt)}</dd>
+        <dt className="bn-facts__term">{t('eventsRegistration.when')}</dt>
+        <dd className="bn-facts__value">{formatMeetingTime(event.startsAt, event.endsAt)}</dd>
         {event.venue ? (
           <>
-            <dt>{t('eventsRegistration.where')}</dt>
-            <dd>{[event.venue, event.venueAddress].filter(Boolean).join(', ')}</dd>
+            <dt className="bn-facts__term">{t('eventsRegistration.where')}</dt>
+            <dd className="bn-facts__value">
+              {[event.venue, event.venueAddress].filter(Boolean).join(', ')}
+            </dd>
           </>
         ) : null}
       </dl>
