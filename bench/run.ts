@@ -14,7 +14,11 @@
  *
  * `--scale nrw` then fills 52 networks as in NRW (bench/scale.ts) and prints, per list endpoint, p95
  * (sequential requests) at that scale divided by p95 at demo scale (goal ≤ 1.5).
+ * Then the registration rush of a conference (bench/registration.ts): 2,000 registrations for 300
+ * places and 10 workshops, registrations/s and p99 against the /api/health floor of the same run,
+ * `overbooked N, lost N`; `--size N` sends N registrations instead.
  * Last: RSS of an idle server process and the web app's first-paint weight (bench/figures.ts).
+ * `--only reads|registration|figures` (comma-separated) runs only those benchmarks.
  * Settings: BENCH_DURATION_S (5), BENCH_CONNECTIONS (20), BENCH_P95_REQUESTS (200),
  * BENCH_DATABASES (pglite,postgres).
  */
@@ -30,6 +34,7 @@ import { loadConfig } from '../src/server/config.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../src/server/demo/seed.js';
 import { seedSteeringDemo } from '../src/server/demo/steering-demo.js';
 import { printFigures } from './figures.js';
+import { benchRegistration, registrationsWanted } from './registration.js';
 import { generateNrw } from './scale.js';
 
 type Result = {
@@ -62,6 +67,18 @@ if (SCALE !== undefined && SCALE !== 'nrw') {
   console.error('Unbekannte Größe für --scale. Möglich ist: --scale nrw');
   process.exit(2);
 }
+
+const BENCHES = ['reads', 'registration', 'figures'] as const;
+const ONLY = process.argv.includes('--only')
+  ? (process.argv[process.argv.indexOf('--only') + 1] ?? '').split(',')
+  : [...BENCHES];
+if (ONLY.length === 0 || ONLY.some((b) => !(BENCHES as readonly string[]).includes(b))) {
+  console.error(`Unbekannter Benchmark für --only. Möglich sind: ${BENCHES.join(', ')}`);
+  process.exit(2);
+}
+const runs = (b: (typeof BENCHES)[number]) => ONLY.includes(b);
+// Read before any work starts, so a wrong --size stops at once.
+const REGISTRATIONS = runs('registration') ? registrationsWanted() : 0;
 
 const TARGETS = { pglite: 0.08, postgres: 0.35 } as const;
 
@@ -268,14 +285,18 @@ async function main() {
     console.log(
       `\nbildungsnetz bench${SCALE ? ` --scale ${SCALE}` : ''}: node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}, ${CONNECTIONS} connections, ${DURATION_S} s per target, p95 over ${P95_REQUESTS} sequential requests`,
     );
-    console.log('floor: bare Fastify hello-world in this process, measured again before each target');
-    if (DATABASES.includes('pglite')) print(await benchDatabase('pglite', floorUrl));
-    if (process.env.DATABASE_URL && DATABASES.includes('postgres'))
-      print(await benchDatabase('postgres', floorUrl));
+    const kinds = (['pglite', 'postgres'] as const).filter(
+      (k) => DATABASES.includes(k) && (k === 'pglite' || process.env.DATABASE_URL),
+    );
+    if (runs('reads')) {
+      console.log('floor: bare Fastify hello-world in this process, measured again before each target');
+      for (const kind of kinds) print(await benchDatabase(kind, floorUrl));
+    }
+    if (runs('registration')) for (const kind of kinds) await benchRegistration(kind, REGISTRATIONS);
   } finally {
     await floor.close();
   }
-  await printFigures();
+  if (runs('figures')) await printFigures();
 }
 
 await main();

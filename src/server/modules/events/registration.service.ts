@@ -345,6 +345,7 @@ async function registerIn(
   source: Source,
   who: AuditWho,
   inviteeId?: string,
+  recorded = false,
 ): Promise<RegistrationResult> {
   const input = InputSchema.parse(raw);
   return deps.db.transaction(async (tx) => {
@@ -354,7 +355,7 @@ async function registerIn(
     if (!ev) throw notFound('Die Veranstaltung');
     if (ev.cancelledAt)
       throw new DomainError('registration.closed', 'Die Veranstaltung wurde abgesagt.', 'conflict');
-    const reason = source === 'office' ? null : closedReason(ev, now);
+    const reason = source === 'office' || recorded ? null : closedReason(ev, now);
     if (reason) throw new DomainError('registration.closed', reason, 'conflict');
     await repo.lockSessions(tx, ev.id);
     await settleEvent(tx, deps, ev, now);
@@ -387,6 +388,8 @@ async function registerIn(
       status,
       waitingSince: status === 'waiting' ? now : null,
       source,
+      createdAt: now,
+      updatedAt: now,
     });
     // With a place at the event each chosen session's rule decides; on the waiting list the choices
     // wait for the event's place first.
@@ -422,6 +425,31 @@ async function registerIn(
     const view = await regView(tx, ev, reg.id, sessions);
     return { id: reg.id, status, waitingPosition: view.position, choices: view.choices };
   });
+}
+
+/**
+ * Records a registration as it came in at `deps.now()` through the public form or an invitation link,
+ * whatever the event's state today (the demo network's history); places, mails and audit as always.
+ */
+export async function recordRegistration(
+  deps: Deps,
+  networkId: string,
+  eventId: string,
+  input: RegistrationInput,
+  via: { source: 'public' } | { source: 'invitation'; inviteeId: string; name: string },
+) {
+  const who =
+    via.source === 'public' ? publicWho(networkId) : publicWho(networkId, `${via.name} (Einladungslink)`);
+  return registerIn(
+    deps,
+    networkId,
+    eventId,
+    input,
+    via.source,
+    who,
+    via.source === 'invitation' ? via.inviteeId : undefined,
+    true,
+  );
 }
 
 /** A public, not cancelled event of a published network (others are "not found" for the public). */

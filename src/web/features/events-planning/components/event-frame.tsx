@@ -107,6 +107,9 @@ export function EventFrame({
                   to={tab.to}
                   params={{ networkId, eventId }}
                   aria-current={tab.key === current ? 'page' : undefined}
+                  // The overview's path is the prefix of every tab's: without exact matching the router
+                  // would mark it current on every page of the event.
+                  activeOptions={{ exact: true }}
                   className="kern-link"
                 >
                   {t(tab.label)}

@@ -7,13 +7,15 @@ export function EventSummary({ event, sessions }: { event: EventHead; sessions?:
   const { t } = useTranslation();
   return (
     <>
-      <dl className="bn-dl">
-        <dt>{t('eventsRegistration.when')}</dt>
-        <dd>{formatMeetingTime(event.startsAt, event.endsAt)}</dd>
+      <dl className="bn-facts">
+        <dt className="bn-facts__term">{t('eventsRegistration.when')}</dt>
+        <dd className="bn-facts__value">{formatMeetingTime(event.startsAt, event.endsAt)}</dd>
         {event.venue ? (
           <>
-            <dt>{t('eventsRegistration.where')}</dt>
-            <dd>{[event.venue, event.venueAddress].filter(Boolean).join(', ')}</dd>
+            <dt className="bn-facts__term">{t('eventsRegistration.where')}</dt>
+            <dd className="bn-facts__value">
+              {[event.venue, event.venueAddress].filter(Boolean).join(', ')}
+            </dd>
           </>
         ) : null}
       </dl>

@@ -10,7 +10,7 @@ import {
   StatusMessage,
   TableRegion,
 } from '../../../components/ui';
-import { formatDateTime, formatTimeRange } from '../../../lib/format';
+import { formatDateTime } from '../../../lib/format';
 import { useTitle } from '../../../lib/use-title';
 import { EventFrame } from '../../events-planning';
 import { cancelByOffice, listQuery } from '../api';
@@ -141,8 +141,7 @@ export function RegistrationsPage({ networkId, eventId }: { networkId: string; e
                           ? '–'
                           : r.choices.map((c) => (
                               <div key={c.sessionId}>
-                                {c.priority}. {c.title} ({formatTimeRange(c.startsAt, c.endsAt)}):{' '}
-                                {statusText(t, c)}
+                                {c.priority}. {c.title}: {statusText(t, c)}
                               </div>
                             ))}
                       </td>
