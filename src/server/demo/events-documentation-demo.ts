@@ -70,7 +70,7 @@ const fallback =
   'Die Teilnehmenden tauschten Erfahrungen aus dem Hochsauerlandkreis aus und hielten die wichtigsten Ergebnisse für die weitere Arbeit des Netzwerks fest.';
 
 const summary =
-  'Die Bildungskonferenz 2026 stand unter dem Motto „Übergänge gestalten“. Rund 110 Teilnehmende aus Schulen, Kitas, Betrieben, Kammern, Jugendhilfe und Verwaltung arbeiteten in sechs Workshops zu Berufsorientierung (KAoA), Übergang Kita – Grundschule, Praxisphasen, Ganztag, Sprachbildung und Bildungsmonitoring. Die Konferenz verabschiedete Empfehlungen an den Lenkungskreis: Der Lenkungskreis hat im Herbst 2026 den Fachtag Übergang Kita – Grundschule beauftragt und das MINT-Netzwerk mit dem zdi-Zentrum empfohlen. Die Kooperationsbörse Ganztag wird noch ausgearbeitet.';
+  'Die Bildungskonferenz 2026 stand unter dem Motto „Übergänge gestalten“. Rund 110 Teilnehmende aus Schulen, Kitas, Betrieben, Kammern, Jugendhilfe und Verwaltung arbeiteten in sechs Workshops zu Berufsorientierung (KAoA), Übergang Kita – Grundschule, Praxisphasen, Ganztag, Sprachbildung und Bildungsmonitoring. Aus den Workshops gingen drei Empfehlungen an den Lenkungskreis hervor: ein Fachtag Übergang Kita – Grundschule, ein MINT-Netzwerk der Schulen mit dem zdi-Zentrum und eine Kooperationsbörse für den Ganztag. Die Folien des Impulsvortrags und eine Übersicht der Ergebnisse stehen unten zum Herunterladen bereit.';
 
 const recommendations = [
   {
