@@ -294,6 +294,68 @@ describe('recommendations', () => {
   });
 });
 
+describe("an earlier hand-over recorded (the demo's use case)", () => {
+  it('links agreed recommendations to an existing decision item with trace links; a draft is 409, another item 404', async () => {
+    const { net, base, fieldId, meetingId, event } = await conference();
+    const add = (title: string, kind: 'decision' | 'information') =>
+      call(net, 'office', 'POST', `/meetings/${meetingId}/items`, {
+        title,
+        kind,
+        decisionType: kind === 'decision' ? 'work_order' : null,
+        fieldId: kind === 'decision' ? fieldId : null,
+        proposal: kind === 'decision' ? 'Das Bildungsbüro richtet einen Fachtag aus.' : '',
+        presenter: '',
+        public: false,
+        durationMinutes: 15,
+      });
+    const item = await add('Arbeitsauftrag: Fachtag', 'decision');
+    expect(item.statusCode, item.body).toBe(201);
+    const info = await add('Bericht', 'information');
+    expect(info.statusCode, info.body).toBe(201);
+    const itemId = (await call(net, 'office', 'GET', `/meetings/${meetingId}`))
+      .json()
+      .items.find((i: { title: string }) => i.title === 'Arbeitsauftrag: Fachtag').id;
+    const infoId = (await call(net, 'office', 'GET', `/meetings/${meetingId}`))
+      .json()
+      .items.find((i: { title: string }) => i.title === 'Bericht').id;
+    const r = await agreed(net, base, fieldId, 'Fachtag ausrichten');
+    const draft = (
+      await call(net, 'office', 'POST', `${base}/recommendations`, { title: 'Noch offen', fieldId })
+    ).json();
+    const actor = {
+      userId: net.users.office.id,
+      name: 'Büro',
+      email: net.users.office.email,
+      networkId: net.id,
+      role: 'office' as const,
+      requestId: 'test',
+      twoFactorEnabled: false,
+    };
+    const { recordHandOver } = await import('./recommendations.service.js');
+    await expect(
+      recordHandOver(ctx.app.deps, actor, event.id, [{ id: draft.id, agendaItemId: itemId }]),
+    ).rejects.toMatchObject({ code: 'events.recommendation_not_agreed' });
+    await expect(
+      recordHandOver(ctx.app.deps, actor, event.id, [{ id: r.id, agendaItemId: infoId }]),
+    ).rejects.toMatchObject({ kind: 'not_found' });
+    await expect(
+      recordHandOver(ctx.app.deps, { ...actor, role: 'committee' }, event.id, [
+        { id: r.id, agendaItemId: itemId },
+      ]),
+    ).rejects.toMatchObject({ kind: 'forbidden' });
+    const [done] = await recordHandOver(ctx.app.deps, actor, event.id, [{ id: r.id, agendaItemId: itemId }]);
+    expect(done).toMatchObject({ status: 'handed', agendaItemId: itemId, meetingId });
+    // No item was added to the meeting.
+    const items = (await call(net, 'office', 'GET', `/meetings/${meetingId}`)).json().items;
+    expect(items).toHaveLength(2);
+    const tv = (await call(net, 'committee', 'GET', `/trace/recommendation/${r.id}`)).json();
+    expect(tv.upstream.map((n: { kind: string }) => n.kind)).toEqual(['event']);
+    expect(tv.downstream.map((n: { kind: string; id: string }) => [n.kind, n.id])).toEqual([
+      ['agenda_item', itemId],
+    ]);
+  });
+});
+
 describe('public documentation and PDF', () => {
   it('shows only published documentation and only photos with consent', async () => {
     const { net, db, base, sessions, event } = await conference();
@@ -321,6 +383,7 @@ describe('public documentation and PDF', () => {
       { kind: 'photo', sessionId: sessions[1]!.id, caption: 'Gruppenarbeit', photoConsent: 'true' },
       'gruppe.png',
     );
+    expect(withConsent.photoConsent).toBe(true);
     const without = await upload({ kind: 'photo', caption: 'Publikum' }, 'publikum.png');
     expect(without.photoConsent).toBe(false);
     const committee = await ctx.as(net.users.committee.cookie, {

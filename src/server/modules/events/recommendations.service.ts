@@ -14,6 +14,7 @@ import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { fieldNames } from '../contract/contract.service.js';
 import { authorize, can } from '../networks/networks.policy.js';
 import {
+  agendaItemsOf,
   appendAgendaItem,
   listMeetings,
   loadMeeting,
@@ -341,4 +342,71 @@ export async function handRecommendations(
     meeting: { id: meeting.id, title: meeting.title, startsAt: meeting.startsAt.toISOString() },
     recommendations: await dtosOf(deps.db, actor, eventId, rows),
   };
+}
+
+/**
+ * Records that agreed recommendations were already taken up by the steering committee, as decision items
+ * on the agenda of a meeting (held or planned) — the hand-over of a year before this was recorded here,
+ * as the demo network has it. Each becomes handed, names its item, and is traced like a hand-over
+ * (event → recommends → recommendation → proposed_as → agenda item), in one transaction.
+ */
+export async function recordHandOver(
+  deps: Deps,
+  actor: NetworkActor,
+  eventId: string,
+  pairs: Array<{ id: string; agendaItemId: string }>,
+): Promise<Recommendation[]> {
+  authorize(actor.role, 'events.manage');
+  authorize(actor.role, 'steering.manage');
+  const rows = await deps.db.transaction(async (tx) => {
+    const e = await visibleEvent(tx, actor, eventId, { lock: true });
+    const meetings = await meetingsOfItems(
+      tx,
+      actor.networkId,
+      pairs.map((p) => p.agendaItemId),
+    );
+    const handed: repo.RecommendationRow[] = [];
+    for (const p of pairs) {
+      const [r] = await repo.recommendationRows(tx, actor.networkId, eventId, [p.id], true);
+      if (!r) throw notFound('Die Empfehlung');
+      assertHandable(r);
+      const m = meetings.get(p.agendaItemId);
+      const item = m && (await agendaItemsOf(tx, m.meetingId)).find((i) => i.id === p.agendaItemId);
+      if (!m || !item || item.kind !== 'decision') throw notFound('Der Tagesordnungspunkt');
+      const updated = await repo.updateRecommendation(tx, r.id, {
+        status: 'handed',
+        handedAt: deps.now(),
+        agendaItemId: item.id,
+        version: r.version + 1,
+        updatedAt: deps.now(),
+      });
+      await addTraceLink(
+        tx,
+        actor,
+        { kind: 'event', id: e.id },
+        { kind: 'recommendation', id: r.id },
+        'recommends',
+        deps.now(),
+      );
+      await addTraceLink(
+        tx,
+        actor,
+        { kind: 'recommendation', id: r.id },
+        { kind: 'agenda_item', id: item.id },
+        'proposed_as',
+        deps.now(),
+      );
+      await recordAudit(tx, auditActorOf(actor), {
+        action: 'update',
+        entityType: 'recommendation',
+        entityId: r.id,
+        summary: `Empfehlung „${r.title}“ dem TOP „${item.title}“ („${m.title}“) zugeordnet`,
+        before: { status: r.status },
+        after: { status: 'handed', agendaItemId: item.id, meetingId: m.meetingId },
+      });
+      handed.push(updated);
+    }
+    return handed;
+  });
+  return dtosOf(deps.db, actor, eventId, rows);
 }

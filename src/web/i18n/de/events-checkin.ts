@@ -40,7 +40,8 @@ export const eventsCheckin = {
     attendanceCount: '{{attended}} von {{confirmed}} teilgenommen.',
     attendedLegend: 'Teilgenommen an „{{title}}“',
     noMembers: 'Für diesen Programmpunkt gibt es keine bestätigten Plätze.',
-    attendanceSaved: 'Gespeichert: {{count}} Personen haben an „{{title}}“ teilgenommen.',
+    attendanceSaved_one: 'Gespeichert: {{count}} Person hat an „{{title}}“ teilgenommen.',
+    attendanceSaved_other: 'Gespeichert: {{count}} Personen haben an „{{title}}“ teilgenommen.',
     files: {
       label: 'Listen und Dokumente',
       attendance: 'Teilnahmeliste (PDF)',

@@ -62,12 +62,19 @@ export const surveys = {
     export: 'Ergebnisse als Excel-Datei',
     answersCount_one: 'Eine Antwort.',
     answersCount_other: '{{count}} Antworten.',
-    previous: 'Vergleich mit „{{title}}“ ({{n}} Antworten).',
+    previous_one: 'Vergleich mit „{{title}}“ ({{count}} Antwort).',
+    previous_other: 'Vergleich mit „{{title}}“ ({{count}} Antworten).',
     tooFew: 'Zu wenige Antworten.',
-    tooFewHint: '{{n}} Antworten – Ergebnisse erst ab {{min}} Antworten, damit niemand erkennbar ist.',
+    tooFewHint_one: '{{count}} Antwort – Ergebnisse erst ab {{min}} Antworten, damit niemand erkennbar ist.',
+    tooFewHint_other:
+      '{{count}} Antworten – Ergebnisse erst ab {{min}} Antworten, damit niemand erkennbar ist.',
     tooFewSurvey: 'Ergebnisse zeigen wir erst ab {{min}} Antworten, damit niemand erkennbar ist.',
-    summaryLikert: '{{n}} Antworten, Mittelwert {{mean}} (1 = trifft gar nicht zu, 5 = trifft voll zu).',
-    summaryChoice: '{{n}} Antworten.',
+    summaryLikert_one:
+      '{{count}} Antwort, Mittelwert {{mean}} (1 = trifft gar nicht zu, 5 = trifft voll zu).',
+    summaryLikert_other:
+      '{{count}} Antworten, Mittelwert {{mean}} (1 = trifft gar nicht zu, 5 = trifft voll zu).',
+    summaryChoice_one: '{{count}} Antwort.',
+    summaryChoice_other: '{{count}} Antworten.',
     summaryPrevious: 'Im Jahr {{year}}: {{mean}}.',
     tableLabel: 'Verteilung: {{question}}',
     answer: 'Antwort',

@@ -40,7 +40,8 @@ export const eventsCheckin = {
     attendanceCount: '{{attended}} of {{confirmed}} attended.',
     attendedLegend: 'Attended “{{title}}”',
     noMembers: 'This session has no confirmed places.',
-    attendanceSaved: 'Saved: {{count}} people attended “{{title}}”.',
+    attendanceSaved_one: 'Saved: {{count}} person attended “{{title}}”.',
+    attendanceSaved_other: 'Saved: {{count}} people attended “{{title}}”.',
     files: {
       label: 'Lists and documents',
       attendance: 'Attendance list (PDF)',

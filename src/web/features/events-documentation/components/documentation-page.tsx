@@ -78,7 +78,7 @@ export function DocumentationPage({ networkId, eventId }: Props) {
         }
         actions={
           d ? (
-            <>
+            <div className="bn-doc-actions">
               <a className="kern-btn kern-btn--secondary" href={pdfUrl(networkId, eventId)} download>
                 <span className="kern-icon kern-icon--download" aria-hidden="true" />
                 <span className="kern-label">{t('eventsDocumentation.pdf')}</span>
@@ -96,7 +96,7 @@ export function DocumentationPage({ networkId, eventId }: Props) {
                   )}
                 </Button>
               ) : null}
-            </>
+            </div>
           ) : null
         }
       >
@@ -180,7 +180,7 @@ function Summary({
     <Section title={t('eventsDocumentation.summary')} id="summary">
       {manage ? (
         <form
-          className="bn-stack"
+          className="bn-stack bn-doc-edit"
           key={d.event.version}
           onSubmit={(e) => {
             e.preventDefault();
@@ -191,7 +191,7 @@ function Summary({
           <TextAreaField
             name="summary"
             label={t('eventsDocumentation.summaryLabel')}
-            rows={6}
+            rows={8}
             defaultValue={d.event.documentation}
           />
           <p>
@@ -249,7 +249,7 @@ function SessionDoc({
       </p>
       {manage ? (
         <form
-          className="bn-stack"
+          className="bn-stack bn-doc-edit"
           key={s.version}
           onSubmit={(e) => {
             e.preventDefault();
@@ -260,7 +260,7 @@ function SessionDoc({
           <TextAreaField
             name="results"
             label={t('eventsDocumentation.resultsOf', { title: s.title })}
-            rows={4}
+            rows={7}
             defaultValue={s.documentation}
           />
           <p>
@@ -394,7 +394,13 @@ function Files({
             />
           ) : null}
           <p>
-            <Button type="submit" variant="secondary" small icon="upload" busy={upload.isPending}>
+            <Button
+              type="submit"
+              variant="secondary"
+              small
+              icon="drive-folder-upload"
+              busy={upload.isPending}
+            >
               {t('eventsDocumentation.upload')}
             </Button>
           </p>

@@ -106,7 +106,7 @@ export function ResourcesPage({ networkId }: { networkId: string }) {
                     </RowButton>
                     {!r.archived ? (
                       <RowButton
-                        icon="archive"
+                        icon="visibility-off"
                         label={`${t('eventsProgramme.archive')}: ${r.name}`}
                         onClick={() => setArchiving(r)}
                       >

@@ -61,7 +61,7 @@ function QuestionResult({ q, index, previousYear }: { q: Q; index: number; previ
       </h3>
       {q.tooFew ? (
         <p className="kern-body">
-          <strong>{t('surveys.tooFew')}</strong> {t('surveys.tooFewHint', { n: q.n, min: MIN_CELL })}
+          <strong>{t('surveys.tooFew')}</strong> {t('surveys.tooFewHint', { count: q.n, min: MIN_CELL })}
         </p>
       ) : q.kind === 'text' ? (
         <ul className="kern-list">
@@ -76,8 +76,8 @@ function QuestionResult({ q, index, previousYear }: { q: Q; index: number; previ
         <>
           <p className="kern-body">
             {q.kind === 'likert'
-              ? t('surveys.summaryLikert', { n: q.n, mean: num(q.mean) })
-              : t('surveys.summaryChoice', { n: q.n })}
+              ? t('surveys.summaryLikert', { count: q.n, mean: num(q.mean) })
+              : t('surveys.summaryChoice', { count: q.n })}
             {q.previousMean !== null && previousYear
               ? ` ${t('surveys.summaryPrevious', { year: previousYear, mean: num(q.previousMean) })}`
               : ''}
@@ -148,7 +148,7 @@ export function ResultsView({ results }: { results: SurveyResults }) {
       <p className="kern-body">
         {t('surveys.answersCount', { count: results.n })}
         {results.previous
-          ? ` ${t('surveys.previous', { title: results.previous.title, n: results.previous.n })}`
+          ? ` ${t('surveys.previous', { title: results.previous.title, count: results.previous.n })}`
           : ''}
       </p>
       {results.tooFew ? (
