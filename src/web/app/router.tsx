@@ -628,7 +628,7 @@ const InvitationLinkPage = lazyRouteComponent(eventsRegistration, 'InvitationLin
 const invitationLinkRoute = createRoute({
   getParentRoute: () => linkPageRoute,
   path: 'veranstaltung/einladung/$token',
-  staticData: { linkPageSub: 'linkPage.subEvent' },
+  staticData: { linkPageSub: 'eventsRegistration.linkSub' },
   beforeLoad: () => loadModuleMessages(),
   component: withPreload(function InvitationLinkRoute() {
     const { token } = invitationLinkRoute.useParams();
@@ -639,7 +639,7 @@ const MyRegistrationPage = lazyRouteComponent(eventsRegistration, 'MyRegistratio
 const myRegistrationRoute = createRoute({
   getParentRoute: () => linkPageRoute,
   path: 'veranstaltung/anmeldung/$token',
-  staticData: { linkPageSub: 'linkPage.subEvent' },
+  staticData: { linkPageSub: 'eventsRegistration.linkSub' },
   beforeLoad: () => loadModuleMessages(),
   component: withPreload(function MyRegistrationRoute() {
     const { token } = myRegistrationRoute.useParams();
@@ -650,7 +650,7 @@ const AnswerPage = lazyRouteComponent(surveysFeature, 'AnswerPage');
 const answerRoute = createRoute({
   getParentRoute: () => linkPageRoute,
   path: 'befragung/$token',
-  staticData: { linkPageSub: 'linkPage.subSurvey' },
+  staticData: { linkPageSub: 'surveys.linkSub' },
   beforeLoad: () => loadModuleMessages(),
   component: withPreload(function AnswerRoute() {
     const { token } = answerRoute.useParams();

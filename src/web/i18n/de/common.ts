@@ -109,8 +109,6 @@ export const common = {
   linkPage: {
     sub: 'Lenkungskreis',
     subMailing: 'Verteiler',
-    subEvent: 'Veranstaltungen',
-    subSurvey: 'Befragung',
     footer: 'Dieser Link ist persönlich. Bitte leiten Sie die E-Mail nicht weiter.',
   },
   paging: { loadMore: 'Weitere laden', loading: 'Wird geladen …' },

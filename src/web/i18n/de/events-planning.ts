@@ -1,5 +1,6 @@
 export const eventsPlanning = {
   eventsPlanning: {
+    publicAllLink: 'Alle Veranstaltungen und Kalender-Abo',
     title: 'Veranstaltungen',
     eventTitle: 'Veranstaltung',
     publicTitle: 'Veranstaltungen',
@@ -99,6 +100,17 @@ export const eventsPlanning = {
       checkin: 'Einlass',
       documentation: 'Dokumentation',
       evaluation: 'Auswertung',
+    },
+    startSteps: {
+      title: 'Fällige Planungsschritte',
+      none: 'Kein Planungsschritt einer Veranstaltung ist in den nächsten 14 Tagen fällig.',
+      overdue_one: '{{count}} Schritt ist überfällig.',
+      overdue_other: '{{count}} Schritte sind überfällig.',
+      overdueSince: 'überfällig seit {{date}}',
+      due: 'fällig am {{date}}',
+      more_one: 'und {{count}} weiterer Schritt',
+      more_other: 'und {{count}} weitere Schritte',
+      open: 'Alle Veranstaltungen',
     },
   },
 };

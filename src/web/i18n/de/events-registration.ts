@@ -1,5 +1,6 @@
 export const eventsRegistration = {
   eventsRegistration: {
+    linkSub: 'Veranstaltungen',
     title: 'Anmeldungen',
     publicTitle: 'Anmeldung',
     invitationTitle: 'Ihre Einladung',

@@ -116,7 +116,6 @@ export const publicsite = {
     email: 'E-Mail',
     municipalitiesTitle: 'Kommunen',
     eventsTitle: 'Veranstaltungen',
-    allEvents: 'Alle Veranstaltungen und Kalender-Abo',
     noEvents: 'Derzeit sind keine öffentlichen Veranstaltungen angekündigt.',
     contactTitle: 'Kontakt',
     notFound: 'Diese Seite gibt es nicht.',

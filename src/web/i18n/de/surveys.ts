@@ -1,5 +1,6 @@
 export const surveys = {
   surveys: {
+    linkSub: 'Befragung',
     title: 'Befragungen',
     surveyTitle: 'Befragung',
     answerTitle: 'Befragung',

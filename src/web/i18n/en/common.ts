@@ -108,8 +108,6 @@ export const common: Shape<typeof de> = {
   linkPage: {
     sub: 'Steering committee',
     subMailing: 'Distribution lists',
-    subEvent: 'Events',
-    subSurvey: 'Survey',
     footer: 'This link is personal. Please do not forward the email.',
   },
   paging: { loadMore: 'Load more', loading: 'Loading …' },

@@ -1,5 +1,6 @@
 export const eventsPlanning = {
   eventsPlanning: {
+    publicAllLink: 'All events and calendar subscription',
     title: 'Events',
     eventTitle: 'Event',
     publicTitle: 'Events',
@@ -99,6 +100,17 @@ export const eventsPlanning = {
       checkin: 'Check-in',
       documentation: 'Documentation',
       evaluation: 'Evaluation',
+    },
+    startSteps: {
+      title: 'Event steps due',
+      none: 'No planning step of an event is due within the next 14 days.',
+      overdue_one: '{{count}} step is overdue.',
+      overdue_other: '{{count}} steps are overdue.',
+      overdueSince: 'overdue since {{date}}',
+      due: 'due on {{date}}',
+      more_one: 'and {{count}} more step',
+      more_other: 'and {{count}} more steps',
+      open: 'All events',
     },
   },
 };

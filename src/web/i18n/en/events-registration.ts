@@ -1,5 +1,6 @@
 export const eventsRegistration = {
   eventsRegistration: {
+    linkSub: 'Events',
     title: 'Registrations',
     publicTitle: 'Registration',
     invitationTitle: 'Your invitation',

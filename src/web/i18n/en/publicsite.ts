@@ -117,7 +117,6 @@ export const publicsite: Shape<typeof de> = {
     email: 'E-mail',
     municipalitiesTitle: 'Municipalities',
     eventsTitle: 'Events',
-    allEvents: 'All events and calendar subscription',
     noEvents: 'No public events are announced at the moment.',
     contactTitle: 'Contact',
     notFound: 'This page does not exist.',

@@ -1,5 +1,6 @@
 export const surveys = {
   surveys: {
+    linkSub: 'Survey',
     title: 'Surveys',
     surveyTitle: 'Survey',
     answerTitle: 'Survey',

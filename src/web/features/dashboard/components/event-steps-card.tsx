@@ -16,16 +16,16 @@ export function EventStepsCard({ networkId, steps }: { networkId: string; steps:
   return (
     <StartCard
       id="card-event-steps"
-      title={t('start.eventStepsTitle')}
+      title={t('eventsPlanning.startSteps.title')}
       footer={
         <Link to="/n/$networkId/veranstaltungen" params={{ networkId }} className="kern-link">
-          {t('start.eventStepsOpen')}
+          {t('eventsPlanning.startSteps.open')}
         </Link>
       }
     >
-      {steps.length === 0 ? <p className="kern-body">{t('start.eventStepsNone')}</p> : null}
+      {steps.length === 0 ? <p className="kern-body">{t('eventsPlanning.startSteps.none')}</p> : null}
       {overdue > 0 ? (
-        <p className="kern-body bn-overdue">{t('start.eventStepsOverdue', { count: overdue })}</p>
+        <p className="kern-body bn-overdue">{t('eventsPlanning.startSteps.overdue', { count: overdue })}</p>
       ) : null}
       {steps.length > 0 ? (
         <ul className="bn-card-list">
@@ -43,15 +43,15 @@ export function EventStepsCard({ networkId, steps }: { networkId: string; steps:
               {' · '}
               <span className={s.overdue ? 'bn-overdue' : 'bn-muted'}>
                 {s.overdue
-                  ? t('start.eventStepOverdueSince', { date: formatDay(s.dueOn) })
-                  : t('start.eventStepDue', { date: formatDay(s.dueOn) })}
+                  ? t('eventsPlanning.startSteps.overdueSince', { date: formatDay(s.dueOn) })
+                  : t('eventsPlanning.startSteps.due', { date: formatDay(s.dueOn) })}
               </span>
             </li>
           ))}
         </ul>
       ) : null}
       {steps.length > SHOWN ? (
-        <p className="kern-body">{t('start.eventStepsMore', { count: steps.length - SHOWN })}</p>
+        <p className="kern-body">{t('eventsPlanning.startSteps.more', { count: steps.length - SHOWN })}</p>
       ) : null}
     </StartCard>
   );

@@ -216,7 +216,7 @@ export function PublicNetworkPage({ slug }: { slug: string }) {
         )}
         <p className="kern-body">
           <Link to="/netzwerk/$slug/veranstaltungen" params={{ slug: n.slug }} className="kern-link">
-            {t('publicSite.allEvents')}
+            {t('eventsPlanning.publicAllLink')}
           </Link>
         </p>
       </Section>
