@@ -24,7 +24,12 @@ type AuditActor = {
 
 /** Writes one audit entry; call it inside the transaction of the change it records. */
 export async function recordAudit(tx: Db, actor: AuditActor, rec: AuditRecord): Promise<void> {
-  await tx.insert(auditEvent).values({
+  await auditInsert(tx, actor, rec);
+}
+
+/** The insert behind `recordAudit`, to be run with others in one statement. */
+export const auditInsert = (tx: Db, actor: AuditActor, rec: AuditRecord) =>
+  tx.insert(auditEvent).values({
     networkId: actor.networkId,
     actorUserId: actor.userId,
     actorName: actor.name,
@@ -36,7 +41,6 @@ export async function recordAudit(tx: Db, actor: AuditActor, rec: AuditRecord): 
     after: rec.after === undefined ? null : redact(rec.after),
     requestId: actor.requestId ?? null,
   });
-}
 
 export const auditActorOf = (a: NetworkActor): AuditActor => ({
   userId: a.userId,

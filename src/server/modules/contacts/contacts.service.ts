@@ -6,6 +6,7 @@ import { personByEmail } from './people.repository.js';
  * their person). Only what other modules need; the parts' own services stay private to the module.
  */
 export { fold } from './fold.rules.js';
+export { personIdOfEmail } from './people.repository.js';
 export { linkPerson, personNames } from './person-link.service.js';
 export { listNames, mailRecipients, peopleCandidates } from './recipients.service.js';
 export { institutionsInMunicipalities, refreshInstitutionSearch } from './records.service.js';

@@ -173,11 +173,23 @@ export async function personByEmail(db: Db, networkId: string, email: string) {
   const [row] = await db
     .select()
     .from(person)
-    .where(and(eq(person.networkId, networkId), livePerson, sql`lower(${person.email}) = lower(${email})`))
+    .where(byEmail(networkId, email))
     .orderBy(asc(person.createdAt))
     .limit(1);
   return row;
 }
+
+const byEmail = (networkId: string, email: string) =>
+  and(eq(person.networkId, networkId), livePerson, sql`lower(${person.email}) = lower(${email})`);
+
+/** The id of the person with this e-mail as a subquery, for an insert that links its row to her. */
+export const personIdOfEmail = (db: Db, networkId: string, email: string) =>
+  sql`(${db
+    .select({ id: person.id })
+    .from(person)
+    .where(byEmail(networkId, email))
+    .orderBy(asc(person.createdAt))
+    .limit(1)})`;
 
 /** A live person without e-mail by name (title, first, last as one text). */
 export async function personByNameWithoutEmail(db: Db, networkId: string, name: string) {

@@ -18,6 +18,8 @@ export async function eventRow(
     .select()
     .from(event)
     .where(and(eq(event.networkId, networkId), eq(event.id, eventId)));
-  const [row] = opts.lock ? await q.for('update') : await q;
+  // No key update: it serialises the changes of the event's places and plans like `for update`, but does
+  // not wait for transactions that insert rows referring to the event (a registration being written).
+  const [row] = opts.lock ? await q.for('no key update') : await q;
   return row;
 }

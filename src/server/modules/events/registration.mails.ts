@@ -3,7 +3,11 @@ import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { berlinWallClock } from '../../lib/berlin-time.js';
 import { formatDateTime, formatMeetingTime } from '../../lib/format.js';
 
-/* The texts and the calendar file of the registration mails (built here, queued by the service). */
+/*
+ * The texts and the calendar file of the registration mails (built here, queued by the service). They
+ * name places but not waiting positions: a position in a mail is stale with the next cancellation, the
+ * personal registration page shows the current one.
+ */
 
 export type MailKind = 'confirmed' | 'waiting' | 'offer' | 'accepted' | 'cancelled' | 'expired' | 'declined';
 
@@ -15,7 +19,8 @@ type Choice = {
   endsAt: Date;
   priority: number;
   status: string;
-  waitingPosition: number | null;
+  /** Set when the choice is on its session's waiting list (not while it waits for the event's place). */
+  waitingSince: Date | null;
   offerExpiresAt: Date | null;
 };
 
@@ -26,8 +31,8 @@ const choiceLine = (c: Choice) => {
       : c.status === 'offered'
         ? `Platz frei geworden – gültig bis ${formatDateTime(c.offerExpiresAt!)}`
         : c.status === 'waiting'
-          ? c.waitingPosition
-            ? `Warteliste (Platz ${c.waitingPosition})`
+          ? c.waitingSince
+            ? 'Warteliste'
             : 'wartet auf Ihren Platz für die Veranstaltung'
           : 'abgemeldet';
   return `${c.priority}. Wahl: ${c.title} – ${state}`;
@@ -39,7 +44,6 @@ export function registrationMail(
     event: Ev;
     networkName: string;
     name: string;
-    waitingPosition: number | null;
     offerExpiresAt: Date | null;
     choices: Choice[];
     offeredSessions: string[];
@@ -68,7 +72,7 @@ export function registrationMail(
     lines.push(
       `vielen Dank für Ihre Anmeldung zur Veranstaltung „${ev.title}“ (${when}).`,
       '',
-      `Die Veranstaltung ist ausgebucht: Sie stehen auf der Warteliste (Platz ${ctx.waitingPosition ?? '–'}). Wird ein Platz frei, bieten wir ihn Ihnen per E-Mail an.`,
+      'Die Veranstaltung ist ausgebucht: Sie stehen auf der Warteliste. Wird ein Platz frei, bieten wir ihn Ihnen per E-Mail an. Ihren aktuellen Platz auf der Warteliste sehen Sie auf Ihrer persönlichen Anmeldeseite.',
     );
   if (kind === 'offer') {
     const what =

@@ -28,7 +28,7 @@ export async function lockSessions(tx: Db, eventId: string) {
     .from(eventSession)
     .where(eq(eventSession.eventId, eventId))
     .orderBy(asc(eventSession.id))
-    .for('update');
+    .for('no key update');
 }
 
 export const registrationsOf = (db: Db, eventId: string) =>
@@ -247,4 +247,107 @@ export async function choiceWaitingAhead(db: Db, sessionId: string, since: Date,
       ),
     );
   return row!.n;
+}
+
+export type OthersPlaces = {
+  event: Tally;
+  sessions: Map<string, Tally>;
+  /** Another live registration with the same e-mail. */
+  duplicate: boolean;
+  /** A new registration's moment on a waiting list: after everybody already on one. */
+  at: Date;
+};
+
+/**
+ * The places of an event as the others hold them, in one statement: the tallies of the event and its
+ * sessions and whether `email` is registered already. With `mine` (a registration written but not
+ * committed in this transaction, read right after the event's lock was taken, so that the statement
+ * sees everything committed before) it leaves that one out and gives its waiting rows their moment:
+ * one millisecond after the event's latest, so that the waiting lists keep the order of the locks and
+ * a new one's position is the count of those waiting + 1.
+ */
+export async function placesOfOthers(
+  db: Db,
+  eventId: string,
+  email: string,
+  now: Date,
+  mine?: string,
+): Promise<OthersPlaces> {
+  const t = now.toISOString();
+  type Row = {
+    session_id: string | null;
+    status: string;
+    n: number;
+    expired: number;
+    queued: number;
+    same_email: number;
+    at: Date | string;
+  };
+  const notMine = (col: string) => (mine ? sql`AND ${sql.raw(col)} <> ${mine}` : sql``);
+  const setMoment = mine
+    ? sql`, mine_reg AS (
+        UPDATE registration SET waiting_since = (SELECT at FROM moment)
+        WHERE id = ${mine} AND status = 'waiting' RETURNING id
+      ), mine_choices AS (
+        UPDATE registration_choice SET waiting_since = (SELECT at FROM moment)
+        WHERE registration_id = ${mine} AND waiting_since IS NOT NULL RETURNING id
+      )`
+    : sql``;
+  const result = await db.execute<Row>(sql`
+    WITH others AS (
+      SELECT status, offer_expires_at, waiting_since, email FROM registration
+      WHERE event_id = ${eventId} ${notMine('id')}
+    ), other_choices AS (
+      SELECT c.session_id, c.status, c.offer_expires_at, c.waiting_since
+      FROM registration_choice c JOIN registration r ON r.id = c.registration_id
+      WHERE r.event_id = ${eventId} AND r.status = 'confirmed' ${notMine('r.id')}
+    ), moment AS (
+      SELECT greatest(
+        ${t}::timestamptz,
+        (SELECT max(waiting_since) FROM others) + interval '1 millisecond',
+        (SELECT max(waiting_since) FROM other_choices) + interval '1 millisecond'
+      ) AS at
+    )${setMoment}
+    SELECT NULL::uuid AS session_id, status, count(*)::int AS n,
+      (count(*) FILTER (WHERE offer_expires_at <= ${t}::timestamptz))::int AS expired,
+      (count(*) FILTER (WHERE waiting_since IS NOT NULL))::int AS queued,
+      (count(*) FILTER (WHERE lower(email) = lower(${email})))::int AS same_email,
+      (SELECT at FROM moment) AS at
+    FROM others GROUP BY status
+    UNION ALL
+    SELECT session_id, status, count(*)::int,
+      (count(*) FILTER (WHERE offer_expires_at <= ${t}::timestamptz))::int,
+      (count(*) FILTER (WHERE waiting_since IS NOT NULL))::int, 0, (SELECT at FROM moment)
+    FROM other_choices GROUP BY session_id, status
+    UNION ALL
+    SELECT NULL, 'moment', 0, 0, 0, 0, (SELECT at FROM moment)`);
+  const { rows } = result as unknown as { rows: Row[] };
+  const out: OthersPlaces = { event: emptyTally(), sessions: new Map(), duplicate: false, at: now };
+  for (const r of rows) {
+    out.at = new Date(r.at);
+    if (r.status === 'moment') continue;
+    const t = r.session_id === null ? out.event : (out.sessions.get(r.session_id) ?? emptyTally());
+    if (r.session_id !== null) out.sessions.set(r.session_id, t);
+    if (r.status === 'confirmed' || r.status === 'offered') t.taken += r.n;
+    if (r.status === 'offered') t.expired += r.expired;
+    // On the event's list everybody waiting has a moment; on a session's, only choices that are queued.
+    if (r.status === 'waiting') t.waiting += r.session_id === null ? r.n : r.queued;
+    if (r.session_id === null && r.status !== 'cancelled' && r.same_email > 0) out.duplicate = true;
+  }
+  return out;
+}
+
+/** Sets a choice of a registration by its session (the registration's own transaction). */
+export async function updateChoiceOf(
+  tx: Db,
+  registrationId: string,
+  sessionId: string,
+  set: Partial<typeof registrationChoice.$inferInsert>,
+) {
+  await tx
+    .update(registrationChoice)
+    .set(set)
+    .where(
+      and(eq(registrationChoice.registrationId, registrationId), eq(registrationChoice.sessionId, sessionId)),
+    );
 }

@@ -202,6 +202,24 @@ describe('public registration', () => {
     // Needs are stored with the moment of consent; the person is not invented in the address book.
     expect(after[0]).toMatchObject({ accessibility: 'Rollstuhl', source: 'public', personId: null });
     expect(after[0]!.needsConsentAt).not.toBeNull();
+
+    // Somebody of the address book is linked to her record by the e-mail (case does not matter).
+    const [known] = await ctx.database.db
+      .insert(t.person)
+      .values({
+        networkId: net.id,
+        lastName: 'Gerber',
+        firstName: 'Gina',
+        email: 'Gina.Gerber@Schule.example',
+      })
+      .returning();
+    const gina = await register(s, { ...person('Gina'), email: 'gina.gerber@schule.example' });
+    expect(gina.statusCode).toBe(201);
+    const [linked] = await ctx.database.db
+      .select()
+      .from(t.registration)
+      .where(eq(t.registration.id, gina.json().id));
+    expect(linked!.personId).toBe(known!.id);
   });
 
   it('internal events are not found for the public; closed ones answer 409 with the reason', async () => {
@@ -252,9 +270,7 @@ describe('waiting list, offers and mails', () => {
       Math.floor(s.event.startsAt.getTime() / 1000) * 1000,
     );
     const [bertaMail] = inbox(berta.email);
-    expect(bertaMail!.text).toContain(
-      '1. Wahl: Workshop 3: Praxisphasen in Betrieben – Warteliste (Platz 1)',
-    );
+    expect(bertaMail!.text).toContain('1. Wahl: Workshop 3: Praxisphasen in Betrieben – Warteliste');
 
     // Anna's personal page: her place, the QR code of the page's own address.
     const annaToken = tokenOf(annaMail!);
@@ -403,7 +419,8 @@ describe('no overbooking under concurrency', () => {
     const s = await seedEvent(net, { capacity: 12 });
     for (const n of ['Erste', 'Zweite'])
       expect((await register(s, person(n))).json().status).toBe('confirmed');
-    const answers = await Promise.all(Array.from({ length: 500 }, (_, i) => register(s, person(`P${i}`))));
+    const people = Array.from({ length: 500 }, (_, i) => person(`P${i}`));
+    const answers = await Promise.all(people.map((p) => register(s, p)));
     expect(answers.map((r) => r.statusCode).every((c) => c === 201)).toBe(true);
     const statuses = answers.map((r) => r.json().status);
     expect(statuses.filter((x) => x === 'confirmed')).toHaveLength(10);
@@ -416,5 +433,16 @@ describe('no overbooking under concurrency', () => {
     // The waiting positions are 1..490 without gaps or doubles.
     const positions = answers.map((r) => r.json().waitingPosition).filter((x) => x !== null);
     expect(new Set(positions).size).toBe(490);
+    // Each got one mail, and it tells the place the answer gave (also when others took it meanwhile).
+    const mails = await ctx.database.db.select().from(t.outboxMail).where(eq(t.outboxMail.networkId, net.id));
+    for (const [i, p] of people.entries()) {
+      const mine = mails.filter((m) => m.toAddress === p.email);
+      expect(mine).toHaveLength(1);
+      const confirmed = answers[i]!.json().status === 'confirmed';
+      expect(mine[0]!.subject).toBe(
+        `${confirmed ? 'Anmeldebestätigung' : 'Warteliste'}: Bildungskonferenz 2027`,
+      );
+      expect(mine[0]!.attachments).toHaveLength(confirmed ? 1 : 0);
+    }
   }, 300_000);
 });

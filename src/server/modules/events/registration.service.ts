@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import type { PlaceStatus } from '../../../contracts/events.js';
 import type {
@@ -21,14 +23,15 @@ import type { Db } from '../../db/client.js';
 import { DomainError, notFound } from '../../http/errors.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
 import { formatDate } from '../../lib/format.js';
-import { auditActorOf, recordAudit } from '../audit/audit.service.js';
-import { personIdByEmail } from '../contacts/contacts.service.js';
-import { linkForMail, openLink } from '../links/links.service.js';
-import { enqueueMail } from '../mail/mail.service.js';
+import { auditActorOf, auditInsert, recordAudit } from '../audit/audit.service.js';
+import { personIdByEmail, personIdOfEmail } from '../contacts/contacts.service.js';
+import { linkForMail, linkForMailInsert, linkPlaceholder, openLink } from '../links/links.service.js';
+import { enqueueMail, enqueueMailInsert, type NewMail, rewriteQueuedMail } from '../mail/mail.service.js';
 import { authorize } from '../networks/networks.policy.js';
 import { networkBySlug } from '../publicsite/publicsite.service.js';
 import { type EventRow, eventRow } from './events.repository.js';
 import { visibleEvent } from './events.service.js';
+import { registration, registrationChoice } from './events.tables.js';
 import {
   needsSettling,
   offerDeadline,
@@ -186,37 +189,44 @@ async function regView(tx: Db, ev: EventRow, regId: string, sessions?: repo.Sess
   return { reg, position, choices };
 }
 
-/** Queues one mail to a registration with its personal link (and the calendar when it has a place). */
-async function mailTo(
-  tx: Db,
+/** A chosen session as the mails name it. */
+const mailChoice = (
+  s: repo.SessionRecord,
+  c: { priority: number; status: string; waitingSince: Date | null; offerExpiresAt: Date | null },
+) => ({
+  sessionId: s.id,
+  title: s.title,
+  startsAt: s.startsAt,
+  endsAt: s.endsAt,
+  priority: c.priority,
+  status: c.status,
+  waitingSince: c.waitingSince,
+  offerExpiresAt: c.offerExpiresAt,
+});
+
+/** The mail to a registration, with its calendar when it holds a place, ready for the outbox. */
+function mailOf(
   deps: Deps,
   ev: EventRow,
-  registrationId: string,
+  networkName: string,
+  reg: {
+    id: string;
+    firstName: string;
+    lastName: string;
+    email: string;
+    status: PlaceStatus;
+    offerExpiresAt: Date | null;
+  },
+  choices: Array<ReturnType<typeof mailChoice>>,
   kind: MailKind,
+  link: string,
   offeredSessions: string[] = [],
-  sessions?: repo.SessionRecord[],
-) {
-  const view = await regView(tx, ev, registrationId, sessions);
-  const reg = view.reg;
-  const networkName = await repo.networkName(tx, ev.networkId);
-  const choices = view.choices.map((c) => ({
-    ...c,
-    startsAt: new Date(c.startsAt),
-    endsAt: new Date(c.endsAt),
-    offerExpiresAt: c.offerExpiresAt ? new Date(c.offerExpiresAt) : null,
-  }));
-  const link = await linkForMail(tx, {
-    networkId: ev.networkId,
-    purpose: 'registration',
-    registrationId: reg.id,
-    expiresAt: ev.endsAt,
-  });
+): NewMail {
   const offerAt = reg.offerExpiresAt ?? choices.find((c) => c.status === 'offered')?.offerExpiresAt ?? null;
   const { subject, text } = registrationMail(kind, {
     event: ev,
     networkName,
     name: `${reg.firstName} ${reg.lastName}`,
-    waitingPosition: view.position,
     offerExpiresAt: offerAt,
     choices,
     offeredSessions,
@@ -234,7 +244,7 @@ async function mailTo(
         },
       )
     : null;
-  await enqueueMail(tx, {
+  return {
     networkId: ev.networkId,
     to: reg.email,
     toName: `${reg.firstName} ${reg.lastName}`,
@@ -250,7 +260,33 @@ async function mailTo(
           },
         ]
       : [],
+  };
+}
+
+/** Queues one mail to a registration with its personal link (and the calendar when it has a place). */
+async function mailTo(
+  tx: Db,
+  deps: Deps,
+  ev: EventRow,
+  registrationId: string,
+  kind: MailKind,
+  offeredSessions: string[] = [],
+) {
+  const [sessions, reg, rows, networkName] = await Promise.all([
+    repo.sessionsOf(tx, ev.id),
+    repo.registrationById(tx, ev.networkId, registrationId),
+    repo.choicesOfRegistration(tx, registrationId),
+    repo.networkName(tx, ev.networkId),
+  ]);
+  const byId = new Map(sessions.map((x) => [x.id, x]));
+  const link = await linkForMail(tx, {
+    networkId: ev.networkId,
+    purpose: 'registration',
+    registrationId,
+    expiresAt: ev.endsAt,
   });
+  const choices = rows.map((c) => mailChoice(byId.get(c.sessionId)!, c));
+  await enqueueMail(tx, mailOf(deps, ev, networkName, reg!, choices, kind, link, offeredSessions));
 }
 
 /**
@@ -335,8 +371,87 @@ function validChoices(sessions: repo.SessionRecord[], ids: string[]) {
 }
 
 type Source = 'public' | 'invitation' | 'office';
+type ParsedInput = ReturnType<typeof InputSchema.parse>;
 
-/** The core of every registration: one transaction, the event locked, places decided by the rules. */
+const duplicate = (source: Source, email: string) =>
+  new DomainError(
+    'registration.duplicate',
+    source === 'office'
+      ? `${email} ist für diese Veranstaltung bereits angemeldet.`
+      : 'Sie sind bereits für diese Veranstaltung angemeldet. Den Link zu Ihrer Anmeldung finden Sie in Ihrer Bestätigungsmail.',
+    'conflict',
+  );
+
+function mustBeOpen(
+  ev: EventRow | undefined,
+  source: Source,
+  recorded: boolean,
+  now: Date,
+): asserts ev is EventRow {
+  if (!ev) throw notFound('Die Veranstaltung');
+  if (ev.cancelledAt)
+    throw new DomainError('registration.closed', 'Die Veranstaltung wurde abgesagt.', 'conflict');
+  const reason = source === 'office' || recorded ? null : closedReason(ev, now);
+  if (reason) throw new DomainError('registration.closed', reason, 'conflict');
+}
+
+/** Whether the rules have to settle places (an offer ran out, a free place while somebody waits). */
+function unsettled(ev: EventRow, sessions: repo.SessionRecord[], t: repo.Tally, st: Map<string, repo.Tally>) {
+  return (
+    needsSettling(ev.capacity, t) ||
+    sessions.some((s) => needsSettling(s.capacity, st.get(s.id) ?? { taken: 0, waiting: 0, expired: 0 }))
+  );
+}
+
+/** A new registration's place and its choices' places, by the rules, from the places of the others. */
+function planOf(
+  ev: EventRow,
+  sessions: repo.SessionRecord[],
+  choices: string[],
+  t: repo.Tally,
+  st: Map<string, repo.Tally>,
+) {
+  const status = placeFor(ev.capacity, t.taken, t.waiting);
+  const caps = new Map(sessions.map((s) => [s.id, s.capacity]));
+  // With a place at the event each chosen session's rule decides; on the waiting list the choices
+  // wait for the event's place first (without a moment on the session's list).
+  return {
+    status,
+    choices: choices.map((id) => {
+      if (status !== 'confirmed') return 'waiting' as const;
+      const c = st.get(id) ?? { taken: 0, waiting: 0, expired: 0 };
+      return placeFor(caps.get(id) ?? null, c.taken, c.waiting);
+    }),
+  };
+}
+
+/** What a registration stores about the person; needs only with consent (and then its moment). */
+function personalFields(input: ParsedInput, now: Date) {
+  const needs = input.needsConsent && (input.dietary !== '' || input.accessibility !== '');
+  return {
+    firstName: input.firstName,
+    lastName: input.lastName,
+    email: input.email,
+    institution: input.institution,
+    function: input.function,
+    dietary: needs ? input.dietary || null : null,
+    accessibility: needs ? input.accessibility || null : null,
+    needsConsentAt: needs ? now : null,
+    photoConsent: input.photoConsent,
+  };
+}
+
+class SettleFirst extends Error {}
+
+/**
+ * The core of every registration. The event's lock serialises the decisions about places, so it is held
+ * for as little as possible: the registration, its choices, its link, its mail and the audit entry are
+ * written first with the places the rules give from what is committed now; then the lock is taken and
+ * one statement reads the places of the others. When that confirms the plan (the common case), the
+ * transaction commits at once; when others took the places meanwhile, the rows and the mail are
+ * corrected under the lock. Open or expired offers send the registration the careful way
+ * (`registerLocked`), which settles them first.
+ */
 async function registerIn(
   deps: Deps,
   networkId: string,
@@ -346,45 +461,178 @@ async function registerIn(
   who: AuditWho,
   inviteeId?: string,
   recorded = false,
+  known?: { ev: EventRow; networkName: string },
 ): Promise<RegistrationResult> {
   const input = InputSchema.parse(raw);
+  const now = deps.now();
+  const [ev, networkName, sessions, others] = await Promise.all([
+    known?.ev ?? eventRow(deps.db, networkId, eventId),
+    known?.networkName ?? repo.networkName(deps.db, networkId),
+    repo.sessionsOf(deps.db, eventId),
+    repo.placesOfOthers(deps.db, eventId, input.email, now),
+  ]);
+  mustBeOpen(ev, source, recorded, now);
+  validChoices(sessions, input.choices);
+  if (others.duplicate) throw duplicate(source, input.email);
+  const careful = () => registerLocked(deps, networkId, eventId, input, source, who, inviteeId, recorded);
+  if (unsettled(ev, sessions, others.event, others.sessions)) return careful();
+  const id = randomUUID();
+  const byId = new Map(sessions.map((s) => [s.id, s]));
+  const person = { id, firstName: input.firstName, lastName: input.lastName, email: input.email };
+  const mail = (plan: ReturnType<typeof planOf>, at: Date, link: string) =>
+    mailOf(
+      deps,
+      ev,
+      networkName,
+      { ...person, status: plan.status, offerExpiresAt: null },
+      input.choices.map((sid, i) =>
+        mailChoice(byId.get(sid)!, {
+          priority: i + 1,
+          status: plan.choices[i]!,
+          waitingSince: plan.status === 'confirmed' && plan.choices[i] === 'waiting' ? at : null,
+          offerExpiresAt: null,
+        }),
+      ),
+      plan.status === 'confirmed' ? 'confirmed' : 'waiting',
+      link,
+    );
+  const spec = planOf(ev, sessions, input.choices, others.event, others.sessions);
+  try {
+    return await deps.db.transaction(async (tx) => {
+      const linkId = randomUUID();
+      const mailId = randomUUID();
+      const link = linkPlaceholder(linkId);
+      // Everything of the registration in one statement: the rows, the link, the mail, the audit entry.
+      const writes = [
+        tx.insert(registration).values({
+          id,
+          networkId,
+          eventId: ev.id,
+          personId: personIdOfEmail(tx, networkId, input.email),
+          ...personalFields(input, now),
+          status: spec.status,
+          waitingSince: spec.status === 'waiting' ? now : null,
+          source,
+          createdAt: now,
+          updatedAt: now,
+        }),
+        ...(input.choices.length > 0
+          ? [
+              tx.insert(registrationChoice).values(
+                input.choices.map((sessionId, i) => ({
+                  networkId,
+                  registrationId: id,
+                  sessionId,
+                  priority: i + 1,
+                  status: spec.choices[i]!,
+                  waitingSince: spec.status === 'confirmed' && spec.choices[i] === 'waiting' ? now : null,
+                })),
+              ),
+            ]
+          : []),
+        linkForMailInsert(tx, linkId, {
+          networkId,
+          purpose: 'registration',
+          registrationId: id,
+          expiresAt: ev.endsAt,
+        }),
+        enqueueMailInsert(tx, mailId, mail(spec, now, link)),
+        auditInsert(tx, who, {
+          action: 'create',
+          entityType: 'registration',
+          entityId: id,
+          summary: `Anmeldung zu „${ev.title}“: ${input.firstName} ${input.lastName}`,
+          after: { source, choices: input.choices.length },
+        }),
+      ];
+      const [last, ...first] = writes.map((w) => w.getSQL()).reverse();
+      await tx.execute(
+        sql`WITH ${sql.join(
+          first.reverse().map((w, i) => sql`${sql.raw(`w${i}`)} AS (${w})`),
+          sql`, `,
+        )} ${last!}`,
+      );
+      // From here to the commit the event is locked: one statement, and corrections only when needed.
+      await eventRow(tx, networkId, ev.id, { lock: true });
+      const held = await repo.placesOfOthers(tx, ev.id, input.email, now, id);
+      if (held.duplicate) throw duplicate(source, input.email);
+      if (unsettled(ev, sessions, held.event, held.sessions)) throw new SettleFirst();
+      // The invitee's row after the event's, the order of the invitation mailings.
+      if (inviteeId) await repo.linkInvitee(tx, inviteeId, id);
+      const plan = planOf(ev, sessions, input.choices, held.event, held.sessions);
+      if (plan.status !== spec.status || plan.choices.some((c, i) => c !== spec.choices[i])) {
+        await repo.updateRegistration(
+          tx,
+          id,
+          { status: plan.status, waitingSince: plan.status === 'waiting' ? held.at : null },
+          now,
+        );
+        for (const [i, sessionId] of input.choices.entries())
+          if (plan.choices[i] !== spec.choices[i] || plan.status !== spec.status)
+            await repo.updateChoiceOf(tx, id, sessionId, {
+              status: plan.choices[i]!,
+              waitingSince: plan.status === 'confirmed' && plan.choices[i] === 'waiting' ? held.at : null,
+            });
+        await rewriteQueuedMail(tx, mailId, mail(plan, held.at, link));
+      }
+      return {
+        id,
+        status: plan.status,
+        waitingPosition: plan.status === 'waiting' ? held.event.waiting + 1 : null,
+        choices: input.choices.map((sessionId, i) => {
+          const s = byId.get(sessionId)!;
+          const queued = plan.status === 'confirmed' && plan.choices[i] === 'waiting';
+          return {
+            sessionId,
+            title: s.title,
+            startsAt: s.startsAt.toISOString(),
+            endsAt: s.endsAt.toISOString(),
+            priority: i + 1,
+            status: plan.choices[i]!,
+            waitingPosition: queued ? (held.sessions.get(sessionId)?.waiting ?? 0) + 1 : null,
+            offerExpiresAt: null,
+          };
+        }),
+      };
+    });
+  } catch (err) {
+    if (err instanceof SettleFirst) return careful();
+    throw err;
+  }
+}
+
+/**
+ * The careful way of a registration: one transaction that locks the event first, settles offers that
+ * ran out, then decides and writes. Taken when offers are open or ran out, and by `registerIn` when a
+ * place has to be settled first.
+ */
+async function registerLocked(
+  deps: Deps,
+  networkId: string,
+  eventId: string,
+  input: ParsedInput,
+  source: Source,
+  who: AuditWho,
+  inviteeId?: string,
+  recorded = false,
+): Promise<RegistrationResult> {
   return deps.db.transaction(async (tx) => {
-    const ev = await eventRow(tx, networkId, eventId, { lock: true });
+    const ev = (await eventRow(tx, networkId, eventId, { lock: true }))!;
     // The moment is taken under the lock: the waiting list's order is the order of the locks.
     const now = deps.now();
-    if (!ev) throw notFound('Die Veranstaltung');
-    if (ev.cancelledAt)
-      throw new DomainError('registration.closed', 'Die Veranstaltung wurde abgesagt.', 'conflict');
-    const reason = source === 'office' || recorded ? null : closedReason(ev, now);
-    if (reason) throw new DomainError('registration.closed', reason, 'conflict');
+    mustBeOpen(ev as EventRow | undefined, source, recorded, now);
     await repo.lockSessions(tx, ev.id);
     await settleEvent(tx, deps, ev, now);
-    if (await repo.liveRegistrationByEmail(tx, ev.id, input.email))
-      throw new DomainError(
-        'registration.duplicate',
-        source === 'office'
-          ? `${input.email} ist für diese Veranstaltung bereits angemeldet.`
-          : 'Sie sind bereits für diese Veranstaltung angemeldet. Den Link zu Ihrer Anmeldung finden Sie in Ihrer Bestätigungsmail.',
-        'conflict',
-      );
+    if (await repo.liveRegistrationByEmail(tx, ev.id, input.email)) throw duplicate(source, input.email);
     const sessions = await repo.sessionsOf(tx, ev.id);
     validChoices(sessions, input.choices);
     const tally = await repo.eventTally(tx, ev.id, now);
     const status = placeFor(ev.capacity, tally.taken, tally.waiting);
-    const needs = input.needsConsent && (input.dietary !== '' || input.accessibility !== '');
     const reg = await repo.insertRegistration(tx, {
       networkId,
       eventId: ev.id,
       personId: await personIdByEmail(tx, networkId, input.email),
-      firstName: input.firstName,
-      lastName: input.lastName,
-      email: input.email,
-      institution: input.institution,
-      function: input.function,
-      dietary: needs ? input.dietary || null : null,
-      accessibility: needs ? input.accessibility || null : null,
-      needsConsentAt: needs ? now : null,
-      photoConsent: input.photoConsent,
+      ...personalFields(input, now),
       status,
       waitingSince: status === 'waiting' ? now : null,
       source,
@@ -418,10 +666,10 @@ async function registerIn(
       action: 'create',
       entityType: 'registration',
       entityId: reg.id,
-      summary: `Anmeldung zu „${ev.title}“: ${input.firstName} ${input.lastName} (${status === 'confirmed' ? 'bestätigt' : 'Warteliste'})`,
+      summary: `Anmeldung zu „${ev.title}“: ${input.firstName} ${input.lastName}`,
       after: { status, source, choices: input.choices.length },
     });
-    await mailTo(tx, deps, ev, reg.id, status === 'confirmed' ? 'confirmed' : 'waiting', [], sessions);
+    await mailTo(tx, deps, ev, reg.id, status === 'confirmed' ? 'confirmed' : 'waiting');
     const view = await regView(tx, ev, reg.id, sessions);
     return { id: reg.id, status, waitingPosition: view.position, choices: view.choices };
   });
@@ -474,8 +722,11 @@ export async function registrationForm(deps: Deps, slug: string, eventId: string
 }
 
 export async function registerPublic(deps: Deps, slug: string, eventId: string, input: RegistrationInput) {
-  const { ev } = await publicEvent(deps, slug, eventId);
-  return registerIn(deps, ev.networkId, ev.id, input, 'public', publicWho(ev.networkId));
+  const { ev, networkName } = await publicEvent(deps, slug, eventId);
+  return registerIn(deps, ev.networkId, ev.id, input, 'public', publicWho(ev.networkId), undefined, false, {
+    ev,
+    networkName,
+  });
 }
 
 // ——— the personal registration page ———

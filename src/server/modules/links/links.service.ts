@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { DomainError, notFound } from '../../http/errors.js';
@@ -37,9 +38,17 @@ export const linkGone = (code: string, message: string) => new DomainError(code,
  * mail leaves (renderPersonalLinks), so the outbox never holds it.
  */
 export async function linkForMail(tx: Db, target: LinkTarget): Promise<string> {
-  const [row] = await tx.insert(personalLink).values(target).returning({ id: personalLink.id });
-  return `[[personal-link:${row!.id}]]`;
+  const id = randomUUID();
+  await linkForMailInsert(tx, id, target);
+  return linkPlaceholder(id);
 }
+
+/** The placeholder a mail carries for the personal link `id`. */
+export const linkPlaceholder = (id: string) => `[[personal-link:${id}]]`;
+
+/** The insert behind `linkForMail`, to be run with others in one statement (the id chosen beforehand). */
+export const linkForMailInsert = (tx: Db, id: string, target: LinkTarget) =>
+  tx.insert(personalLink).values({ ...target, id });
 
 /** A new link shown once to its owner (calendar on the account page): returns the full URL. */
 export async function mintLink(tx: Db, baseUrl: string, target: LinkTarget): Promise<string> {

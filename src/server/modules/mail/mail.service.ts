@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { OutboxList, OutboxMailDetail, OutboxMailSummary } from '../../../contracts/mail.js';
 import type { Db } from '../../db/client.js';
@@ -25,20 +26,39 @@ export type NewMail = {
 
 /** Puts a mail into the outbox; pass the transaction of the change that causes it. */
 export async function enqueueMail(tx: Db, mail: NewMail): Promise<string> {
-  const [row] = await tx
-    .insert(outboxMail)
-    .values({
-      networkId: mail.networkId,
-      toAddress: mail.to,
-      toName: mail.toName ?? null,
+  const id = randomUUID();
+  await enqueueMailInsert(tx, id, mail);
+  return id;
+}
+
+/** The insert behind `enqueueMail`, to be run with others in one statement (the id chosen beforehand). */
+export const enqueueMailInsert = (tx: Db, id: string, mail: NewMail) =>
+  tx.insert(outboxMail).values({
+    id,
+    networkId: mail.networkId,
+    toAddress: mail.to,
+    toName: mail.toName ?? null,
+    subject: mail.subject,
+    textBody: mail.text,
+    htmlBody: mail.html ?? null,
+    attachments: mail.attachments ?? [],
+    sensitive: mail.sensitive ?? false,
+  });
+
+/**
+ * Rewrites a mail queued earlier in the same transaction (its text depended on a decision taken after
+ * it was queued). Only a pending mail changes; one already sent stays as it went out.
+ */
+export async function rewriteQueuedMail(tx: Db, id: string, mail: NewMail): Promise<void> {
+  await tx
+    .update(outboxMail)
+    .set({
       subject: mail.subject,
       textBody: mail.text,
       htmlBody: mail.html ?? null,
       attachments: mail.attachments ?? [],
-      sensitive: mail.sensitive ?? false,
     })
-    .returning({ id: outboxMail.id });
-  return row!.id;
+    .where(and(eq(outboxMail.id, id), eq(outboxMail.status, 'pending')));
 }
 
 type Row = typeof outboxMail.$inferSelect;
