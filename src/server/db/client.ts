@@ -78,6 +78,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     lock?.release();
     throw err;
   }
+  yieldBeforeQueries(client);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
@@ -94,4 +95,29 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     // exposed for tests that snapshot a migrated database
     ...({ pglite: client } as object),
   };
+}
+
+/**
+ * PGlite runs in this thread, and the queries queued on its single connection follow each other in
+ * microtasks: under a burst of writes no socket is read until the queue is empty, so every other request
+ * (a page, /api/health) waits behind all of them. A macrotask before each query and transaction lets
+ * the event loop serve those in between.
+ */
+function yieldBeforeQueries(client: PGlite) {
+  const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  const query = client.query.bind(client);
+  const exec = client.exec.bind(client);
+  const transaction = client.transaction.bind(client);
+  client.query = (async (...args: Parameters<typeof query>) => {
+    await turn();
+    return query(...args);
+  }) as typeof client.query;
+  client.exec = (async (...args: Parameters<typeof exec>) => {
+    await turn();
+    return exec(...args);
+  }) as typeof client.exec;
+  client.transaction = (async (...args: Parameters<typeof transaction>) => {
+    await turn();
+    return transaction(...args);
+  }) as typeof client.transaction;
 }
