@@ -21,6 +21,9 @@ const serverEnv = (port: number, dir: string) => ({
   // All journeys sign in from one address; better-auth's window restarts with every attempt, so a
   // suite's worth of sign-ins less than a minute apart would lock the next journey out.
   SIGNIN_RATE_LIMIT: '100',
+  // Likewise the public forms' limit (60 per route and address in 10 minutes): every journey accepts its
+  // accounts' invitations from 127.0.0.1. The limit itself is tested through the API.
+  PUBLIC_WRITE_RATE_LIMIT: '2000',
 });
 
 export default defineConfig({
