@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { network } from '../networks/networks.tables.js';
 import { eventInvitee, eventSession, registration, registrationChoice } from './events.tables.js';
@@ -75,6 +76,14 @@ export async function insertRegistration(tx: Db, values: typeof registration.$in
   const [row] = await tx.insert(registration).values(values).returning();
   return row!;
 }
+
+/** The insert of a registration, for `writeTogether`. */
+export const registrationInsert = (tx: Db, values: PgInsertValue<typeof registration>) =>
+  tx.insert(registration).values(values);
+
+/** The insert of a registration's choices (at least one), for `writeTogether`. */
+export const choicesInsert = (tx: Db, values: Array<typeof registrationChoice.$inferInsert>) =>
+  tx.insert(registrationChoice).values(values);
 
 export async function insertChoices(tx: Db, values: Array<typeof registrationChoice.$inferInsert>) {
   if (values.length === 0) return;

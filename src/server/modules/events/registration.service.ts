@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import type { PlaceStatus } from '../../../contracts/events.js';
 import type {
@@ -20,6 +19,7 @@ import {
   RegistrationInput as InputSchema,
 } from '../../../contracts/events-registration.js';
 import type { Db } from '../../db/client.js';
+import { writeTogether } from '../../db/statements.js';
 import { DomainError, notFound } from '../../http/errors.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
 import { formatDate } from '../../lib/format.js';
@@ -31,7 +31,6 @@ import { authorize } from '../networks/networks.policy.js';
 import { networkBySlug } from '../publicsite/publicsite.service.js';
 import { type EventRow, eventRow } from './events.repository.js';
 import { visibleEvent } from './events.service.js';
-import { registration, registrationChoice } from './events.tables.js';
 import {
   needsSettling,
   offerDeadline,
@@ -504,7 +503,7 @@ async function registerIn(
       const link = linkPlaceholder(linkId);
       // Everything of the registration in one statement: the rows, the link, the mail, the audit entry.
       const writes = [
-        tx.insert(registration).values({
+        repo.registrationInsert(tx, {
           id,
           networkId,
           eventId: ev.id,
@@ -518,7 +517,8 @@ async function registerIn(
         }),
         ...(input.choices.length > 0
           ? [
-              tx.insert(registrationChoice).values(
+              repo.choicesInsert(
+                tx,
                 input.choices.map((sessionId, i) => ({
                   networkId,
                   registrationId: id,
@@ -545,13 +545,7 @@ async function registerIn(
           after: { source, choices: input.choices.length },
         }),
       ];
-      const [last, ...first] = writes.map((w) => w.getSQL()).reverse();
-      await tx.execute(
-        sql`WITH ${sql.join(
-          first.reverse().map((w, i) => sql`${sql.raw(`w${i}`)} AS (${w})`),
-          sql`, `,
-        )} ${last!}`,
-      );
+      await writeTogether(tx, writes);
       // From here to the commit the event is locked: one statement, and corrections only when needed.
       await eventRow(tx, networkId, ev.id, { lock: true });
       const held = await repo.placesOfOthers(tx, ev.id, input.email, now, id);
