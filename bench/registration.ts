@@ -41,6 +41,12 @@ const PLACES = Number(process.env.BENCH_PLACES ?? 300);
 const SESSIONS = 10;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const FLOOR_MS = 2000;
+// Registrations sent to another event first, not counted: as the reads benchmark's warm-up, so that
+// opening connections and compiling code and query plans do not count as the rush's latency.
+const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 200);
+// PostgreSQL connections of the app (DATABASE_POOL_SIZE): one per client by default, as operations.md
+// advises for a registration rush, so that requests wait for the server's time and not for a connection.
+const POOL = Number(process.env.BENCH_POOL ?? CONNECTIONS);
 
 const p99 = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -61,7 +67,7 @@ async function database(kind: 'pglite' | 'postgres') {
   await admin.query(`CREATE DATABASE ${name}`);
   const u = new URL(url);
   u.pathname = `/${name}`;
-  const db = await openDatabase({ kind: 'postgres', url: u.toString() });
+  const db = await openDatabase({ kind: 'postgres', url: u.toString(), poolSize: POOL });
   await db.migrate();
   return {
     db,
@@ -72,10 +78,36 @@ async function database(kind: 'pglite' | 'postgres') {
   };
 }
 
-/** The load: a probe of /api/health alone (the floor), then the rush with the probe going on. */
+/**
+ * The load: a warm-up rush on another event (connections, compiled code and query plans as on a server
+ * that has been running), a probe of /api/health alone (the floor), then the rush with the probe going on.
+ */
 const CLIENT = `
 const { parentPort, workerData: w } = require('node:worker_threads');
+async function send(url, sessions, total, prefix, latencies) {
+  let ok = 0;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: w.connections }, async () => {
+      while (next < total) {
+        const i = next++;
+        const choices = [0, 1, 2].map((k) => sessions[(i + k * 3) % sessions.length]);
+        const s = performance.now();
+        const r = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: w.origin },
+          body: JSON.stringify({ firstName: 'Test', lastName: 'Person ' + i, email: prefix + i + '@bench.example', choices }),
+        });
+        await r.arrayBuffer();
+        latencies.push(performance.now() - s);
+        if (r.status === 201) ok++;
+      }
+    }),
+  );
+  return ok;
+}
 (async () => {
+  await send(w.warm.url, w.warm.sessions, w.warm.total, 'w', []);
   let stop = false;
   let health = [];
   const probe = async () => {
@@ -94,26 +126,8 @@ const { parentPort, workerData: w } = require('node:worker_threads');
   stop = false;
   const during = probe();
   const latencies = [];
-  let ok = 0;
-  let next = 0;
   const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: w.connections }, async () => {
-      while (next < w.total) {
-        const i = next++;
-        const choices = [0, 1, 2].map((k) => w.sessions[(i + k * 3) % w.sessions.length]);
-        const s = performance.now();
-        const r = await fetch(w.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', origin: w.origin },
-          body: JSON.stringify({ firstName: 'Test', lastName: 'Person ' + i, email: 'p' + i + '@bench.example', choices }),
-        });
-        await r.arrayBuffer();
-        latencies.push(performance.now() - s);
-        if (r.status === 201) ok++;
-      }
-    }),
-  );
+  const ok = await send(w.url, w.sessions, w.total, 'p', latencies);
   const seconds = (performance.now() - t0) / 1000;
   stop = true;
   await during;
@@ -131,6 +145,7 @@ function rush(workerData: {
   connections: number;
   floorMs: number;
   sessions: string[];
+  warm: { url: string; sessions: string[]; total: number };
 }): Promise<RushFigures> {
   return new Promise((resolve, reject) => {
     const w = new Worker(CLIENT, { eval: true, workerData });
@@ -165,35 +180,44 @@ export async function benchRegistration(kind: 'pglite' | 'postgres', TOTAL = reg
       })
       .returning();
     await db.insert(t.publicSite).values({ networkId: n!.id, published: true });
-    const startsAt = new Date(Date.now() + 60 * 86_400_000);
-    const [ev] = await db
-      .insert(t.event)
-      .values({
-        networkId: n!.id,
-        type: 'conference',
-        title: 'Bildungskonferenz (Benchmark)',
-        startsAt,
-        endsAt: new Date(startsAt.getTime() + 7 * 3600_000),
-        public: true,
-        status: 'registration_open',
-        capacity: PLACES,
-      })
-      .returning();
-    const sessions = await db
-      .insert(t.eventSession)
-      .values(
-        Array.from({ length: SESSIONS }, (_, i) => ({
+    // The conference of the rush, and one alike for the warm-up.
+    const conference = async (title: string) => {
+      const startsAt = new Date(Date.now() + 60 * 86_400_000);
+      const [ev] = await db
+        .insert(t.event)
+        .values({
           networkId: n!.id,
-          eventId: ev!.id,
-          kind: 'workshop' as const,
-          title: `Workshop ${i + 1}`,
-          startsAt: new Date(startsAt.getTime() + 2 * 3600_000),
-          endsAt: new Date(startsAt.getTime() + 4 * 3600_000),
-          capacity: 30,
-        })),
-      )
-      .returning();
-    const url = `${base}/api/public/networks/${n!.slug}/events/${ev!.id}/registrations`;
+          type: 'conference',
+          title,
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 7 * 3600_000),
+          public: true,
+          status: 'registration_open',
+          capacity: PLACES,
+        })
+        .returning();
+      const sessions = await db
+        .insert(t.eventSession)
+        .values(
+          Array.from({ length: SESSIONS }, (_, i) => ({
+            networkId: n!.id,
+            eventId: ev!.id,
+            kind: 'workshop' as const,
+            title: `Workshop ${i + 1}`,
+            startsAt: new Date(startsAt.getTime() + 2 * 3600_000),
+            endsAt: new Date(startsAt.getTime() + 4 * 3600_000),
+            capacity: 30,
+          })),
+        )
+        .returning();
+      return {
+        ev: ev!,
+        sessions,
+        url: `${base}/api/public/networks/${n!.slug}/events/${ev!.id}/registrations`,
+      };
+    };
+    const warm = await conference('Aufwärmen (Benchmark)');
+    const { ev, sessions, url } = await conference('Bildungskonferenz (Benchmark)');
 
     // The clients run in a worker thread: their own event loop, so that sending and timing the requests
     // does not take the server's time (the server runs on this thread).
@@ -205,6 +229,7 @@ export async function benchRegistration(kind: 'pglite' | 'postgres', TOTAL = reg
       connections: CONNECTIONS,
       floorMs: FLOOR_MS,
       sessions: sessions.map((x) => x.id),
+      warm: { url: warm.url, sessions: warm.sessions.map((x) => x.id), total: WARM_UP },
     });
 
     const regs = await db.select().from(t.registration).where(eq(t.registration.eventId, ev!.id));
@@ -234,7 +259,7 @@ export async function benchRegistration(kind: 'pglite' | 'postgres', TOTAL = reg
       lost,
     };
     console.log(
-      `\nAnmeldungen (${kind === 'pglite' ? 'PGlite' : 'PostgreSQL'}): ${TOTAL} Anmeldungen, ${PLACES} Plätze, ${SESSIONS} Workshops, ${CONNECTIONS} parallel, ${os.cpus().length} Kerne, Last ${os.loadavg()[0]!.toFixed(1)}`,
+      `\nAnmeldungen (${kind === 'pglite' ? 'PGlite' : 'PostgreSQL'}): ${TOTAL} Anmeldungen, ${PLACES} Plätze, ${SESSIONS} Workshops, ${CONNECTIONS} parallel${kind === 'postgres' ? `, ${POOL} Datenbankverbindungen` : ''}, ${os.cpus().length} Kerne, Last ${os.loadavg()[0]!.toFixed(1)}`,
     );
     console.log(`Anmeldungen/s: ${figures.perSecond.toFixed(1)} (${ok} mit 201, ${seconds.toFixed(1)} s)`);
     console.log(`p99 Anmeldung: ${figures.p99.toFixed(1)} ms`);

@@ -10,12 +10,16 @@ describe('configuration', () => {
     expect(c.baseUrl).toBe('http://localhost:3000');
     expect(c.smtpUrl).toBeUndefined();
     expect(c.maxUploadBytes).toBe(25 * 1024 * 1024);
+    expect(c.databasePoolSize).toBe(10);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '50' }).databasePoolSize).toBe(50);
   });
 
   it.each([
     [{ PORT: 'achtzig' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE'],
+    [{ DATABASE_POOL_SIZE: 'viele' }, 'DATABASE_POOL_SIZE'],
     [{ SMTP_URL: 'http://mail' }, 'SMTP_URL'],
     [{ SMTP_URL: 'smtp://' }, 'SMTP_URL'],
     [{ SESSION_SECRET: 'kurz' }, 'SESSION_SECRET'],

@@ -51,6 +51,9 @@ const Env = z.object({
       'ist keine gültige Adresse; Form: postgres://benutzer:passwort@host:5432/datenbank (Sonderzeichen im Passwort URL-kodiert)',
     )
     .optional(),
+  // Connections to PostgreSQL per app instance: one per request that waits for the database at the same
+  // moment. Instances × this must stay below the server's max_connections (100 by default).
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   SMTP_URL: z.string().superRefine(checkSmtpUrl).optional(),
   MAIL_FROM: z.string().min(3).default('Bildungsnetz <bildungsnetz@localhost>'),
@@ -76,6 +79,8 @@ export type Config = {
   dataDir: string;
   filesDir: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL connections per instance (DATABASE_POOL_SIZE). */
+  databasePoolSize: number;
   baseUrl: string;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -113,6 +118,7 @@ export function loadConfig(
     dataDir,
     filesDir: path.join(dataDir, 'files'),
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     baseUrl: (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

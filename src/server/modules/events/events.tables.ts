@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   date,
@@ -336,6 +337,10 @@ export const registration = pgTable(
   (t) => [
     index('registration_event_idx').on(t.eventId, t.status),
     index('registration_person_idx').on(t.personId),
+    // For the decision of a new registration's places under the event's lock (migration 0027): the
+    // latest waiting moment and the same e-mail, each found without reading the event's registrations.
+    index('registration_event_waiting_idx').on(t.eventId, t.waitingSince),
+    index('registration_event_email_idx').on(t.eventId, sql`lower(${t.email})`),
   ],
 );
 
@@ -361,6 +366,7 @@ export const registrationChoice = pgTable(
   (t) => [
     uniqueIndex('registration_choice_unique_idx').on(t.registrationId, t.sessionId),
     index('registration_choice_session_idx').on(t.sessionId, t.status),
+    index('registration_choice_session_waiting_idx').on(t.sessionId, t.waitingSince),
   ],
 );
 

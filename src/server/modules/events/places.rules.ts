@@ -53,6 +53,19 @@ export const needsSettling = (
 ) => t.expired > 0 || (t.waiting > 0 && (capacity === null || t.taken < capacity));
 
 /**
+ * The state of one scope (the event or a session) that a new registration's places depend on: `free`
+ * (a place for a newcomer), `full` (the waiting list), or `unsettled` (the rules have to act first).
+ * The database checks the same states under the event's lock (migration 0027, registration_place_hold).
+ */
+export function placeState(
+  capacity: number | null,
+  t: { taken: number; waiting: number; expired: number },
+): 'free' | 'full' | 'unsettled' {
+  if (needsSettling(capacity, t)) return 'unsettled';
+  return placeFor(capacity, t.taken, t.waiting) === 'confirmed' ? 'free' : 'full';
+}
+
+/**
  * What has to happen now: offers that ran out are cancelled, and every free place goes as an offer to
  * the next on the waiting list, in order. Nobody is offered twice at once (only waiting ones are
  * offered), and never more places are taken than there are.

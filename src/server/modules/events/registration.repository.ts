@@ -1,14 +1,27 @@
-import { and, asc, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
+import { guardValue } from '../../db/statements.js';
 import { network } from '../networks/networks.tables.js';
-import { eventInvitee, eventSession, registration, registrationChoice } from './events.tables.js';
+import { publicSite } from '../publicsite/publicsite.tables.js';
+import { event, eventInvitee, eventSession, registration, registrationChoice } from './events.tables.js';
 
 /* Queries of the registration part: registrations, their session choices, the places of an event. */
 
 export type RegistrationRecord = typeof registration.$inferSelect;
 export type ChoiceRecord = typeof registrationChoice.$inferSelect;
 export type SessionRecord = typeof eventSession.$inferSelect;
+
+/** A public event of a published network (`ofSlug`: the condition on `network`), with the network's name. */
+export async function publicEventRow(db: Db, ofSlug: SQL | undefined, eventId: string) {
+  const [row] = await db
+    .select({ ev: event, networkName: network.name })
+    .from(event)
+    .innerJoin(network, eq(network.id, event.networkId))
+    .innerJoin(publicSite, eq(publicSite.networkId, network.id))
+    .where(and(eq(event.id, eventId), eq(event.public, true), eq(publicSite.published, true), ofSlug));
+  return row;
+}
 
 export async function networkName(db: Db, networkId: string) {
   const [row] = await db.select({ name: network.name }).from(network).where(eq(network.id, networkId));
@@ -77,12 +90,12 @@ export async function insertRegistration(tx: Db, values: typeof registration.$in
   return row!;
 }
 
-/** The insert of a registration, for `writeTogether`. */
+/** The insert of a registration, for `writeAfter`. */
 export const registrationInsert = (tx: Db, values: PgInsertValue<typeof registration>) =>
   tx.insert(registration).values(values);
 
-/** The insert of a registration's choices (at least one), for `writeTogether`. */
-export const choicesInsert = (tx: Db, values: Array<typeof registrationChoice.$inferInsert>) =>
+/** The insert of a registration's choices (at least one), for `writeAfter`. */
+export const choicesInsert = (tx: Db, values: Array<PgInsertValue<typeof registrationChoice>>) =>
   tx.insert(registrationChoice).values(values);
 
 export async function insertChoices(tx: Db, values: Array<typeof registrationChoice.$inferInsert>) {
@@ -138,8 +151,12 @@ export async function inviteeById(db: Db, id: string) {
   return row;
 }
 
+/** The update that links an invitee to its registration, for `writeAfter`. */
+export const linkInviteeUpdate = (tx: Db, inviteeId: string, registrationId: string) =>
+  tx.update(eventInvitee).set({ registrationId }).where(eq(eventInvitee.id, inviteeId));
+
 export async function linkInvitee(tx: Db, inviteeId: string, registrationId: string) {
-  await tx.update(eventInvitee).set({ registrationId }).where(eq(eventInvitee.id, inviteeId));
+  await linkInviteeUpdate(tx, inviteeId, registrationId);
 }
 
 /** Events with an offer that has run out (for the job). */
@@ -268,21 +285,17 @@ export type OthersPlaces = {
 };
 
 /**
- * The places of an event as the others hold them, in one statement: the tallies of the event and its
- * sessions and whether `email` is registered already. With `mine` (a registration written but not
- * committed in this transaction, read right after the event's lock was taken, so that the statement
- * sees everything committed before) it leaves that one out and gives its waiting rows their moment:
- * one millisecond after the event's latest, so that the waiting lists keep the order of the locks and
- * a new one's position is the count of those waiting + 1.
+ * The places of an event as the others hold them, in one statement (the function
+ * `registration_places` of migration 0027, which the lock-holding check reads too): the tallies of the
+ * event and its sessions, whether `email` is registered already, and the moment a newcomer would get
+ * on a waiting list. Read without a lock: the plan of a new registration, checked under the lock.
  */
 export async function placesOfOthers(
   db: Db,
   eventId: string,
   email: string,
   now: Date,
-  mine?: string,
 ): Promise<OthersPlaces> {
-  const t = now.toISOString();
   type Row = {
     session_id: string | null;
     status: string;
@@ -292,59 +305,67 @@ export async function placesOfOthers(
     same_email: number;
     at: Date | string;
   };
-  const notMine = (col: string) => (mine ? sql`AND ${sql.raw(col)} <> ${mine}` : sql``);
-  const setMoment = mine
-    ? sql`, mine_reg AS (
-        UPDATE registration SET waiting_since = (SELECT at FROM moment)
-        WHERE id = ${mine} AND status = 'waiting' RETURNING id
-      ), mine_choices AS (
-        UPDATE registration_choice SET waiting_since = (SELECT at FROM moment)
-        WHERE registration_id = ${mine} AND waiting_since IS NOT NULL RETURNING id
-      )`
-    : sql``;
-  const result = await db.execute<Row>(sql`
-    WITH others AS (
-      SELECT status, offer_expires_at, waiting_since, email FROM registration
-      WHERE event_id = ${eventId} ${notMine('id')}
-    ), other_choices AS (
-      SELECT c.session_id, c.status, c.offer_expires_at, c.waiting_since
-      FROM registration_choice c JOIN registration r ON r.id = c.registration_id
-      WHERE r.event_id = ${eventId} AND r.status = 'confirmed' ${notMine('r.id')}
-    ), moment AS (
-      SELECT greatest(
-        ${t}::timestamptz,
-        (SELECT max(waiting_since) FROM others) + interval '1 millisecond',
-        (SELECT max(waiting_since) FROM other_choices) + interval '1 millisecond'
-      ) AS at
-    )${setMoment}
-    SELECT NULL::uuid AS session_id, status, count(*)::int AS n,
-      (count(*) FILTER (WHERE offer_expires_at <= ${t}::timestamptz))::int AS expired,
-      (count(*) FILTER (WHERE waiting_since IS NOT NULL))::int AS queued,
-      (count(*) FILTER (WHERE lower(email) = lower(${email})))::int AS same_email,
-      (SELECT at FROM moment) AS at
-    FROM others GROUP BY status
-    UNION ALL
-    SELECT session_id, status, count(*)::int,
-      (count(*) FILTER (WHERE offer_expires_at <= ${t}::timestamptz))::int,
-      (count(*) FILTER (WHERE waiting_since IS NOT NULL))::int, 0, (SELECT at FROM moment)
-    FROM other_choices GROUP BY session_id, status
-    UNION ALL
-    SELECT NULL, 'moment', 0, 0, 0, 0, (SELECT at FROM moment)`);
+  const result = await db.execute<Row>(
+    sql`SELECT * FROM registration_places(${eventId}::uuid, NULL, ${email}, ${now.toISOString()}::timestamptz)`,
+  );
   const { rows } = result as unknown as { rows: Row[] };
   const out: OthersPlaces = { event: emptyTally(), sessions: new Map(), duplicate: false, at: now };
   for (const r of rows) {
     out.at = new Date(r.at);
-    if (r.status === 'moment') continue;
+    if (r.status === 'moment') {
+      out.duplicate = r.same_email > 0;
+      continue;
+    }
     const t = r.session_id === null ? out.event : (out.sessions.get(r.session_id) ?? emptyTally());
     if (r.session_id !== null) out.sessions.set(r.session_id, t);
     if (r.status === 'confirmed' || r.status === 'offered') t.taken += r.n;
     if (r.status === 'offered') t.expired += r.expired;
     // On the event's list everybody waiting has a moment; on a session's, only choices that are queued.
     if (r.status === 'waiting') t.waiting += r.session_id === null ? r.n : r.queued;
-    if (r.session_id === null && r.status !== 'cancelled' && r.same_email > 0) out.duplicate = true;
   }
   return out;
 }
+
+/** What the event's places look like to a new registration: the state of the event and of each session. */
+export type PlaceStates = {
+  event: 'free' | 'full';
+  /** Per chosen session, or null where its state does not matter (the registration waits for the event). */
+  sessions: Array<{ id: string; state: 'free' | 'full' | null }>;
+};
+
+/**
+ * The guard of a new registration's statement (`writeAfter`): locks the event, reads the places afresh
+ * and raises `placesChanged` when they are no longer in `expected` (or `duplicateEmail`). Its row: the
+ * waiting-list moment and the others' places per scope (`event` or a session's id).
+ */
+export const placeHold = (eventId: string, mine: string, email: string, now: Date, expected: PlaceStates) =>
+  sql`SELECT at, places FROM registration_place_hold(${eventId}::uuid, ${mine}::uuid, ${email},
+    ${now.toISOString()}::timestamptz, ${expected.event},
+    ${`{${expected.sessions.map((s) => s.id).join(',')}}`}::uuid[],
+    ${`{${expected.sessions.map((s) => s.state ?? 'NULL').join(',')}}`}::text[])`;
+
+/** The guard's row, its places as tallies. */
+export function heldPlaces(row: { places: Record<string, [number, number, number]> }) {
+  const tally = (scope: string): Tally => {
+    const [taken, waiting, expired] = row.places[scope] ?? [0, 0, 0];
+    return { taken, waiting, expired };
+  };
+  return {
+    event: tally('event'),
+    sessions: new Map(
+      Object.keys(row.places)
+        .filter((k) => k !== 'event')
+        .map((k) => [k, tally(k)]),
+    ),
+  };
+}
+
+/** The waiting-list moment the guard of `placeHold` decided, as a value of the statement's writes. */
+export const heldMoment = guardValue('at');
+
+/** The SQLSTATEs `registration_place_hold` raises. */
+export const placesChanged = 'BN412';
+export const duplicateEmail = 'BN409';
 
 /** Sets a choice of a registration by its session (the registration's own transaction). */
 export async function updateChoiceOf(

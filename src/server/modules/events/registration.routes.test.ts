@@ -414,6 +414,55 @@ describe('waiting list, offers and mails', () => {
 });
 
 describe('no overbooking under concurrency', () => {
+  it('places taken elsewhere (another app instance, the office) since this one last saw them are never given twice', async () => {
+    const net = await createNetworkWithMembers(ctx);
+    const s = await seedEvent(net, { capacity: 3, workshopCapacity: 2 });
+    // This instance now remembers the event and workshop 3 as free.
+    const first = await register(s, { ...person('Erste'), choices: [s.w3.id] });
+    expect(first.json()).toMatchObject({ status: 'confirmed', choices: [{ status: 'confirmed' }] });
+    // Meanwhile another instance took the last workshop place and then the last places at the event.
+    const elsewhere = async (first: string, choice: boolean) => {
+      const [r] = await ctx.database.db
+        .insert(t.registration)
+        .values({
+          networkId: net.id,
+          eventId: s.event.id,
+          firstName: first,
+          lastName: 'Woanders',
+          email: `${first.toLowerCase()}-${uniq()}@schule.example`,
+          status: 'confirmed',
+          source: 'public',
+        })
+        .returning();
+      if (choice)
+        await ctx.database.db.insert(t.registrationChoice).values({
+          networkId: net.id,
+          registrationId: r!.id,
+          sessionId: s.w3.id,
+          priority: 1,
+          status: 'confirmed',
+        });
+    };
+    await elsewhere('Zweite', true);
+    const third = await register(s, { ...person('Dritte'), choices: [s.w3.id] });
+    expect(third.json()).toMatchObject({
+      status: 'confirmed',
+      choices: [{ status: 'waiting', waitingPosition: 1 }],
+    });
+    const fourth = await register(s, person('Vierte'));
+    expect(fourth.json()).toMatchObject({ status: 'waiting', waitingPosition: 1 });
+    const rows = await ctx.database.db
+      .select()
+      .from(t.registration)
+      .where(eq(t.registration.eventId, s.event.id));
+    expect(rows.filter((r) => r.status === 'confirmed')).toHaveLength(3);
+    const choices = await ctx.database.db
+      .select()
+      .from(t.registrationChoice)
+      .where(eq(t.registrationChoice.sessionId, s.w3.id));
+    expect(choices.filter((c) => c.status === 'confirmed')).toHaveLength(2);
+  });
+
   it('500 simultaneous registrations for the last 10 places: exactly 10 confirmed, 490 waiting', async () => {
     const net = await createNetworkWithMembers(ctx);
     const s = await seedEvent(net, { capacity: 12 });

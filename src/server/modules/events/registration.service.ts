@@ -19,16 +19,16 @@ import {
   RegistrationInput as InputSchema,
 } from '../../../contracts/events-registration.js';
 import type { Db } from '../../db/client.js';
-import { writeTogether } from '../../db/statements.js';
+import { sqlError, writeAfter } from '../../db/statements.js';
 import { DomainError, notFound } from '../../http/errors.js';
 import type { Deps, NetworkActor } from '../../lib/context.js';
 import { formatDate } from '../../lib/format.js';
 import { auditActorOf, auditInsert, recordAudit } from '../audit/audit.service.js';
 import { personIdByEmail, personIdOfEmail } from '../contacts/contacts.service.js';
 import { linkForMail, linkForMailInsert, linkPlaceholder, openLink } from '../links/links.service.js';
-import { enqueueMail, enqueueMailInsert, type NewMail, rewriteQueuedMail } from '../mail/mail.service.js';
+import { enqueueMail, enqueueMailInsert, type NewMail } from '../mail/mail.service.js';
 import { authorize } from '../networks/networks.policy.js';
-import { networkBySlug } from '../publicsite/publicsite.service.js';
+import { networkBySlug, networkOfSlug } from '../publicsite/publicsite.service.js';
 import { type EventRow, eventRow } from './events.repository.js';
 import { visibleEvent } from './events.service.js';
 import {
@@ -36,6 +36,7 @@ import {
   offerDeadline,
   type Place,
   placeFor,
+  placeState,
   settle,
   takesPlace,
   waitingPosition,
@@ -440,16 +441,55 @@ function personalFields(input: ParsedInput, now: Date) {
   };
 }
 
-class SettleFirst extends Error {}
+/** How often a registration plans again when others changed the places meanwhile, before the careful way. */
+const PLAN_ROUNDS = 6;
 
 /**
- * The core of every registration. The event's lock serialises the decisions about places, so it is held
- * for as little as possible: the registration, its choices, its link, its mail and the audit entry are
- * written first with the places the rules give from what is committed now; then the lock is taken and
- * one statement reads the places of the others. When that confirms the plan (the common case), the
- * transaction commits at once; when others took the places meanwhile, the rows and the mail are
- * corrected under the lock. Open or expired offers send the registration the careful way
- * (`registerLocked`), which settles them first.
+ * The places of each event as this app instance saw them last (after its last registration there): a
+ * guess to plan the next registration from without reading the places first. Only a guess: the
+ * statement checks the plan under the event's lock, and when the places changed (another instance, a
+ * cancellation, the office) it writes nothing and the registration reads the places and plans again.
+ */
+const lastSeen = new Map<string, { at: number; places: Pick<repo.OthersPlaces, 'event' | 'sessions'> }>();
+const LAST_SEEN_MS = 60_000;
+
+function guessOf(eventId: string, now: number) {
+  const seen = lastSeen.get(eventId);
+  if (!seen || now - seen.at > LAST_SEEN_MS) return undefined;
+  return { ...seen.places, duplicate: false, at: new Date(now) };
+}
+
+function remember(eventId: string, places: Pick<repo.OthersPlaces, 'event' | 'sessions'>, now: number) {
+  if (lastSeen.size >= 1000) lastSeen.clear();
+  lastSeen.set(eventId, { at: now, places });
+}
+
+/** The places after a new registration took its own: the others' tallies plus its places. */
+function withMine(
+  others: Pick<repo.OthersPlaces, 'event' | 'sessions'>,
+  plan: ReturnType<typeof planOf>,
+  choices: string[],
+) {
+  const add = (t: repo.Tally | undefined, status: 'confirmed' | 'waiting') => ({
+    ...(t ?? { taken: 0, waiting: 0, expired: 0 }),
+    taken: (t?.taken ?? 0) + (status === 'confirmed' ? 1 : 0),
+    waiting: (t?.waiting ?? 0) + (status === 'waiting' ? 1 : 0),
+  });
+  const sessions = new Map(others.sessions);
+  // Choices of a registration on the event's waiting list hold no place and wait on no session's list.
+  if (plan.status === 'confirmed')
+    for (const [i, id] of choices.entries()) sessions.set(id, add(sessions.get(id), plan.choices[i]!));
+  return { event: add(others.event, plan.status), sessions };
+}
+
+/**
+ * The core of every registration. The places are planned from what is committed now (no lock), and then
+ * one statement does the rest: in the database it locks the event, checks that the places are still in
+ * the state the plan was made from, and writes the registration, its choices, its link, its mail and the
+ * audit entry; the lock ends with that statement, so it is held for the time of one statement, not for
+ * round trips to the app. When others changed the places meanwhile, the statement writes nothing and the
+ * registration plans again. Open or expired offers, a free place while somebody waits, or places that
+ * keep changing send the registration the careful way (`registerLocked`), which settles first.
  */
 async function registerIn(
   deps: Deps,
@@ -460,139 +500,156 @@ async function registerIn(
   who: AuditWho,
   inviteeId?: string,
   recorded = false,
-  known?: { ev: EventRow; networkName: string },
+  known?: { ev: EventRow; networkName: string; sessions: repo.SessionRecord[] },
 ): Promise<RegistrationResult> {
   const input = InputSchema.parse(raw);
   const now = deps.now();
-  const [ev, networkName, sessions, others] = await Promise.all([
+  const guess = guessOf(eventId, now.getTime());
+  const [ev, networkName, sessions, first] = await Promise.all([
     known?.ev ?? eventRow(deps.db, networkId, eventId),
     known?.networkName ?? repo.networkName(deps.db, networkId),
-    repo.sessionsOf(deps.db, eventId),
-    repo.placesOfOthers(deps.db, eventId, input.email, now),
+    known?.sessions ?? repo.sessionsOf(deps.db, eventId),
+    guess ?? repo.placesOfOthers(deps.db, eventId, input.email, now),
   ]);
   mustBeOpen(ev, source, recorded, now);
   validChoices(sessions, input.choices);
-  if (others.duplicate) throw duplicate(source, input.email);
   const careful = () => registerLocked(deps, networkId, eventId, input, source, who, inviteeId, recorded);
-  if (unsettled(ev, sessions, others.event, others.sessions)) return careful();
-  const id = randomUUID();
   const byId = new Map(sessions.map((s) => [s.id, s]));
-  const person = { id, firstName: input.firstName, lastName: input.lastName, email: input.email };
-  const mail = (plan: ReturnType<typeof planOf>, at: Date, link: string) =>
-    mailOf(
+  let others = first;
+  let fresh: repo.OthersPlaces | undefined;
+  for (let round = 0; round < PLAN_ROUNDS; round++) {
+    if (fresh) others = fresh;
+    else if (round > 0 || (others === guess && unsettled(ev, sessions, others.event, others.sessions)))
+      others = await repo.placesOfOthers(deps.db, eventId, input.email, now);
+    fresh = undefined;
+    if (others.duplicate) throw duplicate(source, input.email);
+    if (unsettled(ev, sessions, others.event, others.sessions)) return careful();
+    const plan = planOf(ev, sessions, input.choices, others.event, others.sessions);
+    const expected: repo.PlaceStates = {
+      event: plan.status === 'confirmed' ? 'free' : 'full',
+      sessions: input.choices.map((id) => ({
+        id,
+        state:
+          plan.status === 'confirmed'
+            ? (placeState(
+                byId.get(id)!.capacity,
+                others.sessions.get(id) ?? { taken: 0, waiting: 0, expired: 0 },
+              ) as 'free' | 'full')
+            : null,
+      })),
+    };
+    const id = randomUUID();
+    const linkId = randomUUID();
+    // The waiting moment is decided under the lock; the mail does not state it.
+    const mail = mailOf(
       deps,
       ev,
       networkName,
-      { ...person, status: plan.status, offerExpiresAt: null },
+      {
+        id,
+        firstName: input.firstName,
+        lastName: input.lastName,
+        email: input.email,
+        status: plan.status,
+        offerExpiresAt: null,
+      },
       input.choices.map((sid, i) =>
         mailChoice(byId.get(sid)!, {
           priority: i + 1,
           status: plan.choices[i]!,
-          waitingSince: plan.status === 'confirmed' && plan.choices[i] === 'waiting' ? at : null,
+          waitingSince: plan.status === 'confirmed' && plan.choices[i] === 'waiting' ? now : null,
           offerExpiresAt: null,
         }),
       ),
       plan.status === 'confirmed' ? 'confirmed' : 'waiting',
-      link,
+      linkPlaceholder(linkId),
     );
-  const spec = planOf(ev, sessions, input.choices, others.event, others.sessions);
-  try {
-    return await deps.db.transaction(async (tx) => {
-      const linkId = randomUUID();
-      const mailId = randomUUID();
-      const link = linkPlaceholder(linkId);
-      // Everything of the registration in one statement: the rows, the link, the mail, the audit entry.
-      const writes = [
-        repo.registrationInsert(tx, {
-          id,
-          networkId,
-          eventId: ev.id,
-          personId: personIdOfEmail(tx, networkId, input.email),
-          ...personalFields(input, now),
-          status: spec.status,
-          waitingSince: spec.status === 'waiting' ? now : null,
-          source,
-          createdAt: now,
-          updatedAt: now,
-        }),
-        ...(input.choices.length > 0
-          ? [
-              repo.choicesInsert(
-                tx,
-                input.choices.map((sessionId, i) => ({
-                  networkId,
-                  registrationId: id,
-                  sessionId,
-                  priority: i + 1,
-                  status: spec.choices[i]!,
-                  waitingSince: spec.status === 'confirmed' && spec.choices[i] === 'waiting' ? now : null,
-                })),
-              ),
-            ]
-          : []),
-        linkForMailInsert(tx, linkId, {
-          networkId,
-          purpose: 'registration',
-          registrationId: id,
-          expiresAt: ev.endsAt,
-        }),
-        enqueueMailInsert(tx, mailId, mail(spec, now, link)),
-        auditInsert(tx, who, {
-          action: 'create',
-          entityType: 'registration',
-          entityId: id,
-          summary: `Anmeldung zu „${ev.title}“: ${input.firstName} ${input.lastName}`,
-          after: { source, choices: input.choices.length },
-        }),
-      ];
-      await writeTogether(tx, writes);
-      // From here to the commit the event is locked: one statement, and corrections only when needed.
-      await eventRow(tx, networkId, ev.id, { lock: true });
-      const held = await repo.placesOfOthers(tx, ev.id, input.email, now, id);
-      if (held.duplicate) throw duplicate(source, input.email);
-      if (unsettled(ev, sessions, held.event, held.sessions)) throw new SettleFirst();
-      // The invitee's row after the event's, the order of the invitation mailings.
-      if (inviteeId) await repo.linkInvitee(tx, inviteeId, id);
-      const plan = planOf(ev, sessions, input.choices, held.event, held.sessions);
-      if (plan.status !== spec.status || plan.choices.some((c, i) => c !== spec.choices[i])) {
-        await repo.updateRegistration(
-          tx,
-          id,
-          { status: plan.status, waitingSince: plan.status === 'waiting' ? held.at : null },
-          now,
-        );
-        for (const [i, sessionId] of input.choices.entries())
-          if (plan.choices[i] !== spec.choices[i] || plan.status !== spec.status)
-            await repo.updateChoiceOf(tx, id, sessionId, {
-              status: plan.choices[i]!,
-              waitingSince: plan.status === 'confirmed' && plan.choices[i] === 'waiting' ? held.at : null,
-            });
-        await rewriteQueuedMail(tx, mailId, mail(plan, held.at, link));
-      }
-      return {
+    const db = deps.db;
+    const writes = [
+      repo.registrationInsert(db, {
         id,
+        networkId,
+        eventId: ev.id,
+        personId: personIdOfEmail(db, networkId, input.email),
+        ...personalFields(input, now),
         status: plan.status,
-        waitingPosition: plan.status === 'waiting' ? held.event.waiting + 1 : null,
-        choices: input.choices.map((sessionId, i) => {
-          const s = byId.get(sessionId)!;
-          const queued = plan.status === 'confirmed' && plan.choices[i] === 'waiting';
-          return {
-            sessionId,
-            title: s.title,
-            startsAt: s.startsAt.toISOString(),
-            endsAt: s.endsAt.toISOString(),
-            priority: i + 1,
-            status: plan.choices[i]!,
-            waitingPosition: queued ? (held.sessions.get(sessionId)?.waiting ?? 0) + 1 : null,
-            offerExpiresAt: null,
-          };
-        }),
-      };
-    });
-  } catch (err) {
-    if (err instanceof SettleFirst) return careful();
-    throw err;
+        waitingSince: plan.status === 'waiting' ? repo.heldMoment : null,
+        source,
+        createdAt: now,
+        updatedAt: now,
+      }),
+      ...(input.choices.length > 0
+        ? [
+            repo.choicesInsert(
+              db,
+              input.choices.map((sessionId, i) => ({
+                networkId,
+                registrationId: id,
+                sessionId,
+                priority: i + 1,
+                status: plan.choices[i]!,
+                waitingSince:
+                  plan.status === 'confirmed' && plan.choices[i] === 'waiting' ? repo.heldMoment : null,
+              })),
+            ),
+          ]
+        : []),
+      linkForMailInsert(db, linkId, {
+        networkId,
+        purpose: 'registration',
+        registrationId: id,
+        expiresAt: ev.endsAt,
+      }),
+      enqueueMailInsert(db, randomUUID(), mail),
+      auditInsert(db, who, {
+        action: 'create',
+        entityType: 'registration',
+        entityId: id,
+        summary: `Anmeldung zu „${ev.title}“: ${input.firstName} ${input.lastName}`,
+        after: { source, choices: input.choices.length },
+      }),
+      ...(inviteeId ? [repo.linkInviteeUpdate(db, inviteeId, id)] : []),
+    ];
+    let held: ReturnType<typeof repo.heldPlaces>;
+    try {
+      held = repo.heldPlaces(
+        await writeAfter(db, repo.placeHold(ev.id, id, input.email, now, expected), writes),
+      );
+    } catch (err) {
+      const e = sqlError(err);
+      if (e?.code === repo.duplicateEmail) throw duplicate(source, input.email);
+      if (e?.code !== repo.placesChanged) throw err;
+      // Planned again from the places the lock saw (no need to read them once more).
+      fresh = e.detail
+        ? { ...repo.heldPlaces({ places: JSON.parse(e.detail) }), duplicate: false, at: now }
+        : undefined;
+      continue;
+    }
+    // The lock saw the event and the chosen sessions; the other sessions as last seen.
+    const before = lastSeen.get(ev.id)?.places.sessions ?? others.sessions;
+    const seen = { event: held.event, sessions: new Map([...before, ...held.sessions]) };
+    remember(ev.id, withMine(seen, plan, input.choices), now.getTime());
+    return {
+      id,
+      status: plan.status,
+      waitingPosition: plan.status === 'waiting' ? held.event.waiting + 1 : null,
+      choices: input.choices.map((sessionId, i) => {
+        const s = byId.get(sessionId)!;
+        const queued = plan.status === 'confirmed' && plan.choices[i] === 'waiting';
+        return {
+          sessionId,
+          title: s.title,
+          startsAt: s.startsAt.toISOString(),
+          endsAt: s.endsAt.toISOString(),
+          priority: i + 1,
+          status: plan.choices[i]!,
+          waitingPosition: queued ? (held.sessions.get(sessionId)?.waiting ?? 0) + 1 : null,
+          offerExpiresAt: null,
+        };
+      }),
+    };
   }
+  return careful();
 }
 
 /**
@@ -694,12 +751,15 @@ export async function recordRegistration(
   );
 }
 
-/** A public, not cancelled event of a published network (others are "not found" for the public). */
+/**
+ * A public event of a published network (others are "not found" for the public), with the network's
+ * name: one query, as every public registration starts with it.
+ */
 async function publicEvent(deps: Deps, slug: string, eventId: string) {
-  const { n } = await networkBySlug(deps, slug);
-  const ev = await eventRow(deps.db, n.id, eventId);
-  if (!ev?.public) throw notFound('Die Veranstaltung');
-  return { ev, networkName: n.name };
+  const row = await repo.publicEventRow(deps.db, networkOfSlug(slug), eventId);
+  if (row) return row;
+  await networkBySlug(deps, slug); // when the network is what is missing, it is named
+  throw notFound('Die Veranstaltung');
 }
 
 export async function registrationForm(deps: Deps, slug: string, eventId: string): Promise<RegistrationForm> {
@@ -716,10 +776,15 @@ export async function registrationForm(deps: Deps, slug: string, eventId: string
 }
 
 export async function registerPublic(deps: Deps, slug: string, eventId: string, input: RegistrationInput) {
-  const { ev, networkName } = await publicEvent(deps, slug, eventId);
+  // The sessions are read alongside (by the address's id); they count only once the event is found.
+  const [{ ev, networkName }, sessions] = await Promise.all([
+    publicEvent(deps, slug, eventId),
+    repo.sessionsOf(deps.db, eventId),
+  ]);
   return registerIn(deps, ev.networkId, ev.id, input, 'public', publicWho(ev.networkId), undefined, false, {
     ev,
     networkName,
+    sessions,
   });
 }
 

@@ -34,17 +34,14 @@ export async function networkBySlug(deps: Deps, slug: string) {
     .select({ n: network, site: publicSite })
     .from(network)
     .innerJoin(publicSite, eq(publicSite.networkId, network.id))
-    .where(
-      and(
-        eq(publicSite.published, true),
-        UUID.test(slug)
-          ? or(eq(network.slug, slug), eq(network.id, slug))
-          : eq(network.slug, slug.toLowerCase()),
-      ),
-    );
+    .where(and(eq(publicSite.published, true), networkOfSlug(slug)));
   if (!row) throw notFound('Das Bildungsnetzwerk');
   return row;
 }
+
+/** The condition on `network` of a public address's slug (or the network's id). */
+export const networkOfSlug = (slug: string) =>
+  UUID.test(slug) ? or(eq(network.slug, slug), eq(network.id, slug)) : eq(network.slug, slug.toLowerCase());
 
 export async function listPublicNetworks(deps: Deps): Promise<PublicNetworkListItem[]> {
   const rows = await deps.db
