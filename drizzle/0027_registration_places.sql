@@ -29,13 +29,25 @@ LANGUAGE sql STABLE AS $$
   WHERE r.event_id = p_event AND (p_mine IS NULL OR r.id <> p_mine)
   GROUP BY r.status
   UNION ALL
-  -- Only choices of registrations with a place at the event count on a session's list.
+  -- Only choices of registrations with a place at the event count on a session's list. All sessions:
+  -- from the event's confirmed registrations; some: from those sessions' choices that hold a place or
+  -- are queued (the others count for nothing), so that the lock reads little.
   SELECT c.session_id, c.status::text, count(*)::int,
     (count(*) FILTER (WHERE c.offer_expires_at <= p_now))::int,
     (count(*) FILTER (WHERE c.waiting_since IS NOT NULL))::int, 0, (SELECT at FROM moment)
   FROM registration r JOIN registration_choice c ON c.registration_id = r.id
-  WHERE r.event_id = p_event AND r.status = 'confirmed' AND (p_mine IS NULL OR r.id <> p_mine)
-    AND (p_sessions IS NULL OR c.session_id = ANY (p_sessions))
+  WHERE p_sessions IS NULL
+    AND r.event_id = p_event AND r.status = 'confirmed' AND (p_mine IS NULL OR r.id <> p_mine)
+  GROUP BY c.session_id, c.status
+  UNION ALL
+  SELECT c.session_id, c.status::text, count(*)::int,
+    (count(*) FILTER (WHERE c.offer_expires_at <= p_now))::int,
+    (count(*) FILTER (WHERE c.waiting_since IS NOT NULL))::int, 0, (SELECT at FROM moment)
+  FROM registration_choice c JOIN registration r ON r.id = c.registration_id
+  WHERE cardinality(p_sessions) > 0
+    AND c.session_id = ANY (p_sessions)
+    AND (c.status IN ('confirmed', 'offered') OR c.waiting_since IS NOT NULL)
+    AND r.status = 'confirmed' AND (p_mine IS NULL OR r.id <> p_mine)
   GROUP BY c.session_id, c.status
   UNION ALL
   SELECT NULL, 'moment', 0, 0, 0,

@@ -329,8 +329,8 @@ export async function placesOfOthers(
 /** What the event's places look like to a new registration: the state of the event and of each session. */
 export type PlaceStates = {
   event: 'free' | 'full';
-  /** Per chosen session, or null where its state does not matter (the registration waits for the event). */
-  sessions: Array<{ id: string; state: 'free' | 'full' | null }>;
+  /** Per chosen session (none when the registration waits for the event: then they do not matter). */
+  sessions: Array<{ id: string; state: 'free' | 'full' }>;
 };
 
 /**
@@ -342,7 +342,7 @@ export const placeHold = (eventId: string, mine: string, email: string, now: Dat
   sql`SELECT at, places FROM registration_place_hold(${eventId}::uuid, ${mine}::uuid, ${email},
     ${now.toISOString()}::timestamptz, ${expected.event},
     ${`{${expected.sessions.map((s) => s.id).join(',')}}`}::uuid[],
-    ${`{${expected.sessions.map((s) => s.state ?? 'NULL').join(',')}}`}::text[])`;
+    ${`{${expected.sessions.map((s) => s.state).join(',')}}`}::text[])`;
 
 /** The guard's row, its places as tallies. */
 export function heldPlaces(row: { places: Record<string, [number, number, number]> }) {

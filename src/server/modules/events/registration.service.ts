@@ -525,19 +525,21 @@ async function registerIn(
     if (others.duplicate) throw duplicate(source, input.email);
     if (unsettled(ev, sessions, others.event, others.sessions)) return careful();
     const plan = planOf(ev, sessions, input.choices, others.event, others.sessions);
-    const expected: repo.PlaceStates = {
-      event: plan.status === 'confirmed' ? 'free' : 'full',
-      sessions: input.choices.map((id) => ({
-        id,
-        state:
-          plan.status === 'confirmed'
-            ? (placeState(
+    // The sessions matter only with a place at the event: on the event's waiting list the choices wait
+    // for that place first (and the lock then reads the event's places alone).
+    const expected: repo.PlaceStates =
+      plan.status === 'confirmed'
+        ? {
+            event: 'free',
+            sessions: input.choices.map((id) => ({
+              id,
+              state: placeState(
                 byId.get(id)!.capacity,
                 others.sessions.get(id) ?? { taken: 0, waiting: 0, expired: 0 },
-              ) as 'free' | 'full')
-            : null,
-      })),
-    };
+              ) as 'free' | 'full',
+            })),
+          }
+        : { event: 'full', sessions: [] };
     const id = randomUUID();
     const linkId = randomUUID();
     // The waiting moment is decided under the lock; the mail does not state it.
