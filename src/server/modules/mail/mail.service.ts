@@ -45,22 +45,6 @@ export const enqueueMailInsert = (tx: Db, id: string, mail: NewMail) =>
     sensitive: mail.sensitive ?? false,
   });
 
-/**
- * Rewrites a mail queued earlier in the same transaction (its text depended on a decision taken after
- * it was queued). Only a pending mail changes; one already sent stays as it went out.
- */
-export async function rewriteQueuedMail(tx: Db, id: string, mail: NewMail): Promise<void> {
-  await tx
-    .update(outboxMail)
-    .set({
-      subject: mail.subject,
-      textBody: mail.text,
-      htmlBody: mail.html ?? null,
-      attachments: mail.attachments ?? [],
-    })
-    .where(and(eq(outboxMail.id, id), eq(outboxMail.status, 'pending')));
-}
-
 type Row = typeof outboxMail.$inferSelect;
 const summary = (r: Row): OutboxMailSummary => ({
   id: r.id,
