@@ -30,7 +30,7 @@ import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { eventsRoutes } from './modules/events/events.routes.js';
 import { startEventRetentionJob } from './modules/events/events.service.js';
 import { registerEventTraceKinds } from './modules/events/events.trace.js';
-import { startRegistrationJobs } from './modules/events/registration.service.js';
+import { startRegistrationJobs } from './modules/events/registration-office.service.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { adoptDirectoryFiles, openFileStorage } from './modules/files/files.storage.js';
 import { mailRoutes } from './modules/mail/mail.routes.js';

@@ -1,7 +1,8 @@
 import { and, asc, eq, isNotNull, isNull, ne } from 'drizzle-orm';
 import * as t from '../db/schema.js';
 import type { Deps, NetworkActor } from '../lib/context.js';
-import { cancelRegistration, recordRegistration } from '../modules/events/registration.service.js';
+import { recordRegistration } from '../modules/events/registration.service.js';
+import { cancelRegistration } from '../modules/events/registration-office.service.js';
 import { DEMO_ACCOUNTS } from './seed.js';
 
 /*

@@ -14,7 +14,7 @@ import {
 import { startSmtp, type TestSmtp } from '../../../../tests/helpers/smtp.js';
 import * as t from '../../db/schema.js';
 import { linkForMail, renderPersonalLinks } from '../links/links.service.js';
-import { settleExpiredOffers } from './registration.service.js';
+import { settleExpiredOffers } from './registration-office.service.js';
 
 let ctx: TestApp;
 let smtp: TestSmtp;

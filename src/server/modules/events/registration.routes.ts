@@ -14,18 +14,18 @@ import {
 import { memberOf } from '../../http/access.js';
 import type { Deps } from '../../lib/context.js';
 import {
-  addRegistration,
   answerOffer,
   cancelMyRegistration,
-  cancelRegistration,
   changeMyRegistration,
-  invitationView,
-  listRegistrations,
   myRegistration,
+} from './my-registration.service.js';
+import {
+  invitationView,
   registerByInvitation,
   registerPublic,
   registrationForm,
 } from './registration.service.js';
+import { addRegistration, cancelRegistration, listRegistrations } from './registration-office.service.js';
 
 const errors = {
   400: ErrorBody,

@@ -1,36 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import QRCode from 'qrcode';
 import type { PlaceStatus } from '../../../contracts/events.js';
 import type {
   ChoiceView,
   EventHead,
   InvitationView,
-  MyRegistration,
   PlaceCounts,
-  RegistrationChange,
   RegistrationForm,
   RegistrationInput,
-  RegistrationList,
   RegistrationResult,
   SessionOption,
 } from '../../../contracts/events-registration.js';
-import {
-  RegistrationChange as ChangeSchema,
-  RegistrationInput as InputSchema,
-} from '../../../contracts/events-registration.js';
+import { RegistrationInput as InputSchema } from '../../../contracts/events-registration.js';
 import type { Db } from '../../db/client.js';
 import { sqlError, writeAfter } from '../../db/statements.js';
 import { DomainError, notFound } from '../../http/errors.js';
-import type { Deps, NetworkActor } from '../../lib/context.js';
+import type { Deps } from '../../lib/context.js';
 import { formatDate } from '../../lib/format.js';
-import { auditActorOf, auditInsert, recordAudit } from '../audit/audit.service.js';
+import { auditInsert, recordAudit } from '../audit/audit.service.js';
 import { personIdByEmail, personIdOfEmail } from '../contacts/contacts.service.js';
 import { linkForMail, linkForMailInsert, linkPlaceholder, openLink } from '../links/links.service.js';
 import { enqueueMail, enqueueMailInsert, type NewMail } from '../mail/mail.service.js';
-import { authorize } from '../networks/networks.policy.js';
 import { networkBySlug, networkOfSlug } from '../publicsite/publicsite.service.js';
 import { type EventRow, eventRow } from './events.repository.js';
-import { visibleEvent } from './events.service.js';
 import {
   needsSettling,
   offerDeadline,
@@ -51,15 +42,15 @@ import * as repo from './registration.repository.js';
  * and by a job.
  */
 
-type AuditWho = { userId: string | null; name: string | null; networkId: string; requestId?: string };
-const publicWho = (networkId: string, name = 'Anmeldung über die öffentliche Seite'): AuditWho => ({
+export type AuditWho = { userId: string | null; name: string | null; networkId: string; requestId?: string };
+export const publicWho = (networkId: string, name = 'Anmeldung über die öffentliche Seite'): AuditWho => ({
   userId: null,
   name,
   networkId,
 });
-const choosableKinds = new Set(['workshop', 'forum']);
+export const choosableKinds = new Set(['workshop', 'forum']);
 
-const head = (ev: EventRow, networkName: string): EventHead => ({
+export const head = (ev: EventRow, networkName: string): EventHead => ({
   id: ev.id,
   title: ev.title,
   type: ev.type,
@@ -92,7 +83,7 @@ const placeOf = (r: {
 }): Place => ({ id: r.id, status: r.status, waitingSince: r.waitingSince, offerExpiresAt: r.offerExpiresAt });
 
 /** Everything about the places of one event, read in one go. */
-async function placesOf(db: Db, ev: EventRow) {
+export async function placesOf(db: Db, ev: EventRow) {
   const [sessions, regs, choiceRows] = await Promise.all([
     repo.sessionsOf(db, ev.id),
     repo.registrationsOf(db, ev.id),
@@ -115,7 +106,7 @@ async function placesOf(db: Db, ev: EventRow) {
 
 type Places = Awaited<ReturnType<typeof placesOf>>;
 
-const count = (places: Place[], capacity: number | null, cancelled = 0): PlaceCounts => ({
+export const count = (places: Place[], capacity: number | null, cancelled = 0): PlaceCounts => ({
   capacity,
   confirmed: places.filter((p) => p.status === 'confirmed').length,
   offered: places.filter((p) => p.status === 'offered').length,
@@ -126,7 +117,7 @@ const count = (places: Place[], capacity: number | null, cancelled = 0): PlaceCo
 const freeOf = (capacity: number | null, places: Place[]) =>
   capacity === null ? null : Math.max(0, capacity - places.filter((p) => takesPlace(p.status)).length);
 
-function sessionOptions(p: Places): SessionOption[] {
+export function sessionOptions(p: Places): SessionOption[] {
   return p.sessions.map((s) => ({
     id: s.id,
     kind: s.kind,
@@ -139,7 +130,7 @@ function sessionOptions(p: Places): SessionOption[] {
   }));
 }
 
-function choiceViews(p: Places, registrationId: string): ChoiceView[] {
+export function choiceViews(p: Places, registrationId: string): ChoiceView[] {
   const byId = new Map(p.sessions.map((s) => [s.id, s]));
   return p.choiceRows
     .filter((c) => c.choice.registrationId === registrationId)
@@ -264,7 +255,7 @@ function mailOf(
 }
 
 /** Queues one mail to a registration with its personal link (and the calendar when it has a place). */
-async function mailTo(
+export async function mailTo(
   tx: Db,
   deps: Deps,
   ev: EventRow,
@@ -342,7 +333,7 @@ export async function settleEvent(tx: Db, deps: Deps, ev: EventRow, now: Date) {
 }
 
 /** The choices of a registration that just got its place at the event: each session's rule decides. */
-async function placeChoices(tx: Db, ev: EventRow, registrationId: string, now: Date) {
+export async function placeChoices(tx: Db, ev: EventRow, registrationId: string, now: Date) {
   const sessions = new Map((await repo.sessionsOf(tx, ev.id)).map((x) => [x.id, x]));
   const tallies = await repo.sessionTallies(tx, ev.id, now);
   for (const choice of await repo.choicesOfRegistration(tx, registrationId)) {
@@ -357,7 +348,7 @@ async function placeChoices(tx: Db, ev: EventRow, registrationId: string, now: D
   }
 }
 
-function validChoices(sessions: repo.SessionRecord[], ids: string[]) {
+export function validChoices(sessions: repo.SessionRecord[], ids: string[]) {
   const byId = new Map(sessions.map((s) => [s.id, s]));
   for (const id of ids) {
     const s = byId.get(id);
@@ -491,7 +482,7 @@ function withMine(
  * registration plans again. Open or expired offers, a free place while somebody waits, or places that
  * keep changing send the registration the careful way (`registerLocked`), which settles first.
  */
-async function registerIn(
+export async function registerIn(
   deps: Deps,
   networkId: string,
   eventId: string,
@@ -790,144 +781,18 @@ export async function registerPublic(deps: Deps, slug: string, eventId: string, 
   });
 }
 
-// ——— the personal registration page ———
-
-async function registrationOfToken(deps: Deps, token: string) {
-  const link = await openLink(deps.db, 'registration', token, 'Die Anmeldung', deps.now());
-  const reg = link.registrationId
-    ? await repo.registrationById(deps.db, link.networkId, link.registrationId)
-    : undefined;
-  if (!reg || reg.anonymisedAt) throw notFound('Die Anmeldung');
-  return reg;
+/** A registration and its choices cancelled (no mail, no audit: the caller's). */
+export async function cancelRows(tx: Db, registrationId: string, now: Date) {
+  await repo.updateRegistration(
+    tx,
+    registrationId,
+    { status: 'cancelled', cancelledAt: now, offerExpiresAt: null },
+    now,
+  );
+  await repo.updateChoicesOf(tx, registrationId, { status: 'cancelled', offerExpiresAt: null });
 }
 
-/** Runs a change of a registration behind its link with the event locked and offers settled. */
-async function withRegistration<T>(
-  deps: Deps,
-  token: string,
-  fn: (tx: Db, ev: EventRow, reg: repo.RegistrationRecord, now: Date) => Promise<T>,
-): Promise<T> {
-  const reg0 = await registrationOfToken(deps, token);
-  const now = deps.now();
-  return deps.db.transaction(async (tx) => {
-    const ev = (await eventRow(tx, reg0.networkId, reg0.eventId, { lock: true }))!;
-    await repo.lockSessions(tx, ev.id);
-    await settleEvent(tx, deps, ev, now);
-    const reg = (await repo.registrationById(tx, reg0.networkId, reg0.id))!;
-    return fn(tx, ev, reg, now);
-  });
-}
-
-async function myView(
-  deps: Deps,
-  tx: Db,
-  ev: EventRow,
-  regId: string,
-  token: string,
-): Promise<MyRegistration> {
-  const p = await placesOf(tx, ev);
-  const reg = p.regs.find((r) => r.id === regId)!;
-  const qrUrl = `${deps.config.baseUrl}/veranstaltung/anmeldung/${token}`;
-  const qrSvg = await QRCode.toString(qrUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-  return {
-    event: head(ev, await repo.networkName(tx, ev.networkId)),
-    sessions: sessionOptions(p),
-    registration: {
-      id: reg.id,
-      firstName: reg.firstName,
-      lastName: reg.lastName,
-      email: reg.email,
-      institution: reg.institution,
-      function: reg.function,
-      needsConsent: reg.needsConsentAt !== null,
-      dietary: reg.dietary ?? '',
-      accessibility: reg.accessibility ?? '',
-      photoConsent: reg.photoConsent,
-      status: reg.status,
-      waitingPosition: waitingPosition(p.eventPlaces, reg.id),
-      offerExpiresAt: reg.offerExpiresAt?.toISOString() ?? null,
-      checkedIn: reg.checkedInAt !== null,
-    },
-    choices: choiceViews(p, reg.id),
-    qrUrl,
-    qrSvg,
-    changeable: reg.status !== 'cancelled' && ev.endsAt > deps.now() && !ev.cancelledAt,
-  };
-}
-
-const who = (reg: repo.RegistrationRecord): AuditWho =>
-  publicWho(reg.networkId, `${reg.firstName} ${reg.lastName} (persönlicher Link)`);
-
-export const myRegistration = (deps: Deps, token: string) =>
-  withRegistration(deps, token, (tx, ev, reg) => myView(deps, tx, ev, reg.id, token));
-
-function mustBeChangeable(ev: EventRow, reg: repo.RegistrationRecord, now: Date) {
-  if (reg.status === 'cancelled')
-    throw new DomainError(
-      'registration.cancelled',
-      'Sie sind von dieser Veranstaltung abgemeldet.',
-      'conflict',
-    );
-  if (ev.endsAt <= now || ev.cancelledAt)
-    throw new DomainError('registration.over', 'Die Veranstaltung ist vorbei oder abgesagt.', 'conflict');
-}
-
-export async function changeMyRegistration(deps: Deps, token: string, raw: RegistrationChange) {
-  const input = ChangeSchema.parse(raw);
-  return withRegistration(deps, token, async (tx, ev, reg, now) => {
-    mustBeChangeable(ev, reg, now);
-    const p = await placesOf(tx, ev);
-    validChoices(p.sessions, input.choices);
-    const mine = p.choiceRows.filter((c) => c.choice.registrationId === reg.id).map((c) => c.choice);
-    const keep = new Set(input.choices);
-    await repo.deleteChoices(
-      tx,
-      reg.id,
-      mine.filter((c) => !keep.has(c.sessionId)).map((c) => c.sessionId),
-    );
-    const had = new Map(mine.map((c) => [c.sessionId, c]));
-    const fresh = [];
-    for (const [i, sessionId] of input.choices.entries()) {
-      const old = had.get(sessionId);
-      if (old && old.status !== 'cancelled') await repo.updateChoice(tx, old.id, { priority: i + 1 });
-      else {
-        if (old) await repo.deleteChoices(tx, reg.id, [sessionId]);
-        fresh.push({
-          networkId: reg.networkId,
-          registrationId: reg.id,
-          sessionId,
-          priority: i + 1,
-          status: 'waiting' as const,
-        });
-      }
-    }
-    await repo.insertChoices(tx, fresh);
-    if (reg.status === 'confirmed') await placeChoices(tx, ev, reg.id, now);
-    const needs = input.needsConsent && (input.dietary !== '' || input.accessibility !== '');
-    await repo.updateRegistration(
-      tx,
-      reg.id,
-      {
-        dietary: needs ? input.dietary || null : null,
-        accessibility: needs ? input.accessibility || null : null,
-        needsConsentAt: needs ? (reg.needsConsentAt ?? now) : null,
-        photoConsent: input.photoConsent,
-      },
-      now,
-    );
-    await settleEvent(tx, deps, ev, now);
-    await recordAudit(tx, who(reg), {
-      action: 'update',
-      entityType: 'registration',
-      entityId: reg.id,
-      summary: `Anmeldung zu „${ev.title}“ geändert: ${reg.firstName} ${reg.lastName}`,
-      after: { choices: input.choices.length, needs, photoConsent: input.photoConsent },
-    });
-    return myView(deps, tx, ev, reg.id, token);
-  });
-}
-
-async function cancelIn(
+export async function cancelIn(
   tx: Db,
   deps: Deps,
   ev: EventRow,
@@ -935,13 +800,7 @@ async function cancelIn(
   now: Date,
   by: AuditWho,
 ) {
-  await repo.updateRegistration(
-    tx,
-    reg.id,
-    { status: 'cancelled', cancelledAt: now, offerExpiresAt: null },
-    now,
-  );
-  await repo.updateChoicesOf(tx, reg.id, { status: 'cancelled', offerExpiresAt: null });
+  await cancelRows(tx, reg.id, now);
   await recordAudit(tx, by, {
     action: 'update',
     entityType: 'registration',
@@ -953,63 +812,6 @@ async function cancelIn(
   await mailTo(tx, deps, ev, reg.id, 'cancelled');
   await settleEvent(tx, deps, ev, now);
 }
-
-export const cancelMyRegistration = (deps: Deps, token: string) =>
-  withRegistration(deps, token, async (tx, ev, reg, now) => {
-    mustBeChangeable(ev, reg, now);
-    await cancelIn(tx, deps, ev, reg, now, who(reg));
-    return myView(deps, tx, ev, reg.id, token);
-  });
-
-/** Accepts or declines every open offer of the registration (for the event and for sessions). */
-export const answerOffer = (deps: Deps, token: string, accept: boolean) =>
-  withRegistration(deps, token, async (tx, ev, reg, now) => {
-    mustBeChangeable(ev, reg, now);
-    const p = await placesOf(tx, ev);
-    const offeredChoices = p.choiceRows.filter(
-      (c) => c.choice.registrationId === reg.id && c.choice.status === 'offered',
-    );
-    if (reg.status !== 'offered' && offeredChoices.length === 0)
-      throw new DomainError(
-        'registration.no_offer',
-        'Es liegt kein Angebot vor – es ist vielleicht abgelaufen. Ihr Stand ist unten zu sehen.',
-        'conflict',
-      );
-    if (reg.status === 'offered') {
-      if (accept) {
-        await repo.updateRegistration(
-          tx,
-          reg.id,
-          { status: 'confirmed', offerExpiresAt: null, waitingSince: null },
-          now,
-        );
-        await placeChoices(tx, ev, reg.id, now);
-      } else {
-        await repo.updateRegistration(
-          tx,
-          reg.id,
-          { status: 'cancelled', cancelledAt: now, offerExpiresAt: null },
-          now,
-        );
-        await repo.updateChoicesOf(tx, reg.id, { status: 'cancelled', offerExpiresAt: null });
-      }
-    }
-    for (const { choice } of offeredChoices)
-      await repo.updateChoice(tx, choice.id, {
-        status: accept ? 'confirmed' : 'cancelled',
-        offerExpiresAt: null,
-      });
-    await recordAudit(tx, who(reg), {
-      action: 'update',
-      entityType: 'registration',
-      entityId: reg.id,
-      summary: `${accept ? 'Angebot angenommen' : 'Angebot abgelehnt'} („${ev.title}“): ${reg.firstName} ${reg.lastName}`,
-      after: { accepted: accept, event: reg.status === 'offered', sessions: offeredChoices.length },
-    });
-    await mailTo(tx, deps, ev, reg.id, accept ? 'accepted' : 'declined');
-    await settleEvent(tx, deps, ev, now);
-    return myView(deps, tx, ev, reg.id, token);
-  });
 
 // ——— the invitation link ———
 
@@ -1056,120 +858,4 @@ export async function registerByInvitation(deps: Deps, token: string, input: Reg
     publicWho(ev.networkId, `${inv.name} (Einladungslink)`),
     inv.id,
   );
-}
-
-// ——— the office ———
-
-export async function listRegistrations(
-  deps: Deps,
-  actor: NetworkActor,
-  eventId: string,
-  filter: { status?: PlaceStatus; sessionId?: string },
-): Promise<RegistrationList> {
-  authorize(actor.role, 'events.manage');
-  await visibleEvent(deps.db, actor, eventId);
-  const now = deps.now();
-  // Lazily settles offers that ran out before showing the lists.
-  const { ev, p } = await deps.db.transaction(async (tx) => {
-    const ev = (await eventRow(tx, actor.networkId, eventId, { lock: true }))!;
-    await repo.lockSessions(tx, ev.id);
-    await settleEvent(tx, deps, ev, now);
-    return { ev, p: await placesOf(tx, ev) };
-  });
-  const rows = p.regs
-    .filter((r) => !filter.status || r.status === filter.status)
-    .filter(
-      (r) =>
-        !filter.sessionId ||
-        p.choiceRows.some((c) => c.choice.registrationId === r.id && c.choice.sessionId === filter.sessionId),
-    )
-    .map((r) => ({
-      id: r.id,
-      firstName: r.firstName,
-      lastName: r.lastName,
-      email: r.email,
-      institution: r.institution,
-      function: r.function,
-      status: r.status,
-      waitingPosition: waitingPosition(p.eventPlaces, r.id),
-      offerExpiresAt: r.offerExpiresAt?.toISOString() ?? null,
-      source: r.source,
-      needs: r.needsConsentAt !== null,
-      createdAt: r.createdAt.toISOString(),
-      choices: choiceViews(p, r.id),
-    }));
-  const cancelledIn = (sessionId: string) =>
-    p.choiceRows.filter((c) => c.choice.sessionId === sessionId && c.choice.status === 'cancelled').length;
-  return {
-    event: head(ev, await repo.networkName(deps.db, ev.networkId)),
-    counts: count(p.eventPlaces, ev.capacity, p.regs.filter((r) => r.status === 'cancelled').length),
-    sessions: p.sessions
-      .filter((s) => choosableKinds.has(s.kind))
-      .map((s) => ({
-        id: s.id,
-        title: s.title,
-        kind: s.kind,
-        startsAt: s.startsAt.toISOString(),
-        ...count(p.sessionPlaces.get(s.id) ?? [], s.capacity, cancelledIn(s.id)),
-      })),
-    registrations: rows,
-  };
-}
-
-export async function addRegistration(
-  deps: Deps,
-  actor: NetworkActor,
-  eventId: string,
-  input: RegistrationInput,
-) {
-  authorize(actor.role, 'events.manage');
-  await visibleEvent(deps.db, actor, eventId);
-  return registerIn(deps, actor.networkId, eventId, input, 'office', auditActorOf(actor) as AuditWho);
-}
-
-export async function cancelRegistration(
-  deps: Deps,
-  actor: NetworkActor,
-  eventId: string,
-  registrationId: string,
-) {
-  authorize(actor.role, 'events.manage');
-  await visibleEvent(deps.db, actor, eventId);
-  const now = deps.now();
-  await deps.db.transaction(async (tx) => {
-    const ev = (await eventRow(tx, actor.networkId, eventId, { lock: true }))!;
-    await repo.lockSessions(tx, ev.id);
-    const reg = await repo.registrationById(tx, actor.networkId, registrationId);
-    if (!reg || reg.eventId !== ev.id) throw notFound('Die Anmeldung');
-    if (reg.status === 'cancelled')
-      throw new DomainError('registration.cancelled', 'Diese Anmeldung ist bereits storniert.', 'conflict');
-    await cancelIn(tx, deps, ev, reg, now, auditActorOf(actor) as AuditWho);
-  });
-  return listRegistrations(deps, actor, eventId, {});
-}
-
-/** Settles every event with an offer that ran out (the job; reads and writes settle lazily too). */
-export async function settleExpiredOffers(deps: Deps): Promise<number> {
-  const now = deps.now();
-  let mails = 0;
-  for (const { eventId, networkId } of await repo.eventsWithExpiredOffers(deps.db, now)) {
-    mails += await deps.db.transaction(async (tx) => {
-      const ev = (await eventRow(tx, networkId, eventId, { lock: true }))!;
-      await repo.lockSessions(tx, ev.id);
-      return settleEvent(tx, deps, ev, now);
-    });
-  }
-  return mails;
-}
-
-export function startRegistrationJobs(
-  deps: Deps,
-  log: { error(o: object, m: string): void },
-  intervalMs = 5 * 60_000,
-) {
-  const timer = setInterval(() => {
-    settleExpiredOffers(deps).catch((err) => log.error({ err }, 'registration offers job failed'));
-  }, intervalMs);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
 }
