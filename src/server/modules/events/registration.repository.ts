@@ -3,7 +3,6 @@ import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { guardValue } from '../../db/statements.js';
 import { network } from '../networks/networks.tables.js';
-import { publicSite } from '../publicsite/publicsite.tables.js';
 import { event, eventInvitee, eventSession, registration, registrationChoice } from './events.tables.js';
 
 /* Queries of the registration part: registrations, their session choices, the places of an event. */
@@ -12,14 +11,13 @@ export type RegistrationRecord = typeof registration.$inferSelect;
 export type ChoiceRecord = typeof registrationChoice.$inferSelect;
 export type SessionRecord = typeof eventSession.$inferSelect;
 
-/** A public event of a published network (`ofSlug`: the condition on `network`), with the network's name. */
-export async function publicEventRow(db: Db, ofSlug: SQL | undefined, eventId: string) {
+/** A public event of a published network (`published`: the condition on `network`), with the network's name. */
+export async function publicEventRow(db: Db, published: SQL | undefined, eventId: string) {
   const [row] = await db
     .select({ ev: event, networkName: network.name })
     .from(event)
     .innerJoin(network, eq(network.id, event.networkId))
-    .innerJoin(publicSite, eq(publicSite.networkId, network.id))
-    .where(and(eq(event.id, eventId), eq(event.public, true), eq(publicSite.published, true), ofSlug));
+    .where(and(eq(event.id, eventId), eq(event.public, true), published));
   return row;
 }
 

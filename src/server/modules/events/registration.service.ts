@@ -20,7 +20,7 @@ import { auditInsert, recordAudit } from '../audit/audit.service.js';
 import { personIdByEmail, personIdOfEmail } from '../contacts/contacts.service.js';
 import { linkForMail, linkForMailInsert, linkPlaceholder, openLink } from '../links/links.service.js';
 import { enqueueMail, enqueueMailInsert, type NewMail } from '../mail/mail.service.js';
-import { networkBySlug, networkOfSlug } from '../publicsite/publicsite.service.js';
+import { networkBySlug, publishedNetworkOfSlug } from '../publicsite/publicsite.service.js';
 import { type EventRow, eventRow } from './events.repository.js';
 import {
   needsSettling,
@@ -749,7 +749,7 @@ export async function recordRegistration(
  * name: one query, as every public registration starts with it.
  */
 async function publicEvent(deps: Deps, slug: string, eventId: string) {
-  const row = await repo.publicEventRow(deps.db, networkOfSlug(slug), eventId);
+  const row = await repo.publicEventRow(deps.db, publishedNetworkOfSlug(slug), eventId);
   if (row) return row;
   await networkBySlug(deps, slug); // when the network is what is missing, it is named
   throw notFound('Die Veranstaltung');

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type {
   FeedbackInput,
   LegalDetails,
@@ -40,8 +40,15 @@ export async function networkBySlug(deps: Deps, slug: string) {
 }
 
 /** The condition on `network` of a public address's slug (or the network's id). */
-export const networkOfSlug = (slug: string) =>
+const networkOfSlug = (slug: string) =>
   UUID.test(slug) ? or(eq(network.slug, slug), eq(network.id, slug)) : eq(network.slug, slug.toLowerCase());
+
+/** The condition on `network` that it is published under a public address's slug (or its id). */
+export const publishedNetworkOfSlug = (slug: string) =>
+  and(
+    networkOfSlug(slug),
+    sql`${network.id} IN (SELECT ${publicSite.networkId} FROM ${publicSite} WHERE ${publicSite.published})`,
+  );
 
 export async function listPublicNetworks(deps: Deps): Promise<PublicNetworkListItem[]> {
   const rows = await deps.db
