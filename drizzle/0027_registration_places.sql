@@ -62,7 +62,8 @@ $$;
 -- places with a fresh snapshot and checks that the event and the chosen sessions (`p_sessions`) are
 -- still in the state (free or full) the plan was made from, and settled (no offer ran out, no free place
 -- while somebody waits). `p_expected` holds the state of each of `p_sessions`, NULL where it does not
--- matter. Raises BN409 when the e-mail is registered already, BN412 when the places changed (nothing is
+-- matter. Raises BN410 when the event was cancelled meanwhile, BN409 when the e-mail is registered
+-- already, BN412 when the places changed (nothing is
 -- written then: the app plans again from the places the error's detail gives, as below); returns the
 -- waiting-list moment and the others' places per scope ('event' or a session's id): [taken, waiting,
 -- expired].
@@ -80,8 +81,17 @@ DECLARE
   v_unsettled boolean;
   v_matches boolean;
   v_places jsonb;
+  v_cancelled timestamptz;
 BEGIN
-  SELECT e.capacity INTO cap FROM event e WHERE e.id = p_event FOR NO KEY UPDATE;
+  -- Only in READ COMMITTED does each statement below read with a new snapshot (one taken after the lock).
+  IF current_setting('transaction_isolation') <> 'read committed' THEN
+    RAISE EXCEPTION 'registration_place_hold needs READ COMMITTED, not %',
+      current_setting('transaction_isolation');
+  END IF;
+  SELECT e.capacity, e.cancelled_at INTO cap, v_cancelled FROM event e WHERE e.id = p_event FOR NO KEY UPDATE;
+  IF v_cancelled IS NOT NULL THEN
+    RAISE EXCEPTION 'registration: event cancelled' USING ERRCODE = 'BN410';
+  END IF;
   -- A new statement, a new snapshot: it sees everything committed before the lock was granted.
   WITH t AS MATERIALIZED (
     SELECT * FROM registration_places(p_event, p_mine, p_email, p_now, p_sessions)

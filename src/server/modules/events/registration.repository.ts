@@ -364,6 +364,20 @@ export const heldMoment = guardValue('at');
 /** The SQLSTATEs `registration_place_hold` raises. */
 export const placesChanged = 'BN412';
 export const duplicateEmail = 'BN409';
+export const eventCancelled = 'BN410';
+
+/**
+ * The moment a place decided now gets on a waiting list: one millisecond after the event's latest (as
+ * the guard of a new registration gives it), for the careful paths that hold the event's lock.
+ */
+export async function waitingMoment(tx: Db, eventId: string, now: Date): Promise<Date> {
+  const result = await tx.execute<{ at: Date | string }>(
+    sql`SELECT at FROM registration_places(${eventId}::uuid, NULL, '', ${now.toISOString()}::timestamptz, '{}'::uuid[])
+      WHERE status = 'moment'`,
+  );
+  const [row] = (result as unknown as { rows: Array<{ at: Date | string }> }).rows;
+  return row ? new Date(row.at) : now;
+}
 
 /** Sets a choice of a registration by its session (the registration's own transaction). */
 export async function updateChoiceOf(

@@ -336,12 +336,13 @@ export async function settleEvent(tx: Db, deps: Deps, ev: EventRow, now: Date) {
 export async function placeChoices(tx: Db, ev: EventRow, registrationId: string, now: Date) {
   const sessions = new Map((await repo.sessionsOf(tx, ev.id)).map((x) => [x.id, x]));
   const tallies = await repo.sessionTallies(tx, ev.id, now);
+  const at = await repo.waitingMoment(tx, ev.id, now);
   for (const choice of await repo.choicesOfRegistration(tx, registrationId)) {
     if (choice.status !== 'waiting' || choice.waitingSince) continue;
     const s = sessions.get(choice.sessionId)!;
     const t = tallies.get(s.id) ?? { taken: 0, waiting: 0, expired: 0 };
     const status = placeFor(s.capacity, t.taken, t.waiting);
-    await repo.updateChoice(tx, choice.id, { status, waitingSince: status === 'waiting' ? now : null });
+    await repo.updateChoice(tx, choice.id, { status, waitingSince: status === 'waiting' ? at : null });
     if (status === 'confirmed') t.taken += 1;
     else t.waiting += 1;
     tallies.set(s.id, t);
@@ -507,11 +508,15 @@ export async function registerIn(
   const careful = () => registerLocked(deps, networkId, eventId, input, source, who, inviteeId, recorded);
   const byId = new Map(sessions.map((s) => [s.id, s]));
   let others = first;
+  // The sessions' places as last read in full (or guessed), for what this instance remembers.
+  let readSessions = first.sessions;
   let fresh: repo.OthersPlaces | undefined;
   for (let round = 0; round < PLAN_ROUNDS; round++) {
     if (fresh) others = fresh;
-    else if (round > 0 || (others === guess && unsettled(ev, sessions, others.event, others.sessions)))
+    else if (round > 0 || (others === guess && unsettled(ev, sessions, others.event, others.sessions))) {
       others = await repo.placesOfOthers(deps.db, eventId, input.email, now);
+      readSessions = others.sessions;
+    }
     fresh = undefined;
     if (others.duplicate) throw duplicate(source, input.email);
     if (unsettled(ev, sessions, others.event, others.sessions)) return careful();
@@ -611,6 +616,8 @@ export async function registerIn(
     } catch (err) {
       const e = sqlError(err);
       if (e?.code === repo.duplicateEmail) throw duplicate(source, input.email);
+      if (e?.code === repo.eventCancelled)
+        throw new DomainError('registration.closed', 'Die Veranstaltung wurde abgesagt.', 'conflict');
       if (e?.code !== repo.placesChanged) throw err;
       // Planned again from the places the lock saw (no need to read them once more).
       fresh = e.detail
@@ -618,8 +625,9 @@ export async function registerIn(
         : undefined;
       continue;
     }
-    // The lock saw the event and the chosen sessions; the other sessions as last seen.
-    const before = lastSeen.get(ev.id)?.places.sessions ?? others.sessions;
+    // The lock saw the event and the chosen sessions; the other sessions as read for this plan, or as
+    // last seen when it was planned from that guess.
+    const before = readSessions;
     const seen = { event: held.event, sessions: new Map([...before, ...held.sessions]) };
     remember(ev.id, withMine(seen, plan, input.choices), now.getTime());
     return {
@@ -672,13 +680,14 @@ async function registerLocked(
     validChoices(sessions, input.choices);
     const tally = await repo.eventTally(tx, ev.id, now);
     const status = placeFor(ev.capacity, tally.taken, tally.waiting);
+    const at = await repo.waitingMoment(tx, ev.id, now);
     const reg = await repo.insertRegistration(tx, {
       networkId,
       eventId: ev.id,
       personId: await personIdByEmail(tx, networkId, input.email),
       ...personalFields(input, now),
       status,
-      waitingSince: status === 'waiting' ? now : null,
+      waitingSince: status === 'waiting' ? at : null,
       source,
       createdAt: now,
       updatedAt: now,
@@ -701,7 +710,7 @@ async function registerLocked(
           sessionId,
           priority: i + 1,
           status: st,
-          waitingSince: tallies && st === 'waiting' ? now : null,
+          waitingSince: tallies && st === 'waiting' ? at : null,
         };
       }),
     );
