@@ -1,10 +1,5 @@
 import type { z } from 'zod';
-import {
-  institutionTypes,
-  type ListFilter,
-  schoolTypes,
-  secondaryOneSchoolTypes,
-} from '../../../contracts/contacts.js';
+import { institutionTypes, schoolTypes, secondaryOneSchoolTypes } from '../../../contracts/contacts.js';
 import type {
   GuestsFromListResult,
   ListDetail,
@@ -31,16 +26,7 @@ import { inviteGuestsOfList } from '../steering/steering.service.js';
 import { municipalitiesOf } from '../structure/structure.service.js';
 import { prefixQuery } from './fold.rules.js';
 import * as repo from './lists.repository.js';
-import {
-  byName,
-  consentStateOf,
-  dynamicFilter,
-  exclusionReason,
-  hasCondition,
-  listMailText,
-  personName,
-  salutationLine,
-} from './lists.rules.js';
+import { dynamicFilter, listMailText, personName } from './lists.rules.js';
 import { type Evaluated, evaluate, matching, peopleOf } from './recipients.service.js';
 
 /* Distribution lists (Verteiler): CRUD, who gets the mail (and who not, why), mail, guests, export. */

@@ -22,14 +22,7 @@ import { authorize } from '../networks/networks.policy.js';
 import { publishedNetworkId } from '../publicsite/publicsite.service.js';
 import { decisionsByIds } from '../steering/steering.service.js';
 import { addTraceLink, removeTraceLink } from '../trace/trace.service.js';
-import {
-  addDays,
-  defaultTemplates,
-  dueOn,
-  isDueSoon,
-  isOverdue,
-  type TemplateStep,
-} from './checklist.rules.js';
+import { defaultTemplates, dueOn, isOverdue, type TemplateStep } from './checklist.rules.js';
 import type { EventRow } from './events.repository.js';
 import { visibleEvent } from './events.service.js';
 import * as repo from './planning.repository.js';
