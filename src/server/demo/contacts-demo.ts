@@ -1,7 +1,7 @@
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { InstitutionType, SchoolType } from '../../contracts/contacts.js';
 import * as t from '../db/schema.js';
-import type { Deps, NetworkActor } from '../lib/context.js';
+import type { Deps } from '../lib/context.js';
 import { fold } from '../modules/contacts/fold.rules.js';
 import {
   createInstitution,
@@ -11,6 +11,7 @@ import {
 import { addAffiliation, contactOptions, createPerson } from '../modules/contacts/people.service.js';
 import { linkAccountPerson } from '../modules/contacts/person-link.service.js';
 import * as steering from '../modules/steering/steering.service.js';
+import { demoOffice } from './demo-office.js';
 import { DEMO_ACCOUNTS } from './seed.js';
 
 /*
@@ -419,16 +420,7 @@ const emailOf = (p: DemoPerson) =>
 
 export async function seedContactsDemo(deps: Deps, networkId: string): Promise<void> {
   if (await institutionIdByName(deps.db, networkId, DEMO_INSTITUTIONS[0]!.name)) return;
-  const [officeUser] = await deps.db.select().from(t.user).where(eq(t.user.email, DEMO_ACCOUNTS[1]!.email));
-  const actor: NetworkActor = {
-    userId: officeUser!.id,
-    name: officeUser!.name,
-    email: officeUser!.email,
-    networkId,
-    role: 'office',
-    requestId: 'demo',
-    twoFactorEnabled: false,
-  };
+  const actor = (await demoOffice(deps.db, networkId))!;
   const municipalities = await municipalityIdsByName(deps.db, networkId);
   const ids = new Map<string, string>();
   for (const i of DEMO_INSTITUTIONS) {

@@ -1,9 +1,7 @@
-import { eq } from 'drizzle-orm';
 import { secondaryOneSchoolTypes } from '../../contracts/contacts.js';
-import * as t from '../db/schema.js';
-import type { Deps, NetworkActor } from '../lib/context.js';
+import type { Deps } from '../lib/context.js';
 import * as lists from '../modules/contacts/lists.service.js';
-import { DEMO_ACCOUNTS } from './seed.js';
+import { demoOffice } from './demo-office.js';
 
 /**
  * The demo network's distribution lists, through the office's use cases: head teachers of Sek I schools
@@ -13,17 +11,8 @@ import { DEMO_ACCOUNTS } from './seed.js';
  * lists find people as they come; the static one is topped up on every run.
  */
 export async function seedContactsListsDemo(deps: Deps, networkId: string): Promise<void> {
-  const [officeUser] = await deps.db.select().from(t.user).where(eq(t.user.email, DEMO_ACCOUNTS[1]!.email));
-  if (!officeUser) return;
-  const actor: NetworkActor = {
-    userId: officeUser.id,
-    name: officeUser.name,
-    email: officeUser.email,
-    networkId,
-    role: 'office',
-    requestId: 'demo',
-    twoFactorEnabled: false,
-  };
+  const actor = await demoOffice(deps.db, networkId);
+  if (!actor) return;
   const options = await lists.listOptions(deps, actor);
   const municipalityIds = options.municipalities
     .filter((m) => m.name === 'Brilon' || m.name === 'Olsberg')

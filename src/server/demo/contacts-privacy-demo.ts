@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import * as t from '../db/schema.js';
-import type { Deps, NetworkActor } from '../lib/context.js';
+import type { Deps } from '../lib/context.js';
 import { giveConsent, personPrivacy, withdrawConsent } from '../modules/contacts/privacy.service.js';
 import { offerDueRecords } from '../modules/contacts/retention.service.js';
-import { DEMO_ACCOUNTS } from './seed.js';
+import { demoOffice } from './demo-office.js';
 
 /**
  * The privacy part of the demo network, through the office's use cases: Jana Müller-Beispiel (of the
@@ -17,16 +17,7 @@ export async function seedContactsPrivacyDemo(deps: Deps, networkId: string): Pr
     .from(t.person)
     .where(and(eq(t.person.networkId, networkId), eq(t.person.lastName, 'Müller-Beispiel')));
   if (!jana) return;
-  const [officeUser] = await deps.db.select().from(t.user).where(eq(t.user.email, DEMO_ACCOUNTS[1]!.email));
-  const actor: NetworkActor = {
-    userId: officeUser!.id,
-    name: officeUser!.name,
-    email: officeUser!.email,
-    networkId,
-    role: 'office',
-    requestId: 'demo',
-    twoFactorEnabled: false,
-  };
+  const actor = (await demoOffice(deps.db, networkId))!;
   const before = await personPrivacy(deps, actor, jana.id);
   if (before.consents.some((c) => c.purpose === 'photos')) return;
   await giveConsent(deps, actor, jana.id, {

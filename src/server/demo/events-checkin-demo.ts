@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import * as t from '../db/schema.js';
-import type { Deps, NetworkActor } from '../lib/context.js';
+import type { Deps } from '../lib/context.js';
 import { addWalkIn, checkIn, setSessionAttendance } from '../modules/events/checkin.service.js';
-import { DEMO_ACCOUNTS } from './seed.js';
+import { demoOffice } from './demo-office.js';
 
 /*
  * The day of last year's Bildungskonferenz 2026 in the demo network: most registrations checked in at the
@@ -102,16 +102,7 @@ export async function seedEventsCheckinDemo(deps: Deps, networkId: string): Prom
   if (!ev) ev = await minimalConference(deps, networkId);
   const regs = await db.select().from(t.registration).where(eq(t.registration.eventId, ev.id));
   if (regs.some((r) => r.walkIn) || ev.anonymisedAt) return;
-  const [officeUser] = await db.select().from(t.user).where(eq(t.user.email, DEMO_ACCOUNTS[1]!.email));
-  const actor: NetworkActor = {
-    userId: officeUser!.id,
-    name: officeUser!.name,
-    email: officeUser!.email,
-    networkId,
-    role: 'office',
-    requestId: 'demo',
-    twoFactorEnabled: false,
-  };
+  const actor = (await demoOffice(db, networkId))!;
   // The door opened at 8:40 (Berlin); one person every minute or so.
   const start = ev.startsAt.getTime() - 20 * 60_000;
   const at = (minute: number) => ({ ...deps, now: () => new Date(start + minute * 60_000) });

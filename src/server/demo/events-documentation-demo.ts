@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import { and, eq } from 'drizzle-orm';
 import * as t from '../db/schema.js';
-import type { Deps, NetworkActor } from '../lib/context.js';
+import type { Deps } from '../lib/context.js';
 import { listFields } from '../modules/contract/contract.service.js';
 import {
   addDocumentFile,
@@ -16,7 +16,7 @@ import {
   recordHandOver,
 } from '../modules/events/recommendations.service.js';
 import { getMeeting, listMeetings, renderPdf } from '../modules/steering/steering.service.js';
-import { DEMO_ACCOUNTS } from './seed.js';
+import { demoOffice } from './demo-office.js';
 
 /*
  * The documentation of last year's Bildungskonferenz 2026 in the demo network, entered through the
@@ -160,17 +160,8 @@ export async function seedEventsDocumentationDemo(deps: Deps, networkId: string)
   if (!ev || ev.documentationPublishedAt) return;
   const [existing] = await db.select().from(t.recommendation).where(eq(t.recommendation.eventId, ev.id));
   if (existing) return;
-  const [officeUser] = await db.select().from(t.user).where(eq(t.user.email, DEMO_ACCOUNTS[1]!.email));
-  if (!officeUser) return;
-  const actor: NetworkActor = {
-    userId: officeUser.id,
-    name: officeUser.name,
-    email: officeUser.email,
-    networkId,
-    role: 'office',
-    requestId: 'demo',
-    twoFactorEnabled: false,
-  };
+  const actor = await demoOffice(db, networkId);
+  if (!actor) return;
   const on = (day: string) => ({ ...deps, now: () => new Date(`${day}T10:00:00+02:00`) });
 
   // The week after the conference: the office writes up each session and the summary.

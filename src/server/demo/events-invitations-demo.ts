@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import * as t from '../db/schema.js';
-import type { Deps, NetworkActor } from '../lib/context.js';
+import type { Deps } from '../lib/context.js';
 import { listNames } from '../modules/contacts/contacts.service.js';
 import { createMailing, overview } from '../modules/events/invitations.service.js';
-import { DEMO_ACCOUNTS } from './seed.js';
+import { demoOffice } from './demo-office.js';
 
 const CONFERENCE = 'Bildungskonferenz 2027';
 const LIST = 'Einladung Bildungskonferenz';
@@ -15,17 +15,8 @@ const LIST = 'Einladung Bildungskonferenz';
  * event (a worktree of its own) the conference is created here with the data of the shared brief.
  */
 export async function seedEventsInvitationsDemo(deps: Deps, networkId: string): Promise<void> {
-  const [officeUser] = await deps.db.select().from(t.user).where(eq(t.user.email, DEMO_ACCOUNTS[1]!.email));
-  if (!officeUser) return;
-  const actor: NetworkActor = {
-    userId: officeUser.id,
-    name: officeUser.name,
-    email: officeUser.email,
-    networkId,
-    role: 'office',
-    requestId: 'demo',
-    twoFactorEnabled: false,
-  };
+  const actor = await demoOffice(deps.db, networkId);
+  if (!actor) return;
   const list = (await listNames(deps.db, networkId)).find((l) => l.name === LIST);
   if (!list) return;
   let [conference] = await deps.db
@@ -48,7 +39,7 @@ export async function seedEventsInvitationsDemo(deps: Deps, networkId: string): 
         capacity: 120,
         registrationDeadline: new Date('2027-02-11T22:59:00Z'),
         example: true,
-        createdBy: officeUser.id,
+        createdBy: actor.userId,
       })
       .returning();
   }

@@ -3,10 +3,10 @@ import type { EventStatus } from '../../contracts/events.js';
 import type { EventInput } from '../../contracts/events-planning.js';
 import * as t from '../db/schema.js';
 import { berlinDay } from '../lib/berlin-time.js';
-import type { Deps, NetworkActor } from '../lib/context.js';
+import type { Deps } from '../lib/context.js';
 import { addDays } from '../modules/events/checklist.rules.js';
 import * as planning from '../modules/events/planning.service.js';
-import { DEMO_ACCOUNTS } from './seed.js';
+import { demoOffice } from './demo-office.js';
 
 /**
  * The events of the demo network, created through the planning use cases: last year's conference held
@@ -15,16 +15,7 @@ import { DEMO_ACCOUNTS } from './seed.js';
  * already there (by title) is left alone.
  */
 export async function seedEventsPlanningDemo(deps: Deps, networkId: string): Promise<void> {
-  const [officeUser] = await deps.db.select().from(t.user).where(eq(t.user.email, DEMO_ACCOUNTS[1]!.email));
-  const actor: NetworkActor = {
-    userId: officeUser!.id,
-    name: officeUser!.name,
-    email: officeUser!.email,
-    networkId,
-    role: 'office',
-    requestId: 'demo',
-    twoFactorEnabled: false,
-  };
+  const actor = (await demoOffice(deps.db, networkId))!;
   const exists = async (title: string) =>
     (
       await deps.db

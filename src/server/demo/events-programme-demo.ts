@@ -1,9 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import * as t from '../db/schema.js';
-import type { Deps, NetworkActor } from '../lib/context.js';
+import type { Deps } from '../lib/context.js';
 import * as programme from '../modules/events/programme.service.js';
 import * as resources from '../modules/events/resources.service.js';
-import { DEMO_ACCOUNTS } from './seed.js';
+import { demoOffice } from './demo-office.js';
 
 /*
  * Programme and rooms of the demo network: the rooms of the Kreishaus Meschede and the media, the
@@ -44,17 +44,8 @@ const EVENTS: EventSeed[] = [
 ];
 
 export async function seedEventsProgrammeDemo(deps: Deps, networkId: string): Promise<void> {
-  const [officeUser] = await deps.db.select().from(t.user).where(eq(t.user.email, DEMO_ACCOUNTS[1]!.email));
-  if (!officeUser) return;
-  const actor: NetworkActor = {
-    userId: officeUser.id,
-    name: officeUser.name,
-    email: officeUser.email,
-    networkId,
-    role: 'office',
-    requestId: 'demo',
-    twoFactorEnabled: false,
-  };
+  const actor = await demoOffice(deps.db, networkId);
+  if (!actor) return;
   const existing = new Map(
     (await resources.listResources(deps, actor, { archived: true })).map((r) => [r.name, r.id]),
   );

@@ -1,9 +1,9 @@
 import { and, asc, eq, isNotNull, isNull, ne } from 'drizzle-orm';
 import * as t from '../db/schema.js';
-import type { Deps, NetworkActor } from '../lib/context.js';
+import type { Deps } from '../lib/context.js';
 import { recordRegistration } from '../modules/events/registration.service.js';
 import { cancelRegistration } from '../modules/events/registration-office.service.js';
-import { DEMO_ACCOUNTS } from './seed.js';
+import { demoOffice } from './demo-office.js';
 
 /*
  * Registrations of the demo network, through the registration use cases with the clock of the day each
@@ -170,17 +170,8 @@ const workshop = (list: Array<{ id: string; title: string }>, n: number) =>
   list.find((s) => s.title.startsWith(`Workshop ${n}:`)) ?? list[n - 1];
 
 export async function seedEventsRegistrationDemo(deps: Deps, networkId: string): Promise<void> {
-  const [officeUser] = await deps.db.select().from(t.user).where(eq(t.user.email, DEMO_ACCOUNTS[1]!.email));
-  if (!officeUser) return;
-  const actor: NetworkActor = {
-    userId: officeUser.id,
-    name: officeUser.name,
-    email: officeUser.email,
-    networkId,
-    role: 'office',
-    requestId: 'demo',
-    twoFactorEnabled: false,
-  };
+  const actor = await demoOffice(deps.db, networkId);
+  if (!actor) return;
   const people = await addressBook(deps, networkId);
   const now = deps.now();
 

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import * as t from '../db/schema.js';
 import { berlinDay } from '../lib/berlin-time.js';
-import type { Deps, NetworkActor } from '../lib/context.js';
+import type { Deps } from '../lib/context.js';
 import { listFields } from '../modules/contract/contract.service.js';
 import { askQuestion } from '../modules/steering/preparation.service.js';
 import { renderPdf } from '../modules/steering/steering.documents.js';
@@ -9,7 +9,7 @@ import { sendInvitations } from '../modules/steering/steering.invitations.js';
 import { circulateMinutes, generateMinutes, saveMinutes } from '../modules/steering/steering.minutes.js';
 import { startProcedure } from '../modules/steering/steering.procedures.js';
 import * as steering from '../modules/steering/steering.service.js';
-import { DEMO_ACCOUNTS } from './seed.js';
+import { demoOffice } from './demo-office.js';
 
 /**
  * The steering committee of the demo network, created through the same use cases the office uses:
@@ -20,16 +20,7 @@ import { DEMO_ACCOUNTS } from './seed.js';
 export async function seedSteeringDemo(deps: Deps, networkId: string): Promise<void> {
   const [existing] = await deps.db.select().from(t.meeting).where(eq(t.meeting.networkId, networkId));
   if (existing) return;
-  const [officeUser] = await deps.db.select().from(t.user).where(eq(t.user.email, DEMO_ACCOUNTS[1]!.email));
-  const actor: NetworkActor = {
-    userId: officeUser!.id,
-    name: officeUser!.name,
-    email: officeUser!.email,
-    networkId,
-    role: 'office',
-    requestId: 'demo',
-    twoFactorEnabled: false,
-  };
+  const actor = (await demoOffice(deps.db, networkId))!;
   const fieldList = await listFields(deps, actor, '2026-01-01');
   const fields = Object.fromEntries(fieldList.map((f) => [f.name, f.id]));
   const member = async (
@@ -247,7 +238,7 @@ export async function seedSteeringDemo(deps: Deps, networkId: string): Promise<v
       },
       {
         kind: 'office',
-        id: officeUser!.id,
+        id: actor.userId,
         text: 'Das Bildungsbüro empfiehlt eine Übergangsfrist bis zum Schuljahr 2027/28.',
       },
     ],

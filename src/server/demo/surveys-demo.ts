@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import * as t from '../db/schema.js';
 import type { Deps, NetworkActor } from '../lib/context.js';
 import * as surveys from '../modules/surveys/surveys.service.js';
-import { DEMO_ACCOUNTS } from './seed.js';
+import { demoOffice } from './demo-office.js';
 
 /*
  * The evaluation of the demo network: last year's conference feedback (2025, for the comparison), the
@@ -102,16 +102,7 @@ export async function seedSurveysDemo(deps: Deps, networkId: string): Promise<vo
     .from(t.survey)
     .where(and(eq(t.survey.networkId, networkId), eq(t.survey.title, 'Rückmeldung Bildungskonferenz 2026')));
   if (existing) return;
-  const [officeUser] = await deps.db.select().from(t.user).where(eq(t.user.email, DEMO_ACCOUNTS[1]!.email));
-  const actor: NetworkActor = {
-    userId: officeUser!.id,
-    name: officeUser!.name,
-    email: officeUser!.email,
-    networkId,
-    role: 'office',
-    requestId: 'demo',
-    twoFactorEnabled: false,
-  };
+  const actor = (await demoOffice(deps.db, networkId))!;
   const conf2026 = await eventByTitle(
     deps,
     networkId,

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import * as t from '../db/schema.js';
-import type { Deps, NetworkActor } from '../lib/context.js';
+import type { Deps } from '../lib/context.js';
 import { listFields } from '../modules/contract/contract.service.js';
 import * as work from '../modules/work/work.service.js';
-import { DEMO_ACCOUNTS } from './seed.js';
+import { demoOffice } from './demo-office.js';
 
 type DemoGoal = { statement: string; target: string; reviewOn: string; indicator?: string };
 
@@ -72,16 +72,7 @@ const MEASURES: Record<
 export async function seedWorkGoalsDemo(deps: Deps, networkId: string): Promise<void> {
   const [existing] = await deps.db.select().from(t.goal).where(eq(t.goal.networkId, networkId));
   if (existing) return;
-  const [officeUser] = await deps.db.select().from(t.user).where(eq(t.user.email, DEMO_ACCOUNTS[1]!.email));
-  const actor: NetworkActor = {
-    userId: officeUser!.id,
-    name: officeUser!.name,
-    email: officeUser!.email,
-    networkId,
-    role: 'office',
-    requestId: 'demo',
-    twoFactorEnabled: false,
-  };
+  const actor = (await demoOffice(deps.db, networkId))!;
   const fields = (await listFields(deps, actor, '2026-03-12')).filter((f) => f.joint);
   const byField = (type: 'goal' | 'work_plan') => work.availableDecisions(deps, actor, type);
   const goalDecisions = await byField('goal');

@@ -1,13 +1,13 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import * as t from '../db/schema.js';
 import { berlinWallClock } from '../lib/berlin-time.js';
-import type { Deps, NetworkActor } from '../lib/context.js';
+import type { Deps } from '../lib/context.js';
 import { listFields } from '../modules/contract/contract.service.js';
 import { generateMinutes } from '../modules/steering/steering.minutes.js';
 import * as steering from '../modules/steering/steering.service.js';
 import { addOfficeReport } from '../modules/work/reports.service.js';
 import * as work from '../modules/work/work.service.js';
-import { DEMO_ACCOUNTS } from './seed.js';
+import { demoOffice } from './demo-office.js';
 
 export const SPECIAL_MEETING_TITLE = 'Lenkungskreis Sondersitzung';
 
@@ -24,17 +24,8 @@ export async function seedWorkMeetingDemo(deps: Deps, networkId: string): Promis
     .from(t.meeting)
     .where(and(eq(t.meeting.networkId, networkId), eq(t.meeting.title, SPECIAL_MEETING_TITLE)));
   if (existing) return;
-  const [officeUser] = await deps.db.select().from(t.user).where(eq(t.user.email, DEMO_ACCOUNTS[1]!.email));
-  if (!officeUser) return;
-  const actor: NetworkActor = {
-    userId: officeUser.id,
-    name: officeUser.name,
-    email: officeUser.email,
-    networkId,
-    role: 'office',
-    requestId: 'demo',
-    twoFactorEnabled: false,
-  };
+  const actor = await demoOffice(deps.db, networkId);
+  if (!actor) return;
   // The drafts the reports demo wrote on orders and projects: taken in as the office wrote them.
   const drafts = await deps.db
     .select({

@@ -1,10 +1,11 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import * as t from '../db/schema.js';
-import type { Deps, NetworkActor } from '../lib/context.js';
+import type { Deps } from '../lib/context.js';
 import { listFields } from '../modules/contract/contract.service.js';
 import * as parts from '../modules/work/project-parts.service.js';
 import * as projects from '../modules/work/projects.service.js';
 import * as tasks from '../modules/work/tasks.service.js';
+import { demoOffice } from './demo-office.js';
 import { DEMO_ACCOUNTS } from './seed.js';
 
 type TaskSeed = {
@@ -25,17 +26,8 @@ type TaskSeed = {
 export async function seedWorkProjectsDemo(deps: Deps, networkId: string): Promise<void> {
   const [existing] = await deps.db.select().from(t.project).where(eq(t.project.networkId, networkId));
   if (existing) return;
-  const [officeUser] = await deps.db.select().from(t.user).where(eq(t.user.email, DEMO_ACCOUNTS[1]!.email));
   const [adminUser] = await deps.db.select().from(t.user).where(eq(t.user.email, DEMO_ACCOUNTS[0]!.email));
-  const actor: NetworkActor = {
-    userId: officeUser!.id,
-    name: officeUser!.name,
-    email: officeUser!.email,
-    networkId,
-    role: 'office',
-    requestId: 'demo',
-    twoFactorEnabled: false,
-  };
+  const actor = (await demoOffice(deps.db, networkId))!;
   const fields = Object.fromEntries((await listFields(deps, actor)).map((f) => [f.name, f.id]));
   const year = Number(new Date(deps.now()).getFullYear());
   const d = (md: string, dy = 0) => `${year + dy}-${md}`;
@@ -58,7 +50,7 @@ export async function seedWorkProjectsDemo(deps: Deps, networkId: string): Promi
     for (const s of taskSeeds) {
       const task = await tasks.createTask(deps, actor, p.id, {
         title: s.title,
-        assigneeId: s.weight === 2 ? adminUser!.id : officeUser!.id,
+        assigneeId: s.weight === 2 ? adminUser!.id : actor.userId,
         dueOn: s.due,
         weight: s.weight ?? 1,
         progress: s.progress ?? 0,
@@ -85,7 +77,7 @@ export async function seedWorkProjectsDemo(deps: Deps, networkId: string): Promi
       description:
         'Praxisphasen für Schülerinnen und Schüler ab Klasse 8 in Betrieben der Region: ein Portal, über das Schulen und Betriebe Plätze finden (KAoA).',
       field: 'Übergang Schule – Beruf (KAoA)',
-      lead: officeUser!.id,
+      lead: actor.userId,
       report: d('03-15'),
     },
     [
@@ -161,7 +153,7 @@ export async function seedWorkProjectsDemo(deps: Deps, networkId: string): Promi
       description:
         'Ein gedruckter und digitaler Wegweiser durch die Schullandschaft des Kreises für Eltern beim Übergang in die weiterführende Schule.',
       field: 'Übergang Grundschule – weiterführende Schule',
-      lead: officeUser!.id,
+      lead: actor.userId,
       report: d('10-15'),
     },
     [

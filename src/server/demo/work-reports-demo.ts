@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import * as t from '../db/schema.js';
-import type { Deps, NetworkActor } from '../lib/context.js';
+import type { Deps } from '../lib/context.js';
 import { createReport, listReports } from '../modules/work/reports.service.js';
-import { DEMO_ACCOUNTS } from './seed.js';
+import { demoOffice } from './demo-office.js';
 
 /**
  * Progress reports of the demo network, written through the office's own use case: drafts on the demo's
@@ -17,17 +17,8 @@ export async function seedWorkReportsDemo(deps: Deps, networkId: string): Promis
     .where(eq(t.progressReport.networkId, networkId))
     .limit(1);
   if (existing) return;
-  const [officeUser] = await deps.db.select().from(t.user).where(eq(t.user.email, DEMO_ACCOUNTS[1]!.email));
-  if (!officeUser) return;
-  const actor: NetworkActor = {
-    userId: officeUser.id,
-    name: officeUser.name,
-    email: officeUser.email,
-    networkId,
-    role: 'office',
-    requestId: 'demo',
-    twoFactorEnabled: false,
-  };
+  const actor = await demoOffice(deps.db, networkId);
+  if (!actor) return;
   const orders = await deps.db
     .select()
     .from(t.workOrder)
