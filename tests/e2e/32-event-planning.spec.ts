@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { publishedSite } from './seed';
 import { check, expectDialogAccessible, expectFitsViewport, fillDateTime, newPage } from './support';
 
 /**
@@ -19,24 +20,7 @@ async function phone(page: Page, name: string) {
 test('the office plans the Bildungskonferenz and the public finds it', async ({ browser, network }) => {
   const api = network.admin.api;
   const n = network.id;
-  const slug = `netz-${n.slice(0, 8)}`;
-  await api.put(`/networks/${n}/public-site`, {
-    published: true,
-    slug,
-    description: 'Das Bildungsnetzwerk des Hochsauerlandkreises.',
-    contactEmail: `bildungsbuero@${slug}.example`,
-    provider: 'Hochsauerlandkreis',
-    street: 'Steinstraße 27',
-    postalCode: '59872',
-    city: 'Meschede',
-    phone: '0291 940',
-    representative: 'Der Landrat',
-    responsible: 'Bildungsbüro',
-    dataProtectionOfficer: '',
-    team: [],
-    bodies: [],
-    publicDecisionIds: [],
-  });
+  const slug = await publishedSite(api, n);
   const staff = await api.post<{ id: string }>(`/networks/${n}/events`, {
     type: 'staff_meeting',
     title: 'Dienstbesprechung Bildungsbüro',

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { publishedSite } from './seed';
 import { check, expectDialogAccessible, expectFitsViewport, fillTime, newPage } from './support';
 
 /**
@@ -163,24 +164,7 @@ test('the office adds rooms, books one (double booking refused) and builds the p
 
   // The public: the network page announces the conference; its page shows the timetable with times,
   // rooms and the confirmed speaker.
-  const slug = `netz-${network.id.slice(0, 8)}`;
-  await network.admin.api.put(`${n}/public-site`, {
-    published: true,
-    slug,
-    description: 'Das Bildungsnetzwerk des Hochsauerlandkreises.',
-    contactEmail: `bildungsbuero@${slug}.example`,
-    provider: 'Hochsauerlandkreis',
-    street: 'Steinstraße 27',
-    postalCode: '59872',
-    city: 'Meschede',
-    phone: '0291 940',
-    representative: 'Der Landrat',
-    responsible: 'Bildungsbüro',
-    dataProtectionOfficer: '',
-    team: [],
-    bodies: [],
-    publicDecisionIds: [],
-  });
+  const slug = await publishedSite(network.admin.api, network.id);
   const visitor = await newPage(browser);
   await visitor.goto(`/netzwerk/${slug}`);
   const events = visitor.getByRole('region', { name: 'Veranstaltungen' });

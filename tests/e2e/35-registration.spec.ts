@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { linkIn, mailTo } from './mail';
+import { publishedSite } from './seed';
 import { check, expectFitsViewport, newPage } from './support';
 
 /**
@@ -16,24 +17,7 @@ test('a teacher registers by phone, waits for her first choice and accepts the o
 }) => {
   const api = network.admin.api;
   const n = network.id;
-  const slug = `netz-${n.slice(0, 8)}`;
-  await api.put(`/networks/${n}/public-site`, {
-    published: true,
-    slug,
-    description: 'Das Bildungsnetzwerk des Hochsauerlandkreises.',
-    contactEmail: network.email('bildungsbuero'),
-    provider: 'Hochsauerlandkreis',
-    street: 'Steinstraße 27',
-    postalCode: '59872',
-    city: 'Meschede',
-    phone: '0291 940',
-    representative: 'Der Landrat',
-    responsible: 'Bildungsbüro',
-    dataProtectionOfficer: '',
-    team: [],
-    bodies: [],
-    publicDecisionIds: [],
-  });
+  const slug = await publishedSite(api, n, network.email('bildungsbuero'));
   let event = await api.post<{ id: string; version: number }>(`/networks/${n}/events`, {
     type: 'conference',
     title: 'Bildungskonferenz 2027',

@@ -258,3 +258,29 @@ export async function sendInvitations(network: Network, meetingId: string) {
 export async function plannedMeeting(network: Network, title: string, days: number) {
   return planMeeting(network.admin.api, network.id, title, berlinDay(days), '10:00', '12:00');
 }
+
+/**
+ * The network's public page, published with the provider's details (what journey 17 does in the page
+ * editor); returns its address's slug.
+ */
+export async function publishedSite(api: Api, networkId: string, contactEmail?: string): Promise<string> {
+  const slug = `netz-${networkId.slice(0, 8)}`;
+  await api.put(`/networks/${networkId}/public-site`, {
+    published: true,
+    slug,
+    description: 'Das Bildungsnetzwerk des Hochsauerlandkreises.',
+    contactEmail: contactEmail ?? `bildungsbuero@${slug}.example`,
+    provider: 'Hochsauerlandkreis',
+    street: 'Steinstraße 27',
+    postalCode: '59872',
+    city: 'Meschede',
+    phone: '0291 940',
+    representative: 'Der Landrat',
+    responsible: 'Bildungsbüro',
+    dataProtectionOfficer: '',
+    team: [],
+    bodies: [],
+    publicDecisionIds: [],
+  });
+  return slug;
+}
