@@ -178,6 +178,12 @@ describe('public registration', () => {
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ status: 'confirmed', waitingPosition: null });
     expect(res.json().choices[0]).toMatchObject({ sessionId: s.w1.id, priority: 1, status: 'confirmed' });
+    // The audit trail names the place decided.
+    const [audited] = await ctx.database.db
+      .select()
+      .from(t.auditEvent)
+      .where(eq(t.auditEvent.entityId, res.json().id));
+    expect(audited).toMatchObject({ action: 'create', after: { status: 'confirmed', source: 'public' } });
 
     const twice = await register(s, { ...anna, email: anna.email.toUpperCase() });
     expect(twice.statusCode).toBe(409);

@@ -604,7 +604,8 @@ export async function registerIn(
         entityType: 'registration',
         entityId: id,
         summary: `Anmeldung zu „${ev.title}“: ${input.firstName} ${input.lastName}`,
-        after: { source, choices: input.choices.length },
+        // Written only when the guard confirmed the plan: the status is the decided one.
+        after: { status: plan.status, source, choices: input.choices.length },
       }),
       ...(inviteeId ? [repo.linkInviteeUpdate(db, inviteeId, id)] : []),
     ];
