@@ -508,8 +508,9 @@ export async function registerIn(
   const careful = () => registerLocked(deps, networkId, eventId, input, source, who, inviteeId, recorded);
   const byId = new Map(sessions.map((s) => [s.id, s]));
   let others = first;
-  // The sessions' places as last read in full (or guessed), for what this instance remembers.
-  let readSessions = first.sessions;
+  // The sessions' places when this registration read them in full (not guessed): what this instance
+  // remembers then, else what it remembered last (which other registrations keep up to date meanwhile).
+  let readSessions = first === guess ? undefined : first.sessions;
   let fresh: repo.OthersPlaces | undefined;
   for (let round = 0; round < PLAN_ROUNDS; round++) {
     if (fresh) others = fresh;
@@ -626,9 +627,8 @@ export async function registerIn(
         : undefined;
       continue;
     }
-    // The lock saw the event and the chosen sessions; the other sessions as read for this plan, or as
-    // last seen when it was planned from that guess.
-    const before = readSessions;
+    // The lock saw the event and the chosen sessions; the others as read or remembered.
+    const before = readSessions ?? lastSeen.get(ev.id)?.places.sessions ?? others.sessions;
     const seen = { event: held.event, sessions: new Map([...before, ...held.sessions]) };
     remember(ev.id, withMine(seen, plan, input.choices), now.getTime());
     return {
