@@ -119,8 +119,16 @@ test('documentation: a workshop documented and published, two recommendations ha
   await page.setViewportSize({ width: 1280, height: 800 });
 
   // The next meeting has them on its agenda.
-  await recs.getByRole('link', { name: 'Frühjahrssitzung des Lenkungskreises' }).first().click();
-  await expect(page).toHaveURL(new RegExp(`/lenkungskreis/sitzungen/${meeting.id}`));
+  // The link lands on the recommendation's own agenda item, focused and in view.
+  await recs
+    .getByRole('listitem')
+    .filter({ hasText: 'Elternarbeit stärken' })
+    .getByRole('link', { name: 'Frühjahrssitzung des Lenkungskreises' })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`/lenkungskreis/sitzungen/${meeting.id}#item-`));
+  const landed = page.locator('article.bn-item').filter({ has: page.locator('h3:focus') });
+  await expect(landed).toContainText('Empfehlung der Bildungskonferenz 2026: Elternarbeit stärken');
+  await expect(landed).toBeInViewport();
   await expect(
     page.getByText('Empfehlung der Bildungskonferenz 2026: Praxisphasen ausbauen').first(),
   ).toBeVisible();

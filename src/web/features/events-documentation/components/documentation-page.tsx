@@ -481,6 +481,7 @@ function Recommendations({
                     className="kern-link"
                     to="/n/$networkId/lenkungskreis/sitzungen/$meetingId"
                     params={{ networkId, meetingId: r.meetingId }}
+                    hash={r.agendaItemId ? `item-${r.agendaItemId}` : undefined}
                   >
                     {r.meetingTitle}
                   </Link>{' '}

@@ -16,6 +16,7 @@ import {
   TextAreaField,
 } from '../../../components/ui';
 import { useCan } from '../../../lib/session';
+import { useHashTarget } from '../../../lib/use-focus-on-navigation';
 import { MeetingQuestionsSection } from '../../replies/components/meeting-questions';
 import { OfficeReportOffer } from '../../work-reports';
 import { cancelMeeting, holdMeeting, meetingQuery, meetingsKey, updateMeeting } from '../api';
@@ -56,6 +57,8 @@ export function MeetingPage({ networkId, meetingId }: { networkId: string; meeti
   const can = useCan();
   const qc = useQueryClient();
   const detail = useQuery(meetingQuery(networkId, meetingId));
+  // A link to one agenda item (`#item-<id>`, e.g. from a handed recommendation) lands on it.
+  useHashTarget(!!detail.data);
   const [message, setMessage] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'edit' | 'cancel' | null>(null);
   // One notice at a time: the next action replaces it, opening a dialog or another meeting clears it.

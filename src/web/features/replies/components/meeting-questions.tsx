@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { MeetingDetail } from '../../../../contracts/steering';
 import { Button, ErrorAlert, StatusMessage, TextAreaField } from '../../../components/ui';
 import { formatDateTime } from '../../../lib/format';
+import { useHashTarget } from '../../../lib/use-focus-on-navigation';
 import { answerQuestion, type ItemQuestion, meetingQuestionsQuery, openQuestionsQuery } from '../api';
 
 /**
@@ -22,6 +23,8 @@ export function MeetingQuestionsSection({
   const { t } = useTranslation();
   const q = useQuery(meetingQuestionsQuery(networkId, meeting.id));
   const questions = q.data ?? [];
+  // The dashboard's open questions link here (`#rueckfragen`).
+  useHashTarget(!q.isPending);
   if (q.isPending) return null;
   return (
     <section className="bn-section" aria-labelledby="rueckfragen" id="rueckfragen-bereich">
