@@ -12,17 +12,20 @@ import { getProgramme } from './programme.service.js';
 const kindLabel = { plenary: 'Plenum', workshop: 'Workshop', forum: 'Forum', break: 'Pause' } as const;
 
 export function programmeBlocks(p: Programme, venue: string): DocBlock[] {
-  const start = new Date(p.startsAt);
+  const first = formatWeekdayDate(new Date(p.startsAt));
+  const last = formatWeekdayDate(new Date(p.endsAt));
+  // Over several days the date is a range and each slot names its day.
+  const severalDays = first !== last;
   const blocks: DocBlock[] = [
     { type: 'h1', text: `Programm: ${p.title}` },
-    { type: 'meta', label: 'Datum', value: formatWeekdayDate(start) },
+    { type: 'meta', label: 'Datum', value: severalDays ? `${first} bis ${last}` : first },
   ];
   if (venue) blocks.push({ type: 'meta', label: 'Ort', value: venue });
   if (p.slots.length === 0) blocks.push({ type: 'p', text: 'Das Programm ist noch nicht geplant.' });
   for (const slot of p.slots) {
     blocks.push({
       type: 'h2',
-      text: `${shortTime(new Date(slot.startsAt))} bis ${shortTime(new Date(slot.endsAt))} Uhr${
+      text: `${severalDays ? `${formatWeekdayDate(new Date(slot.startsAt))}, ` : ''}${shortTime(new Date(slot.startsAt))} bis ${shortTime(new Date(slot.endsAt))} Uhr${
         slot.sessions.length > 1 ? ` (${slot.sessions.length} parallel)` : ''
       }`,
     });

@@ -46,6 +46,20 @@ import {
   updateSpeaker,
 } from '../api';
 
+/** The day of a session or booking, offered only when the event spans several days. */
+function DaySelect({ days, defaultValue }: { days: string[]; defaultValue?: string }) {
+  const { t } = useTranslation();
+  if (days.length < 2) return null;
+  return (
+    <SelectField
+      label={t('eventsProgramme.day')}
+      name="day"
+      defaultValue={defaultValue}
+      options={days.map((d) => ({ value: d, label: formatWeekdayDate(`${d}T12:00:00Z`) }))}
+    />
+  );
+}
+
 /** The days an event spans (Berlin days), for the session form's day select. */
 function daysOf(p: Programme): string[] {
   const days: string[] = [];
@@ -481,14 +495,7 @@ function SessionDialog({
         rows={2}
         defaultValue={session?.description ?? ''}
       />
-      {days.length > 1 ? (
-        <SelectField
-          label={t('eventsProgramme.day')}
-          name="day"
-          defaultValue={session ? berlinDay(session.startsAt) : days[0]}
-          options={days.map((d) => ({ value: d, label: formatWeekdayDate(`${d}T12:00:00Z`) }))}
-        />
-      ) : null}
+      <DaySelect days={days} defaultValue={session ? berlinDay(session.startsAt) : days[0]} />
       <div className="bn-form-row">
         <TimeField
           label={t('eventsProgramme.start')}
@@ -617,12 +624,13 @@ function BookingDialog({
   const { t } = useTranslation();
   const resources = useQuery(resourcesQuery(networkId));
   const sessions = p.slots.flatMap((s) => s.sessions);
+  const days = daysOf(p);
   const save = useMutation({
     mutationFn: (form: FormData) => {
       const sessionId = String(form.get('sessionId') ?? '');
       const start = String(form.get('start') ?? '');
       const end = String(form.get('end') ?? '');
-      const day = berlinDay(p.startsAt);
+      const day = String(form.get('day') ?? days[0]);
       return createBooking(networkId, p.eventId, {
         resourceId: String(form.get('resourceId') ?? ''),
         sessionId: sessionId || null,
@@ -659,10 +667,14 @@ function BookingDialog({
         defaultValue=""
         options={[
           { value: '', label: t('eventsProgramme.wholeEvent') },
-          ...sessions.map((s) => ({ value: s.id, label: `${time(s.startsAt)} ${s.title}` })),
+          ...sessions.map((s) => ({
+            value: s.id,
+            label: `${days.length > 1 ? `${formatWeekdayDate(s.startsAt)}, ` : ''}${time(s.startsAt)} ${s.title}`,
+          })),
         ]}
       />
       <p className="kern-body kern-body--small">{t('eventsProgramme.bookHint')}</p>
+      <DaySelect days={days} defaultValue={days[0]} />
       <div className="bn-form-row">
         <TimeField label={t('eventsProgramme.start')} name="start" />
         <TimeField label={t('eventsProgramme.end')} name="end" />

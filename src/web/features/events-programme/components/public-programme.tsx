@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { berlinTime, publicProgrammeQuery } from '../api';
+import { formatWeekdayDate } from '../../../lib/format';
+import { berlinDay, berlinTime, publicProgrammeQuery } from '../api';
 
 const time = (iso: string) => berlinTime(iso).replace(/^0(\d)/, '$1');
 
@@ -10,6 +11,8 @@ export function PublicProgramme({ slug, eventId }: { slug: string; eventId: stri
   const q = useQuery(publicProgrammeQuery(slug, eventId));
   if (q.isPending || q.isError) return null;
   const p = q.data;
+  // Over several days each slot names its day.
+  const severalDays = new Set(p.slots.map((s) => berlinDay(s.startsAt))).size > 1;
   return (
     <section className="bn-section" aria-labelledby="public-programme">
       <h2 className="kern-heading-medium" id="public-programme">
@@ -22,6 +25,7 @@ export function PublicProgramme({ slug, eventId }: { slug: string; eventId: stri
           {p.slots.map((slot) => (
             <li key={slot.startsAt} className="bn-timetable__slot">
               <h3 className="kern-heading-small">
+                {severalDays ? `${formatWeekdayDate(slot.startsAt)}, ` : ''}
                 {t('eventsProgramme.slot', { from: time(slot.startsAt), to: time(slot.endsAt) })}
               </h3>
               <ul className="bn-plain-list">
