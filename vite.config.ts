@@ -59,10 +59,10 @@ export default defineConfig({
               test: /node_modules[\\/](react|react-dom|scheduler|use-sync-external-store)[\\/]/,
               priority: 20,
             },
-            // The German catalogue, needed on every page (the work programme's part comes with its pages).
+            // The German catalogue, needed on every page (the module messages of i18n/modules-de.ts come with their pages).
             {
               name: 'messages-de',
-              test: /src[\\/]web[\\/]i18n[\\/]de[\\/](?!work-|contacts-|events-|surveys)/,
+              test: /src[\\/]web[\\/]i18n[\\/]de[\\/](?!work-|contacts-|events-|surveys|meeting-run|minutes)/,
               priority: 15,
             },
             {

@@ -9,6 +9,8 @@ import { eventsInvitations } from './de/events-invitations';
 import { eventsPlanning } from './de/events-planning';
 import { eventsProgramme } from './de/events-programme';
 import { eventsRegistration } from './de/events-registration';
+import { meetingRun } from './de/meeting-run';
+import { minutes } from './de/minutes';
 import { surveys } from './de/surveys';
 import { workDesk } from './de/work-desk';
 import { workGoals } from './de/work-goals';
@@ -18,7 +20,7 @@ import { workReports } from './de/work-reports';
 import { workTrace } from './de/work-trace';
 
 /**
- * The German messages of the work programme, the address book, events and surveys: not in the entry bundle (the initial JavaScript's
+ * The German messages of the work programme, the address book, events, surveys and a meeting's conduct and minutes: not in the entry bundle (the initial JavaScript's
  * budget), loaded before a network's pages or a public network page render (`loadModuleMessages`).
  */
 export const deModules = {
@@ -40,5 +42,8 @@ export const deModules = {
   ...eventsCheckin,
   ...eventsDocumentation,
   ...surveys,
+  // Holding a meeting and its minutes: network pages only.
+  ...meetingRun,
+  ...minutes,
 };
 export type DeModules = typeof deModules;

@@ -7,10 +7,8 @@ import { contract } from './contract';
 import { dashboard } from './dashboard';
 import { decisions } from './decisions';
 import { files } from './files';
-import { meetingRun } from './meeting-run';
 import { meetings } from './meetings';
 import { members } from './members';
-import { minutes } from './minutes';
 import { outbox } from './outbox';
 import { personalLinks } from './personal-links';
 import { procedures } from './procedures';
@@ -41,8 +39,6 @@ export const de = {
   ...procedures,
   ...replies,
   ...meetings,
-  ...meetingRun,
-  ...minutes,
   ...personalLinks,
 };
 
