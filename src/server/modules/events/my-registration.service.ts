@@ -8,21 +8,18 @@ import { recordAudit } from '../audit/audit.service.js';
 import { openLink } from '../links/links.service.js';
 import { type EventRow, eventRow } from './events.repository.js';
 import { waitingPosition } from './places.rules.js';
-import * as repo from './registration.repository.js';
 import {
-  type AuditWho,
-  cancelIn,
   cancelRows,
   choiceViews,
-  head,
   mailTo,
   placeChoices,
   placesOf,
-  publicWho,
   sessionOptions,
   settleEvent,
   validChoices,
-} from './registration.service.js';
+} from './registration.places.js';
+import * as repo from './registration.repository.js';
+import { type AuditWho, cancelIn, head, publicWho } from './registration.service.js';
 
 /* The personal registration page behind its link: the view, changes, the cancellation, offers. */
 

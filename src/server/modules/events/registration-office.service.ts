@@ -7,18 +7,9 @@ import { authorize } from '../networks/networks.policy.js';
 import { eventRow } from './events.repository.js';
 import { visibleEvent } from './events.service.js';
 import { waitingPosition } from './places.rules.js';
+import { choiceViews, choosableKinds, count, placesOf, settleEvent } from './registration.places.js';
 import * as repo from './registration.repository.js';
-import {
-  type AuditWho,
-  cancelIn,
-  choiceViews,
-  choosableKinds,
-  count,
-  head,
-  placesOf,
-  registerIn,
-  settleEvent,
-} from './registration.service.js';
+import { type AuditWho, cancelIn, head, registerIn } from './registration.service.js';
 
 /* The office's part of registration: the list, adding and cancelling, the job for offers that ran out. */
 
