@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import * as t from '../db/schema.js';
 import type { Deps, NetworkActor } from '../lib/context.js';
+import * as answers from '../modules/surveys/answers.service.js';
 import * as surveys from '../modules/surveys/surveys.service.js';
 import { demoOffice } from './demo-office.js';
 
@@ -72,10 +73,10 @@ async function answerAll(
 ) {
   const s = await surveys.getSurvey(deps, actor, surveyId);
   const byKey = new Map(s.questionList.map((q) => [q.key ?? q.id, q.id]));
-  const { urls } = await surveys.mintLinks(deps, actor, surveyId, { count: n });
+  const { urls } = await answers.mintLinks(deps, actor, surveyId, { count: n });
   const rnd = random(seed);
   for (const url of urls)
-    await surveys.submitAnswer(deps, url.split('/befragung/')[1]!, { answers: make(rnd, byKey) });
+    await answers.submitAnswer(deps, url.split('/befragung/')[1]!, { answers: make(rnd, byKey) });
 }
 
 /** A Likert answer leaning to `centre` (1–5). */

@@ -31,6 +31,8 @@ import { memberOf } from '../../http/access.js';
 import { attachmentDisposition } from '../../lib/content-disposition.js';
 import type { Deps } from '../../lib/context.js';
 import { XLSX_TYPE } from '../../lib/spreadsheet.js';
+import * as answerSvc from './answers.service.js';
+import * as questionSvc from './questions.service.js';
 import { resultsWorkbook } from './surveys.export.js';
 import * as svc from './surveys.service.js';
 
@@ -105,7 +107,7 @@ export const surveysRoutes =
           response: { 200: z.array(BankQuestion), ...errors },
         },
       },
-      async (req) => svc.listBank(deps, memberOf(req)),
+      async (req) => questionSvc.listBank(deps, memberOf(req)),
     );
     app.get(
       `${n}/fields/:fieldId`,
@@ -118,7 +120,7 @@ export const surveysRoutes =
           response: { 200: FieldSurveyResults, ...errors },
         },
       },
-      async (req) => svc.fieldSurveyResults(deps, memberOf(req), req.params.fieldId),
+      async (req) => answerSvc.fieldSurveyResults(deps, memberOf(req), req.params.fieldId),
     );
     app.get(
       one,
@@ -166,7 +168,9 @@ export const surveysRoutes =
         },
       },
       async (req, reply) =>
-        reply.code(201).send(await svc.addQuestion(deps, memberOf(req), req.params.surveyId, req.body)),
+        reply
+          .code(201)
+          .send(await questionSvc.addQuestion(deps, memberOf(req), req.params.surveyId, req.body)),
     );
     app.post(
       `${one}/questions/from-bank`,
@@ -183,7 +187,9 @@ export const surveysRoutes =
       async (req, reply) =>
         reply
           .code(201)
-          .send(await svc.addFromBank(deps, memberOf(req), req.params.surveyId, req.body.bankQuestionId)),
+          .send(
+            await questionSvc.addFromBank(deps, memberOf(req), req.params.surveyId, req.body.bankQuestionId),
+          ),
     );
     app.patch(
       `${one}/questions/:questionId`,
@@ -198,7 +204,7 @@ export const surveysRoutes =
         },
       },
       async (req) =>
-        svc.editQuestion(deps, memberOf(req), req.params.surveyId, req.params.questionId, req.body),
+        questionSvc.editQuestion(deps, memberOf(req), req.params.surveyId, req.params.questionId, req.body),
     );
     app.post(
       `${one}/questions/:questionId/move`,
@@ -213,7 +219,13 @@ export const surveysRoutes =
         },
       },
       async (req) =>
-        svc.moveQuestion(deps, memberOf(req), req.params.surveyId, req.params.questionId, req.body.direction),
+        questionSvc.moveQuestion(
+          deps,
+          memberOf(req),
+          req.params.surveyId,
+          req.params.questionId,
+          req.body.direction,
+        ),
     );
     app.delete(
       `${one}/questions/:questionId`,
@@ -226,7 +238,8 @@ export const surveysRoutes =
           response: { 200: SurveyDetail, ...errors },
         },
       },
-      async (req) => svc.removeQuestion(deps, memberOf(req), req.params.surveyId, req.params.questionId),
+      async (req) =>
+        questionSvc.removeQuestion(deps, memberOf(req), req.params.surveyId, req.params.questionId),
     );
     app.post(
       `${one}/bank`,
@@ -241,7 +254,9 @@ export const surveysRoutes =
         },
       },
       async (req, reply) =>
-        reply.code(201).send(await svc.saveToBank(deps, memberOf(req), req.params.surveyId, req.body)),
+        reply
+          .code(201)
+          .send(await questionSvc.saveToBank(deps, memberOf(req), req.params.surveyId, req.body)),
     );
     app.post(
       `${one}/links`,
@@ -256,7 +271,7 @@ export const surveysRoutes =
         },
       },
       async (req, reply) =>
-        reply.code(201).send(await svc.mintLinks(deps, memberOf(req), req.params.surveyId, req.body)),
+        reply.code(201).send(await answerSvc.mintLinks(deps, memberOf(req), req.params.surveyId, req.body)),
     );
     app.post(
       `${one}/send`,
@@ -269,7 +284,7 @@ export const surveysRoutes =
           response: { 200: SendAnswer, ...errors },
         },
       },
-      async (req) => svc.sendToParticipants(deps, memberOf(req), req.params.surveyId),
+      async (req) => answerSvc.sendToParticipants(deps, memberOf(req), req.params.surveyId),
     );
     app.get(
       `${one}/results`,
@@ -283,7 +298,7 @@ export const surveysRoutes =
           response: { 200: SurveyResults, ...errors },
         },
       },
-      async (req) => svc.surveyResults(deps, memberOf(req), req.params.surveyId, req.query.group),
+      async (req) => answerSvc.surveyResults(deps, memberOf(req), req.params.surveyId, req.query.group),
     );
     app.get(
       `${one}/results.xlsx`,
@@ -292,7 +307,11 @@ export const surveysRoutes =
         schema: { tags, summary: 'Ergebnisse als Excel-Datei', params: SurveyParams, response: errors },
       },
       async (req, reply) => {
-        const { results, questions, raw } = await svc.exportRows(deps, memberOf(req), req.params.surveyId);
+        const { results, questions, raw } = await answerSvc.exportRows(
+          deps,
+          memberOf(req),
+          req.params.surveyId,
+        );
         const file = await resultsWorkbook(results, questions, raw);
         return reply
           .header('content-type', XLSX_TYPE)
@@ -313,7 +332,7 @@ export const surveysRoutes =
           response: { 200: AnswerForm, ...errors },
         },
       },
-      async (req) => svc.answerForm(deps, req.params.token),
+      async (req) => answerSvc.answerForm(deps, req.params.token),
     );
     app.post(
       '/survey-answers/:token',
@@ -327,6 +346,6 @@ export const surveysRoutes =
           response: { 200: z.object({ ok: z.literal(true) }), ...errors },
         },
       },
-      async (req) => svc.submitAnswer(deps, req.params.token, req.body),
+      async (req) => answerSvc.submitAnswer(deps, req.params.token, req.body),
     );
   };
