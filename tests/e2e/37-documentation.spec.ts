@@ -77,6 +77,11 @@ test('documentation: a workshop documented and published, two recommendations ha
   await workshop.getByRole('button', { name: 'Hochladen' }).click();
   await expect(workshop.getByRole('link', { name: 'gruppenarbeit.png' })).toBeVisible();
   await expect(workshop).toContainText('Einwilligung liegt vor');
+  // The photo shows itself in the list (loaded, not a broken image).
+  const thumb = workshop.getByRole('link', { name: 'gruppenarbeit.png' }).locator('img');
+  await expect
+    .poll(() => thumb.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0)))
+    .toBeGreaterThan(0);
 
   await page.getByRole('button', { name: 'Veröffentlichen' }).click();
   await expect(page.getByText(/Veröffentlicht am/).first()).toBeVisible();

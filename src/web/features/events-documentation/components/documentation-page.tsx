@@ -325,7 +325,19 @@ function Files({
         <ul className="bn-doc-files__list">
           {files.map((f) => (
             <li key={f.id}>
-              <a className="kern-link" href={docFileUrl(networkId, eventId, f.id)}>
+              <a
+                className={f.kind === 'photo' ? 'kern-link bn-doc-files__photo' : 'kern-link'}
+                href={docFileUrl(networkId, eventId, f.id)}
+              >
+                {/* A photo shows itself; the link's name stays the file's name. */}
+                {f.kind === 'photo' ? (
+                  <img
+                    className="bn-doc-files__thumb"
+                    src={docFileUrl(networkId, eventId, f.id)}
+                    alt=""
+                    loading="lazy"
+                  />
+                ) : null}
                 {f.name}
               </a>{' '}
               {f.caption ? <span className="kern-body">– {f.caption} </span> : null}
