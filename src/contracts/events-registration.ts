@@ -198,7 +198,13 @@ export const RegistrationList = z.object({
   event: EventHead,
   counts: PlaceCounts,
   sessions: z.array(
-    PlaceCounts.extend({ id: z.uuid(), title: z.string(), kind: SessionKind, startsAt: z.iso.datetime() }),
+    PlaceCounts.extend({
+      id: z.uuid(),
+      title: z.string(),
+      kind: SessionKind,
+      startsAt: z.iso.datetime(),
+      endsAt: z.iso.datetime(),
+    }),
   ),
   registrations: z.array(RegistrationRow),
 });

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { publishedSite } from './seed';
+import { conference2027, publishedSite } from './seed';
 import { check, expectDialogAccessible, expectFitsViewport, fillTime, newPage } from './support';
 
 /**
@@ -23,14 +23,7 @@ test('the office adds rooms, books one (double booking refused) and builds the p
 }) => {
   const office = await network.account('office');
   const n = `/networks/${network.id}`;
-  const conference = await office.api.post<{ id: string }>(`${n}/events`, {
-    type: 'conference',
-    title: 'Bildungskonferenz 2027',
-    startsAt: '2027-02-25T09:00',
-    endsAt: '2027-02-25T16:00',
-    venue: 'Kreishaus Meschede',
-    public: true,
-  });
+  const conference = await conference2027(office.api, network.id);
   const meeting = await office.api.post<{ id: string }>(`${n}/events`, {
     type: 'network_meeting',
     title: 'Netzwerktreffen Übergang Schule–Beruf',

@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { linkIn, mailTo } from './mail';
-import { publishedSite } from './seed';
+import { conference2027, publishedSite } from './seed';
 import { check, expectFitsViewport, newPage } from './support';
 
 /**
@@ -18,14 +18,8 @@ test('a teacher registers by phone, waits for her first choice and accepts the o
   const api = network.admin.api;
   const n = network.id;
   const slug = await publishedSite(api, n, network.email('bildungsbuero'));
-  let event = await api.post<{ id: string; version: number }>(`/networks/${n}/events`, {
-    type: 'conference',
-    title: 'Bildungskonferenz 2027',
-    startsAt: '2027-02-25T09:00',
-    endsAt: '2027-02-25T16:00',
-    venue: 'Kreishaus Meschede',
+  let event = await conference2027(api, n, {
     venueAddress: 'Steinstraße 27, 59872 Meschede',
-    public: true,
     capacity: 120,
     registrationDeadline: '2027-02-11T23:59',
   });

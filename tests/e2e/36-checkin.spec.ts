@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { linkIn, mailTo } from './mail';
+import { conferenceWithWorkshop } from './seed';
 import { check } from './support';
 
 /**
@@ -13,23 +14,9 @@ test('check-in: by name and by code, a walk-in, session attendance, the attendan
   network,
 }) => {
   const office = await network.account('office');
-  const n = `/networks/${network.id}`;
-  const ev = await office.api.post<{ id: string }>(`${n}/events`, {
-    type: 'conference',
-    title: 'Bildungskonferenz 2027',
-    startsAt: '2027-02-25T09:00',
-    endsAt: '2027-02-25T16:00',
-    venue: 'Kreishaus Meschede',
-    public: true,
-    capacity: 120,
-  });
-  const e = `${n}/events/${ev.id}`;
-  const workshop = await office.api.post<{ id: string }>(`${e}/sessions`, {
-    kind: 'workshop',
-    title: 'Workshop A: Übergang Schule–Beruf',
-    startsAt: '2027-02-25T10:00',
-    endsAt: '2027-02-25T11:30',
-    capacity: 20,
+  const { ev, e, workshop } = await conferenceWithWorkshop(office.api, network.id, {
+    event: 120,
+    workshop: 20,
   });
   const people = [
     ['Anna', 'Müller', 'Gesamtschule Meschede'],

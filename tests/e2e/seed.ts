@@ -284,3 +284,37 @@ export async function publishedSite(api: Api, networkId: string, contactEmail?: 
   });
   return slug;
 }
+
+/**
+ * The Bildungskonferenz 2027 (Thursday 25 February, 9:00–16:00, Kreishaus Meschede, public), as the
+ * office creates it through the planning API; `extra` sets capacity, deadline and the like.
+ */
+export function conference2027(api: Api, networkId: string, extra: Record<string, unknown> = {}) {
+  return api.post<{ id: string; version: number }>(`/networks/${networkId}/events`, {
+    type: 'conference',
+    title: 'Bildungskonferenz 2027',
+    startsAt: '2027-02-25T09:00',
+    endsAt: '2027-02-25T16:00',
+    venue: 'Kreishaus Meschede',
+    public: true,
+    ...extra,
+  });
+}
+
+/** The conference of `conference2027` with one workshop ("Workshop A", 10:00–11:30). */
+export async function conferenceWithWorkshop(
+  api: Api,
+  networkId: string,
+  places: { event: number; workshop: number },
+) {
+  const ev = await conference2027(api, networkId, { capacity: places.event });
+  const e = `/networks/${networkId}/events/${ev.id}`;
+  const workshop = await api.post<{ id: string }>(`${e}/sessions`, {
+    kind: 'workshop',
+    title: 'Workshop A: Übergang Schule–Beruf',
+    startsAt: '2027-02-25T10:00',
+    endsAt: '2027-02-25T11:30',
+    capacity: places.workshop,
+  });
+  return { ev, e, workshop };
+}

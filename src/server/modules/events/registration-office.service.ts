@@ -63,6 +63,7 @@ export async function listRegistrations(
         title: s.title,
         kind: s.kind,
         startsAt: s.startsAt.toISOString(),
+        endsAt: s.endsAt.toISOString(),
         ...count(p.sessionPlaces.get(s.id) ?? [], s.capacity, cancelledIn(s.id)),
       })),
     registrations: rows,

@@ -101,9 +101,25 @@ export const eventsRegistration = {
       needs: 'Bedarfe angegeben',
       until: 'bis {{at}}',
       cancel: 'Stornieren',
-      cancelConfirm:
-        'Anmeldung von {{name}} stornieren? Der Platz geht an die nächste Person auf der Warteliste.',
       cancelled: 'Die Anmeldung ist storniert; der Platz wurde der nächsten Person angeboten.',
+      cancelTitle: 'Anmeldung von {{name}} stornieren?',
+      cancelText:
+        'Die Person erhält eine Bestätigung der Stornierung per E-Mail. Ein frei werdender Platz wird der nächsten Person auf der Warteliste angeboten.',
+      add: 'Anmeldung erfassen',
+      addTitle: 'Anmeldung erfassen (z. B. telefonisch)',
+      addIntro:
+        'Die Person erhält wie bei der Anmeldung über die öffentliche Seite eine Bestätigung mit ihrem persönlichen Link. Die Anmeldefrist gilt hier nicht.',
+      addSubmit: 'Anmeldung speichern',
+      addClose: 'Erfassen schließen',
+      added: 'Die Anmeldung von {{name}} ist gespeichert: {{status}}.',
+      filter: 'Anmeldungen filtern',
+      search: 'Name, E-Mail oder Einrichtung',
+      filterStatus: 'Platz',
+      filterSession: 'Workshop',
+      all: 'alle',
+      allSessions: 'alle Workshops',
+      shown: '{{shown}} von {{count}} angezeigt',
+      noMatch: 'Keine Anmeldung passt zu diesem Filter.',
     },
   },
 };

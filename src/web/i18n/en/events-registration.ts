@@ -98,9 +98,25 @@ export const eventsRegistration = {
       needs: 'needs stated',
       until: 'until {{at}}',
       cancel: 'Cancel',
-      cancelConfirm:
-        'Cancel the registration of {{name}}? The place goes to the next person on the waiting list.',
       cancelled: 'The registration is cancelled; the place was offered to the next person.',
+      cancelTitle: 'Cancel the registration of {{name}}?',
+      cancelText:
+        'The person receives a confirmation of the cancellation by e-mail. A place that frees up is offered to the next person on the waiting list.',
+      add: 'Record a registration',
+      addTitle: 'Record a registration (e.g. by phone)',
+      addIntro:
+        'As with the public page, the person receives a confirmation with their personal link. The registration deadline does not apply here.',
+      addSubmit: 'Save registration',
+      addClose: 'Close the form',
+      added: 'The registration of {{name}} is saved: {{status}}.',
+      filter: 'Filter registrations',
+      search: 'Name, e-mail or institution',
+      filterStatus: 'Place',
+      filterSession: 'Workshop',
+      all: 'all',
+      allSessions: 'all workshops',
+      shown: '{{shown}} of {{count}} shown',
+      noMatch: 'No registration matches this filter.',
     },
   },
 };
