@@ -17,7 +17,7 @@ import {
   sessionOptions,
   settleEvent,
   validChoices,
-} from './registration.places.js';
+} from './places.service.js';
 import * as repo from './registration.repository.js';
 import { type AuditWho, cancelIn, head, publicWho } from './registration.service.js';
 

@@ -7,7 +7,7 @@ import { authorize } from '../networks/networks.policy.js';
 import { eventRow } from './events.repository.js';
 import { visibleEvent } from './events.service.js';
 import { waitingPosition } from './places.rules.js';
-import { choiceViews, choosableKinds, count, placesOf, settleEvent } from './registration.places.js';
+import { choiceViews, choosableKinds, count, placesOf, settleEvent } from './places.service.js';
 import * as repo from './registration.repository.js';
 import { type AuditWho, cancelIn, head, registerIn } from './registration.service.js';
 

@@ -30,7 +30,7 @@ import {
   sessionOptions,
   settleEvent,
   validChoices,
-} from './registration.places.js';
+} from './places.service.js';
 import * as repo from './registration.repository.js';
 
 /*
@@ -38,7 +38,7 @@ import * as repo from './registration.repository.js';
  * holds the event's lock (a new registration for the time of one statement, `registerIn`; everything
  * else in a transaction that takes it first), so registrations of one event are serialised and places
  * are never overbooked. Offers that ran out are settled lazily on every read and write of the event and
- * by a job. The places themselves, their views and their mails are in registration.places.ts.
+ * by a job. The places themselves, their views and their mails are in places.service.ts.
  */
 
 export type AuditWho = { userId: string | null; name: string | null; networkId: string; requestId?: string };
