@@ -16,9 +16,10 @@ test('the office records a registration by phone, filters the list and cancels o
   const office = await network.account('office');
   const { ev, e, workshop } = await conferenceWithWorkshop(office.api, network.id, {
     event: 52,
-    workshop: 60,
+    workshop: 1,
   });
-  // 52 places, all taken: Bernd Müller-Beispiel and 51 colleagues.
+  // 52 places, all taken: Bernd Müller-Beispiel (with the workshop's one place) and 51 colleagues, the
+  // first of them waiting for the workshop.
   await office.api.post(`${e}/registrations`, {
     firstName: 'Bernd',
     lastName: 'Müller-Beispiel',
@@ -31,7 +32,7 @@ test('the office records a registration by phone, filters the list and cancels o
       firstName: 'Person',
       lastName: `Beispiel ${String(i).padStart(2, '0')}`,
       email: network.email(`person${i}`),
-      choices: [],
+      choices: i === 1 ? [workshop.id] : [],
     });
 
   const page = await network.open(browser, office, `/veranstaltungen/${ev.id}/anmeldungen`);
@@ -67,6 +68,15 @@ test('the office records a registration by phone, filters the list and cancels o
   await expect(list.getByRole('row', { name: /Telefon-Beispiel, Clara/ })).toContainText(
     'Warteliste, Platz 1',
   );
+  // Who waits for the workshop: with the workshop chosen, "Platz" is the place in it.
+  await page
+    .getByLabel('Workshop', { exact: true })
+    .selectOption({ label: 'Workshop A: Übergang Schule–Beruf' });
+  await expect(page.getByText('2 von 2 angezeigt')).toBeVisible();
+  await expect(list.getByRole('row', { name: /Beispiel 01, Person/ })).toContainText(
+    'Workshop A: Übergang Schule–Beruf: Warteliste, Platz 1',
+  );
+  await page.getByLabel('Workshop', { exact: true }).selectOption({ label: 'alle Workshops' });
 
   // Bernd cancels by phone: found by search without the umlaut, cancelled after a look.
   await page.getByLabel('Platz', { exact: true }).selectOption({ label: 'alle' });
@@ -81,7 +91,11 @@ test('the office records a registration by phone, filters the list and cancels o
   await expect(page.getByRole('status').filter({ hasText: 'Die Anmeldung ist storniert' })).toBeVisible();
   await expect(list.getByRole('row', { name: /Müller-Beispiel, Bernd/ })).toContainText('abgemeldet');
 
-  // The freed place is offered to Clara, by mail too.
+  // The freed places are offered: the workshop's to Person Beispiel 01, the event's to Clara (by mail too).
+  await page.getByLabel('Name, E-Mail oder Einrichtung').fill('beispiel 01');
+  await expect(list.getByRole('row', { name: /Beispiel 01, Person/ })).toContainText(
+    'Workshop A: Übergang Schule–Beruf: Platz angeboten',
+  );
   await page.getByLabel('Name, E-Mail oder Einrichtung').fill('clara');
   await expect(list.getByRole('row', { name: /Telefon-Beispiel, Clara/ })).toContainText('Platz angeboten');
   await mailTo(network.email('clara.telefon'), /^Ein Platz ist frei geworden: Bildungskonferenz 2027$/);

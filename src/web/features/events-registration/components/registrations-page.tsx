@@ -217,12 +217,16 @@ function Registrations({ l, onCancel }: { l: RegistrationList; onCancel: (r: Row
   const [sessionId, setSessionId] = useState('');
   const [shown, setShown] = useState(PAGE);
   const words = fold(useDeferredValue(search)).split(/\s+/).filter(Boolean);
-  const rows = l.registrations.filter(
-    (r) =>
-      (!status || r.status === status) &&
-      (!sessionId || r.choices.some((c) => c.sessionId === sessionId)) &&
-      words.every((w) => fold(`${r.firstName} ${r.lastName} ${r.email} ${r.institution}`).includes(w)),
-  );
+  // With a workshop chosen, "Platz" is the place in that workshop (who waits for Workshop 3?).
+  const placeOf = (r: Row) => (sessionId ? r.choices.find((c) => c.sessionId === sessionId) : r);
+  const rows = l.registrations.filter((r) => {
+    const place = placeOf(r);
+    return (
+      place !== undefined &&
+      (!status || place.status === status) &&
+      words.every((w) => fold(`${r.firstName} ${r.lastName} ${r.email} ${r.institution}`).includes(w))
+    );
+  });
   // A changed filter starts again at the first page.
   const filter = (set: (v: string) => void) => (v: string) => {
     set(v);
