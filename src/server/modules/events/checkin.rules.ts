@@ -1,5 +1,7 @@
 import { formatTime } from '../../lib/format.js';
 
+export { matchesWords } from '../../../contracts/search.js';
+
 /*
  * Pure rules of the day of an event: reading the QR code, the order of names, the retention period and
  * the capacity warning for walk-ins.
@@ -29,12 +31,6 @@ export const bySurname = (
 /** "Müller, Anna" – or only the surname when the first name is empty. */
 export const listName = (r: { lastName: string; firstName: string }): string =>
   r.firstName ? `${r.lastName}, ${r.firstName}` : r.lastName;
-
-/** Whether every folded word of the search occurs in the folded text (name, institution). */
-export function matchesWords(foldedText: string, foldedQuery: string): boolean {
-  const words = foldedQuery.split(' ').filter(Boolean);
-  return words.every((w) => foldedText.includes(w));
-}
 
 /** "9:12" – the hour without a leading zero, as one says it at the door. */
 export const doorTime = (at: Date): string => formatTime(at).replace(/^0(\d)/, '$1');

@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatWeekdayDate } from '../../../lib/format';
-import { berlinDay, berlinTime, publicProgrammeQuery } from '../api';
-
-const time = (iso: string) => berlinTime(iso).replace(/^0(\d)/, '$1');
+import { berlinDay, publicProgrammeQuery } from '../api';
+import { time } from './programme-days';
 
 /** The public timetable of a public event, for the public event page (its own h2; no status, no notes). */
 export function PublicProgramme({ slug, eventId }: { slug: string; eventId: string }) {

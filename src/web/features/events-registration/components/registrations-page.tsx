@@ -6,6 +6,7 @@ import type {
   RegistrationResult,
   SessionOption,
 } from '../../../../contracts/events-registration';
+import { fold, matchesWords } from '../../../../contracts/search';
 import {
   ActionsCell,
   Badge,
@@ -18,6 +19,7 @@ import {
   Section,
   SelectField,
   StatusMessage,
+  TableHead,
   TableRegion,
   TextField,
 } from '../../../components/ui';
@@ -47,10 +49,6 @@ const sessionOptions = (l: RegistrationList): SessionOption[] =>
     free: s.capacity === null ? null : Math.max(0, s.capacity - s.confirmed - s.offered),
     choosable: true,
   }));
-
-/** Folded for search: case and German umlauts do not matter ("Müller" finds "mueller"). */
-const fold = (s: string) =>
-  s.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
 
 /**
  * The office's registrations of one event: counts, the sessions' places and waiting lists, a
@@ -171,25 +169,15 @@ function SessionPlaces({ l }: { l: RegistrationList }) {
       </h2>
       <TableRegion labelledBy="workshops">
         <table className="kern-table bn-table">
-          <thead className="kern-table__head">
-            <tr className="kern-table__row">
-              <th className="kern-table__header" scope="col">
-                {t('eventsRegistration.office.session')}
-              </th>
-              <th className="kern-table__header" scope="col">
-                {t('eventsRegistration.office.capacity')}
-              </th>
-              <th className="kern-table__header" scope="col">
-                {t('eventsRegistration.status.confirmed')}
-              </th>
-              <th className="kern-table__header" scope="col">
-                {t('eventsRegistration.status.offered')}
-              </th>
-              <th className="kern-table__header" scope="col">
-                {t('eventsRegistration.office.waitingList')}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('eventsRegistration.office.session'),
+              t('eventsRegistration.office.capacity'),
+              t('eventsRegistration.status.confirmed'),
+              t('eventsRegistration.status.offered'),
+              t('eventsRegistration.office.waitingList'),
+            ]}
+          />
           <tbody className="kern-table__body">
             {l.sessions.map((s) => (
               <tr className="kern-table__row" key={s.id}>
@@ -216,7 +204,7 @@ function Registrations({ l, onCancel }: { l: RegistrationList; onCancel: (r: Row
   const [status, setStatus] = useState('');
   const [sessionId, setSessionId] = useState('');
   const [shown, setShown] = useState(PAGE);
-  const words = fold(useDeferredValue(search)).split(/\s+/).filter(Boolean);
+  const query = fold(useDeferredValue(search));
   // With a workshop chosen, "Platz" is the place in that workshop (who waits for Workshop 3?).
   const placeOf = (r: Row) => (sessionId ? r.choices.find((c) => c.sessionId === sessionId) : r);
   const rows = l.registrations.filter((r) => {
@@ -224,7 +212,7 @@ function Registrations({ l, onCancel }: { l: RegistrationList; onCancel: (r: Row
     return (
       place !== undefined &&
       (!status || place.status === status) &&
-      words.every((w) => fold(`${r.firstName} ${r.lastName} ${r.email} ${r.institution}`).includes(w))
+      matchesWords(fold(`${r.firstName} ${r.lastName} ${r.email} ${r.institution}`), query)
     );
   });
   // A changed filter starts again at the first page.
@@ -277,25 +265,15 @@ function Registrations({ l, onCancel }: { l: RegistrationList; onCancel: (r: Row
       {rows.length > 0 ? (
         <TableRegion labelledBy="liste">
           <table className="kern-table bn-table">
-            <thead className="kern-table__head">
-              <tr className="kern-table__row">
-                <th className="kern-table__header" scope="col">
-                  {t('eventsRegistration.office.name')}
-                </th>
-                <th className="kern-table__header" scope="col">
-                  {t('eventsRegistration.form.institution')}
-                </th>
-                <th className="kern-table__header" scope="col">
-                  {t('eventsRegistration.office.place')}
-                </th>
-                <th className="kern-table__header" scope="col">
-                  {t('eventsRegistration.office.sessions')}
-                </th>
-                <th className="kern-table__header" scope="col">
-                  {t('eventsRegistration.office.actions')}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t('eventsRegistration.office.name'),
+                t('eventsRegistration.form.institution'),
+                t('eventsRegistration.office.place'),
+                t('eventsRegistration.office.sessions'),
+              ]}
+              actions={t('eventsRegistration.office.actions')}
+            />
             <tbody className="kern-table__body">
               {rows.slice(0, shown).map((r) => (
                 <tr className="kern-table__row" key={r.id}>
